@@ -1,0 +1,245 @@
+import Foundation
+
+/// Turns an HTML page into the lines the report reader reads: each paragraph a line of one cell, each table row
+/// a line of cells, with the cells covered by `rowspan`/`colspan` left empty as a flattened table shows them.
+///
+/// NB: deliberately forgiving, not a conforming HTML parser: government pages are often malformed, and all the
+/// reader needs is their text and the grid of their tables.
+enum HTMLLines {
+    private static let blockTags: Set<String> = [
+        "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article", "header",
+        "footer", "blockquote", "pre", "title", "hr", "dd", "dt", "dl", "center", "main", "nav", "form",
+    ]
+
+    private struct PendingCell {
+        var text = ""
+        var rowspan = 1
+        var colspan = 1
+    }
+
+    private struct TableBuilder {
+        var rows: [[PendingCell]] = []
+        var cell: PendingCell?
+
+        mutating func closeCell() {
+            if let open = cell {
+                if rows.isEmpty { rows.append([]) }
+                rows[rows.count - 1].append(open)
+                cell = nil
+            }
+        }
+
+        /// The grid with spanned positions empty.
+        func grid() -> [[String]] {
+            var grid: [[String?]] = []
+            for (r, row) in rows.enumerated() {
+                while grid.count <= r { grid.append([]) }
+                var c = 0
+                for cell in row {
+                    while c < grid[r].count, grid[r][c] != nil { c += 1 }
+                    // NB: spans are capped so a hostile page cannot make us allocate without bound.
+                    let rowspan = min(max(cell.rowspan, 1), 200)
+                    let colspan = min(max(cell.colspan, 1), 60)
+                    for dr in 0..<rowspan {
+                        let rr = r + dr
+                        while grid.count <= rr { grid.append([]) }
+                        for dc in 0..<colspan {
+                            let cc = c + dc
+                            while grid[rr].count <= cc { grid[rr].append(nil) }
+                            grid[rr][cc] = (dr == 0 && dc == 0) ? cell.text : ""
+                        }
+                    }
+                    c += colspan
+                }
+            }
+            return grid.map { $0.map { $0 ?? "" } }
+        }
+    }
+
+    /// Lines (each a list of cells) of the page's text and tables, in document order.
+    static func lines(_ html: String) -> [[String]] {
+        var output: [[String]] = []
+        var text = ""
+        var tables: [TableBuilder] = []
+        let scalars = Array(html.unicodeScalars)
+        var i = 0
+
+        func flushText() {
+            let collapsed = collapse(text)
+            if !collapsed.isEmpty { output.append([collapsed]) }
+            text = ""
+        }
+        func appendText(_ piece: String) {
+            if tables.isEmpty {
+                text += piece
+            } else if tables[tables.count - 1].cell != nil {
+                tables[tables.count - 1].cell!.text += piece
+            }
+        }
+
+        while i < scalars.count {
+            let s = scalars[i]
+            if s == "<" {
+                if matches(scalars, i, "<!--") {
+                    i = find(scalars, from: i + 4, "-->").map { $0 + 3 } ?? scalars.count
+                    continue
+                }
+                guard let close = scalars[i...].firstIndex(of: ">") else { break }
+                let tag = parseTag(scalars[(i + 1)..<close])
+                i = close + 1
+                guard let name = tag.name else { continue }
+                if !tag.isEnd, name == "script" || name == "style" {
+                    i = find(scalars, from: i, "</" + name).flatMap { end in
+                        scalars[end...].firstIndex(of: ">").map { $0 + 1 }
+                    } ?? scalars.count
+                    continue
+                }
+                switch name {
+                case "table":
+                    if tag.isEnd {
+                        guard var table = tables.popLast() else { continue }
+                        table.closeCell()
+                        let grid = table.grid()
+                        if tables.isEmpty {
+                            output.append(contentsOf: grid)
+                        } else {
+                            // A table inside a cell: its text joins the cell.
+                            appendText(grid.map { $0.joined(separator: " ") }.joined(separator: " "))
+                        }
+                    } else {
+                        if tables.isEmpty { flushText() }
+                        tables.append(TableBuilder())
+                    }
+                case "tr" where !tables.isEmpty:
+                    tables[tables.count - 1].closeCell()
+                    if !tag.isEnd { tables[tables.count - 1].rows.append([]) }
+                case "td", "th":
+                    guard !tables.isEmpty else { continue }
+                    tables[tables.count - 1].closeCell()
+                    if !tag.isEnd {
+                        if tables[tables.count - 1].rows.isEmpty { tables[tables.count - 1].rows.append([]) }
+                        tables[tables.count - 1].cell = PendingCell(
+                            text: "", rowspan: tag.rowspan, colspan: tag.colspan)
+                    }
+                default:
+                    if blockTags.contains(name) {
+                        if tables.isEmpty { flushText() } else { appendText(" ") }
+                    }
+                }
+            } else if s == "&" {
+                let (decoded, next) = entity(scalars, i)
+                appendText(decoded)
+                i = next
+            } else {
+                appendText(String(s))
+                i += 1
+            }
+        }
+        while var table = tables.popLast() {
+            table.closeCell()
+            output.append(contentsOf: table.grid())
+        }
+        flushText()
+        return output.map { $0.map(collapse) }
+    }
+
+    private struct Tag {
+        var name: String?
+        var isEnd = false
+        var rowspan = 1
+        var colspan = 1
+    }
+
+    private static func parseTag(_ body: ArraySlice<Unicode.Scalar>) -> Tag {
+        var tag = Tag()
+        var rest = body.drop { $0 == " " }
+        if rest.first == "/" {
+            tag.isEnd = true
+            rest = rest.dropFirst()
+        }
+        let name = rest.prefix { $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+        guard !name.isEmpty else { return tag }
+        tag.name = String(String.UnicodeScalarView(name)).lowercased()
+        let attributes = String(String.UnicodeScalarView(rest.dropFirst(name.count))).lowercased()
+        tag.rowspan = attribute("rowspan", in: attributes) ?? 1
+        tag.colspan = attribute("colspan", in: attributes) ?? 1
+        return tag
+    }
+
+    private static func attribute(_ name: String, in attributes: String) -> Int? {
+        guard let range = attributes.range(of: name) else { return nil }
+        let digits = attributes[range.upperBound...]
+            .drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }
+            .prefix { $0.isASCII && $0.isNumber }
+        return Int(digits)
+    }
+
+    private static let named: [String: String] = [
+        "nbsp": " ", "lt": "<", "gt": ">", "amp": "&", "quot": "\"", "apos": "'", "ldquo": "“", "rdquo": "”",
+        "lsquo": "‘", "rsquo": "’", "mdash": "—", "ndash": "–", "ensp": " ", "emsp": " ", "middot": "·",
+        "hellip": "…", "times": "×",
+    ]
+
+    private static func entity(_ scalars: [Unicode.Scalar], _ start: Int) -> (String, Int) {
+        var end = start + 1
+        while end < scalars.count, end - start <= 10, scalars[end] != ";" {
+            let s = scalars[end]
+            guard s.properties.isAlphabetic || ("0"..."9").contains(s) || s == "#" else { break }
+            end += 1
+        }
+        guard end < scalars.count, scalars[end] == ";" else { return ("&", start + 1) }
+        let body = String(String.UnicodeScalarView(scalars[(start + 1)..<end]))
+        if body.hasPrefix("#") {
+            let number = body.dropFirst()
+            let value = number.first == "x" || number.first == "X"
+                ? UInt32(number.dropFirst(), radix: 16) : UInt32(number)
+            if let value, let scalar = Unicode.Scalar(value) { return (String(scalar), end + 1) }
+            return ("&", start + 1)
+        }
+        if let text = named[body.lowercased()] { return (text, end + 1) }
+        return ("&", start + 1)
+    }
+
+    private static func matches(_ scalars: [Unicode.Scalar], _ at: Int, _ literal: String) -> Bool {
+        var i = at
+        for s in literal.unicodeScalars {
+            guard i < scalars.count, scalars[i] == s else { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// The index of the next occurrence of `literal` (ASCII, matched without regard to case) from `from`.
+    private static func find(_ scalars: [Unicode.Scalar], from: Int, _ literal: String) -> Int? {
+        let pattern = Array(literal.lowercased().unicodeScalars)
+        guard !pattern.isEmpty, scalars.count >= pattern.count else { return nil }
+        var i = from
+        while i + pattern.count <= scalars.count {
+            var j = 0
+            while j < pattern.count, lower(scalars[i + j]) == pattern[j] { j += 1 }
+            if j == pattern.count { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    private static func lower(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        (s.value >= 0x41 && s.value <= 0x5A) ? Unicode.Scalar(s.value + 32)! : s
+    }
+
+    /// White space runs folded to one space, ends trimmed.
+    static func collapse(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        var pendingSpace = false
+        for s in text.unicodeScalars {
+            if s.properties.isWhitespace {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.append(" ") }
+                pendingSpace = false
+                result.append(s)
+            }
+        }
+        return String(result)
+    }
+}

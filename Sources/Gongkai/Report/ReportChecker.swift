@@ -1,0 +1,225 @@
+import Foundation
+
+/// Proves or disproves a report's arithmetic: the hard rules and soft checks of `annual-report-formats.md`.
+///
+/// A blank cell is not a zero: a rule whose cells are blank is reported as not checkable (a warning), never as an
+/// arithmetic error.
+public enum ReportChecker {
+    /// The rules, by id, with what each demands. Listed in `docs/report-json.md` too.
+    public static let rules: [(id: String, severity: Finding.Severity, meaning: String)] = [
+        ("3.balance", .error, "表三, every column: 一 + 二 = 三（七）总计 + 四 (the printed 勾稽关系)"),
+        ("3.results-total", .error, "表三, every column: （七）总计 = the sum of every result row （一）…（六）"),
+        ("3.row-total", .error, "表三, every row: 总计 = 自然人 + the five 法人或其他组织 columns"),
+        ("4.group-total", .error, "表四, each of 行政复议, 未经复议直接起诉, 复议后起诉: 总计 = 维持 + 纠正 + 其他 + 尚未审结"),
+        ("count.non-negative", .error, "no count is negative (本年增/减 aside)"),
+        ("count.integral", .error, "no count is fractional"),
+        ("2.published-exceeds-total", .warning, "2019 format: 本年新公开数量 is not above 对外公开总数量"),
+        ("format.year", .warning, "the format matches the year: 2019 format for 2019–2020, 2021 format from 2021"),
+        ("cross.carry-over", .warning, "last year's 结转下年度 equals this year's 上年结转"),
+        ("cross.in-force", .warning, "2021 format: 现行有效件数 = last year's + 本年制发件数 − 本年废止件数"),
+    ]
+
+    /// The findings for `report`; with `previous` (last year's report of the same agency) the cross-year checks too.
+    public static func check(_ report: AnnualReport, previous: AnnualReport? = nil) -> [Finding] {
+        var findings: [Finding] = []
+        if let table3 = report.table3 { checkTable3(table3, rows: report.table3Rows, into: &findings) }
+        if let table4 = report.table4 { checkTable4(table4, into: &findings) }
+        if let table2 = report.table2 { checkTable2(table2, report: report, into: &findings) }
+        checkFormatYear(report, into: &findings)
+        if let previous { checkAgainstPrevious(report, previous, into: &findings) }
+        return findings
+    }
+
+    // MARK: Table 三
+
+    private static func checkTable3(_ table: [String: [Int?]], rows: [Table3RowSpec], into findings: inout [Finding]) {
+        let names = Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0.cellName) })
+        func value(_ id: String, _ column: Int) -> Int? { table[id]?[column] ?? nil }
+        func cell(_ id: String, _ column: Int) -> String { "\(names[id] ?? id) / \(Table3Column.labels[column])" }
+
+        for row in rows {
+            for column in 0..<Table3Column.count {
+                if let v = value(row.id, column), v < 0 {
+                    findings.append(
+                        Finding(
+                            rule: "count.non-negative", severity: .error, cell: cell(row.id, column), expected: nil,
+                            actual: v, message: "a count cannot be negative"))
+                }
+            }
+        }
+
+        let results = rows.filter(\.isResult).map(\.id)
+        for column in 0..<Table3Column.count {
+            let label = Table3Column.labels[column]
+            // Rule 1: 一 + 二 = 三（七） + 四.
+            let inputs = ["1", "2", "3.7", "4"]
+            if let blanks = blankCells(inputs.map { ($0, value($0, column)) }) {
+                findings.append(
+                    blank("3.balance", cell: cell("1", column), rule: "一 + 二 = 三（七）+ 四 for \(label)", blanks: blanks.map { cell($0, column) }))
+            } else {
+                let left = value("1", column)! + value("2", column)!
+                let right = value("3.7", column)! + value("4", column)!
+                if left != right {
+                    findings.append(
+                        Finding(
+                            rule: "3.balance", severity: .error, cell: cell("3.7", column), expected: left - value("4", column)!,
+                            actual: value("3.7", column)!,
+                            message: "一 + 二 = \(value("1", column)!) + \(value("2", column)!) = \(left), but 三（七）+ 四 = \(value("3.7", column)!) + \(value("4", column)!) = \(right) (off by \(right - left))"))
+                }
+            }
+            // Rule 2: （七）总计 = the sum of the results.
+            let cells = ([("3.7", value("3.7", column))] + results.map { ($0, value($0, column)) })
+            if let blanks = blankCells(cells) {
+                findings.append(
+                    blank("3.results-total", cell: cell("3.7", column), rule: "（七）总计 = the sum of the results for \(label)", blanks: blanks.map { cell($0, column) }))
+            } else {
+                let sum = results.reduce(0) { $0 + value($1, column)! }
+                let total = value("3.7", column)!
+                if sum != total {
+                    findings.append(
+                        Finding(
+                            rule: "3.results-total", severity: .error, cell: cell("3.7", column), expected: sum, actual: total,
+                            message: "（七）总计 is \(total) but the result rows add up to \(sum) (off by \(total - sum))"))
+                }
+            }
+        }
+
+        // Rule 3: every row's 总计 = its six applicant columns.
+        for row in rows {
+            guard let values = table[row.id] else { continue }
+            let parts = (0..<Table3Column.total).map { (Table3Column.labels[$0], values[$0]) }
+            if let blanks = blankCells(parts + [("总计", values[Table3Column.total])]) {
+                if blanks.count < Table3Column.count {  // a wholly blank row is reported by the column rules
+                    findings.append(
+                        blank("3.row-total", cell: cell(row.id, Table3Column.total), rule: "总计 = 自然人 + 法人或其他组织 in \(names[row.id] ?? row.id)", blanks: blanks.map { "\(names[row.id] ?? row.id) / \($0)" }))
+                }
+                continue
+            }
+            let sum = parts.reduce(0) { $0 + $1.1! }
+            let total = values[Table3Column.total]!
+            if sum != total {
+                findings.append(
+                    Finding(
+                        rule: "3.row-total", severity: .error, cell: cell(row.id, Table3Column.total), expected: sum, actual: total,
+                        message: "总计 is \(total) but 自然人 and the five 法人或其他组织 columns add up to \(sum) (off by \(total - sum))"))
+            }
+        }
+    }
+
+    // MARK: Table 四
+
+    private static func checkTable4(_ table: [Int?], into findings: inout [Finding]) {
+        for (index, value) in table.enumerated() {
+            if let value, value < 0 {
+                findings.append(
+                    Finding(
+                        rule: "count.non-negative", severity: .error, cell: "四 " + Table4Column.label(index), actual: value,
+                        message: "a count cannot be negative"))
+            }
+        }
+        for group in 0..<3 {
+            let cells = (0..<5).map { (Table4Column.label(group * 5 + $0), table[group * 5 + $0]) }
+            let totalCell = "四 " + Table4Column.label(group * 5 + 4)
+            if let blanks = blankCells(cells) {
+                if blanks.count < 5 {
+                    findings.append(
+                        blank("4.group-total", cell: totalCell, rule: "总计 = 维持 + 纠正 + 其他 + 尚未审结 for \(Table4Column.groups[group])", blanks: blanks.map { "四 " + $0 }))
+                }
+                continue
+            }
+            let sum = cells.prefix(4).reduce(0) { $0 + $1.1! }
+            let total = cells[4].1!
+            if sum != total {
+                findings.append(
+                    Finding(
+                        rule: "4.group-total", severity: .error, cell: totalCell, expected: sum, actual: total,
+                        message: "总计 is \(total) but 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = \(cells.prefix(4).map { String($0.1!) }.joined(separator: " + ")) = \(sum) (off by \(total - sum))"))
+            }
+        }
+    }
+
+    // MARK: Table 二
+
+    private static func checkTable2(_ table: [String: [Table2Value?]], report: AnnualReport, into findings: inout [Finding]) {
+        for row in report.layout.table2 {
+            guard let values = table[row.key] else { continue }
+            for (column, value) in zip(row.columns, values) {
+                guard case .count = column.kind, case .number(let n)? = value, n < 0 else { continue }
+                findings.append(
+                    Finding(
+                        rule: "count.non-negative", severity: .error, cell: "\(row.blockLabel) \(row.label) / \(column.label)",
+                        actual: n, message: "a count cannot be negative"))
+            }
+            if report.format == .v2019, row.block == "20.1",
+                case .number(let published)? = values[1], case .number(let total)? = values[2], published > total
+            {
+                findings.append(
+                    Finding(
+                        rule: "2.published-exceeds-total", severity: .warning,
+                        cell: "\(row.blockLabel) \(row.label) / 本年新公开数量", expected: total, actual: published,
+                        message: "本年新公开数量 (\(published)) is above 对外公开总数量 (\(total))"))
+            }
+        }
+    }
+
+    private static func checkFormatYear(_ report: AnnualReport, into findings: inout [Finding]) {
+        guard let year = report.year else { return }
+        let expected = ReportFormat.expected(forYear: year)
+        if expected != report.format {
+            findings.append(
+                Finding(
+                    rule: "format.year", severity: .warning,
+                    message: "a report on \(year) should use the \(expected.rawValue) format, but its tables are in the \(report.format.rawValue) format"))
+        }
+    }
+
+    // MARK: Across years
+
+    private static func checkAgainstPrevious(_ report: AnnualReport, _ previous: AnnualReport, into findings: inout [Finding]) {
+        if let year = report.year, let last = previous.year, last != year - 1 {
+            findings.append(
+                Finding(
+                    rule: "cross.carry-over", severity: .warning,
+                    message: "the previous report is on \(last), not on \(year - 1); the cross-year checks compare them anyway"))
+        }
+        if let carried = previous.table3?["4"], let brought = report.table3?["2"] {
+            for column in 0..<Table3Column.count {
+                guard let c = carried[column], let b = brought[column], c != b else { continue }
+                findings.append(
+                    Finding(
+                        rule: "cross.carry-over", severity: .warning,
+                        cell: "二 上年结转政府信息公开申请数量 / \(Table3Column.labels[column])", expected: c, actual: b,
+                        message: "last year's 结转下年度继续办理 was \(c) but this year's 上年结转 is \(b)"))
+            }
+        }
+        guard report.format == .v2021, previous.format == .v2021,
+            let now = report.table2, let before = previous.table2
+        else { return }
+        for row in report.layout.table2 where row.block == "20.1" {
+            guard case .number(let issued)? = now[row.key]?[0], case .number(let repealed)? = now[row.key]?[1],
+                case .number(let inForce)? = now[row.key]?[2], case .number(let lastInForce)? = before[row.key]?[2]
+            else { continue }
+            let expected = lastInForce + issued - repealed
+            if expected != inForce {
+                findings.append(
+                    Finding(
+                        rule: "cross.in-force", severity: .warning,
+                        cell: "\(row.blockLabel) \(row.label) / 现行有效件数", expected: expected, actual: inForce,
+                        message: "last year's 现行有效件数 \(lastInForce) + 本年制发件数 \(issued) − 本年废止件数 \(repealed) = \(expected), but \(inForce) is printed"))
+            }
+        }
+    }
+
+    // MARK: Blanks
+
+    private static func blankCells(_ cells: [(String, Int?)]) -> [String]? {
+        let blanks = cells.filter { $0.1 == nil }.map(\.0)
+        return blanks.isEmpty ? nil : blanks
+    }
+
+    private static func blank(_ id: String, cell: String, rule: String, blanks: [String]) -> Finding {
+        Finding(
+            rule: id, severity: .warning, cell: cell,
+            message: "cannot check \(rule): blank cells (a blank is not a zero): \(blanks.joined(separator: "; "))")
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+
+/// The forms a report can be written in.
+public enum ReportOutputFormat: String, CaseIterable, Sendable {
+    case json, txt, md, html, csv
+}
+
+/// Writers for a report: plain text, Markdown, a standalone HTML page, CSV per table and JSON.
+/// Reading any of them back gives the same model (CSV: the same tables).
+public enum ReportWriter {
+    /// Plain text in the official order and labels, tables flattened to ` | `-separated lines.
+    public static func text(_ report: AnnualReport) -> String {
+        var out: [String] = []
+        if let title = ReportGrid.title(report) { out.append(title) }
+        if !report.preamble.isEmpty { out.append(report.preamble) }
+        for part in ReportGrid.parts(report) {
+            if let section = part.section {
+                out.append("\(ReportSectionTitle.numerals[part.number - 1])、\(section.title)")
+                if !section.text.isEmpty { out.append(section.text) }
+            }
+            if let grid = part.grid {
+                out += ReportGrid.flatten(grid).map { $0.joined(separator: " | ") }
+            }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// Markdown: headings for the sections, pipe tables for the tables.
+    public static func markdown(_ report: AnnualReport) -> String {
+        var out: [String] = []
+        if let title = ReportGrid.title(report) { out += ["# \(title)", ""] }
+        if !report.preamble.isEmpty { out += [report.preamble, ""] }
+        for part in ReportGrid.parts(report) {
+            if let section = part.section {
+                out += ["## \(ReportSectionTitle.numerals[part.number - 1])、\(section.title)", ""]
+                if !section.text.isEmpty { out += [section.text, ""] }
+            }
+            if let grid = part.grid {
+                let rows = ReportGrid.flatten(grid).map { $0.map(markdownCell) }
+                let width = rows.map(\.count).max() ?? 0
+                for (index, row) in rows.enumerated() {
+                    out.append("| " + (row + Array(repeating: "", count: width - row.count)).joined(separator: " | ") + " |")
+                    if index == 0 { out.append("|" + String(repeating: " --- |", count: width)) }
+                }
+                out.append("")
+            }
+        }
+        return out.joined(separator: "\n")
+    }
+
+    private static func markdownCell(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|")
+    }
+
+    /// A standalone HTML page that prints on A4, with the tables as published (merged cells and all).
+    public static func html(_ report: AnnualReport) -> String {
+        let title = ReportGrid.title(report) ?? "政府信息公开工作年度报告"
+        var out = """
+            <!DOCTYPE html>
+            <html lang="zh-CN">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(escape(title))</title>
+            <style>
+            body { font-family: "Noto Serif CJK SC", "Songti SC", SimSun, serif; line-height: 1.7; color: #111; max-width: 52em; margin: 2em auto; padding: 0 1em; }
+            h1 { font-size: 1.5em; text-align: center; }
+            h2 { font-size: 1.15em; margin-top: 1.6em; }
+            p { margin: 0.3em 0; text-indent: 2em; }
+            table { border-collapse: collapse; width: 100%; margin: 0.8em 0; font-size: 0.9em; }
+            th, td { border: 1px solid #333; padding: 0.25em 0.4em; }
+            th { font-weight: normal; background: #f2f2f2; }
+            td.n { text-align: right; font-variant-numeric: tabular-nums; }
+            @page { size: A4; margin: 20mm 18mm; }
+            @media print { body { margin: 0; max-width: none; font-size: 11pt; } th { background: none; } table, tr { page-break-inside: avoid; } }
+            </style>
+            </head>
+            <body>
+            <h1>\(escape(title))</h1>
+
+            """
+        for paragraph in lines(report.preamble) { out += "<p>\(escape(paragraph))</p>\n" }
+        for part in ReportGrid.parts(report) {
+            if let section = part.section {
+                out += "<h2>\(ReportSectionTitle.numerals[part.number - 1])、\(escape(section.title))</h2>\n"
+                for paragraph in lines(section.text) { out += "<p>\(escape(paragraph))</p>\n" }
+            }
+            if let grid = part.grid {
+                out += "<table>\n"
+                for row in grid {
+                    out += "<tr>"
+                    for cell in row {
+                        let tag = cell.header ? "th" : "td"
+                        var attributes = ""
+                        if cell.rowspan > 1 { attributes += " rowspan=\"\(cell.rowspan)\"" }
+                        if cell.colspan > 1 { attributes += " colspan=\"\(cell.colspan)\"" }
+                        if !cell.header, CellValue.classify(key: LabelText.key(cell.text)) != .text { attributes += " class=\"n\"" }
+                        out += "<\(tag)\(attributes)>\(escape(cell.text))</\(tag)>"
+                    }
+                    out += "</tr>\n"
+                }
+                out += "</table>\n"
+            }
+        }
+        out += "</body>\n</html>\n"
+        return out
+    }
+
+    private static func lines(_ text: String) -> [String] {
+        text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+    }
+
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for c in text {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    /// One CSV file per table, by file name (`table2.csv`, `table3.csv`, `table4.csv`); absent tables are left out.
+    public static func csv(_ report: AnnualReport) -> [(name: String, content: String)] {
+        ReportCSV.write(report)
+    }
+
+    /// The report in `format`; CSV gives its tables one after another, each under a `# tableN.csv` line.
+    public static func write(_ report: AnnualReport, as format: ReportOutputFormat, findings: [Finding] = []) -> String {
+        switch format {
+        case .json: ReportJSON.encode(report, findings: findings) + "\n"
+        case .txt: text(report)
+        case .md: markdown(report)
+        case .html: html(report)
+        case .csv: csv(report).map { "# \($0.name)\n\($0.content)" }.joined(separator: "\n")
+        }
+    }
+}
