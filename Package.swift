@@ -19,6 +19,7 @@ let package = Package(
         // The law and its arithmetic: Foundation only, no I/O (see Sources/Gongkai/README.md).
         .target(
             name: "Gongkai",
+            exclude: ["README.md"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

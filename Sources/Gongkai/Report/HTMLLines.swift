@@ -61,6 +61,11 @@ enum HTMLLines {
         var output: [[String]] = []
         var text = ""
         var tables: [TableBuilder] = []
+        // The article region of a portal page: navigation, sidebars and footers around it are not the report.
+        var titleLines: [[String]] = []
+        var inTitle = false
+        var content: (tag: String, depth: Int, start: Int)?
+        var region: Range<Int>?
         let scalars = Array(html.unicodeScalars)
         var i = 0
 
@@ -93,6 +98,26 @@ enum HTMLLines {
                         scalars[end...].firstIndex(of: ">").map { $0 + 1 }
                     } ?? scalars.count
                     continue
+                }
+                if name == "title" {
+                    flushText()
+                    if tag.isEnd, inTitle, let last = output.last { titleLines.append(last) }
+                    inTitle = !tag.isEnd
+                    continue
+                }
+                if region == nil, tables.isEmpty, ["div", "article", "section", "main", "td"].contains(name) {
+                    if var open = content, open.tag == name {
+                        open.depth += tag.isEnd ? -1 : 1
+                        content = open
+                        if open.depth == 0 {
+                            flushText()
+                            region = open.start..<output.count
+                            content = nil
+                        }
+                    } else if content == nil, !tag.isEnd, tag.isContent {
+                        flushText()
+                        content = (name, 1, output.count)
+                    }
                 }
                 switch name {
                 case "table":
@@ -140,6 +165,9 @@ enum HTMLLines {
             output.append(contentsOf: table.grid())
         }
         flushText()
+        if let region, output[region].contains(where: { $0.count > 1 }) {
+            output = titleLines + Array(output[region])
+        }
         return output.map { $0.map(collapse) }
     }
 
@@ -148,7 +176,12 @@ enum HTMLLines {
         var isEnd = false
         var rowspan = 1
         var colspan = 1
+        /// The class or id names the element as the article of a portal page.
+        var isContent = false
     }
+
+    /// Class and id words that portal CMSs give the element holding the article (TRS, 政务公开 platforms, …).
+    private static let contentMarkers = ["trs_editor", "zoom", "article", "content", "main-txt", "maintxt", "detail", "zwnr", "wzy"]
 
     private static func parseTag(_ body: ArraySlice<Unicode.Scalar>) -> Tag {
         var tag = Tag()
@@ -163,6 +196,9 @@ enum HTMLLines {
         let attributes = String(String.UnicodeScalarView(rest.dropFirst(name.count))).lowercased()
         tag.rowspan = attribute("rowspan", in: attributes) ?? 1
         tag.colspan = attribute("colspan", in: attributes) ?? 1
+        if attributes.contains("class") || attributes.contains("id") {
+            tag.isContent = contentMarkers.contains { attributes.contains($0) }
+        }
         return tag
     }
 

@@ -64,7 +64,7 @@ public enum ReportChecker {
                         Finding(
                             rule: "3.balance", severity: .error, cell: cell("3.7", column), expected: left - value("4", column)!,
                             actual: value("3.7", column)!,
-                            message: "一 + 二 = \(value("1", column)!) + \(value("2", column)!) = \(left), but 三（七）+ 四 = \(value("3.7", column)!) + \(value("4", column)!) = \(right) (off by \(right - left))"))
+                            message: "一 + 二 = \(value("1", column)!) + \(value("2", column)!) = \(left), but 三（七）+ 四 = \(value("3.7", column)!) + \(value("4", column)!) = \(right) (a difference of \(abs(right - left)))"))
                 }
             }
             // Rule 2: （七）总计 = the sum of the results.
@@ -79,7 +79,7 @@ public enum ReportChecker {
                     findings.append(
                         Finding(
                             rule: "3.results-total", severity: .error, cell: cell("3.7", column), expected: sum, actual: total,
-                            message: "（七）总计 is \(total) but the result rows add up to \(sum) (off by \(total - sum))"))
+                            message: "（七）总计 is \(total) but the result rows add up to \(sum) (a difference of \(abs(total - sum)))"))
                 }
             }
         }
@@ -101,7 +101,7 @@ public enum ReportChecker {
                 findings.append(
                     Finding(
                         rule: "3.row-total", severity: .error, cell: cell(row.id, Table3Column.total), expected: sum, actual: total,
-                        message: "总计 is \(total) but 自然人 and the five 法人或其他组织 columns add up to \(sum) (off by \(total - sum))"))
+                        message: "总计 is \(total) but 自然人 and the five 法人或其他组织 columns add up to \(sum) (a difference of \(abs(total - sum)))"))
             }
         }
     }
@@ -133,7 +133,7 @@ public enum ReportChecker {
                 findings.append(
                     Finding(
                         rule: "4.group-total", severity: .error, cell: totalCell, expected: sum, actual: total,
-                        message: "总计 is \(total) but 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = \(cells.prefix(4).map { String($0.1!) }.joined(separator: " + ")) = \(sum) (off by \(total - sum))"))
+                        message: "总计 is \(total) but 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = \(cells.prefix(4).map { String($0.1!) }.joined(separator: " + ")) = \(sum) (a difference of \(abs(total - sum)))"))
             }
         }
     }

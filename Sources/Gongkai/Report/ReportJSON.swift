@@ -20,6 +20,28 @@ public enum ReportJSON {
         public var findings: [Finding]
         /// Where the report was read from, when checking files.
         public var file: String?
+
+        private enum CodingKeys: String, CodingKey {
+            case format, year, agency, preamble, table2, table3, otherHandlingAsOneRow, table4, sections, extraRows
+            case findings, file
+        }
+
+        /// NB: written by hand so that `year`, `agency` and the tables appear as null when unknown, as documented.
+        public func encode(to encoder: any Encoder) throws {
+            var object = encoder.container(keyedBy: CodingKeys.self)
+            try object.encode(format, forKey: .format)
+            try object.encode(year, forKey: .year)
+            try object.encode(agency, forKey: .agency)
+            try object.encodeIfPresent(preamble, forKey: .preamble)
+            try object.encode(table2, forKey: .table2)
+            try object.encode(table3, forKey: .table3)
+            try object.encodeIfPresent(otherHandlingAsOneRow, forKey: .otherHandlingAsOneRow)
+            try object.encode(table4, forKey: .table4)
+            try object.encode(sections, forKey: .sections)
+            try object.encodeIfPresent(extraRows, forKey: .extraRows)
+            try object.encode(findings, forKey: .findings)
+            try object.encodeIfPresent(file, forKey: .file)
+        }
     }
 
     public struct Section: Codable, Sendable {

@@ -370,6 +370,13 @@ private struct Parser {
                 }
             }
             agency = name.isEmpty ? nil : name
+            // The same title printed again (a page's <title> and its heading) is title, not preamble.
+            for other in preamble[index...] {
+                let otherKey = LabelText.key(other.raw)
+                if otherKey.contains("政府信息公开"), otherKey.contains("报告"), Self.firstYear(in: otherKey)?.year == found.year {
+                    titleLines.insert(other.number)
+                }
+            }
             break
         }
         if year == nil {

@@ -41,22 +41,19 @@ public enum TextDecoding {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { throw .empty }
         if let offset = binaryOffset(bytes) { throw .binary(offset: offset) }
         if let text = String(validating: bytes, as: UTF8.self) { return text }
-        // A file cut in the middle of a character still reads up to the cut.
-        for cut in 1...3 where bytes.count > cut {
-            if let text = String(validating: bytes.dropLast(cut), as: UTF8.self), looksLikeUTF8Prefix(bytes, cut) {
-                return text
-            }
+        // UTF-8 with a few damaged bytes stays UTF-8 (the damage becomes U+FFFD); GB18030 text read as UTF-8
+        // is damage almost everywhere. NB: a file cut inside a character is one such damaged place.
+        let lenient = String(decoding: bytes, as: UTF8.self)
+        var damaged = 0
+        var wide = 0
+        for scalar in lenient.unicodeScalars where !scalar.isASCII {
+            if scalar == "\u{FFFD}" { damaged += 1 } else { wide += 1 }
         }
+        if damaged * 50 <= wide { return lenient }
         for cut in 0...3 where bytes.count > cut {
             if let text = String(data: Data(bytes.dropLast(cut)), encoding: gb18030) { return text }
         }
         throw .undecodable
-    }
-
-    /// Whether the last `cut` bytes start a UTF-8 sequence that the end of the file interrupted.
-    private static func looksLikeUTF8Prefix(_ bytes: [UInt8], _ cut: Int) -> Bool {
-        let lead = bytes[bytes.count - cut]
-        return lead >= 0xC2 && lead <= 0xF4
     }
 
     /// The offset of the first byte that text never holds (NUL and most C0 controls), if any, in the first 64 KiB.
