@@ -66,7 +66,8 @@ enum HTMLLines {
         var inTitle = false
         var content: (tag: String, depth: Int, start: Int)?
         var region: Range<Int>?
-        let scalars = Array(html.unicodeScalars)
+        // NB: on UTF-8 bytes: all markup is ASCII, and byte slices decode to text far faster than scalars append.
+        let scalars = Array(html.utf8)
         var i = 0
 
         func flushText() {
@@ -84,18 +85,18 @@ enum HTMLLines {
 
         while i < scalars.count {
             let s = scalars[i]
-            if s == "<" {
+            if s == 0x3C {
                 if matches(scalars, i, "<!--") {
                     i = find(scalars, from: i + 4, "-->").map { $0 + 3 } ?? scalars.count
                     continue
                 }
-                guard let close = scalars[i...].firstIndex(of: ">") else { break }
+                guard let close = scalars[i...].firstIndex(of: 0x3E) else { break }
                 let tag = parseTag(scalars[(i + 1)..<close])
                 i = close + 1
                 guard let name = tag.name else { continue }
                 if !tag.isEnd, name == "script" || name == "style" {
                     i = find(scalars, from: i, "</" + name).flatMap { end in
-                        scalars[end...].firstIndex(of: ">").map { $0 + 1 }
+                        scalars[end...].firstIndex(of: 0x3E).map { $0 + 1 }
                     } ?? scalars.count
                     continue
                 }
@@ -151,13 +152,15 @@ enum HTMLLines {
                         if tables.isEmpty { flushText() } else { appendText(" ") }
                     }
                 }
-            } else if s == "&" {
+            } else if s == 0x26 {
                 let (decoded, next) = entity(scalars, i)
                 appendText(decoded)
                 i = next
             } else {
-                appendText(String(s))
-                i += 1
+                var end = i + 1
+                while end < scalars.count, scalars[end] != 0x3C, scalars[end] != 0x26 { end += 1 }
+                appendText(String(decoding: scalars[i..<end], as: UTF8.self))
+                i = end
             }
         }
         while var table = tables.popLast() {
@@ -183,31 +186,47 @@ enum HTMLLines {
     /// Class and id words that portal CMSs give the element holding the article (TRS, 政务公开 platforms, …).
     private static let contentMarkers = ["trs_editor", "zoom", "article", "content", "main-txt", "maintxt", "detail", "zwnr", "wzy"]
 
-    private static func parseTag(_ body: ArraySlice<Unicode.Scalar>) -> Tag {
+    private static let attributeTags: Set<String> = ["td", "th", "div", "article", "section", "main"]
+
+    private static func parseTag(_ body: ArraySlice<UInt8>) -> Tag {
         var tag = Tag()
-        var rest = body.drop { $0 == " " }
-        if rest.first == "/" {
+        var rest = body.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+        if rest.first == 0x2F {
             tag.isEnd = true
             rest = rest.dropFirst()
         }
-        let name = rest.prefix { $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+        let name = rest.prefix { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) }
         guard !name.isEmpty else { return tag }
-        tag.name = String(String.UnicodeScalarView(name)).lowercased()
-        let attributes = String(String.UnicodeScalarView(rest.dropFirst(name.count))).lowercased()
+        let lowered = String(decoding: name.map(lower), as: UTF8.self)
+        tag.name = lowered
+        // NB: attributes matter on a few tags only; reading them on every tag would dominate the time.
+        guard !tag.isEnd, attributeTags.contains(lowered) else { return tag }
+        let attributes = String(decoding: rest.dropFirst(name.count).map(lower), as: UTF8.self)
         tag.rowspan = attribute("rowspan", in: attributes) ?? 1
         tag.colspan = attribute("colspan", in: attributes) ?? 1
-        if attributes.contains("class") || attributes.contains("id") {
-            tag.isContent = contentMarkers.contains { attributes.contains($0) }
+        if LabelText.contains(attributes, "class") || LabelText.contains(attributes, "id") {
+            tag.isContent = contentMarkers.contains { LabelText.contains(attributes, $0) }
         }
         return tag
     }
 
     private static func attribute(_ name: String, in attributes: String) -> Int? {
-        guard let range = attributes.range(of: name) else { return nil }
-        let digits = attributes[range.upperBound...]
-            .drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }
-            .prefix { $0.isASCII && $0.isNumber }
-        return Int(digits)
+        let bytes = Array(attributes.utf8)
+        let pattern = Array(name.utf8)
+        guard bytes.count > pattern.count else { return nil }
+        for start in 0...(bytes.count - pattern.count) where bytes[start..<(start + pattern.count)].elementsEqual(pattern) {
+            var i = start + pattern.count
+            while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x3D || bytes[i] == 0x22 || bytes[i] == 0x27 { i += 1 }
+            var value = 0
+            var digits = 0
+            while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39, digits < 6 {
+                value = value * 10 + Int(bytes[i] - 0x30)
+                digits += 1
+                i += 1
+            }
+            return digits > 0 ? value : nil
+        }
+        return nil
     }
 
     private static let named: [String: String] = [
@@ -216,15 +235,15 @@ enum HTMLLines {
         "hellip": "…", "times": "×",
     ]
 
-    private static func entity(_ scalars: [Unicode.Scalar], _ start: Int) -> (String, Int) {
+    private static func entity(_ scalars: [UInt8], _ start: Int) -> (String, Int) {
         var end = start + 1
-        while end < scalars.count, end - start <= 10, scalars[end] != ";" {
+        while end < scalars.count, end - start <= 10, scalars[end] != 0x3B {
             let s = scalars[end]
-            guard s.properties.isAlphabetic || ("0"..."9").contains(s) || s == "#" else { break }
+            guard (s >= 0x61 && s <= 0x7A) || (s >= 0x41 && s <= 0x5A) || (s >= 0x30 && s <= 0x39) || s == 0x23 else { break }
             end += 1
         }
-        guard end < scalars.count, scalars[end] == ";" else { return ("&", start + 1) }
-        let body = String(String.UnicodeScalarView(scalars[(start + 1)..<end]))
+        guard end < scalars.count, scalars[end] == 0x3B else { return ("&", start + 1) }
+        let body = String(decoding: scalars[(start + 1)..<end], as: UTF8.self)
         if body.hasPrefix("#") {
             let number = body.dropFirst()
             let value = number.first == "x" || number.first == "X"
@@ -236,9 +255,9 @@ enum HTMLLines {
         return ("&", start + 1)
     }
 
-    private static func matches(_ scalars: [Unicode.Scalar], _ at: Int, _ literal: String) -> Bool {
+    private static func matches(_ scalars: [UInt8], _ at: Int, _ literal: String) -> Bool {
         var i = at
-        for s in literal.unicodeScalars {
+        for s in literal.utf8 {
             guard i < scalars.count, scalars[i] == s else { return false }
             i += 1
         }
@@ -246,8 +265,8 @@ enum HTMLLines {
     }
 
     /// The index of the next occurrence of `literal` (ASCII, matched without regard to case) from `from`.
-    private static func find(_ scalars: [Unicode.Scalar], from: Int, _ literal: String) -> Int? {
-        let pattern = Array(literal.lowercased().unicodeScalars)
+    private static func find(_ scalars: [UInt8], from: Int, _ literal: String) -> Int? {
+        let pattern = Array(literal.lowercased().utf8)
         guard !pattern.isEmpty, scalars.count >= pattern.count else { return nil }
         var i = from
         while i + pattern.count <= scalars.count {
@@ -259,8 +278,8 @@ enum HTMLLines {
         return nil
     }
 
-    private static func lower(_ s: Unicode.Scalar) -> Unicode.Scalar {
-        (s.value >= 0x41 && s.value <= 0x5A) ? Unicode.Scalar(s.value + 32)! : s
+    private static func lower(_ s: UInt8) -> UInt8 {
+        (s >= 0x41 && s <= 0x5A) ? s + 32 : s
     }
 
     /// White space runs folded to one space, ends trimmed.

@@ -7,11 +7,94 @@ import Foundation
 enum LabelText {
     /// The matching key of `text`: no white space, full-width ASCII folded to half-width, `、` as `.`, no quotes.
     static func key<S: StringProtocol>(_ text: S) -> String {
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if let folded = fold(scalar) { scalars.append(folded) }
+        // Fast path for the commonest cells, numbers: ASCII needs no decoding, only dropping spaces and quotes.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: text.utf8.filter { $0 > 0x20 && $0 != 0x22 && $0 != 0x27 }, as: UTF8.self)
         }
-        return String(scalars)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            guard let folded = fold(scalar) else { continue }
+            let v = folded.value
+            switch v {
+            case 0..<0x80:
+                bytes.append(UInt8(v))
+            case 0x80..<0x800:
+                bytes.append(UInt8(0xC0 | (v >> 6)))
+                bytes.append(UInt8(0x80 | (v & 0x3F)))
+            case 0x800..<0x10000:
+                bytes.append(UInt8(0xE0 | (v >> 12)))
+                bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+                bytes.append(UInt8(0x80 | (v & 0x3F)))
+            default:
+                bytes.append(UInt8(0xF0 | (v >> 18)))
+                bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+                bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+                bytes.append(UInt8(0x80 | (v & 0x3F)))
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    // NB: byte-wise comparisons on UTF-8. Foundation's `contains`/`range(of:)` bridge to NSString and cost
+    // microseconds each; keys are already normalised, so plain byte equality is the right comparison.
+
+    static func equal(_ a: String, _ b: String) -> Bool { a.utf8.elementsEqual(b.utf8) }
+
+    static func hasSuffix(_ text: String, _ suffix: String) -> Bool {
+        var text = text, suffix = suffix
+        return text.withUTF8 { t in
+            suffix.withUTF8 { s in
+                guard s.count <= t.count else { return false }
+                guard let tb = t.baseAddress, let sb = s.baseAddress else { return s.isEmpty }
+                return memcmp(tb + (t.count - s.count), sb, s.count) == 0
+            }
+        }
+    }
+
+    /// `text` split at every `byte` (an ASCII separator), empty pieces kept.
+    static func split(_ text: String, at byte: UInt8, droppingTrailingCR: Bool = false) -> [String] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var pieces: [String] = []
+            var start = 0
+            func piece(_ end: Int) {
+                var stop = end
+                if droppingTrailingCR, stop > start, bytes[stop - 1] == 0x0D { stop -= 1 }
+                pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<stop]), as: UTF8.self))
+            }
+            for i in 0..<bytes.count where bytes[i] == byte {
+                piece(i)
+                start = i + 1
+            }
+            piece(bytes.count)
+            return pieces
+        }
+    }
+
+    static func hasPrefix<S: StringProtocol>(_ text: S, _ prefix: String) -> Bool {
+        text.utf8.starts(with: prefix.utf8)
+    }
+
+    static func contains(_ text: String, _ needle: String) -> Bool {
+        var text = text, needle = needle
+        return text.withUTF8 { t in
+            needle.withUTF8 { n in
+                guard n.count > 0, n.count <= t.count else { return n.count == 0 }
+                let first = n[0]
+                var i = 0
+                let last = t.count - n.count
+                while i <= last {
+                    if t[i] == first {
+                        var j = 1
+                        while j < n.count, t[i + j] == n[j] { j += 1 }
+                        if j == n.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
     }
 
     /// The key as an array of scalar values, for edit distances.
@@ -93,6 +176,11 @@ enum CellValue: Equatable {
         case .text: false
         }
     }
+
+    var isText: Bool {
+        if case .text = self { return true }
+        return false
+    }
 }
 
 /// A number as printed in a cell, kept exact.
@@ -117,38 +205,45 @@ struct ParsedNumber: Equatable {
 extension CellValue {
     static let units = ["万元", "亿元", "元", "件", "个", "项", "条", "次", "人"]
 
-    /// Classifies a cell from its matching key (see `LabelText.key`).
+    /// Classifies a cell from its matching key (see `LabelText.key`). NB: on UTF-8 bytes, for speed.
     static func classify(key: String) -> CellValue {
         if key.isEmpty { return .blank(explicit: false) }
-        var scalars = Substring(key).unicodeScalars[...]
-        if scalars.allSatisfy({ blankMarks.contains($0.value) }) { return .blank(explicit: true) }
-        var literal = ""
-        if let first = scalars.first, first == "-" || first == "+" || first == "\u{2212}" {
-            if first != "+" { literal.append("-") }
-            scalars = scalars.dropFirst()
-        }
-        var digits = 0
-        var sawDot = false
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            let s = scalars[index]
-            if s.value >= 0x30 && s.value <= 0x39 {
-                literal.unicodeScalars.append(s)
-                digits += 1
-            } else if s == "," && digits > 0 && !sawDot {
-                // a thousands separator: 3,119
-            } else if s == "." && digits > 0 && !sawDot {
-                sawDot = true
-                literal.append(".")
-            } else {
-                break
+        var key = key
+        let number: CellValue? = key.withUTF8 { bytes in
+            var i = 0
+            var literal: [UInt8] = []
+            if bytes[0] == 0x2D || bytes[0] == 0x2B {
+                if bytes[0] == 0x2D { literal.append(0x2D) }
+                i = 1
+            } else if bytes.count >= 3, bytes[0] == 0xE2, bytes[1] == 0x88, bytes[2] == 0x92 {  // U+2212 minus
+                literal.append(0x2D)
+                i = 3
             }
-            index = scalars.index(after: index)
+            var digits = 0
+            var sawDot = false
+            while i < bytes.count {
+                let b = bytes[i]
+                if b >= 0x30 && b <= 0x39 {
+                    literal.append(b)
+                    digits += 1
+                } else if b == 0x2C && digits > 0 && !sawDot {
+                    // a thousands separator: 3,119
+                } else if b == 0x2E && digits > 0 && !sawDot {
+                    sawDot = true
+                    literal.append(b)
+                } else {
+                    break
+                }
+                i += 1
+            }
+            guard digits > 0, literal.last != 0x2E else { return nil }
+            let text = String(decoding: literal, as: UTF8.self)
+            if i == bytes.count { return .number(ParsedNumber(literal: text, unit: nil)) }
+            let rest = String(decoding: UnsafeBufferPointer(rebasing: bytes[i...]), as: UTF8.self)
+            return units.contains(rest) ? .number(ParsedNumber(literal: text, unit: rest)) : .text
         }
-        guard digits > 0, literal.last != "." else { return .text }
-        let rest = String(scalars[index...])
-        if rest.isEmpty { return .number(ParsedNumber(literal: literal, unit: nil)) }
-        if units.contains(rest) { return .number(ParsedNumber(literal: literal, unit: rest)) }
+        if let number { return number }
+        if key.unicodeScalars.allSatisfy({ blankMarks.contains($0.value) }) { return .blank(explicit: true) }
         return .text
     }
 

@@ -33,75 +33,84 @@ public enum ReportChecker {
     // MARK: Table 三
 
     private static func checkTable3(_ table: [String: [Int?]], rows: [Table3RowSpec], into findings: inout [Finding]) {
-        let names = Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0.cellName) })
-        func value(_ id: String, _ column: Int) -> Int? { table[id]?[column] ?? nil }
-        func cell(_ id: String, _ column: Int) -> String { "\(names[id] ?? id) / \(Table3Column.labels[column])" }
+        // NB: by position, not by id: this runs for every report of a directory, thousands a second.
+        let blankRow = [Int?](repeating: nil, count: Table3Column.count)
+        let m = rows.map { table[$0.id] ?? blankRow }
+        func at(_ id: String) -> Int { rows.firstIndex { $0.id == id }! }
+        let (new, carriedIn, total, carriedOut) = (at("1"), at("2"), at("3.7"), at("4"))
+        let results = rows.indices.filter { rows[$0].isResult }
+        func cell(_ row: Int, _ column: Int) -> String { "\(rows[row].cellName) / \(Table3Column.labels[column])" }
+        func blanks(_ cells: [Int], _ column: Int) -> [String] {
+            cells.filter { m[$0][column] == nil }.map { cell($0, column) }
+        }
 
-        for row in rows {
-            for column in 0..<Table3Column.count {
-                if let v = value(row.id, column), v < 0 {
+        for (r, values) in m.enumerated() {
+            for (column, value) in values.enumerated() {
+                if let value, value < 0 {
                     findings.append(
                         Finding(
-                            rule: "count.non-negative", severity: .error, cell: cell(row.id, column), expected: nil,
-                            actual: v, message: "a count cannot be negative"))
+                            rule: "count.non-negative", severity: .error, cell: cell(r, column), actual: value,
+                            message: "a count cannot be negative"))
                 }
             }
         }
 
-        let results = rows.filter(\.isResult).map(\.id)
         for column in 0..<Table3Column.count {
             let label = Table3Column.labels[column]
             // Rule 1: 一 + 二 = 三（七） + 四.
-            let inputs = ["1", "2", "3.7", "4"]
-            if let blanks = blankCells(inputs.map { ($0, value($0, column)) }) {
-                findings.append(
-                    blank("3.balance", cell: cell("1", column), rule: "一 + 二 = 三（七）+ 四 for \(label)", blanks: blanks.map { cell($0, column) }))
-            } else {
-                let left = value("1", column)! + value("2", column)!
-                let right = value("3.7", column)! + value("4", column)!
-                if left != right {
+            if let a = m[new][column], let b = m[carriedIn][column], let t = m[total][column], let c = m[carriedOut][column] {
+                if a + b != t + c {
                     findings.append(
                         Finding(
-                            rule: "3.balance", severity: .error, cell: cell("3.7", column), expected: left - value("4", column)!,
-                            actual: value("3.7", column)!,
-                            message: "一 + 二 = \(value("1", column)!) + \(value("2", column)!) = \(left), but 三（七）+ 四 = \(value("3.7", column)!) + \(value("4", column)!) = \(right) (a difference of \(abs(right - left)))"))
+                            rule: "3.balance", severity: .error, cell: cell(total, column), expected: a + b - c, actual: t,
+                            message: "一 + 二 = \(a) + \(b) = \(a + b), but 三（七）+ 四 = \(t) + \(c) = \(t + c) (a difference of \(abs(a + b - t - c)))"))
                 }
+            } else {
+                findings.append(
+                    blank("3.balance", cell: cell(total, column), rule: "一 + 二 = 三（七）+ 四 for \(label)",
+                          blanks: blanks([new, carriedIn, total, carriedOut], column)))
             }
             // Rule 2: （七）总计 = the sum of the results.
-            let cells = ([("3.7", value("3.7", column))] + results.map { ($0, value($0, column)) })
-            if let blanks = blankCells(cells) {
-                findings.append(
-                    blank("3.results-total", cell: cell("3.7", column), rule: "（七）总计 = the sum of the results for \(label)", blanks: blanks.map { cell($0, column) }))
-            } else {
-                let sum = results.reduce(0) { $0 + value($1, column)! }
-                let total = value("3.7", column)!
-                if sum != total {
+            var sum = 0
+            var complete = m[total][column] != nil
+            for r in results {
+                if let v = m[r][column] { sum += v } else { complete = false }
+            }
+            if complete, let t = m[total][column] {
+                if sum != t {
                     findings.append(
                         Finding(
-                            rule: "3.results-total", severity: .error, cell: cell("3.7", column), expected: sum, actual: total,
-                            message: "（七）总计 is \(total) but the result rows add up to \(sum) (a difference of \(abs(total - sum)))"))
+                            rule: "3.results-total", severity: .error, cell: cell(total, column), expected: sum, actual: t,
+                            message: "（七）总计 is \(t) but the result rows add up to \(sum) (a difference of \(abs(t - sum)))"))
                 }
+            } else {
+                findings.append(
+                    blank("3.results-total", cell: cell(total, column), rule: "（七）总计 = the sum of the results for \(label)",
+                          blanks: blanks([total] + results, column)))
             }
         }
 
         // Rule 3: every row's 总计 = its six applicant columns.
-        for row in rows {
-            guard let values = table[row.id] else { continue }
-            let parts = (0..<Table3Column.total).map { (Table3Column.labels[$0], values[$0]) }
-            if let blanks = blankCells(parts + [("总计", values[Table3Column.total])]) {
-                if blanks.count < Table3Column.count {  // a wholly blank row is reported by the column rules
+        for (r, values) in m.enumerated() {
+            var sum = 0
+            var missing: [Int] = []
+            for column in 0..<Table3Column.total {
+                if let v = values[column] { sum += v } else { missing.append(column) }
+            }
+            guard let t = values[Table3Column.total], missing.isEmpty else {
+                if values.contains(where: { $0 != nil }) {  // a wholly blank row is reported by the column rules
+                    let blankColumns = (0..<Table3Column.count).filter { values[$0] == nil }
                     findings.append(
-                        blank("3.row-total", cell: cell(row.id, Table3Column.total), rule: "总计 = 自然人 + 法人或其他组织 in \(names[row.id] ?? row.id)", blanks: blanks.map { "\(names[row.id] ?? row.id) / \($0)" }))
+                        blank("3.row-total", cell: cell(r, Table3Column.total), rule: "总计 = 自然人 + 法人或其他组织 in \(rows[r].cellName)",
+                              blanks: blankColumns.map { cell(r, $0) }))
                 }
                 continue
             }
-            let sum = parts.reduce(0) { $0 + $1.1! }
-            let total = values[Table3Column.total]!
-            if sum != total {
+            if sum != t {
                 findings.append(
                     Finding(
-                        rule: "3.row-total", severity: .error, cell: cell(row.id, Table3Column.total), expected: sum, actual: total,
-                        message: "总计 is \(total) but 自然人 and the five 法人或其他组织 columns add up to \(sum) (a difference of \(abs(total - sum)))"))
+                        rule: "3.row-total", severity: .error, cell: cell(r, Table3Column.total), expected: sum, actual: t,
+                        message: "总计 is \(t) but 自然人 and the five 法人或其他组织 columns add up to \(sum) (a difference of \(abs(t - sum)))"))
             }
         }
     }

@@ -60,11 +60,18 @@ public struct Table2RowSpec: Sendable {
     public let block: String
     public let label: String
     public let columns: [Table2Column]
-
     /// `第二十条第（一）项` for block `20.1`.
-    public var blockLabel: String { Table2RowSpec.blockLabel(block) }
-    /// The row's key in the model and in JSON: `20.1/规章`.
-    public var key: String { "\(block)/\(label)" }
+    public let blockLabel: String
+    /// The row's key in the model: `20.1/规章`.
+    public let key: String
+
+    init(block: String, label: String, columns: [Table2Column]) {
+        self.block = block
+        self.label = label
+        self.columns = columns
+        blockLabel = Table2RowSpec.blockLabel(block)
+        key = "\(block)/\(label)"
+    }
 
     static let blockNumerals = ["1": "一", "5": "五", "6": "六", "8": "八", "9": "九"]
     public static func blockLabel(_ block: String) -> String {

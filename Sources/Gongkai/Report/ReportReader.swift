@@ -39,47 +39,74 @@ public enum ReportReader {
         return try parser.parse()
     }
 
-    /// The document's lines, each with its cells.
+    /// The document's lines; their cells are split when a table needs them.
     static func sourceLines(_ text: String) -> [SourceLine] {
         if looksLikeHTML(text) {
             return HTMLLines.lines(text).enumerated().map { index, cells in
-                SourceLine(number: index + 1, raw: cells.joined(separator: " | "), cells: cells, isTableRow: cells.count > 1)
+                SourceLine(number: index + 1, raw: cells.joined(separator: " | "), mode: .given(cells))
             }
         }
-        let rawLines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+        let unified = LabelText.contains(text, "｜") ? text.replacingOccurrences(of: "｜", with: "|") : text
+        let rawLines = splitLines(unified)
         var pipes = 0
         var tabs = 0
-        for line in rawLines {
-            if line.contains("|") || line.contains("｜") { pipes += 1 } else if line.contains("\t") { tabs += 1 }
-        }
-        let mode: CellMode = pipes >= 3 ? .pipe : tabs >= 3 ? .tab : .space
-        return rawLines.enumerated().map { index, line in
-            let raw = String(line)
-            let cells: [String]
-            switch mode {
-            case .pipe: cells = raw.split(omittingEmptySubsequences: false) { $0 == "|" || $0 == "｜" }.map(String.init)
-            case .tab: cells = raw.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            case .space: cells = raw.split { $0.isWhitespace }.map(String.init)
+        for raw in rawLines {
+            if raw.utf8.contains(0x7C) {
+                pipes += 1
+            } else if raw.utf8.contains(0x09) {
+                tabs += 1
             }
-            return SourceLine(number: index + 1, raw: raw, cells: cells, isTableRow: mode != .space && cells.count > 1)
         }
+        let mode: SourceLine.Mode = pipes >= 3 ? .pipe : tabs >= 3 ? .tab : .space
+        return rawLines.enumerated().map { index, raw in SourceLine(number: index + 1, raw: raw, mode: mode) }
     }
 
-    private enum CellMode { case pipe, tab, space }
+    /// Lines split at LF, CRLF or a lone CR, without their line ends. NB: on bytes: splitting on Characters is
+    /// many times slower.
+    static func splitLines(_ text: String) -> [String] {
+        let hasLF = text.utf8.contains(0x0A)
+        let separator: UInt8 = hasLF ? 0x0A : 0x0D
+        return LabelText.split(text, at: separator, droppingTrailingCR: hasLF)
+    }
 
     private static func looksLikeHTML(_ text: String) -> Bool {
-        let head = text.prefix(4096).lowercased()
-        return head.contains("<table") || head.contains("<html") || head.contains("<body") || head.contains("<!doctype html")
-            || head.contains("<p>") || head.contains("<div")
+        let head = text.utf8.prefix(4096)
+        guard head.contains(0x3C) else { return false }
+        // NB: ASCII case folding of the first 4 KiB only; full Unicode lowercasing costs more than reading a report.
+        let lowered = String(decoding: head.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
+        return ["<table", "<html", "<body", "<!doctype html", "<p>", "<div"].contains { LabelText.contains(lowered, $0) }
     }
 }
 
 struct SourceLine {
+    enum Mode {
+        case pipe, tab, space
+        /// Cells from HTML table markup.
+        case given([String])
+    }
+
     let number: Int
     let raw: String
-    let cells: [String]
+    let mode: Mode
+
     /// Cells came from real table markup or separators (not from splitting prose at spaces).
-    let isTableRow: Bool
+    var isTableRow: Bool {
+        switch mode {
+        case .pipe: raw.utf8.contains(0x7C)
+        case .tab: raw.utf8.contains(0x09)
+        case .space: false
+        case .given(let cells): cells.count > 1
+        }
+    }
+
+    var cells: [String] {
+        switch mode {
+        case .pipe: LabelText.split(raw, at: 0x7C)
+        case .tab: LabelText.split(raw, at: 0x09)
+        case .space: raw.split { $0.isWhitespace }.map(String.init)
+        case .given(let cells): cells
+        }
+    }
 }
 
 // MARK: - The parser
@@ -145,7 +172,9 @@ private struct Parser {
         for tableLine in tableLines {
             if !tableLine.hasValues {
                 if isFurniture(tableLine) {
-                    if tableLine.label.contains("行政复议") || tableLine.label.contains("结果维持") { furnitureTable4 = true }
+                    if LabelText.contains(tableLine.label, "行政复议") || LabelText.contains(tableLine.label, "结果维持") {
+                        furnitureTable4 = true
+                    }
                 } else if tableLine.section == 0 {
                     preamble.append(tableLine.line)
                 } else {
@@ -189,20 +218,36 @@ private struct Parser {
 
     /// The section number and title when `line` is a section heading (`一、总体情况`, `## 五、…`).
     func heading(_ line: SourceLine) -> (Int, String)? {
+        if line.isTableRow { return nil }  // a heading is never a row of cells
         guard let first = line.raw.unicodeScalars.first(where: { !$0.properties.isWhitespace && $0 != "#" && $0 != "*" })
         else { return nil }
-        guard let number = ReportSectionTitle.numerals.firstIndex(of: String(first)).map({ $0 + 1 }) else { return nil }
+        let number: Int
+        switch first.value {
+        case 0x4E00: number = 1  // 一
+        case 0x4E8C: number = 2  // 二
+        case 0x4E09: number = 3  // 三
+        case 0x56DB: number = 4  // 四
+        case 0x4E94: number = 5  // 五
+        case 0x516D: number = 6  // 六
+        default: return nil
+        }
+        // Prose often starts with 一是…, 二是…: a heading has 、 or a full stop right after its numeral.
+        if let numeralAt = line.raw.unicodeScalars.firstIndex(of: first) {
+            let after = line.raw.unicodeScalars.index(after: numeralAt)
+            guard after < line.raw.unicodeScalars.endIndex,
+                [0x3001, 0x2E, 0xFF0E, 0xFF0C, 0x2C, 0x20, 0x3000].contains(line.raw.unicodeScalars[after].value)
+            else { return nil }
+        }
         var key = LabelText.key(line.raw)
         while key.hasPrefix("#") || key.hasPrefix("*") { key.removeFirst() }
         while key.hasSuffix("*") { key.removeLast() }
         let numeral = ReportSectionTitle.numerals[number - 1]
-        guard key.hasPrefix(numeral + ".") || key.hasPrefix(numeral + ",") else { return nil }
+        guard LabelText.hasPrefix(key, numeral + ".") || LabelText.hasPrefix(key, numeral + ",") else { return nil }
         let rest = key.dropFirst(2)
         let titles = [ReportSectionTitle.titles[number - 1]] + (ReportSectionTitle.alternatives[number] ?? [])
         for title in titles {
             let titleKey = LabelText.key(title)
-            if rest == titleKey { return (number, title) }
-            if rest.hasPrefix(titleKey), rest.count - titleKey.count <= 2 { return (number, title) }
+            if LabelText.hasPrefix(rest, titleKey), rest.count - titleKey.count <= 2 { return (number, title) }
             if rest.count <= titleKey.count + 4,
                 LabelText.similarity(LabelText.keyScalars(String(rest)), LabelText.keyScalars(titleKey)) >= 0.75
             {
@@ -215,16 +260,17 @@ private struct Parser {
     // MARK: Lines
 
     func classify(_ line: SourceLine, section: Int) -> TableLine {
-        let keys = line.cells.map { LabelText.key($0) }
+        let cells = line.cells
+        let keys = cells.map { LabelText.key($0) }
         let kinds = keys.map { CellValue.classify(key: $0) }
-        let lastText = kinds.lastIndex { $0 == .text }
+        let lastText = kinds.lastIndex { $0.isText }
         var label = ""
         var values: [(String, CellValue)] = []
         if let lastText {
-            for i in 0...lastText where kinds[i] == .text { label += keys[i] }
-            for i in (lastText + 1)..<line.cells.count { values.append((line.cells[i], kinds[i])) }
+            for i in 0...lastText where kinds[i].isText { label += keys[i] }
+            for i in (lastText + 1)..<cells.count { values.append((cells[i], kinds[i])) }
         } else {
-            values = Array(zip(line.cells, kinds))
+            values = Array(zip(cells, kinds))
         }
         return TableLine(line: line, section: section, keys: keys, kinds: kinds, label: label, values: values)
     }
@@ -239,7 +285,7 @@ private struct Parser {
     func isFurniture(_ line: TableLine) -> Bool {
         if line.line.isTableRow, line.keys.filter({ !$0.isEmpty }).count >= 2 { return true }
         if line.label.isEmpty { return line.line.isTableRow }
-        return Self.furnitureWords.contains { line.label.contains($0) }
+        return Self.furnitureWords.contains { LabelText.contains(line.label, $0) }
     }
 
     // MARK: Format
@@ -257,10 +303,11 @@ private struct Parser {
         var score2019 = 0
         var score2021 = 0
         for line in tableLines where line.line.isTableRow || !line.label.isEmpty {
-            for key in line.keys where key.count >= 4 {
-                if Self.markers2021.contains(where: key.contains) { score2021 += 1 }
-                if Self.markers2019.contains(where: key.contains) { score2019 += 1 }
-            }
+            let key = line.keys.joined(separator: "|")
+            guard key.utf8.count >= 12 else { continue }
+            score2021 += Self.markers2021.filter { LabelText.contains(key, $0) }.count
+            score2019 += Self.markers2019.filter { LabelText.contains(key, $0) }.count
+            if abs(score2021 - score2019) >= 4 { break }  // decided; the rest cannot turn it
         }
         if score2021 > score2019 { return .v2021 }
         if score2019 > score2021 { return .v2019 }
@@ -289,7 +336,7 @@ private struct Parser {
                 break  // printed twice: keep the first, keep this one as an extra row
             }
             let values = normalizedValues(line, count: match.columns, cellName: match.cellName)
-            tables.store(match.key, kind, values: values, line: line.line.number, findings: &findings)
+            tables.store(match, kind, values: values, line: line.line.number, findings: &findings)
             return
         }
         guard (2...4).contains(line.section), line.label.count <= 80 else { return }
@@ -304,8 +351,9 @@ private struct Parser {
 
     func labelText(_ line: TableLine) -> String {
         var parts: [String] = []
-        for (index, kind) in line.kinds.enumerated() where kind == .text {
-            let text = line.line.cells[index].trimmingCharacters(in: .whitespaces)
+        let cells = line.line.cells
+        for (index, kind) in line.kinds.enumerated() where kind.isText {
+            let text = cells[index].trimmingCharacters(in: .whitespaces)
             if !text.isEmpty { parts.append(text) }
         }
         return parts.joined(separator: " ")
@@ -356,7 +404,7 @@ private struct Parser {
         var titleLines: Set<Int> = []
         for (index, line) in preamble.enumerated() {
             let key = LabelText.key(line.raw)
-            guard key.contains("政府信息公开"), key.contains("报告"), let found = Self.firstYear(in: key) else { continue }
+            guard LabelText.contains(key, "政府信息公开"), LabelText.contains(key, "报告"), let found = Self.firstYear(in: key) else { continue }
             year = found.year
             titleLines.insert(line.number)
             let before = line.raw.components(separatedBy: String(found.year)).first ?? ""
@@ -373,7 +421,7 @@ private struct Parser {
             // The same title printed again (a page's <title> and its heading) is title, not preamble.
             for other in preamble[index...] {
                 let otherKey = LabelText.key(other.raw)
-                if otherKey.contains("政府信息公开"), otherKey.contains("报告"), Self.firstYear(in: otherKey)?.year == found.year {
+                if LabelText.contains(otherKey, "政府信息公开"), LabelText.contains(otherKey, "报告"), Self.firstYear(in: otherKey)?.year == found.year {
                     titleLines.insert(other.number)
                 }
             }
@@ -461,7 +509,9 @@ private struct Parser {
 }
 
 /// A count from a cell: whole, or blank; anything else is reported and read as blank.
-private func readCount(_ value: (raw: String, kind: CellValue), cell: String, line: Int, findings: inout [Finding]) -> Int? {
+private func readCount(
+    _ value: (raw: String, kind: CellValue), cell: @autoclosure () -> String, line: Int, findings: inout [Finding]
+) -> Int? {
     switch value.kind {
     case .blank, .text:
         return nil
@@ -469,7 +519,7 @@ private func readCount(_ value: (raw: String, kind: CellValue), cell: String, li
         if let integer = number.integer { return integer }
         findings.append(
             Finding(
-                rule: "count.integral", severity: .error, cell: cell,
+                rule: "count.integral", severity: .error, cell: cell(),
                 message: "line \(line): \(number.literal) is not a whole number; a count must be one (read as blank)"))
         return nil
     }
@@ -507,21 +557,30 @@ private struct Tables {
     var table4: [Int?]?
     var extraRows: [ExtraRow] = []
     private var lastIndex: [Kind: Int] = [:]
+    private var filled2: Set<String> = []
+    private var filled3: Set<String> = []
 
     init(format: ReportFormat) {
         self.format = format
+        (table2Candidates, table3Candidates) = format == .v2019 ? Self.candidates2019 : Self.candidates2021
+    }
+
+    private static let candidates2019 = makeCandidates(.v2019)
+    private static let candidates2021 = makeCandidates(.v2021)
+
+    private static func makeCandidates(_ format: ReportFormat) -> ([Candidate], [Candidate]) {
         let layout = ReportLayout.of(format)
-        table2Candidates = layout.table2.map { row in
-            Self.candidate(
-                key: row.key, official: row.label, cellName: "\(row.blockLabel) \(row.label)", columns: row.columns.count)
+        let two = layout.table2.map { row in
+            candidate(key: row.key, official: row.label, cellName: "\(row.blockLabel) \(row.label)", columns: row.columns.count)
         }
         var rows = layout.table3
         if format == .v2021, let single = ReportLayout.table3OtherHandlingAsOneRow.first(where: { $0.id == "3.6" }) {
             rows.append(single)
         }
-        table3Candidates = rows.map { row in
-            Self.candidate(key: row.id, official: row.label, cellName: row.cellName, columns: Table3Column.count)
+        let three = rows.map { row in
+            candidate(key: row.id, official: row.label, cellName: row.cellName, columns: Table3Column.count)
         }
+        return (two, three)
     }
 
     private static func candidate(key: String, official: String, cellName: String, columns: Int) -> Candidate {
@@ -537,18 +596,29 @@ private struct Tables {
     }
 
     func isFilled(_ key: String, _ kind: Kind) -> Bool {
-        kind == .two ? table2?[key] != nil : table3?[key] != nil
+        kind == .two ? filled2.contains(key) : filled3.contains(key)
     }
 
     /// The official row that `label` names, exactly (after normalising) or, failing that, allowing for typos.
     mutating func match(label: String, in kind: Kind) -> Match? {
         let candidates = kind == .two ? table2Candidates : table3Candidates
-        let taken = kind == .two ? Set(table2?.keys ?? [:].keys) : Set(table3?.keys ?? [:].keys)
+        let taken = kind == .two ? filled2 : filled3
         func filled(_ key: String) -> Bool { taken.contains(key) }
+        func names(_ candidate: Candidate) -> Bool {
+            LabelText.hasSuffix(label, candidate.labelKey)
+                || (candidate.bareKey.map { LabelText.hasSuffix(label, $0) } ?? false)
+        }
+        // Reports print the rows in order: the row after the last one read is the likely one.
+        let next = (lastIndex[kind] ?? -1) + 1
+        if next < candidates.count, !filled(candidates[next].key), names(candidates[next]) {
+            lastIndex[kind] = next
+            let c = candidates[next]
+            return Match(key: c.key, official: c.official, cellName: c.cellName, columns: c.columns, guessed: false)
+        }
         var exact: Int?
         for (index, candidate) in candidates.enumerated()
-        where label == candidate.labelKey || label.hasSuffix(candidate.labelKey)
-            || (candidate.bareKey.map { label.hasSuffix($0) } ?? false)
+        where LabelText.hasSuffix(label, candidate.labelKey)
+            || (candidate.bareKey.map { LabelText.hasSuffix(label, $0) } ?? false)
         {
             if exact == nil || (filled(candidates[exact!].key) && !filled(candidate.key)) { exact = index }
             if !filled(candidate.key) { break }
@@ -575,24 +645,26 @@ private struct Tables {
     }
 
     mutating func store(
-        _ key: String, _ kind: Kind, values: [(raw: String, kind: CellValue)], line: Int, findings: inout [Finding]
+        _ match: Match, _ kind: Kind, values: [(raw: String, kind: CellValue)], line: Int, findings: inout [Finding]
     ) {
+        let key = match.key
         switch kind {
         case .three:
-            let name = table3Candidates.first { $0.key == key }?.cellName ?? key
+            let name = match.cellName
             var row: [Int?] = []
             for (index, value) in values.enumerated() {
                 row.append(readCount(value, cell: "\(name) / \(Table3Column.labels[index])", line: line, findings: &findings))
             }
             if table3 == nil { table3 = [:] }
             table3![key] = row
+            filled3.insert(key)
         case .two:
-            let spec = ReportLayout.of(format).table2.first { $0.key == key }!
+            let spec = ReportLayout.of(format).table2.first { LabelText.equal($0.key, key) }!
             var row: [Table2Value?] = []
             for (column, value) in zip(spec.columns, values) {
-                let cell = "\(spec.blockLabel) \(spec.label) / \(column.label)"
                 switch column.kind {
                 case .count, .change:
+                    let cell = "\(spec.blockLabel) \(spec.label) / \(column.label)"
                     row.append(readCount(value, cell: cell, line: line, findings: &findings).map(Table2Value.number))
                 case .money(let defaultUnit):
                     if case .number(let number) = value.kind, let amount = number.decimal {
@@ -604,6 +676,7 @@ private struct Tables {
             }
             if table2 == nil { table2 = [:] }
             table2![key] = row
+            filled2.insert(key)
         }
     }
 
