@@ -83,11 +83,51 @@ func benchmarkReadKinds() {
     }
 }
 
+/// One million deadline computations on one core (issue 3: aim under one second).
+func benchmarkDeadlines() {
+    let count = option("--deadlines", default: 1_000_000)
+    let engine = DeadlineEngine()
+    _ = WorkdayCalendar.official.isWorkday(Day(iso: "2026-01-01")!)  // build the tables outside the timing
+    let base = Day(iso: "2019-01-02")!
+    // Histories like a real register: most plain, some with a consultation, an extension, a fee or a clarification.
+    let histories: [(Int) -> [ClockEvent]] = [
+        { _ in [] },
+        { d in [ClockEvent(.answered, base.adding(days: d + 12))] },
+        { d in [ClockEvent(.consultSent, base.adding(days: d + 3)), ClockEvent(.consultAnswered, base.adding(days: d + 17))] },
+        { d in [ClockEvent(.extended, base.adding(days: d + 20)), ClockEvent(.answered, base.adding(days: d + 40))] },
+        { d in [ClockEvent(.feeSent, base.adding(days: d + 5)), ClockEvent(.feePaid, base.adding(days: d + 9))] },
+        { d in [ClockEvent(.clarifySent, base.adding(days: d + 2)), ClockEvent(.clarifyReceived, base.adding(days: d + 8))] },
+    ]
+    for explain in [false, true] {
+        let n = explain ? count / 10 : count
+        var dueSum = 0
+        var failures = 0
+        let seconds = measure {
+            for i in 0..<n {
+                let offset = i % 2800
+                do {
+                    let deadline = try engine.compute(
+                        received: base.adding(days: offset), events: histories[i % histories.count](offset),
+                        today: base.adding(days: offset + 25), explain: explain)
+                    dueSum &+= deadline.due?.ordinal ?? 0
+                } catch {
+                    failures += 1
+                }
+            }
+        }
+        print(String(format: "deadlines%@: %d computations in %.3f s on one core (%.0f per second, %.2f µs each); %d refused; checksum %d",
+                     explain ? " with the explanation" : "", n, seconds, Double(n) / seconds, seconds / Double(n) * 1e6, failures, dueSum))
+    }
+}
+
 switch which {
+case "deadlines": benchmarkDeadlines()
 case "read-kinds": benchmarkReadKinds()
 case "report-check": benchmarkReportCheck()
-case "all": benchmarkReportCheck()
+case "all":
+    benchmarkDeadlines()
+    benchmarkReportCheck()
 default:
-    print("usage: GongkaiBenchmarks [report-check|all] [--reports N]")
+    print("usage: GongkaiBenchmarks [report-check|deadlines|read-kinds|all] [--reports N] [--deadlines N]")
     exit(2)
 }

@@ -6,8 +6,24 @@ struct GongkaiCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gongkai",
         abstract: "Gongkai (公开): open-government-information work under the 政府信息公开条例.",
-        subcommands: [ReportCommand.self]
+        subcommands: [ReportCommand.self, CalendarCommand.self, DeadlineCommand.self, FeeCommand.self]
     )
+
+    /// NB: a bad argument (an unknown option, a date that is no date) exits 2 like every other unusable input,
+    /// not with ArgumentParser's 64, so scripts see one convention.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                printError(fullMessage(for: error))
+                Foundation.exit(Exit.unusable.rawValue)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Writes a line to standard error.

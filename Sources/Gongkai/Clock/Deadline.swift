@@ -1,0 +1,394 @@
+import Foundation
+
+/// How an application reached the agency; it decides which day counts as the day of receipt (条例第三十一条).
+public enum ReceiptChannel: String, Sendable, Codable, CaseIterable {
+    /// 当面提交: the day it is handed in.
+    case inPerson = "in-person"
+    /// 邮寄并签收: the day the office signs for it.
+    case postSigned = "post"
+    /// 平常信函: the day the office confirms with the applicant.
+    case letterConfirmed = "letter"
+    /// 互联网渠道: the day both sides confirm.
+    case online
+    /// 传真: the day both sides confirm.
+    case fax
+
+    var explanation: String {
+        switch self {
+        case .inPerson: "当面提交：提交之日为收到申请之日（第三十一条第（一）项）"
+        case .postSigned: "邮寄：签收之日为收到申请之日（第三十一条第（二）项）"
+        case .letterConfirmed: "平常信函：与申请人确认之日为收到申请之日（第三十一条第（二）项）"
+        case .online: "互联网渠道：双方确认之日为收到申请之日（第三十一条第（三）项）"
+        case .fax: "传真：双方确认之日为收到申请之日（第三十一条第（三）项）"
+        }
+    }
+}
+
+/// Something that happened to an application, on a day.
+public struct ClockEvent: Sendable, Equatable, Codable {
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        /// 补正告知 sent (第三十条).
+        case clarifySent = "clarify-sent"
+        /// The clarified application received: the 20 days start again (第三十条).
+        case clarifyReceived = "clarify-received"
+        /// The clarification period ran out: the application is deemed abandoned (第三十条).
+        case clarifyExpired = "clarify-expired"
+        /// A third party or another agency consulted (第三十二条, 第三十四条).
+        case consultSent = "consult-sent"
+        case consultAnswered = "consult-answered"
+        /// The one extension, approved by the head of the disclosure office (第三十三条).
+        case extended
+        /// 收费通知 sent (国办函〔2020〕109号).
+        case feeSent = "fee-sent"
+        case feePaid = "fee-paid"
+        case answered
+        case withdrawn
+    }
+
+    public var kind: Kind
+    public var date: Day
+    /// For `extended`: how many working days (at most 20).
+    public var days: Int?
+
+    public init(_ kind: Kind, _ date: Day, days: Int? = nil) {
+        self.kind = kind
+        self.date = date
+        self.days = days
+    }
+
+    /// `kind@YYYY-MM-DD`, as the CLI takes it.
+    public var text: String { "\(kind.rawValue)@\(date.iso)" + (days.map { "+\($0)" } ?? "") }
+}
+
+/// Settings of the clock that are the agency's to choose.
+public struct ClockSettings: Sendable, Equatable {
+    /// The period from the fee notice to payment does not count toward the answer deadline (a reading of
+    /// 国办函〔2020〕109号 that most agencies follow; on by default, and said on screen).
+    public var feeTimeExcluded: Bool = true
+
+    public init(feeTimeExcluded: Bool = true) {
+        self.feeTimeExcluded = feeTimeExcluded
+    }
+}
+
+/// Why a history was refused: which event is wrong.
+public struct ClockError: Error, Equatable, CustomStringConvertible {
+    public var event: String
+    public var problem: String
+    public var description: String { "\(event): \(problem)" }
+}
+
+/// The answer deadline of one application (条例第三十条–第三十三条), with the steps that explain it.
+public struct Deadline: Sendable, Equatable, Codable {
+    public enum Status: String, Sendable, Codable {
+        /// Running: the agency owes an answer.
+        case open
+        /// Stopped while a third party, another agency or the applicant (fee, clarification) is waited for.
+        case paused
+        case answered
+        case withdrawn
+        /// Deemed abandoned: no clarification in time (第三十条) or the fee not paid in time.
+        case abandoned
+    }
+
+    /// One line of the explanation.
+    public struct Step: Sendable, Equatable, Codable {
+        public var date: Day
+        public var event: String
+        public var article: String
+        public var text: String
+    }
+
+    public var status: Status
+    /// The day the current 20 working days run from (day 0): receipt, or receipt of the clarified application.
+    public var start: Day
+    /// The last day to answer; nil once the application is abandoned or withdrawn before any period ran.
+    public var due: Day?
+    /// The period in working days: 20, or up to 40 with the extension.
+    public var limit: Int
+    public var usedWorkingDays: Int
+    public var remainingWorkingDays: Int
+    public var overdue: Bool
+    /// Working days past the due date (answered late, or still open after it).
+    public var overdueWorkingDays: Int
+    /// The computation touches a year with no published holiday arrangement (Monday–Friday assumed).
+    public var provisional: Bool
+    public var provisionalYears: [Int]
+    public var steps: [Step]
+    public var warnings: [String]
+}
+
+/// Computes the deadline of an application from its history, on the working-day calendar.
+public struct DeadlineEngine: Sendable {
+    public var calendar: WorkdayCalendar
+    public var settings: ClockSettings
+
+    /// 条例第三十三条: 20 working days; one extension of at most 20 more.
+    public static let answerPeriod = 20
+    public static let maximumExtension = 20
+    /// 条例第三十条: the clarification notice within 7 working days of receipt.
+    public static let clarificationNoticePeriod = 7
+    /// 条例第三十二条, 第三十四条: the consulted party has 15 working days.
+    public static let consultationPeriod = 15
+    /// 国办函〔2020〕109号: 20 working days to pay from the day after the fee notice is received.
+    public static let feePaymentPeriod = 20
+
+    public init(calendar: WorkdayCalendar = .official, settings: ClockSettings = .init()) {
+        self.calendar = calendar
+        self.settings = settings
+    }
+
+    /// A stretch of days that does not count: from the day after `from` through `to`.
+    struct Pause {
+        var from: Day
+        var to: Day
+    }
+
+    /// The deadline of an application received on `received` through `channel`, after `events`, as of `today`.
+    /// With `explain` false the steps are left out: the same dates, for lists of thousands of applications.
+    public func compute(
+        received: Day, channel: ReceiptChannel = .inPerson, events: [ClockEvent], today: Day, explain: Bool = true
+    ) throws(ClockError) -> Deadline {
+        // Events in date order; the order given breaks ties (an answer on the spot comes after its receipt).
+        let inOrder = zip(events, events.dropFirst()).allSatisfy { $0.date <= $1.date }
+        let ordered = inOrder ? events : events.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
+        var steps: [Deadline.Step] = []
+        var warnings: [String] = []
+        func step(_ make: @autoclosure () -> Deadline.Step) {
+            if explain { steps.append(make()) }
+        }
+        var start = received
+        var limit = Self.answerPeriod
+        var pauses: [Pause] = []
+        var openConsultations: [Day] = []
+        var clarification: (sent: Day, resolved: Bool)?
+        var feeNotice: Day?
+        var extended = false
+        var closed: (Day, Deadline.Status)?
+
+        step(
+            Deadline.Step(
+                date: received, event: "received", article: "第三十一条",
+                text: "收到申请（\(channel.explanation)）；此日为第0日，答复期限自次日起算"))
+
+        for event in ordered {
+            guard event.date >= received else {
+                throw ClockError(event: event.text, problem: "is before the application was received on \(received.iso)")
+            }
+            if let (closedOn, status) = closed {
+                throw ClockError(event: event.text, problem: "comes after the application was \(status == .answered ? "answered" : status == .withdrawn ? "withdrawn" : "deemed abandoned") on \(closedOn.iso); nothing can happen to it after that")
+            }
+            switch event.kind {
+            case .clarifySent:
+                guard clarification == nil else {
+                    throw ClockError(event: event.text, problem: "a second clarification notice; 第三十条 allows one notice, listing everything to clarify at once")
+                }
+                let used = calendar.workingDays(after: received, through: event.date)
+                if used > Self.clarificationNoticePeriod {
+                    warnings.append("the clarification notice went out \(used) working days after receipt; 第三十条 asks for it within \(Self.clarificationNoticePeriod)")
+                }
+                clarification = (event.date, false)
+                step(
+                    Deadline.Step(
+                        date: event.date, event: event.kind.rawValue, article: "第三十条",
+                        text: "发出补正通知（收到申请后第\(used)个工作日）；答复期限停止计算，待收到补正后的申请重新起算"))
+            case .clarifyReceived:
+                guard let sent = clarification, !sent.resolved else {
+                    throw ClockError(event: event.text, problem: "a clarified application with no clarification notice before it")
+                }
+                clarification = (sent.sent, true)
+                start = event.date
+                pauses = []
+                step(
+                    Deadline.Step(
+                        date: event.date, event: event.kind.rawValue, article: "第三十条",
+                        text: "收到补正后的申请；答复期限自次日起重新计算\(Self.answerPeriod)个工作日"))
+            case .clarifyExpired:
+                guard let sent = clarification, !sent.resolved else {
+                    throw ClockError(event: event.text, problem: "the clarification period cannot expire: no clarification notice is pending")
+                }
+                closed = (event.date, .abandoned)
+                step(
+                    Deadline.Step(
+                        date: event.date, event: event.kind.rawValue, article: "第三十条",
+                        text: "申请人无正当理由逾期不补正，视为放弃申请，行政机关不再处理"))
+            case .consultSent:
+                try requireRunning(event, clarification)
+                openConsultations.append(event.date)
+                let answerBy = calendar.adding(workingDays: Self.consultationPeriod, to: event.date)
+                step(
+                    Deadline.Step(
+                        date: event.date, event: event.kind.rawValue, article: "第三十二条、第三十四条",
+                        text: "书面征求第三方或其他机关意见；征求意见期间不计入答复期限；被征求方应在\(Self.consultationPeriod)个工作日内（\(answerBy.iso)前）提出意见"))
+            case .consultAnswered:
+                guard !openConsultations.isEmpty else {
+                    throw ClockError(event: event.text, problem: "an answer to a consultation that was never sent")
+                }
+                let sent = openConsultations.removeFirst()
+                pauses.append(Pause(from: sent, to: event.date))
+                let late = calendar.workingDays(after: sent, through: event.date) > Self.consultationPeriod
+                step(
+                    Deadline.Step(
+                        date: event.date, event: event.kind.rawValue, article: "第三十二条、第三十四条",
+                        text: "收到被征求方意见；\(sent.iso)至\(event.date.iso)不计入答复期限，次日起恢复计算" + (late ? "（被征求方逾期提出意见）" : "")))
+            case .extended:
+                guard !extended else {
+                    throw ClockError(event: event.text, problem: "a second extension; 第三十三条 allows one extension")
+                }
+                try requireRunning(event, clarification)
+                let days = event.days ?? Self.maximumExtension
+                guard days >= 1, days <= Self.maximumExtension else {
+                    throw ClockError(event: event.text, problem: "an extension of \(days) working days; 第三十三条 allows at most \(Self.maximumExtension)")
+                }
+                let pausesSoFar = pauses + openConsultations.map { Pause(from: $0, to: event.date) } + (feeNotice.map { [Pause(from: $0, to: event.date)] } ?? [])
+                let originalDue = dueDate(start: start, limit: limit, pauses: pausesSoFar)
+                guard event.date <= originalDue else {
+                    throw ClockError(event: event.text, problem: "the extension comes after the original due date \(originalDue.iso); 第三十三条 requires it within the answer period")
+                }
+                extended = true
+                limit += days
+                step(
+                    Deadline.Step(
+                        date: event.date, event: event.kind.rawValue, article: "第三十三条",
+                        text: "经政府信息公开工作机构负责人同意延长答复期限\(days)个工作日，并告知申请人（原期限\(originalDue.iso)）"))
+            case .feeSent:
+                try requireRunning(event, clarification)
+                guard feeNotice == nil else {
+                    throw ClockError(event: event.text, problem: "a second fee notice while the first is unpaid")
+                }
+                feeNotice = event.date
+                let payBy = calendar.adding(workingDays: Self.feePaymentPeriod, to: event.date)
+                step(
+                    Deadline.Step(
+                        date: event.date, event: event.kind.rawValue, article: "第四十二条、国办函〔2020〕109号",
+                        text: "发出收费通知；申请人应在\(Self.feePaymentPeriod)个工作日内（\(payBy.iso)前）缴费"
+                            + (settings.feeTimeExcluded ? "；通知至缴费期间不计入答复期限（本机关设置）" : "；本机关设置为缴费期间照常计算答复期限")))
+            case .feePaid:
+                guard let sent = feeNotice else {
+                    throw ClockError(event: event.text, problem: "a payment with no fee notice before it")
+                }
+                let payBy = calendar.adding(workingDays: Self.feePaymentPeriod, to: sent)
+                guard event.date <= payBy else {
+                    throw ClockError(event: event.text, problem: "paid after \(payBy.iso), the end of the \(Self.feePaymentPeriod) working days to pay; the application was deemed abandoned then")
+                }
+                feeNotice = nil
+                if settings.feeTimeExcluded { pauses.append(Pause(from: sent, to: event.date)) }
+                step(
+                    Deadline.Step(
+                        date: event.date, event: event.kind.rawValue, article: "国办函〔2020〕109号",
+                        text: settings.feeTimeExcluded ? "申请人缴费；\(sent.iso)至\(event.date.iso)不计入答复期限，次日起恢复计算" : "申请人缴费"))
+            case .answered:
+                guard clarification.map({ $0.resolved }) ?? true else {
+                    throw ClockError(event: event.text, problem: "answered while the clarification notice of \(clarification!.sent.iso) is pending; record the clarified application or its expiry first")
+                }
+                closed = (event.date, .answered)
+                step(Deadline.Step(date: event.date, event: event.kind.rawValue, article: "第三十三条、第三十六条", text: "作出答复"))
+            case .withdrawn:
+                closed = (event.date, .withdrawn)
+                step(Deadline.Step(date: event.date, event: event.kind.rawValue, article: "", text: "申请人撤回申请"))
+            }
+        }
+
+        // A fee notice left unpaid for 20 working days: deemed abandoned.
+        if closed == nil, let sent = feeNotice {
+            let payBy = calendar.adding(workingDays: Self.feePaymentPeriod, to: sent)
+            if today > payBy {
+                closed = (payBy.adding(days: 1), .abandoned)
+                if settings.feeTimeExcluded { pauses.append(Pause(from: sent, to: payBy)) }
+                feeNotice = nil
+                step(
+                    Deadline.Step(
+                        date: payBy, event: "fee-unpaid", article: "国办函〔2020〕109号",
+                        text: "申请人逾期未按收费通知要求缴纳费用，视为放弃申请，行政机关不再处理"))
+            }
+        }
+
+        // The clock as of the end: closed, or today.
+        let end = closed?.0 ?? today
+        var status: Deadline.Status = closed?.1 ?? .open
+        var allPauses = pauses
+        for sent in openConsultations where closed == nil { allPauses.append(Pause(from: sent, to: max(sent, today))) }
+        if closed == nil, let sent = feeNotice, settings.feeTimeExcluded { allPauses.append(Pause(from: sent, to: max(sent, today))) }
+        if status == .open, !openConsultations.isEmpty || (feeNotice != nil && settings.feeTimeExcluded) { status = .paused }
+
+        let awaitingClarification = clarification.map { !$0.resolved } ?? false
+        if status == .open, awaitingClarification { status = .paused }
+
+        var due: Day?
+        var used = 0
+        if awaitingClarification {
+            // Stopped since the notice: the period so far counts, the rest waits for the clarified application.
+            used = countedDays(start: start, through: min(end, clarification!.sent), pauses: allPauses)
+        } else {
+            due = dueDate(start: start, limit: limit, pauses: allPauses)
+            used = countedDays(start: start, through: end, pauses: allPauses)
+        }
+        // Abandoned (第三十条, or the fee unpaid): nothing is owed any more, so there is no due date.
+        if status == .abandoned { due = nil }
+
+        let remaining = max(0, limit - used)
+        var overdueDays = 0
+        if let due, status != .withdrawn, status != .abandoned {
+            let reference = status == .answered ? end : today
+            if reference > due { overdueDays = calendar.workingDays(after: due, through: reference) }
+        }
+        if let due {
+            let pausedNote = status == .paused ? "；目前暂停计算，到期日随暂停天数顺延" : ""
+            step(
+                Deadline.Step(
+                    date: due, event: "due", article: "第三十三条",
+                    text: "答复期限届满：自\(start.iso)次日起第\(limit)个工作日\(allPauses.isEmpty ? "" : "（不计暂停期间）")\(pausedNote)"))
+        }
+        let through = max(due ?? end, end)
+        let provisionalYears = calendar.provisionalYears(after: received, through: through)
+        if !provisionalYears.isEmpty {
+            warnings.append("\(provisionalYears.map(String.init).joined(separator: ", ")) has no published holiday arrangement yet; Monday–Friday were assumed, so the dates are provisional")
+        }
+        return Deadline(
+            status: status, start: start, due: due, limit: limit, usedWorkingDays: used, remainingWorkingDays: remaining,
+            overdue: overdueDays > 0, overdueWorkingDays: overdueDays, provisional: !provisionalYears.isEmpty,
+            provisionalYears: provisionalYears, steps: steps.sorted { $0.date < $1.date }, warnings: warnings)
+    }
+
+    private func requireRunning(_ event: ClockEvent, _ clarification: (sent: Day, resolved: Bool)?) throws(ClockError) {
+        if let clarification, !clarification.resolved {
+            throw ClockError(event: event.text, problem: "the application awaits the clarification asked for on \(clarification.sent.iso); nothing else can happen until it arrives or expires")
+        }
+    }
+
+    /// Working days after `start` through `through` that count (pauses excluded).
+    func countedDays(start: Day, through: Day, pauses: [Pause]) -> Int {
+        var counted = calendar.workingDays(after: start, through: through)
+        for pause in merged(pauses, after: start) where pause.from < through {
+            counted -= calendar.workingDays(after: pause.from, through: min(pause.to, through))
+        }
+        return max(0, counted)
+    }
+
+    /// The day the `limit`th counting working day after `start` falls on, pauses excluded.
+    func dueDate(start: Day, limit: Int, pauses: [Pause]) -> Day {
+        var remaining = limit
+        var cursor = start
+        for pause in merged(pauses, after: start) {
+            let candidate = calendar.adding(workingDays: remaining, to: cursor)
+            if candidate <= pause.from { return candidate }
+            remaining -= calendar.workingDays(after: cursor, through: pause.from)
+            cursor = max(cursor, pause.to)
+        }
+        return calendar.adding(workingDays: remaining, to: cursor)
+    }
+
+    /// Pauses clipped to after `start`, sorted and overlapping ones joined.
+    private func merged(_ pauses: [Pause], after start: Day) -> [Pause] {
+        guard !pauses.isEmpty else { return [] }
+        var result: [Pause] = []
+        for pause in pauses.map({ Pause(from: max($0.from, start), to: $0.to) }).filter({ $0.to > $0.from }).sorted(by: { $0.from < $1.from }) {
+            if let last = result.last, pause.from <= last.to {
+                result[result.count - 1].to = max(last.to, pause.to)
+            } else {
+                result.append(pause)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+/// The information-processing fee (信息处理费), 条例第四十二条 and 国办函〔2020〕109号《政府信息公开信息处理费管理办法》.
+///
+/// Charged only where an applicant's number or frequency of applications clearly exceeds a reasonable range, by one of
+/// two progressive scales, never both on one application.
+public enum InformationProcessingFee {
+    /// One band of a scale and what it comes to.
+    public struct Band: Sendable, Equatable, Codable {
+        /// The first and last unit (application or page) of the band that this case reaches.
+        public var from: Int
+        public var to: Int
+        public var units: Int
+        /// 元 per unit.
+        public var price: Int
+        public var subtotal: Int
+    }
+
+    public enum Scale: String, Sendable, Codable {
+        /// 按件计收: per applicant, per calendar month.
+        case perApplication = "per-application"
+        /// 按量计收: by the pages provided in one application.
+        case perPage = "per-page"
+    }
+
+    public struct Charge: Sendable, Equatable, Codable {
+        public var scale: Scale
+        public var quantity: Int
+        /// 元.
+        public var total: Int
+        public var bands: [Band]
+        public var basis: String
+    }
+
+    /// The total for one applicant's `count`th application in a calendar month and all before it: 1–10 free, 11–30 at
+    /// 100 元, and from the 31st each further band of 10 costs 100 元 more per application (31–40 at 200, 41–50 at 300…).
+    public static func perApplication(_ count: Int) -> Charge {
+        var bands: [Band] = []
+        func add(_ from: Int, _ to: Int, _ price: Int) {
+            guard count >= from else { return }
+            let last = min(to, count)
+            let units = last - from + 1
+            bands.append(Band(from: from, to: last, units: units, price: price, subtotal: units * price))
+        }
+        add(1, 10, 0)
+        add(11, 30, 100)
+        var from = 31
+        var price = 200
+        while from <= count {
+            add(from, from + 9, price)
+            from += 10
+            price += 100
+        }
+        return Charge(
+            scale: .perApplication, quantity: count, total: bands.reduce(0) { $0 + $1.subtotal }, bands: bands,
+            basis: "国办函〔2020〕109号 按件计收：同一申请人一个自然月内累计申请10件以下（含10件）不收费；11—30件的部分每件100元；31件以上的部分每增加10件，收费标准提高100元")
+    }
+
+    /// The fee for one application answered with `pages` pages: 1–30 free, 31–100 at 10 元, 101–200 at 20 元,
+    /// above 200 at 40 元 a page.
+    public static func perPage(_ pages: Int) -> Charge {
+        var bands: [Band] = []
+        for (from, to, price) in [(1, 30, 0), (31, 100, 10), (101, 200, 20), (201, Int.max, 40)] where pages >= from {
+            let last = min(to, pages)
+            let units = last - from + 1
+            bands.append(Band(from: from, to: last, units: units, price: price, subtotal: units * price))
+        }
+        return Charge(
+            scale: .perPage, quantity: pages, total: bands.reduce(0) { $0 + $1.subtotal }, bands: bands,
+            basis: "国办函〔2020〕109号 按量计收：30页以下（含30页）不收费；31—100页的部分每页10元；101—200页的部分每页20元；200页以上的部分每页40元")
+    }
+}

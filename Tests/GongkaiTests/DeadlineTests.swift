@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+
+@testable import Gongkai
+
+/// Deadlines worked out by hand with the State Council's holiday notices, day by day.
+@Suite struct DeadlineTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        let name: String
+        let received: String
+        let events: [String]
+        let today: String
+        let due: String?
+        var feeTimeExcluded = true
+        var status: Deadline.Status = .open
+        var provisional = false
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(name: "plain, across National Day 2026 and its working Saturday", received: "2026-09-28", events: [], today: "2026-10-01", due: "2026-10-30"),
+        Case(name: "across Spring Festival 2026 with both 调休 Saturdays", received: "2026-02-10", events: [], today: "2026-02-11", due: "2026-03-16"),
+        Case(name: "across the year boundary onto the working Sunday 2026-01-04", received: "2025-12-15", events: [], today: "2025-12-16", due: "2026-01-13"),
+        Case(name: "into 2027, which has no notice yet", received: "2026-12-15", events: [], today: "2026-12-16", due: "2027-01-12", provisional: true),
+        Case(name: "clarification restarts the 20 days, across Qingming", received: "2026-03-02", events: ["clarify-sent@2026-03-05", "clarify-received@2026-03-20"], today: "2026-03-23", due: "2026-04-20"),
+        Case(name: "consultation of a third party is left out, across Dragon Boat", received: "2026-06-01", events: ["consult-sent@2026-06-03", "consult-answered@2026-06-17"], today: "2026-06-18", due: "2026-07-14"),
+        Case(name: "extension of 20 working days", received: "2026-06-01", events: ["extended@2026-06-25"], today: "2026-06-26", due: "2026-07-28"),
+        Case(name: "fee notice to payment is left out", received: "2026-06-01", events: ["fee-sent@2026-06-05", "fee-paid@2026-06-12"], today: "2026-06-15", due: "2026-07-07"),
+        Case(name: "fee time counted when the agency so chooses", received: "2026-06-01", events: ["fee-sent@2026-06-05", "fee-paid@2026-06-12"], today: "2026-06-15", due: "2026-06-30", feeTimeExcluded: false),
+        Case(name: "clarification, consultation, extension and fee together around National Day", received: "2026-09-21",
+             events: ["clarify-sent@2026-09-23", "clarify-received@2026-09-24", "consult-sent@2026-10-09", "consult-answered@2026-10-14", "extended@2026-11-02+10", "fee-sent@2026-11-10", "fee-paid@2026-11-12"],
+             today: "2026-11-13", due: "2026-11-20"),
+        Case(name: "answered on the spot", received: "2026-03-02", events: ["answered@2026-03-02"], today: "2026-03-02", due: "2026-03-30", status: .answered),
+        Case(name: "clarification never given: abandoned", received: "2026-03-02", events: ["clarify-sent@2026-03-04", "clarify-expired@2026-03-20"], today: "2026-03-25", due: nil, status: .abandoned),
+        Case(name: "waiting for the clarification", received: "2026-03-02", events: ["clarify-sent@2026-03-04"], today: "2026-03-10", due: nil, status: .paused),
+        Case(name: "fee not paid in 20 working days: abandoned", received: "2026-06-01", events: ["fee-sent@2026-06-05"], today: "2026-07-10", due: nil, status: .abandoned),
+    ]
+
+    @Test(arguments: cases)
+    func deadline_matchesTheHandWorkedDueDate(_ c: Case) throws {
+        let events = c.events.map { DeadlineParsing.event($0)! }
+        let engine = DeadlineEngine(settings: ClockSettings(feeTimeExcluded: c.feeTimeExcluded))
+        let deadline = try engine.compute(received: Day(iso: c.received)!, events: events, today: Day(iso: c.today)!)
+        #expect(deadline.due?.iso == c.due)
+        #expect(deadline.status == c.status)
+        #expect(deadline.provisional == c.provisional)
+        if c.provisional { #expect(deadline.provisionalYears == [2027]) }
+    }
+
+    @Test func deadline_countsUsedAndRemainingDaysAndFlagsOverdue() throws {
+        let engine = DeadlineEngine()
+        let received = Day(iso: "2026-09-28")!
+        let early = try engine.compute(received: received, events: [], today: Day(iso: "2026-10-09")!)
+        #expect(early.usedWorkingDays == 4)  // 09-29, 09-30, 10-08, 10-09
+        #expect(early.remainingWorkingDays == 16)
+        #expect(!early.overdue)
+        let late = try engine.compute(received: received, events: [], today: Day(iso: "2026-11-03")!)
+        #expect(late.overdue)
+        #expect(late.overdueWorkingDays == 2)
+        #expect(late.remainingWorkingDays == 0)
+        let answeredLate = try engine.compute(received: received, events: [ClockEvent(.answered, Day(iso: "2026-11-02")!)], today: Day(iso: "2026-12-01")!)
+        #expect(answeredLate.status == .answered)
+        #expect(answeredLate.overdueWorkingDays == 1)
+        let answeredInTime = try engine.compute(received: received, events: [ClockEvent(.answered, Day(iso: "2026-10-30")!)], today: Day(iso: "2026-12-01")!)
+        #expect(!answeredInTime.overdue)
+    }
+
+    @Test func deadline_explainsEachStepWithItsArticle() throws {
+        let deadline = try DeadlineEngine().compute(
+            received: Day(iso: "2026-06-01")!, channel: .online,
+            events: ["consult-sent@2026-06-03", "consult-answered@2026-06-17"].map { DeadlineParsing.event($0)! },
+            today: Day(iso: "2026-06-18")!)
+        #expect(deadline.steps.map(\.event) == ["received", "consult-sent", "consult-answered", "due"])
+        #expect(deadline.steps[0].text.contains("第三十一条第（三）项"))
+        #expect(deadline.steps[1].article == "第三十二条、第三十四条")
+        #expect(deadline.steps[1].text.contains("2026-06-25"))  // the third party's own 15 working days
+        #expect(deadline.steps[3].date.iso == "2026-07-14")
+    }
+
+    @Test func deadline_deemsAnUnpaidFeeAbandonedTwentyWorkingDaysAfterTheNotice() throws {
+        let engine = DeadlineEngine()
+        let events = [ClockEvent(.feeSent, Day(iso: "2026-06-05")!)]
+        let waiting = try engine.compute(received: Day(iso: "2026-06-01")!, events: events, today: Day(iso: "2026-07-06")!)
+        #expect(waiting.status == .paused)
+        let abandoned = try engine.compute(received: Day(iso: "2026-06-01")!, events: events, today: Day(iso: "2026-07-07")!)
+        #expect(abandoned.status == .abandoned)
+        #expect(abandoned.steps.last { $0.event == "fee-unpaid" }?.date.iso == "2026-07-06")
+    }
+
+    @Test func deadline_warnsOfALateClarificationNotice() throws {
+        let deadline = try DeadlineEngine().compute(
+            received: Day(iso: "2026-03-02")!,
+            events: ["clarify-sent@2026-03-12", "clarify-received@2026-03-13"].map { DeadlineParsing.event($0)! },
+            today: Day(iso: "2026-03-16")!)
+        #expect(deadline.warnings.contains { $0.contains("8 working days") && $0.contains("第三十条") })
+    }
+
+    @Test(arguments: [
+        (["answered@2026-02-27"], "answered@2026-02-27", "before the application was received"),
+        (["extended@2026-03-05", "extended@2026-03-06"], "extended@2026-03-06", "second extension"),
+        (["answered@2026-03-10", "clarify-sent@2026-03-11"], "clarify-sent@2026-03-11", "after the application was answered"),
+        (["clarify-sent@2026-03-03", "clarify-received@2026-03-04", "clarify-sent@2026-03-05"], "clarify-sent@2026-03-05", "second clarification"),
+        (["clarify-received@2026-03-04"], "clarify-received@2026-03-04", "no clarification notice"),
+        (["extended@2026-04-01"], "extended@2026-04-01", "after the original due date 2026-03-30"),
+        (["extended@2026-03-05+25"], "extended@2026-03-05+25", "at most 20"),
+        (["clarify-sent@2026-03-03", "answered@2026-03-10"], "answered@2026-03-10", "clarification notice of 2026-03-03 is pending"),
+        (["consult-answered@2026-03-10"], "consult-answered@2026-03-10", "never sent"),
+        (["fee-paid@2026-03-10"], "fee-paid@2026-03-10", "no fee notice"),
+    ])
+    func deadline_refusesImpossibleHistoriesNamingTheEvent(events: [String], event: String, problem: String) {
+        do {
+            _ = try DeadlineEngine().compute(received: Day(iso: "2026-03-02")!, events: events.map { DeadlineParsing.event($0)! }, today: Day(iso: "2026-04-30")!)
+            Issue.record("accepted \(events)")
+        } catch {
+            #expect(error.event == event)
+            #expect(error.problem.contains(problem), "\(error.problem)")
+        }
+    }
+}
+
+@Suite struct FeeTests {
+    @Test(arguments: [(1, 0), (10, 0), (11, 100), (30, 2000), (31, 2200), (40, 4000), (41, 4300), (50, 7000), (51, 7400)])
+    func fee_perApplicationIsProgressivePerMonth(count: Int, total: Int) {
+        let charge = InformationProcessingFee.perApplication(count)
+        #expect(charge.total == total)
+        #expect(charge.bands.reduce(0) { $0 + $1.units } == count)
+    }
+
+    @Test(arguments: [(1, 0), (30, 0), (31, 10), (100, 700), (101, 720), (200, 2700), (201, 2740)])
+    func fee_perPageIsProgressive(pages: Int, total: Int) {
+        let charge = InformationProcessingFee.perPage(pages)
+        #expect(charge.total == total)
+        #expect(charge.bands.last?.to == pages)
+    }
+
+    @Test func fee_breakdownShowsEachBand() {
+        let charge = InformationProcessingFee.perApplication(41)
+        #expect(charge.bands.map(\.price) == [0, 100, 200, 300])
+        #expect(charge.bands.map(\.units) == [10, 20, 10, 1])
+    }
+}
+
+/// The CLI's event syntax, shared with the tests.
+enum DeadlineParsing {
+    static func event(_ text: String) -> ClockEvent? {
+        let parts = text.split(separator: "@", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let kind = ClockEvent.Kind(rawValue: parts[0]) else { return nil }
+        let pieces = parts[1].split(separator: "+").map(String.init)
+        guard let date = Day(iso: pieces[0]) else { return nil }
+        return ClockEvent(kind, date, days: pieces.count > 1 ? Int(pieces[1]) : nil)
+    }
+}
