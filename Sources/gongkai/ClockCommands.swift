@@ -146,7 +146,7 @@ struct CalendarCommand: ParsableCommand {
             for year in imported.years {
                 let summary = merged.summary(of: year)
                 let replaced = WorkdayCalendar.official.isProvisional(year) ? "replacing the provisional Monday–Friday year" : "replacing the built-in arrangement"
-                print("imported \(year): \(summary.workingDays) working days, \(summary.off.count) weekdays off, \(summary.work.count) weekend working days (\(replaced)); stored in \(store.path)")
+                print("imported \(year): \(summary.workingDays) working days, \(summary.off.count) weekday(s) off, \(summary.work.count) weekend working day(s) (\(replaced)); stored in \(store.path)")
             }
         }
     }
