@@ -2,19 +2,23 @@ import ArgumentParser
 import Foundation
 
 @main
-struct GongkaiCommand: ParsableCommand {
+struct GongkaiCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gongkai",
         abstract: "Gongkai (公开): open-government-information work under the 政府信息公开条例.",
-        subcommands: [ReportCommand.self, CalendarCommand.self, DeadlineCommand.self, FeeCommand.self]
+        subcommands: [ServeCommand.self, ReportCommand.self, CalendarCommand.self, DeadlineCommand.self, FeeCommand.self]
     )
 
     /// NB: a bad argument (an unknown option, a date that is no date) exits 2 like every other unusable input,
     /// not with ArgumentParser's 64, so scripts see one convention.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {

@@ -1,0 +1,273 @@
+import Fluent
+import Gongkai
+import SQLKit
+import Vapor
+
+/// The catalogue's queries and changes, beside the handlers that call them.
+struct Catalogue {
+    let db: any Database
+    let calendar: WorkdayCalendar
+
+    static let perPage = 20
+
+    // MARK: Reading
+
+    func agency(code: String) async throws -> AgencyRecord {
+        guard let agency = try await AgencyRecord.query(on: db).filter(\.$code == code).first() else {
+            throw Abort(.notFound, reason: "no agency has the code \(code)")
+        }
+        return agency
+    }
+
+    func agencyDTO(_ agency: AgencyRecord) async throws -> AgencyDTO {
+        var parentCode: String?
+        if let parentID = agency.$parent.id { parentCode = try await AgencyRecord.find(parentID, on: db)?.code }
+        return agency.dto(parentCode: parentCode)
+    }
+
+    func categories(of agency: AgencyRecord) async throws -> [CategoryRecord] {
+        try await CategoryRecord.query(on: db).filter(\.$agency.$id == agency.requireID()).sort(\.$position).all()
+    }
+
+    /// Published items, newest first, optionally of one agency, category and year.
+    func published(agency: UUID?, category: UUID?, year: Int?, page: Int, perPage: Int = perPage) async throws -> Page<ItemDTO> {
+        var query = ItemRecord.query(on: db).filter(\.$state == PublicationState.published.rawValue)
+        if let agency { query = query.filter(\.$agency.$id == agency) }
+        if let category { query = query.filter(\.$category.$id == category) }
+        if let year {
+            query = query.filter(\.$publishedOn >= String(format: "%04d-01-01", year)).filter(\.$publishedOn <= String(format: "%04d-12-31", year))
+        }
+        let total = try await query.count()
+        let records = try await query.sort(\.$publishedOn, .descending).sort(\.$indexNumber, .descending)
+            .range(lower: (max(page, 1) - 1) * perPage, upper: max(page, 1) * perPage)
+            .with(\.$agency).with(\.$category).all()
+        return Page(items: records.map { $0.dto(agency: $0.agency, category: $0.category) }, page: max(page, 1), perPage: perPage, total: total)
+    }
+
+    func item(_ id: UUID) async throws -> ItemRecord {
+        guard let item = try await ItemRecord.query(on: db).filter(\.$id == id).with(\.$agency).with(\.$category).first() else {
+            throw Abort(.notFound, reason: "no catalogue item \(id.uuidString)")
+        }
+        return item
+    }
+
+    /// Public notices (公示) whose posting period includes `today`.
+    func notices(agency: UUID, today: Day) async throws -> [ItemDTO] {
+        let records = try await ItemRecord.query(on: db)
+            .filter(\.$agency.$id == agency).filter(\.$state == PublicationState.published.rawValue)
+            .filter(\.$postingFrom <= today.iso).filter(\.$postingTo >= today.iso)
+            .sort(\.$postingTo).with(\.$agency).with(\.$category).all()
+        return records.map { $0.dto(agency: $0.agency, category: $0.category) }
+    }
+
+    /// Published items matching `query` in title, 文号, summary or body: title matches first, then newest.
+    /// NB: a substring match, so one- and two-character Chinese queries (低保) work on SQLite and PostgreSQL alike.
+    func search(_ text: String, agency: UUID?, category: UUID?, year: Int?, page: Int) async throws -> Page<SearchHitDTO> {
+        let term = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !term.isEmpty, let sql = db as? any SQLDatabase else {
+            return Page(items: [], page: 1, perPage: Self.perPage, total: 0)
+        }
+        let pattern = "%" + term.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
+        var conditions: [SQLQueryString] = [
+            "state = \(bind: PublicationState.published.rawValue)",
+            "(title LIKE \(bind: pattern) ESCAPE '\\' OR document_number LIKE \(bind: pattern) ESCAPE '\\' OR summary LIKE \(bind: pattern) ESCAPE '\\' OR body LIKE \(bind: pattern) ESCAPE '\\')",
+        ]
+        if let agency { conditions.append("agency_id = \(bind: agency)") }
+        if let category { conditions.append("category_id = \(bind: category)") }
+        if let year {
+            conditions.append("published_on >= \(bind: String(format: "%04d-01-01", year)) AND published_on <= \(bind: String(format: "%04d-12-31", year))")
+        }
+        let whereClause = conditions.dropFirst().reduce(conditions[0]) { "\($0) AND \($1)" }
+        struct Row: Decodable { var id: UUID }
+        struct Count: Decodable { var n: Int }
+        let total = try await sql.raw("SELECT COUNT(*) AS n FROM items WHERE \(whereClause)").first(decoding: Count.self)?.n ?? 0
+        let offset = (max(page, 1) - 1) * Self.perPage
+        let rows = try await sql.raw("""
+            SELECT id FROM items WHERE \(whereClause)
+            ORDER BY CASE WHEN title LIKE \(bind: pattern) ESCAPE '\\' THEN 0 ELSE 1 END, published_on DESC, index_number DESC
+            LIMIT \(literal: Self.perPage) OFFSET \(literal: offset)
+            """).all(decoding: Row.self)
+        let ids = rows.map(\.id)
+        let records = try await ItemRecord.query(on: db).filter(\.$id ~~ ids).with(\.$agency).with(\.$category).all()
+        let byID = Dictionary(uniqueKeysWithValues: records.map { ($0.id!, $0) })
+        let hits = ids.compactMap { byID[$0] }.map { record in
+            SearchHitDTO(item: record.dto(agency: record.agency, category: record.category), snippet: Self.snippet(record, term))
+        }
+        return Page(items: hits, page: max(page, 1), perPage: Self.perPage, total: total)
+    }
+
+    static func snippet(_ item: ItemRecord, _ term: String) -> String {
+        for text in [item.summary, item.body] {
+            guard let range = text.range(of: term, options: .caseInsensitive) else { continue }
+            let start = text.index(range.lowerBound, offsetBy: -30, limitedBy: text.startIndex) ?? text.startIndex
+            let end = text.index(range.upperBound, offsetBy: 60, limitedBy: text.endIndex) ?? text.endIndex
+            return (start > text.startIndex ? "…" : "") + text[start..<end].replacingOccurrences(of: "\n", with: " ") + (end < text.endIndex ? "…" : "")
+        }
+        return String(item.summary.prefix(90))
+    }
+
+    // MARK: Changing
+
+    /// What staff type for an item.
+    struct ItemInput: Content {
+        var categoryID: UUID
+        var title: String
+        var documentNumber: String?
+        var issuingAgency: String?
+        var summary: String?
+        var body: String
+        var writtenOn: String
+        var validity: String?
+        var channels: [String]?
+        var bulletinPlace: String?
+        var postingFrom: String?
+        var postingTo: String?
+
+        /// Field name → what is wrong, for the form to show beside each field.
+        func problems(categories: [UUID]) -> [String: String] {
+            var problems: [String: String] = [:]
+            if title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { problems["title"] = "请填写标题（名称）" }
+            if title.count > 300 { problems["title"] = "标题不能超过300字" }
+            if !categories.contains(categoryID) { problems["categoryID"] = "请选择本机关的目录分类" }
+            if Day(iso: writtenOn) == nil { problems["writtenOn"] = "生成日期须为 YYYY-MM-DD 格式的有效日期" }
+            if let validity, !validity.isEmpty, Validity(rawValue: validity) == nil { problems["validity"] = "有效性只能是有效、已废止或已失效" }
+            for channel in channels ?? [] where PublicationChannel(rawValue: channel) == nil { problems["channels"] = "未知的公开渠道：\(channel)" }
+            if (channels ?? []).contains(PublicationChannel.bulletinBoard.rawValue), (bulletinPlace ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+                problems["bulletinPlace"] = "通过公开栏公开的，请写明公开栏所在地点"
+            }
+            let from = postingFrom.flatMap { $0.isEmpty ? nil : $0 }
+            let to = postingTo.flatMap { $0.isEmpty ? nil : $0 }
+            if (from == nil) != (to == nil) { problems["postingTo"] = "公示期须同时填写开始和结束日期" }
+            if let from, Day(iso: from) == nil { problems["postingFrom"] = "公示开始日期须为 YYYY-MM-DD" }
+            if let to, Day(iso: to) == nil { problems["postingTo"] = "公示结束日期须为 YYYY-MM-DD" }
+            if let from = from.flatMap(Day.init(iso:)), let to = to.flatMap(Day.init(iso:)), to < from { problems["postingTo"] = "公示结束日期不能早于开始日期" }
+            return problems
+        }
+    }
+
+    struct InvalidInput: AbortError {
+        var problems: [String: String]
+        var status: HTTPResponseStatus { .unprocessableEntity }
+        var reason: String { problems.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; ") }
+    }
+
+    /// A new draft with its 索引号, which never changes afterwards.
+    func createDraft(_ input: ItemInput, agency: AgencyRecord, by user: StaffUser) async throws -> ItemRecord {
+        let categoryIDs = try await categories(of: agency).compactMap(\.id)
+        let problems = input.problems(categories: categoryIDs)
+        guard problems.isEmpty else { throw InvalidInput(problems: problems) }
+        let agencyID = try agency.requireID()
+        let year = Day(iso: input.writtenOn)!.year
+        return try await db.transaction { db in
+            let counter = try await IndexCounterRecord.query(on: db).filter(\.$agency.$id == agencyID).filter(\.$year == year).first()
+                ?? { let c = IndexCounterRecord(); c.$agency.id = agencyID; c.year = year; c.next = 1; return c }()
+            let sequence = counter.next
+            counter.next += 1
+            try await counter.save(on: db)
+            let item = ItemRecord()
+            item.$agency.id = agencyID
+            item.indexNumber = IndexNumber.make(pattern: agency.indexPattern, code: agency.code, year: year, sequence: sequence)
+            apply(input, to: item, agency: agency)
+            item.state = PublicationState.draft.rawValue
+            item.$draftedBy.id = user.id
+            item.version = 1
+            item.daysLate = 0
+            try await item.save(on: db)
+            try await Audit.record(on: db, actor: user.username, action: "create", entity: "item", id: item.id!.uuidString, agency: agency.code, before: nil, after: item)
+            return item
+        }
+    }
+
+    func update(_ item: ItemRecord, with input: ItemInput, agency: AgencyRecord, by user: StaffUser) async throws {
+        guard [PublicationState.draft.rawValue, PublicationState.returned.rawValue].contains(item.state) else {
+            throw Abort(.conflict, reason: "only a draft or a returned item can be edited; this one is \(PublicationState(rawValue: item.state)?.label ?? item.state)")
+        }
+        let categoryIDs = try await categories(of: agency).compactMap(\.id)
+        let problems = input.problems(categories: categoryIDs)
+        guard problems.isEmpty else { throw InvalidInput(problems: problems) }
+        let before = Audit.json(item)
+        apply(input, to: item, agency: agency)
+        try await db.transaction { db in
+            try await item.save(on: db)
+            try await Audit.record(on: db, actor: user.username, action: "update", entity: "item", id: item.id!.uuidString, agency: agency.code, beforeJSON: before, after: item)
+        }
+    }
+
+    private func apply(_ input: ItemInput, to item: ItemRecord, agency: AgencyRecord) {
+        item.$category.id = input.categoryID
+        item.title = input.title.trimmingCharacters(in: .whitespacesAndNewlines)
+        item.documentNumber = input.documentNumber?.trimmingCharacters(in: .whitespaces) ?? ""
+        item.issuingAgency = input.issuingAgency.flatMap { $0.isEmpty ? nil : $0 } ?? agency.name
+        item.summary = input.summary ?? ""
+        item.body = input.body
+        item.writtenOn = input.writtenOn
+        item.validity = input.validity.flatMap { $0.isEmpty ? nil : $0 }
+        item.channels = (input.channels ?? [PublicationChannel.website.rawValue]).joined(separator: ",")
+        item.bulletinPlace = input.bulletinPlace ?? ""
+        item.postingFrom = input.postingFrom.flatMap { $0.isEmpty ? nil : $0 }
+        item.postingTo = input.postingTo.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// A move in the review workflow (第十七条), recorded in the audit log; publishing keeps the version readable.
+    func act(_ action: ReviewAction, on item: ItemRecord, by user: StaffUser, reason: String?, confirmedReview: Bool, today: Day) async throws {
+        guard let state = PublicationState(rawValue: item.state) else {
+            throw Abort(.internalServerError, reason: "item \(item.indexNumber) has an unknown state \(item.state)")
+        }
+        let next: PublicationState
+        do {
+            next = try ReviewWorkflow.next(
+                from: state, action: action, role: user.role, actorIsDrafter: item.$draftedBy.id == user.id,
+                confirmedReview: confirmedReview, reason: reason)
+        } catch {
+            throw Abort(.conflict, reason: error.description)
+        }
+        let before = Audit.json(item)
+        item.state = next.rawValue
+        switch action {
+        case .return: item.returnReason = reason
+        case .approve: item.$approvedBy.id = user.id
+        case .publish:
+            item.publishedOn = today.iso
+            if let written = Day(iso: item.writtenOn) {
+                item.daysLate = PublicationDeadline.daysLate(created: written, published: today, calendar: calendar)
+            }
+        default: break
+        }
+        let agencyCode = item.$agency.value?.code
+        try await db.transaction { db in
+            try await item.save(on: db)
+            if action == .publish {
+                let version = ItemVersionRecord()
+                version.$item.id = item.id!
+                version.version = item.version
+                version.publishedOn = today.iso
+                version.snapshot = Audit.json(item) ?? "{}"
+                try await version.save(on: db)
+            }
+            try await Audit.record(on: db, actor: user.username, action: action.rawValue, entity: "item", id: item.id!.uuidString, agency: agencyCode, beforeJSON: before, after: item)
+        }
+    }
+}
+
+/// The append-only audit log: who, when, what, before and after.
+enum Audit {
+    static func json(_ item: ItemRecord) -> String? {
+        let fields: [String: String?] = [
+            "indexNumber": item.indexNumber, "title": item.title, "state": item.state, "category": item.$category.id.uuidString,
+            "documentNumber": item.documentNumber, "writtenOn": item.writtenOn, "publishedOn": item.publishedOn,
+            "validity": item.validity, "channels": item.channels, "summary": item.summary, "body": item.body,
+            "postingFrom": item.postingFrom, "postingTo": item.postingTo, "returnReason": item.returnReason,
+        ]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(fields)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    static func record(on db: any Database, actor: String, action: String, entity: String, id: String, agency: String?, before: ItemRecord?, after: ItemRecord?) async throws {
+        try await record(on: db, actor: actor, action: action, entity: entity, id: id, agency: agency, beforeJSON: before.flatMap(json), after: after)
+    }
+
+    static func record(on db: any Database, actor: String, action: String, entity: String, id: String, agency: String?, beforeJSON: String?, after: ItemRecord?) async throws {
+        try await AuditRecord(actor: actor, action: action, entity: entity, entityID: id, agencyCode: agency, before: beforeJSON, after: after.flatMap(json)).create(on: db)
+    }
+}

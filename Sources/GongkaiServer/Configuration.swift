@@ -1,0 +1,69 @@
+import Foundation
+
+/// Everything the server needs to know to start, read in one place (flags and the environment).
+public struct ServerConfiguration: Sendable, Equatable {
+    public enum Database: Sendable, Equatable {
+        /// The embedded default: one file, created and migrated on start.
+        case sqlite(path: String)
+        /// `DATABASE_URL=postgres://…`: how Gongkai grows past one machine.
+        case postgres(url: String)
+        /// For tests.
+        case sqliteInMemory
+    }
+
+    public var database: Database
+    public var hostname: String
+    public var port: Int
+    /// Imported holiday arrangements (`gongkai calendar import`).
+    public var calendarFile: String
+
+    public init(database: Database, hostname: String = "127.0.0.1", port: Int = 8080, calendarFile: String = "gongkai-calendar.json") {
+        self.database = database
+        self.hostname = hostname
+        self.port = port
+        self.calendarFile = calendarFile
+    }
+
+    /// What the start was given: `--database PATH`, else `DATABASE_URL`, else `./gongkai.sqlite`.
+    public static func resolve(
+        databasePath: String?, environment: [String: String], hostname: String = "127.0.0.1", port: Int = 8080
+    ) throws(ConfigurationError) -> ServerConfiguration {
+        guard (1...65535).contains(port) else {
+            throw ConfigurationError("--port \(port) is not a port number (1–65535)")
+        }
+        if databasePath == nil, let url = environment["DATABASE_URL"], !url.isEmpty {
+            guard let components = URLComponents(string: url), let scheme = components.scheme,
+                scheme == "postgres" || scheme == "postgresql"
+            else {
+                throw ConfigurationError("DATABASE_URL is set but is not a PostgreSQL URL (postgres://user:password@host:5432/database): “\(url)”; unset it to use the embedded SQLite file")
+            }
+            guard let host = components.host, !host.isEmpty else {
+                throw ConfigurationError("DATABASE_URL names no host: “\(url)”")
+            }
+            guard components.path.count > 1 else {
+                throw ConfigurationError("DATABASE_URL names no database (the part after the last /): “\(url)”")
+            }
+            return ServerConfiguration(database: .postgres(url: url), hostname: hostname, port: port)
+        }
+        let path = databasePath ?? "gongkai.sqlite"
+        let directory = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ConfigurationError("cannot create the database \(path): the directory \(directory) does not exist")
+        }
+        if FileManager.default.fileExists(atPath: path) {
+            guard FileManager.default.isWritableFile(atPath: path) else {
+                throw ConfigurationError("cannot open the database \(path) for writing: permission denied")
+            }
+        } else if !FileManager.default.isWritableFile(atPath: directory) {
+            throw ConfigurationError("cannot create the database \(path): the directory \(directory) is not writable")
+        }
+        return ServerConfiguration(database: .sqlite(path: path), hostname: hostname, port: port)
+    }
+}
+
+/// A configuration that cannot work, said in one sentence.
+public struct ConfigurationError: Error, CustomStringConvertible, Equatable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,225 @@
+import Fluent
+import Gongkai
+import Vapor
+
+/// The demo district: 重庆市沙坪坝区 with 联芳街道办事处 (the subdistrict of the 2019 fixture report) and a few other
+/// agencies, their catalogues, staff accounts and a year of realistic items and notices. Loaded once; loading it
+/// again changes nothing but the demo accounts' passwords, which are new and printed at each start.
+public enum DemoSeed {
+    public static let lianfangCode = "11500106009208537T"
+    static let districtCode = "11500106009208050K"
+    static let annualReportCategory = "政府信息公开工作年度报告"
+
+    /// 第二十条's kinds and the other standing columns of a catalogue.
+    static let categories: [(String, String)] = [
+        ("政策文件", "第二十条第（一）项"), ("机构职能", "第二十条第（二）项"), ("规划计划", "第二十条第（三）项"),
+        ("统计信息", "第二十条第（四）项"), ("行政许可和对外管理服务", "第二十条第（五）项"), ("行政处罚和行政强制", "第二十条第（六）项"),
+        ("财政预算决算", "第二十条第（七）项"), ("行政事业性收费", "第二十条第（八）项"), ("政府集中采购", "第二十条第（九）项"),
+        ("重大建设项目", "第二十条第（十）项"), ("扶贫、教育、医疗、社会保障、促进就业", "第二十条第（十一）项"),
+        ("突发公共事件应急预案", "第二十条第（十二）项"), ("环境保护、公共卫生、安全生产", "第二十条第（十三）项"),
+        ("公务员招考录用", "第二十条第（十四）项"), ("公示公告", "第二十一条"), ("其他", "第二十条第（十五）项"),
+        ("政府信息公开指南和制度", "第十二条"), (annualReportCategory, "第五十条"),
+    ]
+
+    struct AgencySeed {
+        var code: String
+        var name: String
+        var kind: String
+        var parent: String?
+        var address: String
+        var phone: String
+        var head: String
+        var functions: String
+    }
+
+    static let agencies: [AgencySeed] = [
+        AgencySeed(code: districtCode, name: "重庆市沙坪坝区人民政府", kind: "district-government", parent: nil, address: "重庆市沙坪坝区政府办公大楼", phone: "023-65311000", head: "区长",
+                   functions: "执行区人民代表大会及其常务委员会的决议，以及上级国家行政机关的决定和命令，规定行政措施，发布决定和命令。\n领导所属各工作部门和下级人民政府的工作。"),
+        AgencySeed(code: "11500106009208124Q", name: "重庆市沙坪坝区教育委员会", kind: "department", parent: districtCode, address: "重庆市沙坪坝区教育大楼", phone: "023-65362000", head: "主任",
+                   functions: "贯彻执行国家教育方针、政策和法律法规，统筹规划全区教育事业发展。"),
+        AgencySeed(code: "11500106009208212F", name: "重庆市沙坪坝区民政局", kind: "department", parent: districtCode, address: "重庆市沙坪坝区民政大楼", phone: "023-65318000", head: "局长",
+                   functions: "拟订全区民政事业发展规划，负责最低生活保障、特困人员救助供养、临时救助等社会救助工作。"),
+        AgencySeed(code: lianfangCode, name: "重庆市沙坪坝区联芳街道办事处", kind: "subdistrict", parent: districtCode, address: "重庆市沙坪坝区联芳街道联芳路", phone: "023-65263000", head: "街道办事处主任",
+                   functions: "贯彻执行党和国家的路线、方针、政策，落实区委、区政府的工作部署。\n负责辖区社会事务、社区建设、民政、社会保障、计划生育、综合治理等工作。"),
+        AgencySeed(code: "11500106009208300B", name: "重庆市沙坪坝区小龙坎街道办事处", kind: "subdistrict", parent: districtCode, address: "重庆市沙坪坝区小龙坎正街", phone: "023-65312000", head: "街道办事处主任",
+                   functions: "负责辖区社会事务、社区建设和公共服务。"),
+        AgencySeed(code: "11500106009208401X", name: "重庆市沙坪坝区青木关镇人民政府", kind: "town", parent: districtCode, address: "重庆市沙坪坝区青木关镇", phone: "023-65720000", head: "镇长",
+                   functions: "负责全镇经济发展、社会事务和公共服务。"),
+        AgencySeed(code: "11500106L0001", name: "联芳社区居民委员会", kind: "community", parent: lianfangCode, address: "联芳街道联芳社区", phone: "023-65263101", head: "社区主任", functions: "社区公开栏所在地。"),
+        AgencySeed(code: "11500106L0002", name: "土湾社区居民委员会", kind: "community", parent: lianfangCode, address: "联芳街道土湾社区", phone: "023-65263102", head: "社区主任", functions: "社区公开栏所在地。"),
+    ]
+
+    static let titles: [String: [String]] = [
+        "政策文件": ["关于印发《%@社区网格化服务管理工作方案》的通知", "关于进一步做好城乡居民医疗保险参保工作的通知", "关于印发%d年度安全生产工作要点的通知"],
+        "规划计划": ["%@%d年工作计划", "%@%d年上半年工作总结", "%@%d年政务公开工作实施方案"],
+        "扶贫、教育、医疗、社会保障、促进就业": ["关于%d年第%d季度城乡低保对象动态管理情况的公示", "%d年第%d批就业困难人员认定名单公示", "关于开展%d年城乡居民养老保险集中缴费工作的公告", "重残护理补贴和残疾人生活补贴发放情况公示（%d年第%d季度）"],
+        "公示公告": ["关于%d年第%d批临时救助对象的公示", "社区居委会成员分工及联系方式公示（%d年）", "%d年第%d季度民生资金发放情况公示"],
+        "政府集中采购": ["%@%d年第%d批政府集中采购项目成交结果公告", "%@办公设备采购项目（%d-%d）成交公告"],
+        "财政预算决算": ["%@%d年部门预算公开", "%@%d年部门决算公开"],
+        "突发公共事件应急预案": ["%@%d年防汛抗旱应急预案", "%@%d年森林防火工作方案"],
+        "环境保护、公共卫生、安全生产": ["关于开展%d年第%d次安全生产大检查的通知", "%d年爱国卫生月活动方案"],
+        "其他": ["%@%d年第%d期政务信息", "关于调整%@领导班子成员分工的通知（%d年第%d号）"],
+    ]
+
+    /// Loads the demo district unless it is there already, and gives the demo accounts new passwords.
+    /// Returns the accounts with their passwords, to print.
+    public static func load(on db: any Database, passwords: AsyncPasswordHasher, today: Day) async throws -> [(username: String, password: String, role: String, agency: String)] {
+        if try await AgencyRecord.query(on: db).filter(\.$code == lianfangCode).first() == nil {
+            try await db.transaction { db in try await seed(on: db, today: today) }
+        }
+        var accounts: [(String, String, String, String)] = []
+        let specs: [(String, String, StaffRole, String?)] = [
+            ("admin", "系统管理员", .administrator, nil),
+            ("district-supervisor", "区政务公开办", .supervisor, districtCode),
+            ("lianfang-editor", "联芳街道信息员", .editor, lianfangCode),
+            ("lianfang-reviewer", "联芳街道审核员", .reviewer, lianfangCode),
+            ("lianfang-officer", "联芳街道依申请经办人", .officer, lianfangCode),
+            ("lianfang-head", "联芳街道党政办主任", .officeHead, lianfangCode),
+            ("minzheng-editor", "区民政局信息员", .editor, "11500106009208212F"),
+            ("minzheng-reviewer", "区民政局审核员", .reviewer, "11500106009208212F"),
+        ]
+        for (username, name, role, agencyCode) in specs {
+            let agency = try await agencyCode.asyncMap { code in try await AgencyRecord.query(on: db).filter(\.$code == code).first() } ?? nil
+            let password = randomPassword()
+            let hash = try await passwords.hash(password)
+            if let existing = try await StaffRecord.query(on: db).filter(\.$username == username).first() {
+                existing.passwordHash = hash
+                existing.failedLogins = 0
+                existing.lockedUntil = nil
+                try await existing.save(on: db)
+            } else {
+                try await StaffRecord(username: username, displayName: name, passwordHash: hash, role: role.rawValue, agencyID: agency?.id).create(on: db)
+            }
+            accounts.append((username, password, role.label, agency?.name ?? "全部"))
+        }
+        return accounts
+    }
+
+    static func randomPassword() -> String {
+        let alphabet = Array("abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+        return String((0..<12).map { _ in alphabet.randomElement()! })
+    }
+
+    private static func seed(on db: any Database, today: Day) async throws {
+        var byCode: [String: AgencyRecord] = [:]
+        for (position, seed) in agencies.enumerated() {
+            let agency = AgencyRecord(code: seed.code, name: seed.name, kind: seed.kind, parentID: seed.parent.flatMap { byCode[$0]?.id }, position: position)
+            agency.functions = seed.functions
+            agency.organisation = seed.kind == "community" ? "" : "内设党政办公室、社会事务办公室、经济发展办公室、城市管理办公室等机构。"
+            agency.address = seed.address
+            agency.officeHours = "工作日上午9:00—12:00，下午14:00—17:30（法定节假日除外）"
+            agency.phone = seed.phone
+            agency.fax = seed.phone.replacingOccurrences(of: "000", with: "009")
+            agency.email = "gk\(seed.code.suffix(4).lowercased())@cqspb.gov.cn"
+            agency.headName = seed.head
+            agency.disclosureOffice = seed.kind == "community" ? "" : "\(seed.name)政府信息公开工作机构（党政办公室）"
+            agency.guide = """
+                # 一、主动公开
+                本机关依据《中华人民共和国政府信息公开条例》第十九条、第二十条主动公开政府信息，公开范围见本机关政府信息公开目录。
+                主动公开的政府信息通过区政府门户网站、政务公开栏、公示栏等途径公开，自信息形成或者变更之日起20个工作日内予以公开。
+
+                # 二、依申请公开
+                公民、法人或者其他组织可以向本机关申请获取相关政府信息。申请应当采用书面形式（包括数据电文形式），可以当面提交、邮寄或者通过互联网提交。
+                申请内容应当包括：申请人的姓名或者名称、身份证明、联系方式；申请公开的政府信息的名称、文号或者便于查询的其他特征性描述；申请公开的政府信息的形式要求，包括获取信息的方式、途径。
+                本机关收到申请，能够当场答复的，当场予以答复；不能当场答复的，自收到申请之日起20个工作日内予以答复；需要延长答复期限的，经政府信息公开工作机构负责人同意并告知申请人，延长的期限最长不超过20个工作日。
+
+                # 三、收费
+                本机关依申请提供政府信息，不收取费用。申请人申请公开政府信息的数量、频次明显超过合理范围的，按照《政府信息公开信息处理费管理办法》收取信息处理费。
+
+                # 四、监督和救济
+                公民、法人或者其他组织认为本机关在政府信息公开工作中侵犯其合法权益的，可以向上一级行政机关或者政府信息公开工作主管部门投诉、举报，也可以依法申请行政复议或者提起行政诉讼。
+                """
+            try await agency.create(on: db)
+            byCode[seed.code] = agency
+        }
+
+        let editor = StaffRecord(username: "demo-seed", displayName: "演示数据", passwordHash: "!", role: StaffRole.editor.rawValue, agencyID: nil)
+        try await editor.create(on: db)
+        var random = SampleReports.Generator(state: 20191231)
+        for seed in agencies where seed.kind != "community" {
+            let agency = byCode[seed.code]!
+            var categoryIDs: [String: UUID] = [:]
+            for (position, (name, article)) in categories.enumerated() {
+                let category = CategoryRecord(agencyID: agency.id!, name: name, article: article, position: position)
+                try await category.create(on: db)
+                categoryIDs[name] = category.id
+            }
+            var sequences: [Int: Int] = [:]
+            func add(_ title: String, category: String, written: Day, published: Day, channels: [PublicationChannel], place: String = "", posting: (Day, Day)? = nil, body: String) async throws {
+                let year = written.year
+                let sequence = (sequences[year] ?? 0) + 1
+                sequences[year] = sequence
+                let item = ItemRecord()
+                item.$agency.id = agency.id!
+                item.$category.id = categoryIDs[category]!
+                item.indexNumber = IndexNumber.make(pattern: agency.indexPattern, code: agency.code, year: year, sequence: sequence)
+                item.title = title
+                item.documentNumber = category == "政策文件" ? "\(seed.name.suffix(6).prefix(2))发〔\(year)〕\(sequence)号" : ""
+                item.issuingAgency = seed.name
+                item.summary = String(body.prefix(60))
+                item.body = body
+                item.writtenOn = written.iso
+                item.publishedOn = published.iso
+                item.validity = category == "政策文件" ? Validity.inForce.rawValue : nil
+                item.channels = channels.map(\.rawValue).joined(separator: ",")
+                item.bulletinPlace = place
+                item.postingFrom = posting?.0.iso
+                item.postingTo = posting?.1.iso
+                item.state = PublicationState.published.rawValue
+                item.$draftedBy.id = editor.id!
+                item.version = 1
+                item.daysLate = PublicationDeadline.daysLate(created: written, published: published)
+                try await item.create(on: db)
+            }
+            func title(_ category: String, _ year: Int, _ n: Int) -> String {
+                let templates = titles[category] ?? titles["其他"]!
+                let template = templates[n % templates.count]
+                return template.replacingOccurrences(of: "%@", with: seed.name.replacingOccurrences(of: "重庆市沙坪坝区", with: ""))
+                    .replacingOccurrences(of: "%d年", with: "\(year)年").replacingOccurrences(of: "%d-%d", with: "\(year)-\(n + 1)")
+                    .replacingOccurrences(of: "第%d", with: "第\(n % 4 + 1)").replacingOccurrences(of: "%d", with: String(n + 1))
+            }
+            let body = "根据工作安排，现将有关事项公开如下。\n\n一、基本情况\n\(seed.name)按照有关规定，认真做好相关工作，确保各项任务落实到位。\n\n二、有关要求\n- 各社区、各科室要高度重视，明确责任人。\n- 如有疑问，请在工作日与本机关联系，电话\(seed.phone)。"
+            let categoryNames = Array(titles.keys).sorted()
+            // 联芳街道's 2019 (the fixture report): 152 items on the website, as its report says.
+            if seed.code == lianfangCode {
+                var day = Day(iso: "2019-01-07")!
+                for n in 0..<152 {
+                    let category = categoryNames[n % categoryNames.count]
+                    let published = WorkdayCalendar.official.adding(workingDays: 1 + Int(random.next() % 3), to: day)
+                    try await add(title(category, 2019, n), category: category, written: day, published: published, channels: [.website], body: body)
+                    day = WorkdayCalendar.official.adding(workingDays: 1 + n % 2, to: day)
+                    if day.year > 2019 { day = Day(iso: "2019-12-20")! }
+                }
+                for (n, place) in ["街道办事处政务公开栏", "联芳社区公开栏", "土湾社区公开栏"].enumerated() {
+                    let written = Day(year: 2019, month: 3 + n * 3, day: 10)!
+                    try await add("\(place)：2019年第\(n + 1)季度低保、医保和大病救助情况公示", category: "扶贫、教育、医疗、社会保障、促进就业", written: written, published: written.adding(days: 2), channels: [.bulletinBoard], place: place, posting: (written.adding(days: 2), written.adding(days: 9)), body: body)
+                    try await add("2019年第\(n + 1)批临时救助金发放结果张贴公示", category: "公示公告", written: written.adding(days: 20), published: written.adding(days: 22), channels: [.posting], place: place, posting: (written.adding(days: 22), written.adding(days: 29)), body: body)
+                }
+            }
+            // A year of work up to today, for every agency, with notices now in their posting period.
+            let start = today.adding(days: -365)
+            var day = start
+            var n = 0
+            while day < today.adding(days: -2) {
+                let category = categoryNames[(n + seed.code.count) % categoryNames.count]
+                let published = WorkdayCalendar.official.adding(workingDays: 1 + Int(random.next() % 4), to: day)
+                if published <= today {
+                    try await add(title(category, day.year, n), category: category, written: day, published: published, channels: n % 5 == 0 ? [.website, .bulletinBoard] : [.website], place: n % 5 == 0 ? "\(seed.name.replacingOccurrences(of: "重庆市沙坪坝区", with: ""))政务公开栏" : "", body: body)
+                }
+                day = day.adding(days: 3 + Int(random.next() % 5))
+                n += 1
+            }
+            for k in 0..<2 {
+                let written = today.adding(days: -3 - k)
+                try await add("关于\(today.year)年第\(k + 1)批城乡低保对象的公示", category: "公示公告", written: written, published: written, channels: [.website, .bulletinBoard], place: "政务公开栏", posting: (written, WorkdayCalendar.official.adding(workingDays: 7, to: written)), body: "经社区评议、街道审核，拟将下列家庭纳入城乡低保保障范围，现予公示。\n\n公示期间如有异议，请向本机关反映。")
+            }
+            for counter in sequences {
+                let record = IndexCounterRecord()
+                record.$agency.id = agency.id!
+                record.year = counter.key
+                record.next = counter.value + 1
+                try await record.create(on: db)
+            }
+        }
+    }
+}

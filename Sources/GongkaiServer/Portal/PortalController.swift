@@ -1,0 +1,182 @@
+import Fluent
+import Gongkai
+import Plot
+import Vapor
+
+/// The public portal: server-rendered pages that work without JavaScript.
+struct PortalController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(use: home)
+        routes.get("a", ":code", use: agency)
+        routes.get("a", ":code", "guide", use: guide)
+        routes.get("a", ":code", "catalogue", use: catalogue)
+        routes.get("a", ":code", "items", ":id", use: item)
+        routes.get("a", ":code", "notices", use: notices)
+        routes.get("a", ":code", "reports", use: reports)
+        routes.get("a", ":code", "feed.atom", use: feed)
+        routes.get("search", use: search)
+        routes.get("sitemap.xml", use: sitemap)
+    }
+
+    private func store(_ req: Request) -> Catalogue { Catalogue(db: req.db, calendar: req.workdays) }
+
+    func home(_ req: Request) async throws -> Response {
+        let agencies = try await AgencyRecord.query(on: req.db).sort(\.$position).all()
+        let latest = try await store(req).published(agency: nil, category: nil, year: nil, page: 1, perPage: 10)
+        let codes = Dictionary(uniqueKeysWithValues: agencies.map { ($0.id!, $0.code) })
+        return PageRenderer.render(PortalViews.home(agencies: agencies.map { agency in agency.dto(parentCode: agency.$parent.id.flatMap { codes[$0] }) }, latest: latest.items, viewer: req.viewer))
+    }
+
+    func agency(_ req: Request) async throws -> Response {
+        let c = store(req)
+        let agency = try await c.agency(code: req.parameters.get("code") ?? "")
+        let dto = try await c.agencyDTO(agency)
+        let children = try await AgencyRecord.query(on: req.db).filter(\.$parent.$id == agency.requireID()).sort(\.$position).all()
+        let latest = try await c.published(agency: agency.id, category: nil, year: nil, page: 1, perPage: 10)
+        let notices = try await c.notices(agency: agency.requireID(), today: Clock.today())
+        return PageRenderer.render(PortalViews.agency(dto, children: children.map { $0.dto(parentCode: agency.code) }, categories: try await c.categories(of: agency).map(\.dto), latest: latest.items, notices: notices, viewer: req.viewer))
+    }
+
+    func guide(_ req: Request) async throws -> Response {
+        let c = store(req)
+        let agency = try await c.agency(code: req.parameters.get("code") ?? "")
+        return PageRenderer.render(PortalViews.guide(try await c.agencyDTO(agency), categories: try await c.categories(of: agency).map(\.dto), viewer: req.viewer))
+    }
+
+    func catalogue(_ req: Request) async throws -> Response {
+        let c = store(req)
+        let agency = try await c.agency(code: req.parameters.get("code") ?? "")
+        let category = try? req.query.get(UUID.self, at: "category")
+        let year = try? req.query.get(Int.self, at: "year")
+        let page = (try? req.query.get(Int.self, at: "page")) ?? 1
+        let categories = try await c.categories(of: agency)
+        if let category, !categories.contains(where: { $0.id == category }) {
+            throw Abort(.notFound, reason: "\(agency.name) has no such catalogue category")
+        }
+        let items = try await c.published(agency: agency.id, category: category, year: year, page: page)
+        return PageRenderer.render(PortalViews.catalogue(try await c.agencyDTO(agency), categories: categories.map(\.dto), selected: category, year: year, items: items, viewer: req.viewer))
+    }
+
+    func item(_ req: Request) async throws -> Response {
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.notFound, reason: "no such item") }
+        let record = try await store(req).item(id)
+        guard record.agency.code == req.parameters.get("code"), record.state == PublicationState.published.rawValue || record.state == PublicationState.withdrawn.rawValue || record.state == PublicationState.superseded.rawValue else {
+            throw Abort(.notFound, reason: "no published item \(id.uuidString) at this agency")
+        }
+        let versions = try await ItemVersionRecord.query(on: req.db).filter(\.$item.$id == id).sort(\.$version).all()
+        let attachments = try await AttachmentRecord.query(on: req.db).filter(\.$item.$id == id).field(\.$id).field(\.$filename).field(\.$size).field(\.$contentType).all()
+        return PageRenderer.render(PortalViews.item(record.dto(agency: record.agency, category: record.category), versions: versions.map { ($0.version, $0.publishedOn) }, attachments: attachments.map { ($0.filename, $0.size) }, viewer: req.viewer))
+    }
+
+    func notices(_ req: Request) async throws -> Response {
+        let c = store(req)
+        let agency = try await c.agency(code: req.parameters.get("code") ?? "")
+        let today = Clock.today()
+        return PageRenderer.render(PortalViews.notices(try await c.agencyDTO(agency), items: try await c.notices(agency: agency.requireID(), today: today), today: today, viewer: req.viewer))
+    }
+
+    func reports(_ req: Request) async throws -> Response {
+        let c = store(req)
+        let agency = try await c.agency(code: req.parameters.get("code") ?? "")
+        let category = try await c.categories(of: agency).first { $0.name == DemoSeed.annualReportCategory }
+        let items = try await c.published(agency: agency.id, category: category?.id, year: nil, page: 1, perPage: 50)
+        return PageRenderer.render(PortalViews.reports(try await c.agencyDTO(agency), items: category == nil ? [] : items.items, viewer: req.viewer))
+    }
+
+    func search(_ req: Request) async throws -> Response {
+        let q = (try? req.query.get(String.self, at: "q")) ?? ""
+        let agencyCode = (try? req.query.get(String.self, at: "agency")).flatMap { $0.isEmpty ? nil : $0 }
+        let category = try? req.query.get(UUID.self, at: "category")
+        let year = try? req.query.get(Int.self, at: "year")
+        let page = (try? req.query.get(Int.self, at: "page")) ?? 1
+        let c = store(req)
+        let agency = try await agencyCode.asyncMap { try await c.agency(code: $0) }
+        let results = try await c.search(q, agency: agency?.id, category: category, year: year, page: page)
+        let agencies = try await AgencyRecord.query(on: req.db).sort(\.$position).all()
+        return PageRenderer.render(PortalViews.search(query: q, agencyCode: agencyCode, category: category, year: year, results: results, agencies: agencies.map { ($0.code, $0.name) }, viewer: req.viewer))
+    }
+
+    func feed(_ req: Request) async throws -> Response {
+        let c = store(req)
+        let agency = try await c.agency(code: req.parameters.get("code") ?? "")
+        let items = try await c.published(agency: agency.id, category: nil, year: nil, page: 1, perPage: 30).items
+        let base = req.baseURL
+        var xml = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom">
+            <title>\(XML.escape(agency.name))政府信息公开</title>
+            <id>\(XML.escape(base + SiteURL.agency(agency.code).path))</id>
+            <link rel="alternate" href="\(XML.escape(base + SiteURL.agency(agency.code).path))"/>
+            <link rel="self" href="\(XML.escape(base + SiteURL.feed(agency.code).path))"/>
+            <updated>\(items.first?.publishedOn ?? "2019-01-01")T00:00:00+08:00</updated>
+
+            """
+        for item in items {
+            let url = base + SiteURL.item(item.agencyCode, item.id).path
+            xml += """
+                <entry><title>\(XML.escape(item.title))</title><id>\(XML.escape(url))</id><link href="\(XML.escape(url))"/>\
+                <updated>\(item.publishedOn ?? item.writtenOn)T00:00:00+08:00</updated><author><name>\(XML.escape(item.issuingAgency))</name></author>\
+                <summary>\(XML.escape(item.summary.isEmpty ? String(item.body.prefix(200)) : item.summary))</summary></entry>
+
+                """
+        }
+        xml += "</feed>\n"
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "application/atom+xml; charset=utf-8")
+        return Response(status: .ok, headers: headers, body: .init(string: xml))
+    }
+
+    func sitemap(_ req: Request) async throws -> Response {
+        let base = req.baseURL
+        let agencies = try await AgencyRecord.query(on: req.db).all()
+        // NB: a sitemap holds at most 50,000 addresses; the newest items fill what the agency pages leave.
+        let items = try await ItemRecord.query(on: req.db).filter(\.$state == PublicationState.published.rawValue)
+            .sort(\.$publishedOn, .descending).limit(50_000 - agencies.count * 3).with(\.$agency).all()
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        xml += "<url><loc>\(XML.escape(base + SiteURL.home.path))</loc></url>\n"
+        for agency in agencies {
+            for url in [SiteURL.agency(agency.code), .guide(agency.code), .catalogue(agency.code)] {
+                xml += "<url><loc>\(XML.escape(base + url.path))</loc></url>\n"
+            }
+        }
+        for item in items {
+            xml += "<url><loc>\(XML.escape(base + SiteURL.item(item.agency.code, item.id!).path))</loc><lastmod>\(item.publishedOn ?? "")</lastmod></url>\n"
+        }
+        xml += "</urlset>\n"
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "application/xml; charset=utf-8")
+        return Response(status: .ok, headers: headers, body: .init(string: xml))
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}
+
+extension Request {
+    /// The scheme and host the client used, for absolute links in feeds and sitemaps.
+    var baseURL: String {
+        let host = headers.first(name: .host) ?? "localhost"
+        return "http://\(host)"
+    }
+}
+
+enum XML {
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}
+
+/// Today in China (UTC+8), where the law's days are counted.
+enum Clock {
+    static func today(_ now: Date = Date()) -> Day {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? TimeZone(secondsFromGMT: 8 * 3600)!
+        let parts = calendar.dateComponents([.year, .month, .day], from: now)
+        return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Every page and endpoint, in one table: used to register routes and to build links, so no view types a URL.
+enum SiteURL {
+    case home
+    case agency(String)
+    case guide(String)
+    case catalogue(String, category: UUID? = nil, year: Int? = nil, page: Int = 1)
+    case item(String, UUID)
+    case notices(String)
+    case reports(String)
+    case feed(String)
+    case search(query: String, agency: String? = nil, category: UUID? = nil, year: Int? = nil, page: Int = 1)
+    case sitemap
+    case healthz
+    case staffHome
+    case staffLogin
+    case staffLogout
+    case staffNewItem
+    case staffItem(UUID)
+    case staffEditItem(UUID)
+    case staffItemAction(UUID)
+    case staffAudit
+
+    var path: String {
+        switch self {
+        case .home: return "/"
+        case .agency(let code): return "/a/\(escape(code))"
+        case .guide(let code): return "/a/\(escape(code))/guide"
+        case .catalogue(let code, let category, let year, let page):
+            return "/a/\(escape(code))/catalogue" + query(["category": category?.uuidString, "year": year.map(String.init), "page": page > 1 ? String(page) : nil])
+        case .item(let code, let id): return "/a/\(escape(code))/items/\(id.uuidString)"
+        case .notices(let code): return "/a/\(escape(code))/notices"
+        case .reports(let code): return "/a/\(escape(code))/reports"
+        case .feed(let code): return "/a/\(escape(code))/feed.atom"
+        case .search(let q, let agency, let category, let year, let page):
+            return "/search" + query(["q": q, "agency": agency, "category": category?.uuidString, "year": year.map(String.init), "page": page > 1 ? String(page) : nil])
+        case .sitemap: return "/sitemap.xml"
+        case .healthz: return "/healthz"
+        case .staffHome: return "/staff"
+        case .staffLogin: return "/staff/login"
+        case .staffLogout: return "/staff/logout"
+        case .staffNewItem: return "/staff/items/new"
+        case .staffItem(let id): return "/staff/items/\(id.uuidString)"
+        case .staffEditItem(let id): return "/staff/items/\(id.uuidString)/edit"
+        case .staffItemAction(let id): return "/staff/items/\(id.uuidString)/action"
+        case .staffAudit: return "/staff/audit"
+        }
+    }
+
+    private func escape(_ segment: String) -> String {
+        segment.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? segment
+    }
+
+    private func query(_ items: KeyValuePairs<String, String?>) -> String {
+        var components = URLComponents()
+        components.queryItems = items.compactMap { key, value in value.flatMap { $0.isEmpty ? nil : URLQueryItem(name: key, value: $0) } }
+        return components.queryItems?.isEmpty == false ? "?" + (components.percentEncodedQuery ?? "") : ""
+    }
+}

@@ -1,0 +1,232 @@
+import Fluent
+import Gongkai
+import Plot
+import Vapor
+
+/// The back office: sign-in, drafting, review before release (第十七条), the audit log.
+struct StaffController {
+    func register(_ app: Application) {
+        // Sessions only here: the public portal sets no cookies.
+        let staff = app.grouped("staff").grouped(app.sessions.middleware)
+        let forms = staff.grouped(StaffSessionAuthenticator(), CSRFMiddleware())
+        forms.get("login", use: loginForm)
+        forms.post("login", use: login)
+        let signedIn = forms.grouped(StaffUser.redirectMiddleware(path: SiteURL.staffLogin.path))
+        signedIn.post("logout", use: logout)
+        signedIn.get(use: dashboard)
+        signedIn.get("items", "new", use: newItem)
+        signedIn.post("items", "new", use: createItem)
+        signedIn.get("items", ":id", use: showItem)
+        signedIn.get("items", ":id", "edit", use: editItem)
+        signedIn.post("items", ":id", "edit", use: updateItem)
+        signedIn.post("items", ":id", "action", use: act)
+        signedIn.get("audit", use: audit)
+    }
+
+    // MARK: Sign-in
+
+    struct LoginForm: Content {
+        var username: String
+        var password: String
+    }
+
+    func loginForm(_ req: Request) async throws -> Response {
+        PageRenderer.render(StaffViews.login(error: nil, username: "", viewer: req.staffViewer))
+    }
+
+    func login(_ req: Request) async throws -> Response {
+        let form = try req.content.decode(LoginForm.self)
+        guard let record = try await StaffRecord.query(on: req.db).filter(\.$username == form.username).first() else {
+            return PageRenderer.render(StaffViews.login(error: "用户名或密码不正确", username: form.username, viewer: req.staffViewer), status: .unauthorized)
+        }
+        if let until = record.lockedUntil, until > Date() {
+            return PageRenderer.render(StaffViews.login(error: "连续多次密码错误，账号已锁定至\(Self.time(until))，请稍后再试或联系管理员", username: form.username, viewer: req.staffViewer), status: .tooManyRequests)
+        }
+        guard try await req.password.async.verify(form.password, created: record.passwordHash) else {
+            record.failedLogins += 1
+            if record.failedLogins >= Lockout.attempts {
+                record.lockedUntil = Date().addingTimeInterval(Lockout.duration)
+                record.failedLogins = 0
+            }
+            try await record.save(on: req.db)
+            return PageRenderer.render(StaffViews.login(error: "用户名或密码不正确", username: form.username, viewer: req.staffViewer), status: .unauthorized)
+        }
+        record.failedLogins = 0
+        record.lockedUntil = nil
+        try await record.save(on: req.db)
+        req.session.data["staff"] = record.id!.uuidString
+        req.session.data["csrf"] = [UInt8].random(count: 24).base64  // a new token for the new identity
+        try await AuditRecord(actor: record.username, action: "login", entity: "staff", entityID: record.id!.uuidString, agencyCode: nil, before: nil, after: nil).create(on: req.db)
+        return req.redirect(to: SiteURL.staffHome.path)
+    }
+
+    func logout(_ req: Request) async throws -> Response {
+        req.session.destroy()
+        return req.redirect(to: SiteURL.home.path)
+    }
+
+    static func time(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: date)
+    }
+
+    // MARK: Items
+
+    func dashboard(_ req: Request) async throws -> Response {
+        let user = try req.requireStaff()
+        let access = try await Access.of(user, on: req.db)
+        var query = ItemRecord.query(on: req.db).filter(\.$state != PublicationState.published.rawValue)
+            .filter(\.$state != PublicationState.superseded.rawValue)
+        if let agencies = access.readableAgencies { query = query.filter(\.$agency.$id ~~ Array(agencies)) }
+        let open = try await query.sort(\.$updatedAt, .descending).limit(200).with(\.$agency).with(\.$category).all()
+        var lateQuery = ItemRecord.query(on: req.db).filter(\.$daysLate > 0)
+        if let agencies = access.readableAgencies { lateQuery = lateQuery.filter(\.$agency.$id ~~ Array(agencies)) }
+        let late = try await lateQuery.sort(\.$publishedOn, .descending).limit(50).with(\.$agency).with(\.$category).all()
+        return PageRenderer.render(StaffViews.dashboard(user: user, items: open.map { $0.dto(agency: $0.agency, category: $0.category) }, late: late.map { $0.dto(agency: $0.agency, category: $0.category) }, viewer: req.staffViewer))
+    }
+
+    private func writableAgency(_ req: Request, _ user: StaffUser) async throws -> AgencyRecord {
+        guard user.role == .editor || user.role == .administrator, let agencyID = user.agencyID,
+            let agency = try await AgencyRecord.find(agencyID, on: req.db)
+        else { throw Abort(.forbidden, reason: "only an agency's editor drafts catalogue items") }
+        return agency
+    }
+
+    func newItem(_ req: Request) async throws -> Response {
+        let user = try req.requireStaff()
+        let agency = try await writableAgency(req, user)
+        let categories = try await Catalogue(db: req.db, calendar: req.workdays).categories(of: agency)
+        return PageRenderer.render(StaffViews.itemForm(title: "起草公开信息", action: SiteURL.staffNewItem.path, input: nil, categories: categories.map(\.dto), problems: [:], viewer: req.staffViewer))
+    }
+
+    /// The form's fields; `channels` comes as repeated checkboxes.
+    struct ItemForm: Content {
+        var categoryID: String?
+        var title: String?
+        var documentNumber: String?
+        var issuingAgency: String?
+        var summary: String?
+        var body: String?
+        var writtenOn: String?
+        var validity: String?
+        var channels: [String]?
+        var bulletinPlace: String?
+        var postingFrom: String?
+        var postingTo: String?
+
+        var input: Catalogue.ItemInput {
+            Catalogue.ItemInput(
+                categoryID: categoryID.flatMap(UUID.init(uuidString:)) ?? UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
+                title: title ?? "", documentNumber: documentNumber, issuingAgency: issuingAgency, summary: summary,
+                body: body ?? "", writtenOn: writtenOn ?? "", validity: validity, channels: channels, bulletinPlace: bulletinPlace,
+                postingFrom: postingFrom, postingTo: postingTo)
+        }
+    }
+
+    func createItem(_ req: Request) async throws -> Response {
+        let user = try req.requireStaff()
+        let agency = try await writableAgency(req, user)
+        let catalogue = Catalogue(db: req.db, calendar: req.workdays)
+        let input = try req.content.decode(ItemForm.self).input
+        do {
+            let item = try await catalogue.createDraft(input, agency: agency, by: user)
+            return req.redirect(to: SiteURL.staffItem(item.id!).path)
+        } catch let invalid as Catalogue.InvalidInput {
+            // Nothing typed is lost: the form comes back filled, each problem beside its field.
+            let categories = try await catalogue.categories(of: agency)
+            return PageRenderer.render(StaffViews.itemForm(title: "起草公开信息", action: SiteURL.staffNewItem.path, input: input, categories: categories.map(\.dto), problems: invalid.problems, viewer: req.staffViewer), status: .unprocessableEntity)
+        }
+    }
+
+    /// The item, if this account may read it; another agency's drafts are not even admitted to exist.
+    private func readableItem(_ req: Request, _ user: StaffUser) async throws -> ItemRecord {
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.notFound, reason: "no such item") }
+        let item = try await Catalogue(db: req.db, calendar: req.workdays).item(id)
+        let access = try await Access.of(user, on: req.db)
+        guard access.canRead(agency: item.$agency.id) else { throw Abort(.notFound, reason: "no such item") }
+        return item
+    }
+
+    func showItem(_ req: Request) async throws -> Response {
+        let user = try req.requireStaff()
+        let item = try await readableItem(req, user)
+        let access = try await Access.of(user, on: req.db)
+        let history = try await AuditRecord.query(on: req.db).filter(\.$entityID == item.id!.uuidString).sort(\.$at).all()
+        let drafter = try await StaffRecord.find(item.$draftedBy.id, on: req.db)
+        let due = Day(iso: item.writtenOn).map { PublicationDeadline.due(created: $0, calendar: req.workdays) }
+        return PageRenderer.render(StaffViews.item(
+            item.dto(agency: item.agency, category: item.category), drafter: drafter?.displayName ?? "", returnReason: item.returnReason,
+            canWrite: access.canWrite(agency: item.$agency.id), isDrafter: item.$draftedBy.id == user.id, publishBy: due,
+            history: history.map { (Self.time($0.at), $0.actor, $0.action) }, viewer: req.staffViewer))
+    }
+
+    func editItem(_ req: Request) async throws -> Response {
+        let user = try req.requireStaff()
+        let item = try await readableItem(req, user)
+        guard try await Access.of(user, on: req.db).canWrite(agency: item.$agency.id) else { throw Abort(.forbidden, reason: "this account reads this agency's items but cannot change them") }
+        let categories = try await Catalogue(db: req.db, calendar: req.workdays).categories(of: item.agency)
+        let input = Catalogue.ItemInput(
+            categoryID: item.$category.id, title: item.title, documentNumber: item.documentNumber, issuingAgency: item.issuingAgency,
+            summary: item.summary, body: item.body, writtenOn: item.writtenOn, validity: item.validity,
+            channels: item.channels.split(separator: ",").map(String.init), bulletinPlace: item.bulletinPlace,
+            postingFrom: item.postingFrom, postingTo: item.postingTo)
+        return PageRenderer.render(StaffViews.itemForm(title: "修改：\(item.title)", action: SiteURL.staffEditItem(item.id!).path, input: input, categories: categories.map(\.dto), problems: [:], viewer: req.staffViewer))
+    }
+
+    func updateItem(_ req: Request) async throws -> Response {
+        let user = try req.requireStaff()
+        let item = try await readableItem(req, user)
+        guard try await Access.of(user, on: req.db).canWrite(agency: item.$agency.id), user.role == .editor || user.role == .administrator else {
+            throw Abort(.forbidden, reason: "only this agency's editor changes its drafts")
+        }
+        let catalogue = Catalogue(db: req.db, calendar: req.workdays)
+        let input = try req.content.decode(ItemForm.self).input
+        do {
+            try await catalogue.update(item, with: input, agency: item.agency, by: user)
+            return req.redirect(to: SiteURL.staffItem(item.id!).path)
+        } catch let invalid as Catalogue.InvalidInput {
+            let categories = try await catalogue.categories(of: item.agency)
+            return PageRenderer.render(StaffViews.itemForm(title: "修改：\(item.title)", action: SiteURL.staffEditItem(item.id!).path, input: input, categories: categories.map(\.dto), problems: invalid.problems, viewer: req.staffViewer), status: .unprocessableEntity)
+        }
+    }
+
+    struct ActionForm: Content {
+        var action: String
+        var reason: String?
+        var confirmedReview: String?
+    }
+
+    func act(_ req: Request) async throws -> Response {
+        let user = try req.requireStaff()
+        let item = try await readableItem(req, user)
+        guard try await Access.of(user, on: req.db).canWrite(agency: item.$agency.id) else {
+            throw Abort(.forbidden, reason: "this account cannot change this agency's items")
+        }
+        let form = try req.content.decode(ActionForm.self)
+        guard let action = ReviewAction(rawValue: form.action) else {
+            throw Abort(.badRequest, reason: "unknown action “\(form.action)”; one of \(ReviewAction.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        try await Catalogue(db: req.db, calendar: req.workdays).act(
+            action, on: item, by: user, reason: form.reason, confirmedReview: form.confirmedReview == "on" || form.confirmedReview == "true",
+            today: Clock.today())
+        return req.redirect(to: SiteURL.staffItem(item.id!).path)
+    }
+
+    // MARK: Audit
+
+    func audit(_ req: Request) async throws -> Response {
+        let user = try req.requireStaff()
+        guard user.role == .administrator else { throw Abort(.forbidden, reason: "only an administrator reads the audit log") }
+        var query = AuditRecord.query(on: req.db)
+        let actor = (try? req.query.get(String.self, at: "actor")).flatMap { $0.isEmpty ? nil : $0 }
+        let action = (try? req.query.get(String.self, at: "action")).flatMap { $0.isEmpty ? nil : $0 }
+        let agency = (try? req.query.get(String.self, at: "agency")).flatMap { $0.isEmpty ? nil : $0 }
+        if let actor { query = query.filter(\.$actor == actor) }
+        if let action { query = query.filter(\.$action == action) }
+        if let agency { query = query.filter(\.$agencyCode == agency) }
+        let entries = try await query.sort(\.$at, .descending).limit(500).all()
+        return PageRenderer.render(StaffViews.audit(entries.map { ($0.at, $0.actor, $0.action, $0.entity, $0.entityID, $0.agencyCode, $0.before, $0.after) }, actor: actor, action: action, agency: agency, viewer: req.staffViewer))
+    }
+}

@@ -1,0 +1,149 @@
+import Gongkai
+import Plot
+import Vapor
+
+/// Renders a page model to a response; every page is escaped by Plot, never assembled from strings.
+enum PageRenderer {
+    static func render(_ html: HTML, status: HTTPResponseStatus = .ok) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        return Response(status: status, headers: headers, body: .init(string: html.render()))
+    }
+}
+
+/// Who is looking at a page: nobody, or a member of staff.
+struct Viewer {
+    var staff: StaffUser?
+    var csrf: String?
+}
+
+enum Views {
+    static let stylesheet = """
+        :root { --ink: #1a1a1a; --muted: #555; --line: #ccc; --accent: #a40000; --bg: #fff; }
+        * { box-sizing: border-box; }
+        body { margin: 0; font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; color: var(--ink); background: var(--bg); line-height: 1.7; font-size: 17px; }
+        a { color: #0b4ea2; } a:focus, button:focus, input:focus, select:focus, textarea:focus { outline: 3px solid #ffbf47; }
+        header.site { background: var(--accent); color: #fff; padding: .6em 1em; }
+        header.site a { color: #fff; text-decoration: none; font-weight: bold; }
+        header.site form { display: inline; margin-left: 1em; }
+        nav.crumbs { font-size: .9em; color: var(--muted); margin: .5em 0; }
+        main { max-width: 60em; margin: 0 auto; padding: 0 1em 2em; }
+        table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid var(--line); padding: .3em .5em; text-align: left; vertical-align: top; }
+        .meta th { width: 9em; background: #f5f5f5; font-weight: normal; }
+        ul.items { list-style: none; padding: 0; } ul.items li { border-bottom: 1px solid var(--line); padding: .4em 0; }
+        .date { color: var(--muted); font-size: .9em; margin-left: .5em; }
+        mark { background: #ffe066; color: inherit; }
+        .pages a, .pages span { margin-right: .6em; }
+        .notice { border-left: 4px solid var(--accent); background: #fff5f5; padding: .5em 1em; }
+        .error { color: #b00020; } label { display: block; margin-top: .6em; font-weight: bold; }
+        input[type=text], input[type=password], input[type=search], input[type=date], select, textarea { font: inherit; padding: .3em; width: 100%; max-width: 40em; }
+        button { font: inherit; padding: .3em 1em; margin-top: .6em; }
+        footer.site { border-top: 1px solid var(--line); color: var(--muted); font-size: .85em; padding: 1em; text-align: center; }
+        @media (max-width: 600px) { body { font-size: 16px; } .meta th { width: 6em; } }
+        @media print { header.site form, nav.crumbs, footer.site, .noprint { display: none; } header.site { background: none; color: #000; } header.site a { color: #000; } a { color: #000; text-decoration: none; } }
+        """
+
+    /// The page frame: `lang="zh-CN"`, one `h1`, a skip link, navigation and a search box with a label.
+    static func page(title: String, viewer: Viewer = Viewer(), crumbs: [(String, String)] = [], _ content: Node<HTML.BodyContext>...) -> HTML {
+        HTML(
+            .attribute(named: "lang", value: "zh-CN"),
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .title(title + " - 政府信息公开"),
+                .element(named: "style", text: stylesheet)
+            ),
+            .body(
+                .a(.href("#main"), .class("noprint"), .style("position:absolute;left:-999px"), .text("跳到正文")),
+                .header(
+                    .class("site"),
+                    .a(.href(SiteURL.home.path), .text("政府信息公开平台")),
+                    .form(
+                        .action(SiteURL.search(query: "").path), .method(.get), .attribute(named: "role", value: "search"),
+                        .label(.attribute(named: "for", value: "site-q"), .style("display:inline;color:#fff;font-weight:normal"), .text("搜索 ")),
+                        .input(.type(.search), .name("q"), .id("site-q"))
+                    ),
+                    .unwrap(viewer.staff) { staff in
+                        .span(.style("float:right"), .a(.href(SiteURL.staffHome.path), .text("\(staff.displayName)（\(staff.role.label)）")))
+                    }
+                ),
+                .main(
+                    .id("main"),
+                    .if(!crumbs.isEmpty, .element(named: "nav", nodes: [
+                        .class("crumbs"), .attribute(named: "aria-label", value: "位置"),
+                        .group(crumbs.enumerated().map { index, crumb in
+                            .group(.if(index > 0, .text(" › ")), .a(.href(crumb.1), .text(crumb.0)))
+                        }),
+                    ])),
+                    .h1(.text(title)),
+                    .group(content)
+                ),
+                .footer(.class("site"), .text("依据《中华人民共和国政府信息公开条例》公开 · Gongkai"))
+            )
+        )
+    }
+
+    static func error(status: HTTPResponseStatus, message: String, request: Request) -> HTML {
+        page(title: "\(status.code) \(status.reasonPhrase)", .p(.class("error"), .text(message)), .p(.a(.href(SiteURL.home.path), .text("返回首页"))))
+    }
+
+    /// An `<option>` with its text (Plot's own writes a self-closed element with no text).
+    static func option(_ value: String, _ label: String, selected: Bool = false) -> Node<HTML.SelectContext> {
+        .element(named: "option", nodes: [
+            .attribute(named: "value", value: value, ignoreIfValueIsEmpty: false),
+            selected ? .attribute(named: "selected", value: "selected") : .empty,
+            .text(label),
+        ])
+    }
+
+    /// Staff-written text as paragraphs, lists and headings: escaped, never HTML.
+    static func safeText(_ text: String) -> Node<HTML.BodyContext> {
+        .group(SafeText.blocks(text).map { block in
+            switch block {
+            case .heading(let heading): .h2(.text(heading))
+            case .paragraph(let lines): .p(.group(lines.enumerated().map { index, line in .group(.if(index > 0, .br()), .text(line)) }))
+            case .list(let items): .ul(.forEach(items) { .li(.text($0)) })
+            }
+        })
+    }
+
+    /// `text` with each occurrence of `term` marked (for search results); escaped.
+    static func highlighted<Context>(_ text: String, _ term: String) -> Node<Context> {
+        guard !term.isEmpty else { return .text(text) }
+        var nodes: [Node<Context>] = []
+        var rest = Substring(text)
+        while let range = rest.range(of: term, options: .caseInsensitive) {
+            nodes.append(.text(String(rest[..<range.lowerBound])))
+            nodes.append(.element(named: "mark", text: String(rest[range])))
+            rest = rest[range.upperBound...]
+        }
+        nodes.append(.text(String(rest)))
+        return .group(nodes)
+    }
+
+    static func pagination(page: Int, total: Int, perPage: Int, link: (Int) -> String) -> Node<HTML.BodyContext> {
+        let pages = max(1, (total + perPage - 1) / perPage)
+        guard pages > 1 else { return .empty }
+        let window = max(1, page - 4)...min(pages, page + 4)
+        return .element(named: "nav", nodes: [
+            .class("pages"), .attribute(named: "aria-label", value: "分页"),
+            .if(page > 1, .a(.href(link(page - 1)), .attribute(named: "rel", value: "prev"), .text("上一页"))),
+            .group(window.map { number in
+                number == page ? .span(.attribute(named: "aria-current", value: "page"), .text("第\(number)页")) : .a(.href(link(number)), .text(String(number)))
+            }),
+            .if(page < pages, .a(.href(link(page + 1)), .attribute(named: "rel", value: "next"), .text("下一页"))),
+            .span(.text("共\(total)条，\(pages)页")),
+        ])
+    }
+
+    static func itemList(_ items: [ItemDTO], showAgency: Bool = false) -> Node<HTML.BodyContext> {
+        guard !items.isEmpty else { return .p(.text("暂无信息。")) }
+        return .ul(.class("items"), .forEach(items) { item in
+            .li(
+                .a(.href(SiteURL.item(item.agencyCode, item.id).path), .text(item.title)),
+                .if(showAgency, .span(.class("date"), .text(item.agencyName))),
+                .span(.class("date"), .text(item.publishedOn ?? ""))
+            )
+        })
+    }
+}

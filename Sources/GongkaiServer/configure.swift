@@ -1,0 +1,76 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Gongkai
+import Vapor
+
+/// Sets up the database, migrations, sessions and routes of `app` from `configuration`, and migrates.
+public func configure(_ app: Application, _ configuration: ServerConfiguration) async throws {
+    switch configuration.database {
+    case .sqlite(let path):
+        app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
+    case .sqliteInMemory:
+        app.databases.use(.sqlite(.memory, sqlLogLevel: .debug), as: .sqlite)
+    case .postgres(let url):
+        do {
+            app.databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug), as: .psql)
+        } catch {
+            throw ConfigurationError("DATABASE_URL cannot be used: \(error)")
+        }
+    }
+    app.migrations.add(migrations)
+
+    app.sessions.use(.fluent)
+    app.sessions.configuration.cookieName = "gongkai-session"
+    app.sessions.configuration.cookieFactory = { session in
+        .init(string: session.string, maxAge: 8 * 3600, path: "/", isSecure: false, isHTTPOnly: true, sameSite: .lax)
+    }
+    app.passwords.use(.bcrypt(cost: 10))
+    app.storage[CalendarKey.self] = loadCalendar(configuration.calendarFile, logger: app.logger)
+
+    app.middleware = Middlewares()
+    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(ProblemMiddleware())
+
+    try routes(app)
+
+    do {
+        try await app.autoMigrate()
+    } catch {
+        throw ConfigurationError("the database cannot be reached or migrated: \(String(reflecting: error))")
+    }
+}
+
+/// Every migration, in order. One per file, never edited after it lands.
+let migrations: [any Migration] = [
+    M001_CreateAgencies(),  // agencies with profile and guide
+    M002_CreateCategories(),  // catalogue categories per agency
+    M003_CreateStaff(),  // staff accounts
+    SessionRecord.migration,  // sessions in the database, shared by every app server
+    M004_CreateItems(),  // catalogue items, versions, attachments, 索引号 counters
+    M005_CreateAuditLog(),  // the append-only audit log
+    M006_CreateIndexes(),  // indexes for portal lists
+]
+
+struct CalendarKey: StorageKey {
+    typealias Value = WorkdayCalendar
+}
+
+extension Application {
+    /// The working-day calendar: the built-in years with any imported ones over them.
+    var workdays: WorkdayCalendar { storage[CalendarKey.self] ?? .official }
+}
+
+extension Request {
+    var workdays: WorkdayCalendar { application.workdays }
+}
+
+private func loadCalendar(_ path: String, logger: Logger) -> WorkdayCalendar {
+    guard let data = FileManager.default.contents(atPath: path) else { return .official }
+    do {
+        return WorkdayCalendar.official.merging(try WorkdayCalendar.parse(data).calendar)
+    } catch {
+        logger.error("the imported calendar \(path) is broken and was not loaded: \(error.description)")
+        return .official
+    }
+}

@@ -1,0 +1,22 @@
+import Fluent
+import SQLKit
+import Vapor
+
+func routes(_ app: Application) throws {
+    PortalController().register(app)
+    StaffController().register(app)
+    APIController().register(app)
+    app.get("healthz", use: healthz)
+}
+
+/// Healthy when the database answers.
+@Sendable func healthz(_ req: Request) async throws -> Response {
+    do {
+        guard let sql = req.db as? any SQLDatabase else { throw Abort(.internalServerError) }
+        try await sql.raw("SELECT 1").run()
+        return Response(status: .ok, body: .init(string: "ok\n"))
+    } catch {
+        req.logger.error("health check: the database does not answer: \(String(reflecting: error))")
+        return Response(status: .serviceUnavailable, body: .init(string: "database unavailable\n"))
+    }
+}

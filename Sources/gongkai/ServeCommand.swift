@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import Gongkai
+import GongkaiServer
+
+/// The flags every command that opens the server's database shares.
+struct DatabaseOptions: ParsableArguments {
+    @Option(help: "The SQLite file (default: ./gongkai.sqlite). Without it, DATABASE_URL=postgres://… selects PostgreSQL.")
+    var database: String?
+
+    func configuration(hostname: String = "127.0.0.1", port: Int = 8080, calendarFile: String) throws -> ServerConfiguration {
+        do {
+            var configuration = try ServerConfiguration.resolve(databasePath: database, environment: ProcessInfo.processInfo.environment, hostname: hostname, port: port)
+            configuration.calendarFile = calendarFile
+            return configuration
+        } catch {
+            printError("gongkai: \(error.description)")
+            throw Exit.unusable
+        }
+    }
+}
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the portal, the back office and the API."
+    )
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on.")
+    var port = 8080
+
+    @Flag(help: "Load the demo district (重庆市沙坪坝区, 联芳街道办事处 …) once, and print the demo accounts' new passwords.")
+    var demo = false
+
+    @OptionGroup var databaseOptions: DatabaseOptions
+    @OptionGroup var store: CalendarStore
+
+    func run() async throws {
+        let configuration = try databaseOptions.configuration(hostname: host, port: port, calendarFile: store.path)
+        do {
+            try await Server.run(configuration, demo: demo, today: DeadlineCommand.localToday()) { print($0) }
+        } catch {
+            printError("gongkai: \(error)")
+            throw Exit.unusable
+        }
+    }
+}

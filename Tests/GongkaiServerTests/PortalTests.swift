@@ -1,0 +1,122 @@
+import Fluent
+import Foundation
+import Gongkai
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import GongkaiServer
+
+@Suite struct PortalTests {
+    @Test func portal_showsTheDemoDistrictWithItsAgencies() async throws {
+        try await withServer(demo: true) { _, client in
+            let home = try await client.get("/")
+            #expect(home.status == .ok)
+            #expect(home.headers.contentType == .html)
+            let html = home.body.string
+            #expect(html.contains("<html lang=\"zh-CN\">"))
+            #expect(html.contains("重庆市沙坪坝区人民政府"))
+            #expect(html.contains("重庆市沙坪坝区联芳街道办事处"))
+            #expect(html.contains("<label for=\"site-q\""))
+            #expect(home.headers.first(name: .setCookie) == nil)  // the public portal sets no cookie
+        }
+    }
+
+    @Test func portal_agencyPagesShowProfileGuideCatalogueAndNotices() async throws {
+        try await withServer(demo: true) { _, client in
+            let code = DemoSeed.lianfangCode
+            let agency = try await client.get("/a/\(code)")
+            #expect(agency.status == .ok)
+            #expect(agency.body.string.contains("机构职能"))
+            #expect(agency.body.string.contains("正在公示"))  // the demo's notices in their posting period
+            let guide = try await client.get("/a/\(code)/guide")
+            #expect(guide.body.string.contains("政府信息公开指南"))
+            #expect(guide.body.string.contains("20个工作日内予以答复"))
+            let catalogue = try await client.get("/a/\(code)/catalogue?year=2019")
+            #expect(catalogue.status == .ok)
+            #expect(catalogue.body.string.contains("共155条"))  // 152 on the website, 3 on bulletin boards
+            #expect(catalogue.body.string.contains("rel=\"next\""))
+            let page2 = try await client.get("/a/\(code)/catalogue?year=2019&page=2")
+            #expect(page2.body.string.contains("aria-current=\"page\">第2页"))
+            let notices = try await client.get("/a/\(code)/notices")
+            #expect(notices.body.string.contains("城乡低保对象的公示"))
+            #expect(try await client.get("/a/\(code)/reports").status == .ok)
+            #expect(try await client.get("/a/NOSUCHCODE").status == .notFound)
+        }
+    }
+
+    @Test func portal_itemPageShowsTheCatalogueEntry() async throws {
+        try await withServer(demo: true) { app, client in
+            let item = try #require(try await ItemRecord.query(on: app.db).filter(\.$state == "published").with(\.$agency).first())
+            let page = try await client.get("/a/\(item.agency.code)/items/\(item.id!.uuidString)")
+            #expect(page.status == .ok)
+            for label in ["索引号", "发布机构", "文号", "生成日期", "发布日期", "公开方式"] { #expect(page.body.string.contains(label)) }
+            #expect(page.body.string.contains(item.indexNumber))
+            // The wrong agency in the address: not found.
+            #expect(try await client.get("/a/\(DemoSeed.districtCode)/items/\(item.id!.uuidString)").status == .notFound || item.agency.code == DemoSeed.districtCode)
+        }
+    }
+
+    @Test func search_findsTwoCharacterChineseQueriesAndHighlightsThem() async throws {
+        try await withServer(demo: true) { _, client in
+            let page = try await client.get("/search?q=%E4%BD%8E%E4%BF%9D")  // 低保
+            #expect(page.status == .ok)
+            let html = page.body.string
+            #expect(html.contains("<mark>低保</mark>"))
+            #expect(!html.contains("共找到0条"))
+            let one = try await client.get("/search?q=%E4%BF%9D")  // 保
+            #expect(one.body.string.contains("<mark>保</mark>"))
+            let filtered = try await client.get("/search?q=%E4%BD%8E%E4%BF%9D&agency=\(DemoSeed.lianfangCode)&year=2019")
+            #expect(filtered.body.string.contains("共找到"))
+            #expect(!filtered.body.string.contains("区民政局 2"))
+        }
+    }
+
+    @Test func search_escapesWhatItShows() async throws {
+        try await withServer(demo: false) { _, client in
+            let page = try await client.get("/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E")
+            #expect(page.status == .ok)
+            #expect(!page.body.string.contains("<script>alert(1)</script>"))
+            #expect(page.body.string.contains("&lt;script&gt;"))
+        }
+    }
+
+    @Test func feedAndSitemap_listPublishedItems() async throws {
+        try await withServer(demo: true) { _, client in
+            let feed = try await client.get("/a/\(DemoSeed.lianfangCode)/feed.atom")
+            #expect(feed.status == .ok)
+            #expect(feed.headers.first(name: .contentType)?.hasPrefix("application/atom+xml") == true)
+            #expect(feed.body.string.contains("<entry>"))
+            let sitemap = try await client.get("/sitemap.xml")
+            #expect(sitemap.body.string.contains("<urlset"))
+            #expect(sitemap.body.string.contains("/a/\(DemoSeed.lianfangCode)/guide"))
+        }
+    }
+
+    @Test func healthz_checksTheDatabase() async throws {
+        try await withServer { _, client in
+            let health = try await client.get("/healthz")
+            #expect(health.status == .ok)
+            #expect(health.body.string == "ok\n")
+        }
+    }
+
+    @Test func migrations_revertAndRunAgain() async throws {
+        try await withServer(demo: true) { app, _ in
+            try await app.autoRevert()
+            try await app.autoMigrate()
+            #expect(try await AgencyRecord.query(on: app.db).count() == 0)
+            #expect(try await ItemRecord.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test func demo_loadsOnceAndStaysTheSame() async throws {
+        try await withServer(demo: true) { app, _ in
+            let items = try await ItemRecord.query(on: app.db).count()
+            let again = try await DemoSeed.load(on: app.db, passwords: app.password.async, today: Day(iso: "2026-11-20")!)
+            #expect(again.count == 8)
+            #expect(try await ItemRecord.query(on: app.db).count() == items)
+            #expect(try await AgencyRecord.query(on: app.db).count() == DemoSeed.agencies.count)
+        }
+    }
+}

@@ -1,0 +1,206 @@
+import Fluent
+import Foundation
+import Gongkai
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import GongkaiServer
+
+@Suite struct StaffTests {
+    static func draftForm(_ categoryID: UUID, title: String = "关于2026年第四季度临时救助对象的公示") -> [(String, String)] {
+        [("categoryID", categoryID.uuidString), ("title", title), ("writtenOn", "2026-11-18"), ("summary", "临时救助对象公示"),
+         ("body", "经审核，拟对以下对象给予临时救助。\n\n公示期七天。"), ("channels[]", "website"), ("channels[]", "bulletin-board"),
+         ("bulletinPlace", "联芳社区公开栏"), ("postingFrom", "2026-11-18"), ("postingTo", "2026-11-25")]
+    }
+
+    static func category(_ app: Application, agency code: String, named name: String = "公示公告") async throws -> UUID {
+        let agency = try #require(try await AgencyRecord.query(on: app.db).filter(\.$code == code).first())
+        return try #require(try await CategoryRecord.query(on: app.db).filter(\.$agency.$id == agency.id!).filter(\.$name == name).first()?.id)
+    }
+
+    /// Drafts an item as the lianfang editor and returns its id.
+    static func draft(_ app: Application, _ client: TestClient, title: String = "关于2026年第四季度临时救助对象的公示") async throws -> UUID {
+        try await client.signIn("lianfang-editor")
+        try await client.get("/staff/items/new")
+        let created = try await client.post("/staff/items/new", form: draftForm(try await category(app, agency: DemoSeed.lianfangCode), title: title))
+        #expect(created.status == .seeOther)
+        let location = try #require(created.headers.first(name: .location))
+        return try #require(UUID(uuidString: String(location.split(separator: "/").last!)))
+    }
+
+    @Test func review_draftSubmitApprovePublishShowsOnPortalSearchAndAPI() async throws {
+        try await withServer(demo: true) { app, editor in
+            let id = try await Self.draft(app, editor, title: "联芳街道关于测试专用公告的公示")
+            let item = try #require(try await ItemRecord.find(id, on: app.db))
+            #expect(item.indexNumber.hasPrefix("\(DemoSeed.lianfangCode)/2026-"))
+            #expect(item.state == "draft")
+            // Not on the portal yet.
+            #expect(try await editor.get("/a/\(DemoSeed.lianfangCode)/items/\(id.uuidString)").status == .notFound)
+            try await editor.get("/staff/items/\(id.uuidString)")
+            #expect(try await editor.post("/staff/items/\(id.uuidString)/action", form: [("action", "submit")]).status == .seeOther)
+            // An editor does not approve.
+            #expect(try await editor.post("/staff/items/\(id.uuidString)/action", form: [("action", "approve"), ("confirmedReview", "on")]).status == .conflict)
+
+            let reviewer = TestClient(app: app, passwords: editor.passwords)
+            try await reviewer.signIn("lianfang-reviewer")
+            try await reviewer.get("/staff/items/\(id.uuidString)")
+            // Without the confidentiality review confirmed: refused.
+            let unconfirmed = try await reviewer.post("/staff/items/\(id.uuidString)/action", form: [("action", "approve")])
+            #expect(unconfirmed.status == .conflict)
+            #expect(unconfirmed.body.string.contains("保密审查"))
+            #expect(try await reviewer.post("/staff/items/\(id.uuidString)/action", form: [("action", "approve"), ("confirmedReview", "on")]).status == .seeOther)
+            #expect(try await reviewer.post("/staff/items/\(id.uuidString)/action", form: [("action", "publish")]).status == .seeOther)
+
+            let published = try #require(try await ItemRecord.find(id, on: app.db))
+            #expect(published.state == "published")
+            #expect(published.publishedOn != nil)
+            #expect(try await ItemVersionRecord.query(on: app.db).filter(\.$item.$id == id).count() == 1)
+            let portal = TestClient(app: app, passwords: [:])
+            let page = try await portal.get("/a/\(DemoSeed.lianfangCode)/items/\(id.uuidString)")
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("联芳街道关于测试专用公告的公示"))
+            let search = try await portal.get("/search?q=%E6%B5%8B%E8%AF%95%E4%B8%93%E7%94%A8")  // 测试专用
+            #expect(search.body.string.contains(id.uuidString))
+            let api = try await portal.get("/api/v1/items/\(id.uuidString)")
+            #expect(api.status == .ok)
+            #expect(try api.content.decode(ItemDTO.self).state == "published")
+            // Every step is in the audit log with who did it.
+            let log = try await AuditRecord.query(on: app.db).filter(\.$entityID == id.uuidString).sort(\.$at).all()
+            #expect(log.map(\.action) == ["create", "submit", "approve", "publish"])
+            #expect(log.map(\.actor) == ["lianfang-editor", "lianfang-editor", "lianfang-reviewer", "lianfang-reviewer"])
+            #expect(log[1].before?.contains("\"state\":\"draft\"") == true)
+            #expect(log[1].after?.contains("\"state\":\"submitted\"") == true)
+        }
+    }
+
+    @Test func review_theDrafterCannotApproveTheirOwnItem() async throws {
+        try await withServer(demo: true) { app, client in
+            let item = ItemRecord()
+            let agency = try #require(try await AgencyRecord.query(on: app.db).filter(\.$code == DemoSeed.lianfangCode).first())
+            let reviewer = try #require(try await StaffRecord.query(on: app.db).filter(\.$username == "lianfang-reviewer").first())
+            item.$agency.id = agency.id!
+            item.$category.id = try await Self.category(app, agency: DemoSeed.lianfangCode)
+            item.indexNumber = "test/2026-99999"
+            item.title = "审核员自己起草的信息"
+            item.documentNumber = ""
+            item.issuingAgency = agency.name
+            item.summary = ""
+            item.body = "正文"
+            item.writtenOn = "2026-11-18"
+            item.channels = "website"
+            item.bulletinPlace = ""
+            item.state = "submitted"
+            item.$draftedBy.id = reviewer.id!
+            item.version = 1
+            item.daysLate = 0
+            try await item.create(on: app.db)
+            try await client.signIn("lianfang-reviewer")
+            try await client.get("/staff/items/\(item.id!.uuidString)")
+            let response = try await client.post("/staff/items/\(item.id!.uuidString)/action", form: [("action", "approve"), ("confirmedReview", "on")])
+            #expect(response.status == .conflict)
+            #expect(response.body.string.contains("cannot approve"))
+        }
+    }
+
+    @Test func review_returningNeedsAReasonAndTheEditorSeesIt() async throws {
+        try await withServer(demo: true) { app, editor in
+            let id = try await Self.draft(app, editor)
+            try await editor.post("/staff/items/\(id.uuidString)/action", form: [("action", "submit")])
+            let reviewer = TestClient(app: app, passwords: editor.passwords)
+            try await reviewer.signIn("lianfang-reviewer")
+            try await reviewer.get("/staff/items/\(id.uuidString)")
+            #expect(try await reviewer.post("/staff/items/\(id.uuidString)/action", form: [("action", "return"), ("reason", "")]).status == .conflict)
+            #expect(try await reviewer.post("/staff/items/\(id.uuidString)/action", form: [("action", "return"), ("reason", "公示期写错了")]).status == .seeOther)
+            let page = try await editor.get("/staff/items/\(id.uuidString)")
+            #expect(page.body.string.contains("公示期写错了"))
+            #expect(page.body.string.contains("已退回"))
+        }
+    }
+
+    @Test func staff_ofOneAgencyCannotReadOrChangeAnothersDrafts() async throws {
+        try await withServer(demo: true) { app, editor in
+            let id = try await Self.draft(app, editor)
+            let other = TestClient(app: app, passwords: editor.passwords)
+            try await other.signIn("minzheng-editor")
+            #expect(try await other.get("/staff/items/\(id.uuidString)").status == .notFound)
+            #expect(try await other.get("/staff/items/\(id.uuidString)/edit").status == .notFound)
+            #expect(try await other.post("/staff/items/\(id.uuidString)/action", form: [("action", "submit")]).status == .notFound)
+            #expect(try await other.post("/staff/items/\(id.uuidString)/edit", form: Self.draftForm(try await Self.category(app, agency: DemoSeed.lianfangCode), title: "篡改")).status == .notFound)
+            let dashboard = try await other.get("/staff")
+            #expect(!dashboard.body.string.contains(id.uuidString))
+            #expect(try await ItemRecord.find(id, on: app.db)?.title != "篡改")
+        }
+    }
+
+    @Test func supervisor_readsSubordinateAgenciesButChangesNothing() async throws {
+        try await withServer(demo: true) { app, editor in
+            let id = try await Self.draft(app, editor)
+            let supervisor = TestClient(app: app, passwords: editor.passwords)
+            try await supervisor.signIn("district-supervisor")
+            let page = try await supervisor.get("/staff/items/\(id.uuidString)")
+            #expect(page.status == .ok)
+            #expect(!page.body.string.contains("提交审核"))
+            #expect(try await supervisor.post("/staff/items/\(id.uuidString)/action", form: [("action", "submit")]).status == .forbidden)
+        }
+    }
+
+    @Test func csrf_aFormWithoutTheTokenIsRefused() async throws {
+        try await withServer(demo: true) { app, client in
+            try await client.signIn("lianfang-editor")
+            let response = try await client.post("/staff/items/new", form: Self.draftForm(try await Self.category(app, agency: DemoSeed.lianfangCode)), csrf: false)
+            #expect(response.status == .forbidden)
+            #expect(response.body.string.contains("security token"))
+            #expect(try await ItemRecord.query(on: app.db).filter(\.$title == "关于2026年第四季度临时救助对象的公示").count() == 0)
+        }
+    }
+
+    @Test func login_locksTheAccountAfterRepeatedFailures() async throws {
+        try await withServer(demo: true) { _, client in
+            try await client.get("/staff/login")
+            for _ in 0..<Lockout.attempts {
+                #expect(try await client.post("/staff/login", form: [("username", "lianfang-editor"), ("password", "wrong")]).status == .unauthorized)
+            }
+            let locked = try await client.post("/staff/login", form: [("username", "lianfang-editor"), ("password", client.passwords["lianfang-editor"]!)])
+            #expect(locked.status == .tooManyRequests)
+            #expect(locked.body.string.contains("锁定"))
+        }
+    }
+
+    @Test func login_isRequiredForTheBackOffice() async throws {
+        try await withServer { _, client in
+            let response = try await client.get("/staff")
+            #expect(response.status == .seeOther)
+            #expect(response.headers.first(name: .location) == "/staff/login")
+        }
+    }
+
+    @Test func form_keepsWhatWasTypedAndNamesEachProblem() async throws {
+        try await withServer(demo: true) { app, client in
+            try await client.signIn("lianfang-editor")
+            try await client.get("/staff/items/new")
+            var form = Self.draftForm(try await Self.category(app, agency: DemoSeed.lianfangCode), title: "保留我输入的标题")
+            form.removeAll { $0.0 == "writtenOn" || $0.0 == "postingTo" }
+            form.append(("writtenOn", "2026-02-30"))
+            let response = try await client.post("/staff/items/new", form: form)
+            #expect(response.status == .unprocessableEntity)
+            let html = response.body.string
+            #expect(html.contains("value=\"保留我输入的标题\""))
+            #expect(html.contains("id=\"writtenOn-error\""))
+            #expect(html.contains("id=\"postingTo-error\""))
+        }
+    }
+
+    @Test func audit_isForAdministratorsAndFilters() async throws {
+        try await withServer(demo: true) { app, editor in
+            _ = try await Self.draft(app, editor)
+            #expect(try await editor.get("/staff/audit").status == .forbidden)
+            let admin = TestClient(app: app, passwords: editor.passwords)
+            try await admin.signIn("admin")
+            let page = try await admin.get("/staff/audit?actor=lianfang-editor&action=create")
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("lianfang-editor"))
+            #expect(!page.body.string.contains(">login<"))
+        }
+    }
+}

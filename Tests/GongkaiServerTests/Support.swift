@@ -1,0 +1,131 @@
+import Fluent
+import Foundation
+import Gongkai
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import GongkaiServer
+
+/// Which database the server suite runs on: in-memory SQLite by default; PostgreSQL when `TEST_DATABASE_URL` is set
+/// (`.ci/run` sets it and runs the suite a second time).
+enum TestDatabase {
+    static var postgresURL: String? {
+        ProcessInfo.processInfo.environment["TEST_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// NB: one PostgreSQL database is shared, so tests that use it take turns; SQLite tests each have their own.
+    static let lock = AsyncLock()
+}
+
+actor AsyncLock {
+    private var busy = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    func acquire() async {
+        if !busy {
+            busy = true
+            return
+        }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    func release() {
+        if waiters.isEmpty { busy = false } else { waiters.removeFirst().resume() }
+    }
+}
+
+/// An app on a fresh database, migrated; with `demo`, the demo district loaded as of `today`.
+func withServer<T>(demo: Bool = false, today: Day = Day(iso: "2026-11-20")!, _ test: (Application, TestClient) async throws -> T) async throws -> T {
+    let postgres = TestDatabase.postgresURL
+    if postgres != nil { await TestDatabase.lock.acquire() }
+    do {
+        let result = try await runServer(postgres: postgres, demo: demo, today: today, test)
+        if postgres != nil { await TestDatabase.lock.release() }
+        return result
+    } catch {
+        if postgres != nil { await TestDatabase.lock.release() }
+        throw error
+    }
+}
+
+private func runServer<T>(postgres: String?, demo: Bool, today: Day, _ test: (Application, TestClient) async throws -> T) async throws -> T {
+    let app = try await Application.make(.testing)
+    do {
+        let configuration = ServerConfiguration(database: postgres.map { .postgres(url: $0) } ?? .sqliteInMemory, calendarFile: "/nonexistent/gongkai-calendar.json")
+        if postgres != nil {
+            // Start from nothing: what an earlier test left is reverted first.
+            try await GongkaiServer.configure(app, configuration)
+            try await app.autoRevert()
+            try await app.autoMigrate()
+        } else {
+            try await GongkaiServer.configure(app, configuration)
+        }
+        var accounts: [String: String] = [:]
+        if demo {
+            for account in try await DemoSeed.load(on: app.db, passwords: app.password.async, today: today) {
+                accounts[account.username] = account.password
+            }
+        }
+        let result = try await test(app, TestClient(app: app, passwords: accounts))
+        try await app.asyncShutdown()
+        return result
+    } catch {
+        try? await app.asyncShutdown()
+        throw error
+    }
+}
+
+/// A browser-like client: keeps the session cookie and reads the CSRF token from the forms it is shown.
+final class TestClient: @unchecked Sendable {
+    let app: Application
+    let passwords: [String: String]
+    var cookie: String?
+    var csrf: String?
+
+    init(app: Application, passwords: [String: String]) {
+        self.app = app
+        self.passwords = passwords
+    }
+
+    @discardableResult
+    func get(_ path: String, headers: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
+        try await send(.GET, path, headers: headers)
+    }
+
+    /// A form post; the CSRF token is added unless `csrf: false`.
+    @discardableResult
+    func post(_ path: String, form: [(String, String)], csrf withToken: Bool = true) async throws -> TestingHTTPResponse {
+        var fields = form
+        if withToken, let csrf { fields.append(("_csrf", csrf)) }
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        let body = fields.map { "\($0.0.addingPercentEncoding(withAllowedCharacters: allowed)!)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed)!)" }.joined(separator: "&")
+        var headers = HTTPHeaders()
+        headers.contentType = .urlEncodedForm
+        return try await send(.POST, path, headers: headers, body: ByteBuffer(string: body))
+    }
+
+    func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders = [:], body: ByteBuffer? = nil) async throws -> TestingHTTPResponse {
+        var headers = headers
+        if let cookie { headers.replaceOrAdd(name: .cookie, value: cookie) }
+        let response = try await app.testing().sendRequest(method, path, headers: headers, body: body)
+        if let set = response.headers.first(name: .setCookie), let pair = set.split(separator: ";").first {
+            cookie = String(pair)
+        }
+        let html = response.body.string
+        if let range = html.range(of: "name=\"_csrf\" value=\"") {
+            let rest = html[range.upperBound...]
+            csrf = String(rest.prefix { $0 != "\"" })
+        }
+        return response
+    }
+
+    /// Signs in as a demo account.
+    func signIn(_ username: String) async throws {
+        try await get("/staff/login")
+        let response = try await post("/staff/login", form: [("username", username), ("password", passwords[username] ?? "")])
+        #expect(response.status == .seeOther, "sign-in of \(username) answered \(response.status)")
+        try await get("/staff")
+    }
+}
