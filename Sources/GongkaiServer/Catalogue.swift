@@ -30,7 +30,7 @@ struct Catalogue {
     }
 
     /// Published items, newest first, optionally of one agency, category and year.
-    func published(agency: UUID?, category: UUID?, year: Int?, page: Int, perPage: Int = perPage) async throws -> Page<ItemDTO> {
+    func published(agency: UUID?, category: UUID?, year: Int?, page: Int, perPage: Int = perPage) async throws -> ListPage<ItemDTO> {
         var query = ItemRecord.query(on: db).filter(\.$state == PublicationState.published.rawValue)
         if let agency { query = query.filter(\.$agency.$id == agency) }
         if let category { query = query.filter(\.$category.$id == category) }
@@ -39,9 +39,9 @@ struct Catalogue {
         }
         let total = try await query.count()
         let records = try await query.sort(\.$publishedOn, .descending).sort(\.$indexNumber, .descending)
-            .range(lower: (max(page, 1) - 1) * perPage, upper: max(page, 1) * perPage)
+            .range(((max(page, 1) - 1) * perPage)..<(max(page, 1) * perPage))
             .with(\.$agency).with(\.$category).all()
-        return Page(items: records.map { $0.dto(agency: $0.agency, category: $0.category) }, page: max(page, 1), perPage: perPage, total: total)
+        return ListPage(items: records.map { $0.dto(agency: $0.agency, category: $0.category) }, page: max(page, 1), perPage: perPage, total: total)
     }
 
     func item(_ id: UUID) async throws -> ItemRecord {
@@ -62,10 +62,10 @@ struct Catalogue {
 
     /// Published items matching `query` in title, 文号, summary or body: title matches first, then newest.
     /// NB: a substring match, so one- and two-character Chinese queries (低保) work on SQLite and PostgreSQL alike.
-    func search(_ text: String, agency: UUID?, category: UUID?, year: Int?, page: Int) async throws -> Page<SearchHitDTO> {
+    func search(_ text: String, agency: UUID?, category: UUID?, year: Int?, page: Int) async throws -> ListPage<SearchHitDTO> {
         let term = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !term.isEmpty, let sql = db as? any SQLDatabase else {
-            return Page(items: [], page: 1, perPage: Self.perPage, total: 0)
+            return ListPage(items: [], page: 1, perPage: Self.perPage, total: 0)
         }
         let pattern = "%" + term.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
         var conditions: [SQLQueryString] = [
@@ -93,7 +93,7 @@ struct Catalogue {
         let hits = ids.compactMap { byID[$0] }.map { record in
             SearchHitDTO(item: record.dto(agency: record.agency, category: record.category), snippet: Self.snippet(record, term))
         }
-        return Page(items: hits, page: max(page, 1), perPage: Self.perPage, total: total)
+        return ListPage(items: hits, page: max(page, 1), perPage: Self.perPage, total: total)
     }
 
     static func snippet(_ item: ItemRecord, _ term: String) -> String {

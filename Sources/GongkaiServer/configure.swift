@@ -61,8 +61,22 @@ extension Application {
     var workdays: WorkdayCalendar { storage[CalendarKey.self] ?? .official }
 }
 
+struct FixedTodayKey: StorageKey {
+    typealias Value = Day
+}
+
+extension Application {
+    /// A fixed "today" for tests and demos; nil means the real date in China.
+    public var fixedToday: Day? {
+        get { storage[FixedTodayKey.self] }
+        set { storage[FixedTodayKey.self] = newValue }
+    }
+}
+
 extension Request {
     var workdays: WorkdayCalendar { application.workdays }
+    /// Today in China, or the application's fixed day.
+    var today: Day { application.fixedToday ?? Clock.today() }
 }
 
 private func loadCalendar(_ path: String, logger: Logger) -> WorkdayCalendar {

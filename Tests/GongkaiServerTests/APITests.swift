@@ -16,10 +16,10 @@ import VaporTesting
             #expect(list.contains { $0.code == DemoSeed.lianfangCode && $0.parentCode == DemoSeed.districtCode })
             let categories = try await client.get("/api/v1/agencies/\(DemoSeed.lianfangCode)/categories").content.decode([CategoryDTO].self)
             #expect(categories.contains { $0.article == "第二十条第（一）项" })
-            let items = try await client.get("/api/v1/items?agency=\(DemoSeed.lianfangCode)&year=2019").content.decode(Page<ItemDTO>.self)
-            #expect(items.total == 155)
+            let items = try await client.get("/api/v1/items?agency=\(DemoSeed.lianfangCode)&year=2019").content.decode(ListPage<ItemDTO>.self)
+            #expect(items.total == 158)
             #expect(items.items.count == 20)
-            let search = try await client.get("/api/v1/search?q=%E4%BD%8E%E4%BF%9D").content.decode(Page<SearchHitDTO>.self)
+            let search = try await client.get("/api/v1/search?q=%E4%BD%8E%E4%BF%9D").content.decode(ListPage<SearchHitDTO>.self)
             #expect(search.total > 0)
             #expect(search.items.allSatisfy { $0.item.title.contains("低保") || $0.snippet.contains("低保") || $0.item.body.contains("低保") })
         }

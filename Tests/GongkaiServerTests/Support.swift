@@ -61,6 +61,7 @@ private func runServer<T>(postgres: String?, demo: Bool, today: Day, _ test: (Ap
         } else {
             try await GongkaiServer.configure(app, configuration)
         }
+        app.fixedToday = today
         var accounts: [String: String] = [:]
         if demo {
             for account in try await DemoSeed.load(on: app.db, passwords: app.password.async, today: today) {

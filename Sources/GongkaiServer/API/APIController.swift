@@ -41,7 +41,7 @@ struct APIController {
         return try await catalogue.categories(of: try await catalogue.agency(code: req.parameters.get("code") ?? "")).map(\.dto)
     }
 
-    func items(_ req: Request) async throws -> Page<ItemDTO> {
+    func items(_ req: Request) async throws -> ListPage<ItemDTO> {
         let catalogue = Catalogue(db: req.db, calendar: req.workdays)
         let code = try? req.query.get(String.self, at: "agency")
         let agency = try await code.asyncMap { try await catalogue.agency(code: $0) }
@@ -68,7 +68,7 @@ struct APIController {
         return req.auth.get(StaffUser.self)
     }
 
-    func search(_ req: Request) async throws -> Page<SearchHitDTO> {
+    func search(_ req: Request) async throws -> ListPage<SearchHitDTO> {
         guard let q = try? req.query.get(String.self, at: "q"), !q.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw Abort(.badRequest, reason: "give the words to search for as ?q=")
         }
@@ -105,7 +105,7 @@ struct APIController {
         let item = try await catalogue.item(id)
         guard try await Access.of(user, on: req.db).canWrite(agency: item.$agency.id) else { throw Abort(.notFound, reason: "no item \(id.uuidString)") }
         let input = try req.content.decode(ActionInput.self)
-        try await catalogue.act(input.action, on: item, by: user, reason: input.reason, confirmedReview: input.confirmedReview ?? false, today: Clock.today())
+        try await catalogue.act(input.action, on: item, by: user, reason: input.reason, confirmedReview: input.confirmedReview ?? false, today: req.today)
         return item.dto(agency: item.agency, category: item.category)
     }
 }

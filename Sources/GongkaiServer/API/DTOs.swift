@@ -54,7 +54,7 @@ struct ItemDTO: Content, Equatable {
 }
 
 /// A page of a list.
-struct Page<Item: Content>: Content {
+struct ListPage<Item: Content>: Content {
     var items: [Item]
     var page: Int
     var perPage: Int

@@ -33,7 +33,7 @@ struct PortalController {
         let dto = try await c.agencyDTO(agency)
         let children = try await AgencyRecord.query(on: req.db).filter(\.$parent.$id == agency.requireID()).sort(\.$position).all()
         let latest = try await c.published(agency: agency.id, category: nil, year: nil, page: 1, perPage: 10)
-        let notices = try await c.notices(agency: agency.requireID(), today: Clock.today())
+        let notices = try await c.notices(agency: agency.requireID(), today: req.today)
         return PageRenderer.render(PortalViews.agency(dto, children: children.map { $0.dto(parentCode: agency.code) }, categories: try await c.categories(of: agency).map(\.dto), latest: latest.items, notices: notices, viewer: req.viewer))
     }
 
@@ -71,7 +71,7 @@ struct PortalController {
     func notices(_ req: Request) async throws -> Response {
         let c = store(req)
         let agency = try await c.agency(code: req.parameters.get("code") ?? "")
-        let today = Clock.today()
+        let today = req.today
         return PageRenderer.render(PortalViews.notices(try await c.agencyDTO(agency), items: try await c.notices(agency: agency.requireID(), today: today), today: today, viewer: req.viewer))
     }
 
@@ -172,6 +172,7 @@ enum XML {
 }
 
 /// Today in China (UTC+8), where the law's days are counted.
+/// NB: handlers ask `req.today`, which tests can fix (`app.fixedToday`); nothing else reads the wall clock.
 enum Clock {
     static func today(_ now: Date = Date()) -> Day {
         var calendar = Calendar(identifier: .gregorian)

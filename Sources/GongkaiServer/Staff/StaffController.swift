@@ -210,7 +210,7 @@ struct StaffController {
         }
         try await Catalogue(db: req.db, calendar: req.workdays).act(
             action, on: item, by: user, reason: form.reason, confirmedReview: form.confirmedReview == "on" || form.confirmedReview == "true",
-            today: Clock.today())
+            today: req.today)
         return req.redirect(to: SiteURL.staffItem(item.id!).path)
     }
 

@@ -18,6 +18,23 @@ struct Viewer {
 }
 
 enum Views {
+    /// NB: Plot escapes text but not attribute values: every value put in an attribute goes through this.
+    static func attr(_ value: String) -> String {
+        var out = ""
+        out.reserveCapacity(value.utf8.count)
+        for c in value {
+            switch c {
+            case "&": out += "&amp;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
     static let stylesheet = """
         :root { --ink: #1a1a1a; --muted: #555; --line: #ccc; --accent: #a40000; --bg: #fff; }
         * { box-sizing: border-box; }
@@ -50,21 +67,21 @@ enum Views {
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .title(title + " - 政府信息公开"),
+                .element(named: "title", text: title + " - 政府信息公开"),
                 .element(named: "style", text: stylesheet)
             ),
             .body(
-                .a(.href("#main"), .class("noprint"), .style("position:absolute;left:-999px"), .text("跳到正文")),
+                .a(.href(Views.attr("#main")), .class("noprint"), .style("position:absolute;left:-999px"), .text("跳到正文")),
                 .header(
                     .class("site"),
-                    .a(.href(SiteURL.home.path), .text("政府信息公开平台")),
+                    .a(.href(Views.attr(SiteURL.home.path)), .text("政府信息公开平台")),
                     .form(
                         .action(SiteURL.search(query: "").path), .method(.get), .attribute(named: "role", value: "search"),
                         .label(.attribute(named: "for", value: "site-q"), .style("display:inline;color:#fff;font-weight:normal"), .text("搜索 ")),
                         .input(.type(.search), .name("q"), .id("site-q"))
                     ),
                     .unwrap(viewer.staff) { staff in
-                        .span(.style("float:right"), .a(.href(SiteURL.staffHome.path), .text("\(staff.displayName)（\(staff.role.label)）")))
+                        .span(.style("float:right"), .a(.href(Views.attr(SiteURL.staffHome.path)), .text("\(staff.displayName)（\(staff.role.label)）")))
                     }
                 ),
                 .main(
@@ -72,7 +89,7 @@ enum Views {
                     .if(!crumbs.isEmpty, .element(named: "nav", nodes: [
                         .class("crumbs"), .attribute(named: "aria-label", value: "位置"),
                         .group(crumbs.enumerated().map { index, crumb in
-                            .group(.if(index > 0, .text(" › ")), .a(.href(crumb.1), .text(crumb.0)))
+                            .group(.if(index > 0, .text(" › ")), .a(.href(Views.attr(crumb.1)), .text(crumb.0)))
                         }),
                     ])),
                     .h1(.text(title)),
@@ -84,13 +101,13 @@ enum Views {
     }
 
     static func error(status: HTTPResponseStatus, message: String, request: Request) -> HTML {
-        page(title: "\(status.code) \(status.reasonPhrase)", .p(.class("error"), .text(message)), .p(.a(.href(SiteURL.home.path), .text("返回首页"))))
+        page(title: "\(status.code) \(status.reasonPhrase)", .p(.class("error"), .text(message)), .p(.a(.href(Views.attr(SiteURL.home.path)), .text("返回首页"))))
     }
 
     /// An `<option>` with its text (Plot's own writes a self-closed element with no text).
     static func option(_ value: String, _ label: String, selected: Bool = false) -> Node<HTML.SelectContext> {
         .element(named: "option", nodes: [
-            .attribute(named: "value", value: value, ignoreIfValueIsEmpty: false),
+            .attribute(named: "value", value: Views.attr(value), ignoreIfValueIsEmpty: false),
             selected ? .attribute(named: "selected", value: "selected") : .empty,
             .text(label),
         ])
@@ -127,11 +144,11 @@ enum Views {
         let window = max(1, page - 4)...min(pages, page + 4)
         return .element(named: "nav", nodes: [
             .class("pages"), .attribute(named: "aria-label", value: "分页"),
-            .if(page > 1, .a(.href(link(page - 1)), .attribute(named: "rel", value: "prev"), .text("上一页"))),
+            .if(page > 1, .a(.href(Views.attr(link(page - 1))), .attribute(named: "rel", value: "prev"), .text("上一页"))),
             .group(window.map { number in
-                number == page ? .span(.attribute(named: "aria-current", value: "page"), .text("第\(number)页")) : .a(.href(link(number)), .text(String(number)))
+                number == page ? .span(.attribute(named: "aria-current", value: "page"), .text("第\(number)页")) : .a(.href(Views.attr(link(number))), .text(String(number)))
             }),
-            .if(page < pages, .a(.href(link(page + 1)), .attribute(named: "rel", value: "next"), .text("下一页"))),
+            .if(page < pages, .a(.href(Views.attr(link(page + 1))), .attribute(named: "rel", value: "next"), .text("下一页"))),
             .span(.text("共\(total)条，\(pages)页")),
         ])
     }
@@ -140,7 +157,7 @@ enum Views {
         guard !items.isEmpty else { return .p(.text("暂无信息。")) }
         return .ul(.class("items"), .forEach(items) { item in
             .li(
-                .a(.href(SiteURL.item(item.agencyCode, item.id).path), .text(item.title)),
+                .a(.href(Views.attr(SiteURL.item(item.agencyCode, item.id).path)), .text(item.title)),
                 .if(showAgency, .span(.class("date"), .text(item.agencyName))),
                 .span(.class("date"), .text(item.publishedOn ?? ""))
             )

@@ -11,7 +11,7 @@ enum PortalViews {
         func tree(_ parent: AgencyDTO) -> Node<HTML.ListContext> {
             let children = agencies.filter { $0.parentCode == parent.code && $0.kind != "community" }
             return .li(
-                .a(.href(SiteURL.agency(parent.code).path), .text(parent.name)),
+                .a(.href(Views.attr(SiteURL.agency(parent.code).path)), .text(parent.name)),
                 .if(!children.isEmpty, .ul(.forEach(children) { tree($0) }))
             )
         }
@@ -27,11 +27,11 @@ enum PortalViews {
         .element(named: "nav", nodes: [
             .attribute(named: "aria-label", value: "本机关"),
             .p(
-                .a(.href(SiteURL.guide(agency.code).path), .text("公开指南")), .text(" · "),
-                .a(.href(SiteURL.catalogue(agency.code).path), .text("公开目录")), .text(" · "),
-                .a(.href(SiteURL.notices(agency.code).path), .text("公示")), .text(" · "),
-                .a(.href(SiteURL.reports(agency.code).path), .text("年度报告")), .text(" · "),
-                .a(.href(SiteURL.feed(agency.code).path), .text("订阅（Atom）"))
+                .a(.href(Views.attr(SiteURL.guide(agency.code).path)), .text("公开指南")), .text(" · "),
+                .a(.href(Views.attr(SiteURL.catalogue(agency.code).path)), .text("公开目录")), .text(" · "),
+                .a(.href(Views.attr(SiteURL.notices(agency.code).path)), .text("公示")), .text(" · "),
+                .a(.href(Views.attr(SiteURL.reports(agency.code).path)), .text("年度报告")), .text(" · "),
+                .a(.href(Views.attr(SiteURL.feed(agency.code).path)), .text("订阅（Atom）"))
             ),
         ])
     }
@@ -61,12 +61,12 @@ enum PortalViews {
             .section(
                 .h2(.text("目录分类")),
                 .ul(.forEach(categories.filter { $0.parentID == nil }) { category in
-                    .li(.a(.href(SiteURL.catalogue(agency.code, category: category.id).path), .text(category.name)))
+                    .li(.a(.href(Views.attr(SiteURL.catalogue(agency.code, category: category.id).path)), .text(category.name)))
                 })
             ),
             .if(!children.isEmpty, .section(
                 .h2(.text("下属机关和社区公开栏")),
-                .ul(.forEach(children) { child in .li(.a(.href(SiteURL.agency(child.code).path), .text(child.name)), .span(.class("date"), .text(kindLabels[child.kind] ?? child.kind))) })
+                .ul(.forEach(children) { child in .li(.a(.href(Views.attr(SiteURL.agency(child.code).path)), .text(child.name)), .span(.class("date"), .text(kindLabels[child.kind] ?? child.kind))) })
             ))
         )
     }
@@ -91,7 +91,7 @@ enum PortalViews {
         )
     }
 
-    static func catalogue(_ agency: AgencyDTO, categories: [CategoryDTO], selected: UUID?, year: Int?, items: Page<ItemDTO>, viewer: Viewer) -> HTML {
+    static func catalogue(_ agency: AgencyDTO, categories: [CategoryDTO], selected: UUID?, year: Int?, items: ListPage<ItemDTO>, viewer: Viewer) -> HTML {
         let current = categories.first { $0.id == selected }
         let thisYear = Clock.today().year
         return Views.page(
@@ -144,7 +144,7 @@ enum PortalViews {
             title: "\(agency.name)正在公示的信息", viewer: viewer, crumbs: crumbs(agency),
             .p(.text("截至\(today.iso)，以下信息处于公示期内。")),
             .ul(.class("items"), .forEach(items) { item in
-                .li(.a(.href(SiteURL.item(item.agencyCode, item.id).path), .text(item.title)), .span(.class("date"), .text("公示期 \(item.postingFrom ?? "") 至 \(item.postingTo ?? "")")))
+                .li(.a(.href(Views.attr(SiteURL.item(item.agencyCode, item.id).path)), .text(item.title)), .span(.class("date"), .text("公示期 \(item.postingFrom ?? "") 至 \(item.postingTo ?? "")")))
             }),
             .if(items.isEmpty, .p(.text("目前没有处于公示期的信息。")))
         )
@@ -163,23 +163,23 @@ enum PortalViews {
         return .form(
             .method(.get), .action(SiteURL.search(query: "").path), .attribute(named: "role", value: "search"),
             .label(.attribute(named: "for", value: "q"), .text("关键词")),
-            .input(.type(.search), .name("q"), .id("q"), .value(query)),
+            .input(.type(.search), .name("q"), .id("q"), .value(Views.attr(query))),
             .label(.attribute(named: "for", value: "agency"), .text("机关")),
             .select(.attribute(named: "name", value: "agency"), .id("agency"), .group(agencyOptions)),
             .label(.attribute(named: "for", value: "year"), .text("年份")),
-            .input(.type(.text), .name("year"), .id("year"), .value(year.map(String.init) ?? "")),
+            .input(.type(.text), .name("year"), .id("year"), .value(Views.attr(year.map(String.init) ?? ""))),
             .button(.type(.submit), .text("搜索"))
         )
     }
 
-    static func search(query: String, agencyCode: String?, category: UUID?, year: Int?, results: Page<SearchHitDTO>, agencies: [(String, String)], viewer: Viewer) -> HTML {
+    static func search(query: String, agencyCode: String?, category: UUID?, year: Int?, results: ListPage<SearchHitDTO>, agencies: [(String, String)], viewer: Viewer) -> HTML {
         Views.page(
             title: query.isEmpty ? "搜索" : "搜索：\(query)", viewer: viewer, crumbs: [("首页", SiteURL.home.path)],
             searchForm(query: query, agencyCode: agencyCode, year: year, agencies: agencies),
             .if(!query.isEmpty, .p(.text("共找到\(results.total)条结果。"))),
             .ul(.class("items"), .forEach(results.items) { hit in
                 .li(
-                    .a(.href(SiteURL.item(hit.item.agencyCode, hit.item.id).path), Views.highlighted(hit.item.title, query)),
+                    .a(.href(Views.attr(SiteURL.item(hit.item.agencyCode, hit.item.id).path)), Views.highlighted(hit.item.title, query)),
                     .span(.class("date"), .text("\(hit.item.agencyName) \(hit.item.publishedOn ?? "")")),
                     .p(.small(Views.highlighted(hit.snippet, query)))
                 )

@@ -5,7 +5,7 @@ import Plot
 /// The back office's pages.
 enum StaffViews {
     static func csrf(_ viewer: Viewer) -> Node<HTML.FormContext> {
-        .input(.type(.hidden), .name(CSRFMiddleware.field), .value(viewer.csrf ?? ""))
+        .input(.type(.hidden), .name(CSRFMiddleware.field), .value(Views.attr(viewer.csrf ?? "")))
     }
 
     static func login(error: String?, username: String, viewer: Viewer) -> HTML {
@@ -16,7 +16,7 @@ enum StaffViews {
                 .method(.post), .action(SiteURL.staffLogin.path),
                 csrf(viewer),
                 .label(.attribute(named: "for", value: "username"), .text("用户名")),
-                .input(.type(.text), .name("username"), .id("username"), .value(username), .autocomplete(false), .required(true)),
+                .input(.type(.text), .name("username"), .id("username"), .value(Views.attr(username)), .autocomplete(false), .required(true)),
                 .label(.attribute(named: "for", value: "password"), .text("密码")),
                 .input(.type(.password), .name("password"), .id("password"), .required(true)),
                 .button(.type(.submit), .text("登录"))
@@ -27,9 +27,9 @@ enum StaffViews {
     static func header(_ viewer: Viewer) -> Node<HTML.BodyContext> {
         .p(
             .class("noprint"),
-            .a(.href(SiteURL.staffHome.path), .text("工作台")), .text(" · "),
-            .a(.href(SiteURL.staffNewItem.path), .text("起草公开信息")), .text(" · "),
-            .if(viewer.staff?.role == .administrator, .group(.a(.href(SiteURL.staffAudit.path), .text("审计日志")), .text(" · "))),
+            .a(.href(Views.attr(SiteURL.staffHome.path)), .text("工作台")), .text(" · "),
+            .a(.href(Views.attr(SiteURL.staffNewItem.path)), .text("起草公开信息")), .text(" · "),
+            .if(viewer.staff?.role == .administrator, .group(.a(.href(Views.attr(SiteURL.staffAudit.path)), .text("审计日志")), .text(" · "))),
             .form(.method(.post), .action(SiteURL.staffLogout.path), .style("display:inline"), csrf(viewer), .button(.type(.submit), .text("退出")))
         )
     }
@@ -52,7 +52,7 @@ enum StaffViews {
             .forEach(items) { item in
                 .tr(
                     .td(.text(item.indexNumber)),
-                    .td(.a(.href(SiteURL.staffItem(item.id).path), .text(item.title))),
+                    .td(.a(.href(Views.attr(SiteURL.staffItem(item.id).path)), .text(item.title))),
                     .td(.text(item.agencyName)),
                     .td(.text(PublicationState(rawValue: item.state)?.label ?? item.state)),
                     .td(.text(item.writtenOn)),
@@ -83,10 +83,10 @@ enum StaffViews {
                     .attribute(named: "name", value: "categoryID"), .id("categoryID"),
                     .group(categories.map { Views.option($0.id.uuidString, $0.name, selected: $0.id == input?.categoryID) })
                 )),
-                field("title", "标题（名称）", problems: problems, .input(.type(.text), .name("title"), .id("title"), .value(input?.title ?? ""), .required(true))),
-                field("documentNumber", "文号", problems: problems, .input(.type(.text), .name("documentNumber"), .id("documentNumber"), .value(input?.documentNumber ?? ""))),
-                field("issuingAgency", "发布机构（空则为本机关）", problems: problems, .input(.type(.text), .name("issuingAgency"), .id("issuingAgency"), .value(input?.issuingAgency ?? ""))),
-                field("writtenOn", "生成日期", problems: problems, .input(.type(.date), .name("writtenOn"), .id("writtenOn"), .value(input?.writtenOn ?? Clock.today().iso), .required(true))),
+                field("title", "标题（名称）", problems: problems, .input(.type(.text), .name("title"), .id("title"), .value(Views.attr(input?.title ?? "")), .required(true))),
+                field("documentNumber", "文号", problems: problems, .input(.type(.text), .name("documentNumber"), .id("documentNumber"), .value(Views.attr(input?.documentNumber ?? "")))),
+                field("issuingAgency", "发布机构（空则为本机关）", problems: problems, .input(.type(.text), .name("issuingAgency"), .id("issuingAgency"), .value(Views.attr(input?.issuingAgency ?? "")))),
+                field("writtenOn", "生成日期", problems: problems, .input(.type(.date), .name("writtenOn"), .id("writtenOn"), .value(Views.attr(input?.writtenOn ?? Clock.today().iso)), .required(true))),
                 field("validity", "有效性（规范性文件）", problems: problems, .select(
                     .attribute(named: "name", value: "validity"), .id("validity"),
                     .group([Views.option("", "不适用")] + Validity.allCases.map { Views.option($0.rawValue, $0.label, selected: $0.rawValue == input?.validity) })
@@ -96,15 +96,15 @@ enum StaffViews {
                     .forEach(PublicationChannel.allCases) { channel in
                         .label(
                             .style("display:inline;font-weight:normal;margin-right:1em"),
-                            .input(.type(.checkbox), .name("channels[]"), .value(channel.rawValue), .checked(channels.contains(channel.rawValue))),
+                            .input(.type(.checkbox), .name("channels[]"), .value(Views.attr(channel.rawValue)), .checked(channels.contains(channel.rawValue))),
                             .text(channel.label)
                         )
                     },
                     .unwrap(problems["channels"]) { .p(.class("error"), .text($0)) }
                 ),
-                field("bulletinPlace", "公开栏地点", problems: problems, .input(.type(.text), .name("bulletinPlace"), .id("bulletinPlace"), .value(input?.bulletinPlace ?? ""))),
-                field("postingFrom", "公示开始日期", problems: problems, .input(.type(.date), .name("postingFrom"), .id("postingFrom"), .value(input?.postingFrom ?? ""))),
-                field("postingTo", "公示结束日期", problems: problems, .input(.type(.date), .name("postingTo"), .id("postingTo"), .value(input?.postingTo ?? ""))),
+                field("bulletinPlace", "公开栏地点", problems: problems, .input(.type(.text), .name("bulletinPlace"), .id("bulletinPlace"), .value(Views.attr(input?.bulletinPlace ?? "")))),
+                field("postingFrom", "公示开始日期", problems: problems, .input(.type(.date), .name("postingFrom"), .id("postingFrom"), .value(Views.attr(input?.postingFrom ?? "")))),
+                field("postingTo", "公示结束日期", problems: problems, .input(.type(.date), .name("postingTo"), .id("postingTo"), .value(Views.attr(input?.postingTo ?? "")))),
                 field("summary", "内容概述", problems: problems, .textarea(.name("summary"), .id("summary"), .rows(3), .text(input?.summary ?? ""))),
                 field("body", "正文（纯文本：空行分段，“- ”开头为列表，“# ”开头为小标题）", problems: problems, .textarea(.name("body"), .id("body"), .rows(14), .text(input?.body ?? ""))),
                 .button(.type(.submit), .text("保存草稿"))
@@ -116,7 +116,7 @@ enum StaffViews {
         let state = PublicationState(rawValue: item.state) ?? .draft
         func actionForm(_ action: ReviewAction, _ label: String, extra: Node<HTML.FormContext> = .empty) -> Node<HTML.BodyContext> {
             .form(.method(.post), .action(SiteURL.staffItemAction(item.id).path), .style("margin:.5em 0"), csrf(viewer),
-                  .input(.type(.hidden), .name("action"), .value(action.rawValue)), extra, .button(.type(.submit), .text(label)))
+                  .input(.type(.hidden), .name("action"), .value(Views.attr(action.rawValue))), extra, .button(.type(.submit), .text(label)))
         }
         let role = viewer.staff?.role
         return Views.page(
@@ -134,17 +134,17 @@ enum StaffViews {
                 .unwrap(item.publishedOn) { .tr(.th(.text("发布日期")), .td(.text($0 + (item.daysLate > 0 ? "（逾期\(item.daysLate)个工作日）" : "")))) },
                 .unwrap(returnReason) { .tr(.th(.text("退回理由")), .td(.text($0))) }
             ),
-            .if(state == .published, .p(.a(.href(SiteURL.item(item.agencyCode, item.id).path), .text("在门户网站查看")))),
+            .if(state == .published, .p(.a(.href(Views.attr(SiteURL.item(item.agencyCode, item.id).path)), .text("在门户网站查看")))),
             .if(canWrite, .section(
                 .class("noprint"),
                 .h2(.text("操作")),
                 .if((state == .draft || state == .returned) && (role == .editor || role == .administrator), .group(
-                    .p(.a(.href(SiteURL.staffEditItem(item.id).path), .text("修改"))),
+                    .p(.a(.href(Views.attr(SiteURL.staffEditItem(item.id).path)), .text("修改"))),
                     actionForm(.submit, "提交审核")
                 )),
                 .if(state == .submitted && (role == .reviewer || role == .administrator), .group(
                     .if(isDrafter, .p(.class("error"), .text("您是本信息的起草人，不能审核通过（须由他人审核）。"))),
-                    actionForm(.approve, "审核通过", extra: .label(.style("font-weight:normal"), .input(.type(.checkbox), .name("confirmedReview"), .value("on")), .text(" 已完成保密审查和个人隐私审查"))),
+                    actionForm(.approve, "审核通过", extra: .label(.style("font-weight:normal"), .input(.type(.checkbox), .name("confirmedReview"), .value(Views.attr("on"))), .text(" 已完成保密审查和个人隐私审查"))),
                     actionForm(.return, "退回修改", extra: .group(.label(.attribute(named: "for", value: "reason"), .text("退回理由")), .textarea(.name("reason"), .id("reason"), .rows(2), .text(""))))
                 )),
                 .if(state == .approved, actionForm(.publish, "发布")),
@@ -163,9 +163,9 @@ enum StaffViews {
             header(viewer),
             .form(
                 .method(.get), .action(SiteURL.staffAudit.path),
-                .label(.attribute(named: "for", value: "actor"), .text("操作人")), .input(.type(.text), .name("actor"), .id("actor"), .value(actor ?? "")),
-                .label(.attribute(named: "for", value: "action"), .text("操作")), .input(.type(.text), .name("action"), .id("action"), .value(action ?? "")),
-                .label(.attribute(named: "for", value: "agency"), .text("机关代码")), .input(.type(.text), .name("agency"), .id("agency"), .value(agency ?? "")),
+                .label(.attribute(named: "for", value: "actor"), .text("操作人")), .input(.type(.text), .name("actor"), .id("actor"), .value(Views.attr(actor ?? ""))),
+                .label(.attribute(named: "for", value: "action"), .text("操作")), .input(.type(.text), .name("action"), .id("action"), .value(Views.attr(action ?? ""))),
+                .label(.attribute(named: "for", value: "agency"), .text("机关代码")), .input(.type(.text), .name("agency"), .id("agency"), .value(Views.attr(agency ?? ""))),
                 .button(.type(.submit), .text("筛选"))
             ),
             .table(
