@@ -236,6 +236,14 @@ struct Catalogue {
         let agencyCode = item.$agency.value?.code
         try await db.transaction { db in
             try await item.save(on: db)
+            if action == .publish, let oldID = item.$supersedes.id, let old = try await ItemRecord.find(oldID, on: db),
+                old.state == PublicationState.published.rawValue
+            {
+                let beforeOld = Audit.json(old)
+                old.state = PublicationState.superseded.rawValue
+                try await old.save(on: db)
+                try await Audit.record(on: db, actor: user.username, action: "supersede", entity: "item", id: oldID.uuidString, agency: agencyCode, beforeJSON: beforeOld, after: old)
+            }
             if action == .publish {
                 let version = ItemVersionRecord()
                 version.$item.id = item.id!
@@ -246,6 +254,80 @@ struct Catalogue {
             }
             try await Audit.record(on: db, actor: user.username, action: action.rawValue, entity: "item", id: item.id!.uuidString, agency: agencyCode, beforeJSON: before, after: item)
         }
+    }
+}
+
+extension Catalogue {
+    /// 附件: what an attachment may be.
+    static let attachmentTypes: [String: String] = [
+        "pdf": "application/pdf", "ofd": "application/ofd", "doc": "application/msword",
+        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "xls": "application/vnd.ms-excel",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "wps": "application/vnd.ms-works",
+        "jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "zip": "application/zip", "txt": "text/plain",
+    ]
+    static let attachmentMaxBytes = 20 * 1024 * 1024
+
+    /// Attaches a file to a draft, refusing types and sizes the portal does not serve.
+    func attach(filename: String, data: Data, to item: ItemRecord, by user: StaffUser) async throws -> AttachmentRecord {
+        guard [PublicationState.draft.rawValue, PublicationState.returned.rawValue].contains(item.state) else {
+            throw Abort(.conflict, reason: "attachments are added to a draft or a returned item, not to one that is \(PublicationState(rawValue: item.state)?.label ?? item.state)")
+        }
+        let name = (filename as NSString).lastPathComponent.trimmingCharacters(in: .whitespaces)
+        let ext = (name as NSString).pathExtension.lowercased()
+        guard !name.isEmpty, let type = Self.attachmentTypes[ext] else {
+            throw Abort(.unsupportedMediaType, reason: "“\(name)” is not a file type the portal publishes; allowed: \(Self.attachmentTypes.keys.sorted().joined(separator: ", "))")
+        }
+        guard !data.isEmpty else { throw Abort(.badRequest, reason: "“\(name)” is empty") }
+        guard data.count <= Self.attachmentMaxBytes else {
+            throw Abort(.payloadTooLarge, reason: "“\(name)” is \(data.count / 1_048_576) MB; an attachment may be at most \(Self.attachmentMaxBytes / 1_048_576) MB")
+        }
+        let attachment = AttachmentRecord()
+        attachment.$item.id = try item.requireID()
+        attachment.filename = name
+        attachment.contentType = type
+        attachment.size = data.count
+        attachment.sha256 = SHA256.hash(data: data).hex
+        attachment.data = data
+        try await db.transaction { db in
+            try await attachment.create(on: db)
+            try await AuditRecord(actor: user.username, action: "attach", entity: "item", entityID: item.id!.uuidString, agencyCode: item.$agency.value?.code, before: nil, after: "{\"attachment\":\"\(name)\",\"sha256\":\"\(attachment.sha256)\",\"size\":\(data.count)}").create(on: db)
+        }
+        return attachment
+    }
+
+    /// A new version of a published item: a draft with the same 索引号 that, once published, supersedes it.
+    func newVersion(of item: ItemRecord, by user: StaffUser) async throws -> ItemRecord {
+        guard item.state == PublicationState.published.rawValue else {
+            throw Abort(.conflict, reason: "a new version is made from a published item")
+        }
+        if try await ItemRecord.query(on: db).filter(\.$supersedes.$id == item.id!).filter(\.$state != PublicationState.withdrawn.rawValue).first() != nil {
+            throw Abort(.conflict, reason: "a new version of this item is already being prepared")
+        }
+        let next = ItemRecord()
+        next.$agency.id = item.$agency.id
+        next.$category.id = item.$category.id
+        next.indexNumber = item.indexNumber
+        next.title = item.title
+        next.documentNumber = item.documentNumber
+        next.issuingAgency = item.issuingAgency
+        next.summary = item.summary
+        next.body = item.body
+        next.writtenOn = item.writtenOn
+        next.validity = item.validity
+        next.channels = item.channels
+        next.bulletinPlace = item.bulletinPlace
+        next.postingFrom = item.postingFrom
+        next.postingTo = item.postingTo
+        next.state = PublicationState.draft.rawValue
+        next.$draftedBy.id = user.id
+        next.version = item.version + 1
+        next.$supersedes.id = item.id
+        next.daysLate = 0
+        try await db.transaction { db in
+            try await next.create(on: db)
+            try await Audit.record(on: db, actor: user.username, action: "new-version", entity: "item", id: next.id!.uuidString, agency: item.$agency.value?.code, before: nil, after: next)
+        }
+        return next
     }
 }
 

@@ -7,6 +7,7 @@ enum SiteURL {
     case guide(String)
     case catalogue(String, category: UUID? = nil, year: Int? = nil, page: Int = 1)
     case item(String, UUID)
+    case attachment(String, UUID, UUID)
     case notices(String)
     case reports(String)
     case feed(String)
@@ -20,6 +21,8 @@ enum SiteURL {
     case staffItem(UUID)
     case staffEditItem(UUID)
     case staffItemAction(UUID)
+    case staffAttachments(UUID)
+    case staffNewVersion(UUID)
     case staffAudit
 
     var path: String {
@@ -30,6 +33,7 @@ enum SiteURL {
         case .catalogue(let code, let category, let year, let page):
             return "/a/\(escape(code))/catalogue" + query(["category": category?.uuidString, "year": year.map(String.init), "page": page > 1 ? String(page) : nil])
         case .item(let code, let id): return "/a/\(escape(code))/items/\(id.uuidString)"
+        case .attachment(let code, let item, let file): return "/a/\(escape(code))/items/\(item.uuidString)/files/\(file.uuidString)"
         case .notices(let code): return "/a/\(escape(code))/notices"
         case .reports(let code): return "/a/\(escape(code))/reports"
         case .feed(let code): return "/a/\(escape(code))/feed.atom"
@@ -44,6 +48,8 @@ enum SiteURL {
         case .staffItem(let id): return "/staff/items/\(id.uuidString)"
         case .staffEditItem(let id): return "/staff/items/\(id.uuidString)/edit"
         case .staffItemAction(let id): return "/staff/items/\(id.uuidString)/action"
+        case .staffAttachments(let id): return "/staff/items/\(id.uuidString)/attachments"
+        case .staffNewVersion(let id): return "/staff/items/\(id.uuidString)/new-version"
         case .staffAudit: return "/staff/audit"
         }
     }

@@ -29,7 +29,8 @@ struct M004_CreateItems: AsyncMigration {
             .field("days_late", .int, .required)
             .field("created_at", .datetime)
             .field("updated_at", .datetime)
-            .unique(on: "index_number")
+            // A new version of the same information keeps its 索引号.
+            .unique(on: "index_number", "version")
             .create()
         try await database.schema("item_versions")
             .id()

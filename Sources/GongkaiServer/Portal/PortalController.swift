@@ -11,6 +11,7 @@ struct PortalController {
         routes.get("a", ":code", "guide", use: guide)
         routes.get("a", ":code", "catalogue", use: catalogue)
         routes.get("a", ":code", "items", ":id", use: item)
+        routes.get("a", ":code", "items", ":id", "files", ":file", use: attachment)
         routes.get("a", ":code", "notices", use: notices)
         routes.get("a", ":code", "reports", use: reports)
         routes.get("a", ":code", "feed.atom", use: feed)
@@ -63,9 +64,32 @@ struct PortalController {
         guard record.agency.code == req.parameters.get("code"), record.state == PublicationState.published.rawValue || record.state == PublicationState.withdrawn.rawValue || record.state == PublicationState.superseded.rawValue else {
             throw Abort(.notFound, reason: "no published item \(id.uuidString) at this agency")
         }
-        let versions = try await ItemVersionRecord.query(on: req.db).filter(\.$item.$id == id).sort(\.$version).all()
+        // Every published version of the same information (same 索引号), oldest first.
+        let versions = try await ItemRecord.query(on: req.db).filter(\.$indexNumber == record.indexNumber)
+            .filter(\.$state ~~ [PublicationState.published.rawValue, PublicationState.superseded.rawValue, PublicationState.withdrawn.rawValue])
+            .sort(\.$version).all()
         let attachments = try await AttachmentRecord.query(on: req.db).filter(\.$item.$id == id).field(\.$id).field(\.$filename).field(\.$size).field(\.$contentType).all()
-        return PageRenderer.render(PortalViews.item(record.dto(agency: record.agency, category: record.category), versions: versions.map { ($0.version, $0.publishedOn) }, attachments: attachments.map { ($0.filename, $0.size) }, viewer: req.viewer))
+        return PageRenderer.render(PortalViews.item(
+            record.dto(agency: record.agency, category: record.category),
+            versions: versions.map { PortalViews.VersionLink(version: $0.version, publishedOn: $0.publishedOn ?? "", path: SiteURL.item(record.agency.code, $0.id!).path, current: $0.id == id, state: $0.state) },
+            attachments: attachments.map { ($0.filename, $0.size, SiteURL.attachment(record.agency.code, id, $0.id!).path) }, viewer: req.viewer))
+    }
+
+    func attachment(_ req: Request) async throws -> Response {
+        guard let id = req.parameters.get("id", as: UUID.self), let fileID = req.parameters.get("file", as: UUID.self) else {
+            throw Abort(.notFound, reason: "no such attachment")
+        }
+        let record = try await store(req).item(id)
+        guard record.agency.code == req.parameters.get("code"), record.state != PublicationState.draft.rawValue,
+            [PublicationState.published.rawValue, PublicationState.superseded.rawValue, PublicationState.withdrawn.rawValue].contains(record.state),
+            let file = try await AttachmentRecord.query(on: req.db).filter(\.$id == fileID).filter(\.$item.$id == id).first()
+        else { throw Abort(.notFound, reason: "no such attachment of a published item") }
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: file.contentType)
+        let encoded = file.filename.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "attachment"
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename*=UTF-8''\(encoded)")
+        headers.replaceOrAdd(name: "X-Content-SHA256", value: file.sha256)
+        return Response(status: .ok, headers: headers, body: .init(data: file.data))
     }
 
     func notices(_ req: Request) async throws -> Response {

@@ -20,6 +20,8 @@ struct StaffController {
         signedIn.get("items", ":id", "edit", use: editItem)
         signedIn.post("items", ":id", "edit", use: updateItem)
         signedIn.post("items", ":id", "action", use: act)
+        signedIn.on(.POST, "items", ":id", "attachments", body: .collect(maxSize: "21mb"), use: attach)
+        signedIn.post("items", ":id", "new-version", use: newVersion)
         signedIn.get("audit", use: audit)
     }
 
@@ -156,10 +158,11 @@ struct StaffController {
         let history = try await AuditRecord.query(on: req.db).filter(\.$entityID == item.id!.uuidString).sort(\.$at).all()
         let drafter = try await StaffRecord.find(item.$draftedBy.id, on: req.db)
         let due = Day(iso: item.writtenOn).map { PublicationDeadline.due(created: $0, calendar: req.workdays) }
+        let attachments = try await AttachmentRecord.query(on: req.db).filter(\.$item.$id == item.id!).field(\.$id).field(\.$filename).field(\.$size).field(\.$sha256).all()
         return PageRenderer.render(StaffViews.item(
             item.dto(agency: item.agency, category: item.category), drafter: drafter?.displayName ?? "", returnReason: item.returnReason,
             canWrite: access.canWrite(agency: item.$agency.id), isDrafter: item.$draftedBy.id == user.id, publishBy: due,
-            history: history.map { (Self.time($0.at), $0.actor, $0.action) }, viewer: req.staffViewer))
+            history: history.map { (Self.time($0.at), $0.actor, $0.action) }, attachments: attachments.map { ($0.filename, $0.size, $0.sha256) }, viewer: req.staffViewer))
     }
 
     func editItem(_ req: Request) async throws -> Response {
@@ -212,6 +215,31 @@ struct StaffController {
             action, on: item, by: user, reason: form.reason, confirmedReview: form.confirmedReview == "on" || form.confirmedReview == "true",
             today: req.today)
         return req.redirect(to: SiteURL.staffItem(item.id!).path)
+    }
+
+    struct AttachmentForm: Content {
+        var file: File
+    }
+
+    func attach(_ req: Request) async throws -> Response {
+        let user = try req.requireStaff()
+        let item = try await readableItem(req, user)
+        guard try await Access.of(user, on: req.db).canWrite(agency: item.$agency.id), user.role == .editor || user.role == .administrator else {
+            throw Abort(.forbidden, reason: "only this agency's editor adds attachments")
+        }
+        let form = try req.content.decode(AttachmentForm.self)
+        _ = try await Catalogue(db: req.db, calendar: req.workdays).attach(filename: form.file.filename, data: Data(buffer: form.file.data), to: item, by: user)
+        return req.redirect(to: SiteURL.staffItem(item.id!).path)
+    }
+
+    func newVersion(_ req: Request) async throws -> Response {
+        let user = try req.requireStaff()
+        let item = try await readableItem(req, user)
+        guard try await Access.of(user, on: req.db).canWrite(agency: item.$agency.id), user.role == .editor || user.role == .administrator else {
+            throw Abort(.forbidden, reason: "only this agency's editor makes a new version")
+        }
+        let next = try await Catalogue(db: req.db, calendar: req.workdays).newVersion(of: item, by: user)
+        return req.redirect(to: SiteURL.staffItem(next.id!).path)
     }
 
     // MARK: Audit

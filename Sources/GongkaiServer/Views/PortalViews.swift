@@ -115,7 +115,15 @@ enum PortalViews {
         )
     }
 
-    static func item(_ item: ItemDTO, versions: [(Int, String)], attachments: [(String, Int)], viewer: Viewer) -> HTML {
+    struct VersionLink {
+        var version: Int
+        var publishedOn: String
+        var path: String
+        var current: Bool
+        var state: String
+    }
+
+    static func item(_ item: ItemDTO, versions: [VersionLink], attachments: [(String, Int, String)], viewer: Viewer) -> HTML {
         let agency = (item.agencyName, SiteURL.agency(item.agencyCode).path)
         return Views.page(
             title: item.title, viewer: viewer,
@@ -134,8 +142,10 @@ enum PortalViews {
                 .unwrap(item.postingFrom) { from in .tr(.th(.text("公示期")), .td(.text("\(from) 至 \(item.postingTo ?? "")"))) }
             ),
             .article(Views.safeText(item.body)),
-            .if(!attachments.isEmpty, .section(.h2(.text("附件")), .ul(.forEach(attachments) { .li(.text("\($0.0)（\($0.1 / 1024 + 1) KB）")) }))),
-            .if(versions.count > 1, .section(.h2(.text("版本记录")), .ul(.forEach(versions) { .li(.text("第\($0.0)版，\($0.1)发布")) })))
+            .if(!attachments.isEmpty, .section(.h2(.text("附件")), .ul(.forEach(attachments) { .li(.a(.href(Views.attr($0.2)), .text($0.0)), .text("（\($0.1 / 1024 + 1) KB）")) }))),
+            .if(versions.count > 1, .section(.h2(.text("版本记录")), .ul(.forEach(versions) { v in
+                .li(v.current ? .text("第\(v.version)版，\(v.publishedOn)发布（本页）") : .a(.href(Views.attr(v.path)), .text("第\(v.version)版，\(v.publishedOn)发布\(v.state == PublicationState.superseded.rawValue ? "（已被替代）" : "")")))
+            })))
         )
     }
 

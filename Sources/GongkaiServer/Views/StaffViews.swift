@@ -112,7 +112,7 @@ enum StaffViews {
         )
     }
 
-    static func item(_ item: ItemDTO, drafter: String, returnReason: String?, canWrite: Bool, isDrafter: Bool, publishBy: Day?, history: [(String, String, String)], viewer: Viewer) -> HTML {
+    static func item(_ item: ItemDTO, drafter: String, returnReason: String?, canWrite: Bool, isDrafter: Bool, publishBy: Day?, history: [(String, String, String)], attachments: [(String, Int, String)], viewer: Viewer) -> HTML {
         let state = PublicationState(rawValue: item.state) ?? .draft
         func actionForm(_ action: ReviewAction, _ label: String, extra: Node<HTML.FormContext> = .empty) -> Node<HTML.BodyContext> {
             .form(.method(.post), .action(SiteURL.staffItemAction(item.id).path), .style("margin:.5em 0"), csrf(viewer),
@@ -147,9 +147,19 @@ enum StaffViews {
                     actionForm(.approve, "审核通过", extra: .label(.style("font-weight:normal"), .input(.type(.checkbox), .name("confirmedReview"), .value(Views.attr("on"))), .text(" 已完成保密审查和个人隐私审查"))),
                     actionForm(.return, "退回修改", extra: .group(.label(.attribute(named: "for", value: "reason"), .text("退回理由")), .textarea(.name("reason"), .id("reason"), .rows(2), .text(""))))
                 )),
+                .if((state == .draft || state == .returned) && (role == .editor || role == .administrator), .form(
+                    .method(.post), .action(SiteURL.staffAttachments(item.id).path), .enctype(.multipartData), .style("margin:.5em 0"), csrf(viewer),
+                    .label(.attribute(named: "for", value: "file"), .text("添加附件（PDF、OFD、Word、Excel、图片、ZIP，不超过20MB）")),
+                    .input(.type(.file), .name("file"), .id("file"), .required(true)),
+                    .button(.type(.submit), .text("上传"))
+                )),
                 .if(state == .approved, actionForm(.publish, "发布")),
+                .if(state == .published && (role == .editor || role == .administrator), .form(
+                    .method(.post), .action(SiteURL.staffNewVersion(item.id).path), csrf(viewer), .button(.type(.submit), .text("修订（生成新版本草稿）"))
+                )),
                 .if(state == .published && (role == .reviewer || role == .administrator), actionForm(.withdraw, "撤回"))
             )),
+            .if(!attachments.isEmpty, .group(.h2(.text("附件")), .ul(.forEach(attachments) { .li(.text("\($0.0)（\($0.1) 字节，SHA-256 \($0.2.prefix(16))…）")) }))),
             .h2(.text("内容概述")), .p(.text(item.summary)),
             .h2(.text("正文")), Views.safeText(item.body),
             .h2(.text("处理记录")),
