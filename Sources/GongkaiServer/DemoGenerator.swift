@@ -1,0 +1,55 @@
+import Fluent
+import Gongkai
+import SQLKit
+import Vapor
+
+/// `gongkai demo generate --items N`: fills a database with N realistic published items across the demo agencies,
+/// for measuring the portal at scale. Rows go in by the thousand in multi-row INSERTs.
+public enum DemoGenerator {
+    public static func generate(_ configuration: ServerConfiguration, items count: Int, today: Day, say: @Sendable (String) -> Void) async throws {
+        let app = try await Application.make(.init(name: "production", arguments: ["gongkai"]))
+        do {
+            try await configure(app, configuration)
+            _ = try await DemoSeed.load(on: app.db, passwords: app.password.async, today: today)
+            guard let sql = app.db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "the database does not speak SQL") }
+            let agencies = try await AgencyRecord.query(on: app.db).filter(\.$kind != "community").all()
+            let editor = try await StaffRecord.query(on: app.db).filter(\.$username == "lianfang-editor").first()!
+            var categories: [UUID: [CategoryRecord]] = [:]
+            for agency in agencies { categories[agency.id!] = try await CategoryRecord.query(on: app.db).filter(\.$agency.$id == agency.id!).all() }
+            let words = ["城乡低保", "临时救助", "就业创业", "安全生产", "防汛抗旱", "义务教育", "医疗保障", "养老服务", "残疾人补贴", "垃圾分类",
+                         "老旧小区改造", "政府采购", "行政许可", "行政处罚", "财政预算", "项目建设", "公租房", "疫苗接种", "社区治理", "河长制"]
+            let kinds = ["的通知", "的公示", "的公告", "工作方案", "实施办法", "情况报告", "结果公示", "工作要点"]
+            var random = SampleReports.Generator(state: 42)
+            let batch = 500
+            var written = 0
+            let started = Date()
+            while written < count {
+                let size = min(batch, count - written)
+                var rows: [SQLQueryString] = []
+                for k in 0..<size {
+                    let n = written + k
+                    let agency = agencies[n % agencies.count]
+                    let list = categories[agency.id!]!
+                    let category = list[Int(random.next() % UInt64(list.count))]
+                    let written = today.adding(days: -Int(random.next() % 3650))
+                    let published = written.adding(days: Int(random.next() % 10))
+                    let word = words[Int(random.next() % UInt64(words.count))]
+                    let title = "关于\(written.year)年\(word)\(kinds[Int(random.next() % UInt64(kinds.count))])（第\(n + 1)号）"
+                    let body = "为做好\(word)工作，根据有关规定，现将\(written.year)年有关事项公开如下。\n\n一、总体情况\n本机关认真落实\(word)各项要求，接受社会监督。\n\n二、联系方式\n工作日办公时间可来电咨询。"
+                    let index = "\(agency.code)/\(written.year)-G\(String(format: "%07d", n + 1))"
+                    rows.append("(\(bind: UUID()), \(bind: agency.id!), \(bind: category.id!), \(bind: index), \(bind: title), \(bind: ""), \(bind: agency.name), \(bind: String(body.prefix(60))), \(bind: body), \(bind: written.iso), \(bind: published.iso), \(bind: "website"), \(bind: ""), \(bind: "published"), \(bind: editor.id!), \(bind: 1), \(bind: 0))")
+                }
+                let values = rows.dropFirst().reduce(rows[0]) { "\($0), \($1)" }
+                try await sql.raw("INSERT INTO items (id, agency_id, category_id, index_number, title, document_number, issuing_agency, summary, body, written_on, published_on, channels, bulletin_place, state, drafted_by, version, days_late) VALUES \(values)").run()
+                written += size
+                if written % 50_000 == 0 || written == count {
+                    say("\(written) items written (\(Int(Double(written) / Date().timeIntervalSince(started))) a second)")
+                }
+            }
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+}
