@@ -110,7 +110,8 @@ public enum ReportWriter {
         text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
     }
 
-    static func escape(_ text: String) -> String {
+    /// `text` safe inside HTML text and double-quoted attribute values.
+    public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for c in text {

@@ -5,8 +5,9 @@ import SQLKit
 struct M006_CreateIndexes: AsyncMigration {
     func prepare(on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }
-        try await sql.raw("CREATE INDEX items_agency_state_published ON items (agency_id, state, published_on)").run()
-        try await sql.raw("CREATE INDEX items_state_published ON items (state, published_on)").run()
+        // NB: the lists sort by (published_on, index_number); both columns are in the index so no sort is needed.
+        try await sql.raw("CREATE INDEX items_agency_state_published ON items (agency_id, state, published_on, index_number)").run()
+        try await sql.raw("CREATE INDEX items_state_published ON items (state, published_on, index_number)").run()
         try await sql.raw("CREATE INDEX items_category ON items (category_id, state)").run()
         try await sql.raw("CREATE INDEX categories_agency ON categories (agency_id)").run()
         try await sql.raw("CREATE INDEX audit_at ON audit_log (at)").run()

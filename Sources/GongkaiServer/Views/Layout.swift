@@ -19,21 +19,7 @@ struct Viewer {
 
 enum Views {
     /// NB: Plot escapes text but not attribute values: every value put in an attribute goes through this.
-    static func attr(_ value: String) -> String {
-        var out = ""
-        out.reserveCapacity(value.utf8.count)
-        for c in value {
-            switch c {
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    static func attr(_ value: String) -> String { ReportWriter.escape(value) }
 
     static let stylesheet = """
         :root { --ink: #1a1a1a; --muted: #555; --line: #ccc; --accent: #a40000; --bg: #fff; }
