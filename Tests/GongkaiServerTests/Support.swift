@@ -51,6 +51,7 @@ func withServer<T>(demo: Bool = false, today: Day = Day(iso: "2026-11-20")!, _ t
 
 private func runServer<T>(postgres: String?, demo: Bool, today: Day, _ test: (Application, TestClient) async throws -> T) async throws -> T {
     let app = try await Application.make(.testing)
+    app.logger.logLevel = .warning  // migrations and requests at info would bury the test output
     do {
         let configuration = ServerConfiguration(database: postgres.map { .postgres(url: $0) } ?? .sqliteInMemory, calendarFile: "/nonexistent/gongkai-calendar.json")
         if postgres != nil {

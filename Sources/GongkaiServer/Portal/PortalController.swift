@@ -55,7 +55,7 @@ struct PortalController {
             throw Abort(.notFound, reason: "\(agency.name) has no such catalogue category")
         }
         let items = try await c.published(agency: agency.id, category: category, year: year, page: page)
-        return PageRenderer.render(PortalViews.catalogue(try await c.agencyDTO(agency), categories: categories.map(\.dto), selected: category, year: year, items: items, viewer: req.viewer))
+        return PageRenderer.render(PortalViews.catalogue(try await c.agencyDTO(agency), categories: categories.map(\.dto), selected: category, year: year, items: items, today: req.today, viewer: req.viewer))
     }
 
     func item(_ req: Request) async throws -> Response {

@@ -100,7 +100,7 @@ struct StaffController {
         let user = try req.requireStaff()
         let agency = try await writableAgency(req, user)
         let categories = try await Catalogue(db: req.db, calendar: req.workdays).categories(of: agency)
-        return PageRenderer.render(StaffViews.itemForm(title: "起草公开信息", action: SiteURL.staffNewItem.path, input: nil, categories: categories.map(\.dto), problems: [:], viewer: req.staffViewer))
+        return PageRenderer.render(StaffViews.itemForm(title: "起草公开信息", action: SiteURL.staffNewItem.path, input: nil, categories: categories.map(\.dto), problems: [:], today: req.today, viewer: req.staffViewer))
     }
 
     /// The form's fields; `channels` comes as repeated checkboxes.
@@ -138,7 +138,7 @@ struct StaffController {
         } catch let invalid as Catalogue.InvalidInput {
             // Nothing typed is lost: the form comes back filled, each problem beside its field.
             let categories = try await catalogue.categories(of: agency)
-            return PageRenderer.render(StaffViews.itemForm(title: "起草公开信息", action: SiteURL.staffNewItem.path, input: input, categories: categories.map(\.dto), problems: invalid.problems, viewer: req.staffViewer), status: .unprocessableEntity)
+            return PageRenderer.render(StaffViews.itemForm(title: "起草公开信息", action: SiteURL.staffNewItem.path, input: input, categories: categories.map(\.dto), problems: invalid.problems, today: req.today, viewer: req.staffViewer), status: .unprocessableEntity)
         }
     }
 
@@ -175,7 +175,7 @@ struct StaffController {
             summary: item.summary, body: item.body, writtenOn: item.writtenOn, validity: item.validity,
             channels: item.channels.split(separator: ",").map(String.init), bulletinPlace: item.bulletinPlace,
             postingFrom: item.postingFrom, postingTo: item.postingTo)
-        return PageRenderer.render(StaffViews.itemForm(title: "修改：\(item.title)", action: SiteURL.staffEditItem(item.id!).path, input: input, categories: categories.map(\.dto), problems: [:], viewer: req.staffViewer))
+        return PageRenderer.render(StaffViews.itemForm(title: "修改：\(item.title)", action: SiteURL.staffEditItem(item.id!).path, input: input, categories: categories.map(\.dto), problems: [:], today: req.today, viewer: req.staffViewer))
     }
 
     func updateItem(_ req: Request) async throws -> Response {
@@ -191,7 +191,7 @@ struct StaffController {
             return req.redirect(to: SiteURL.staffItem(item.id!).path)
         } catch let invalid as Catalogue.InvalidInput {
             let categories = try await catalogue.categories(of: item.agency)
-            return PageRenderer.render(StaffViews.itemForm(title: "修改：\(item.title)", action: SiteURL.staffEditItem(item.id!).path, input: input, categories: categories.map(\.dto), problems: invalid.problems, viewer: req.staffViewer), status: .unprocessableEntity)
+            return PageRenderer.render(StaffViews.itemForm(title: "修改：\(item.title)", action: SiteURL.staffEditItem(item.id!).path, input: input, categories: categories.map(\.dto), problems: invalid.problems, today: req.today, viewer: req.staffViewer), status: .unprocessableEntity)
         }
     }
 

@@ -91,9 +91,9 @@ enum PortalViews {
         )
     }
 
-    static func catalogue(_ agency: AgencyDTO, categories: [CategoryDTO], selected: UUID?, year: Int?, items: ListPage<ItemDTO>, viewer: Viewer) -> HTML {
+    static func catalogue(_ agency: AgencyDTO, categories: [CategoryDTO], selected: UUID?, year: Int?, items: ListPage<ItemDTO>, today: Day, viewer: Viewer) -> HTML {
         let current = categories.first { $0.id == selected }
-        let thisYear = Clock.today().year
+        let thisYear = today.year
         return Views.page(
             title: "\(agency.name)政府信息公开目录" + (current.map { "：\($0.name)" } ?? ""), viewer: viewer, crumbs: crumbs(agency),
             filterForm(agency, categories: categories, selected: selected, year: year, thisYear: thisYear),

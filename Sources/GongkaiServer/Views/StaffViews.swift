@@ -70,7 +70,7 @@ enum StaffViews {
         )
     }
 
-    static func itemForm(title: String, action: String, input: Catalogue.ItemInput?, categories: [CategoryDTO], problems: [String: String], viewer: Viewer) -> HTML {
+    static func itemForm(title: String, action: String, input: Catalogue.ItemInput?, categories: [CategoryDTO], problems: [String: String], today: Day, viewer: Viewer) -> HTML {
         let channels = Set(input?.channels ?? [PublicationChannel.website.rawValue])
         return Views.page(
             title: title, viewer: viewer,
@@ -86,7 +86,7 @@ enum StaffViews {
                 field("title", "标题（名称）", problems: problems, .input(.type(.text), .name("title"), .id("title"), .value(Views.attr(input?.title ?? "")), .required(true))),
                 field("documentNumber", "文号", problems: problems, .input(.type(.text), .name("documentNumber"), .id("documentNumber"), .value(Views.attr(input?.documentNumber ?? "")))),
                 field("issuingAgency", "发布机构（空则为本机关）", problems: problems, .input(.type(.text), .name("issuingAgency"), .id("issuingAgency"), .value(Views.attr(input?.issuingAgency ?? "")))),
-                field("writtenOn", "生成日期", problems: problems, .input(.type(.date), .name("writtenOn"), .id("writtenOn"), .value(Views.attr(input?.writtenOn ?? Clock.today().iso)), .required(true))),
+                field("writtenOn", "生成日期", problems: problems, .input(.type(.date), .name("writtenOn"), .id("writtenOn"), .value(Views.attr(input?.writtenOn ?? today.iso)), .required(true))),
                 field("validity", "有效性（规范性文件）", problems: problems, .select(
                     .attribute(named: "name", value: "validity"), .id("validity"),
                     .group([Views.option("", "不适用")] + Validity.allCases.map { Views.option($0.rawValue, $0.label, selected: $0.rawValue == input?.validity) })
