@@ -60,40 +60,23 @@ struct Catalogue {
         return records.map { $0.dto(agency: $0.agency, category: $0.category) }
     }
 
-    /// Published items matching `query` in title, 文号, summary or body: title matches first, then newest.
-    /// NB: a substring match, so one- and two-character Chinese queries (低保) work on SQLite and PostgreSQL alike.
+    /// Published items matching `text` in title or 文号, then in summary or body, newest first within each
+    /// (see `SearchIndex`): one- and two-character Chinese queries (低保) work on SQLite and PostgreSQL alike.
     func search(_ text: String, agency: UUID?, category: UUID?, year: Int?, page: Int) async throws -> ListPage<SearchHitDTO> {
         let term = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !term.isEmpty, let sql = db as? any SQLDatabase else {
             return ListPage(items: [], page: 1, perPage: Self.perPage, total: 0)
         }
-        let pattern = "%" + term.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
-        var conditions: [SQLQueryString] = [
-            "state = \(bind: PublicationState.published.rawValue)",
-            "(title LIKE \(bind: pattern) ESCAPE '\\' OR document_number LIKE \(bind: pattern) ESCAPE '\\' OR summary LIKE \(bind: pattern) ESCAPE '\\' OR body LIKE \(bind: pattern) ESCAPE '\\')",
-        ]
-        if let agency { conditions.append("agency_id = \(bind: agency)") }
-        if let category { conditions.append("category_id = \(bind: category)") }
-        if let year {
-            conditions.append("published_on >= \(bind: String(format: "%04d-01-01", year)) AND published_on <= \(bind: String(format: "%04d-12-31", year))")
-        }
-        let whereClause = conditions.dropFirst().reduce(conditions[0]) { "\($0) AND \($1)" }
-        struct Row: Decodable { var id: UUID }
-        struct Count: Decodable { var n: Int }
-        let total = try await sql.raw("SELECT COUNT(*) AS n FROM items WHERE \(whereClause)").first(decoding: Count.self)?.n ?? 0
-        let offset = (max(page, 1) - 1) * Self.perPage
-        let rows = try await sql.raw("""
-            SELECT id FROM items WHERE \(whereClause)
-            ORDER BY CASE WHEN title LIKE \(bind: pattern) ESCAPE '\\' THEN 0 ELSE 1 END, published_on DESC, index_number DESC
-            LIMIT \(literal: Self.perPage) OFFSET \(literal: offset)
-            """).all(decoding: Row.self)
-        let ids = rows.map(\.id)
-        let records = try await ItemRecord.query(on: db).filter(\.$id ~~ ids).with(\.$agency).with(\.$category).all()
+        let page = min(max(page, 1), SearchIndex.countLimit / Self.perPage)
+        let result = try await SearchIndex(sql: sql).search(
+            term, filters: .init(agency: agency, category: category, year: year), offset: (page - 1) * Self.perPage, limit: Self.perPage)
+        let ids = result.itemIDs
+        let records = ids.isEmpty ? [] : try await ItemRecord.query(on: db).filter(\.$id ~~ ids).with(\.$agency).with(\.$category).all()
         let byID = Dictionary(uniqueKeysWithValues: records.map { ($0.id!, $0) })
         let hits = ids.compactMap { byID[$0] }.map { record in
             SearchHitDTO(item: record.dto(agency: record.agency, category: record.category), snippet: Self.snippet(record, term))
         }
-        return ListPage(items: hits, page: max(page, 1), perPage: Self.perPage, total: total)
+        return ListPage(items: hits, page: page, perPage: Self.perPage, total: result.total, totalIsCapped: result.capped)
     }
 
     static func snippet(_ item: ItemRecord, _ term: String) -> String {
@@ -243,6 +226,11 @@ struct Catalogue {
                 old.state = PublicationState.superseded.rawValue
                 try await old.save(on: db)
                 try await Audit.record(on: db, actor: user.username, action: "supersede", entity: "item", id: oldID.uuidString, agency: agencyCode, beforeJSON: beforeOld, after: old)
+                if let sql = db as? any SQLDatabase { try await SearchIndex(sql: sql).remove(itemID: oldID) }
+            }
+            if let sql = db as? any SQLDatabase {
+                if action == .publish { try await SearchIndex(sql: sql).add([SearchIndex.Document(item)]) }
+                if state == .published, next != .published { try await SearchIndex(sql: sql).remove(itemID: item.requireID()) }
             }
             if action == .publish {
                 let version = ItemVersionRecord()

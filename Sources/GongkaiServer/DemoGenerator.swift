@@ -46,6 +46,9 @@ public enum DemoGenerator {
                     say("\(written) items written (\(Int(Double(written) / Date().timeIntervalSince(started))) a second)")
                 }
             }
+            say("indexing every published item for search…")
+            try await SearchIndex(sql: sql).rebuild()
+            say("search index rebuilt")
         } catch {
             try? await app.asyncShutdown()
             throw error

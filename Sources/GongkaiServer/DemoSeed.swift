@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Gongkai
 import Vapor
 
@@ -65,7 +66,10 @@ public enum DemoSeed {
     /// Returns the accounts with their passwords, to print.
     public static func load(on db: any Database, passwords: AsyncPasswordHasher, today: Day) async throws -> [(username: String, password: String, role: String, agency: String)] {
         if try await AgencyRecord.query(on: db).filter(\.$code == lianfangCode).first() == nil {
-            try await db.transaction { db in try await seed(on: db, today: today) }
+            try await db.transaction { db in
+                try await seed(on: db, today: today)
+                if let sql = db as? any SQLDatabase { try await SearchIndex(sql: sql).rebuild() }
+            }
         }
         var accounts: [(String, String, String, String)] = []
         let specs: [(String, String, StaffRole, String?)] = [

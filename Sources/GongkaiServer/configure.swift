@@ -50,6 +50,7 @@ let migrations: [any Migration] = [
     M004_CreateItems(),  // catalogue items, versions, attachments, 索引号 counters
     M005_CreateAuditLog(),  // the append-only audit log
     M006_CreateIndexes(),  // indexes for portal lists
+    M007_CreateSearchIndex(),  // the search index (FTS5 / GIN)
 ]
 
 struct CalendarKey: StorageKey {

@@ -59,6 +59,8 @@ struct ListPage<Item: Content>: Content {
     var page: Int
     var perPage: Int
     var total: Int
+    /// True when `total` stopped counting at its limit (a search too broad to page through).
+    var totalIsCapped: Bool = false
 }
 
 struct SearchHitDTO: Content {

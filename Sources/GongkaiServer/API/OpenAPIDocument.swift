@@ -43,9 +43,9 @@ enum OpenAPIDocument {
             "state": string("draft, submitted, returned, approved, published, withdrawn, superseded"), "version": ["type": "integer"],
             "daysLate": ["type": "integer", "description": "working days past 第二十六条's 20"],
         ], required: ["id", "agencyCode", "agencyName", "indexNumber", "categoryID", "categoryName", "title", "documentNumber", "issuingAgency", "summary", "body", "writtenOn", "channels", "bulletinPlace", "state", "version", "daysLate"]),
-        "ItemPage": object(["items": array(ref("Item")), "page": ["type": "integer"], "perPage": ["type": "integer"], "total": ["type": "integer"]], required: ["items", "page", "perPage", "total"]),
+        "ItemPage": object(["items": array(ref("Item")), "page": ["type": "integer"], "perPage": ["type": "integer"], "total": ["type": "integer"], "totalIsCapped": ["type": "boolean", "description": "true when total stopped counting at 10000"]], required: ["items", "page", "perPage", "total", "totalIsCapped"]),
         "SearchHit": object(["item": ref("Item"), "snippet": string()], required: ["item", "snippet"]),
-        "SearchPage": object(["items": array(ref("SearchHit")), "page": ["type": "integer"], "perPage": ["type": "integer"], "total": ["type": "integer"]], required: ["items", "page", "perPage", "total"]),
+        "SearchPage": object(["items": array(ref("SearchHit")), "page": ["type": "integer"], "perPage": ["type": "integer"], "total": ["type": "integer"], "totalIsCapped": ["type": "boolean", "description": "true when total stopped counting at 10000"]], required: ["items", "page", "perPage", "total", "totalIsCapped"]),
         "ItemInput": object([
             "categoryID": string(), "title": string(), "documentNumber": string(), "issuingAgency": string(), "summary": string(), "body": string(),
             "writtenOn": string("YYYY-MM-DD"), "validity": string("in-force, repealed, expired"), "channels": array(string()), "bulletinPlace": string(),

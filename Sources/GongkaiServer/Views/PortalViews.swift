@@ -186,7 +186,7 @@ enum PortalViews {
         Views.page(
             title: query.isEmpty ? "搜索" : "搜索：\(query)", viewer: viewer, crumbs: [("首页", SiteURL.home.path)],
             searchForm(query: query, agencyCode: agencyCode, year: year, agencies: agencies),
-            .if(!query.isEmpty, .p(.text("共找到\(results.total)条结果。"))),
+            .if(!query.isEmpty, .p(.text(results.totalIsCapped ? "找到超过\(results.total)条结果，请增加检索词或按机关、年份筛选。" : "共找到\(results.total)条结果。"))),
             .ul(.class("items"), .forEach(results.items) { hit in
                 .li(
                     .a(.href(Views.attr(SiteURL.item(hit.item.agencyCode, hit.item.id).path)), Views.highlighted(hit.item.title, query)),
