@@ -322,12 +322,16 @@ extension Catalogue {
 /// The append-only audit log: who, when, what, before and after.
 enum Audit {
     static func json(_ item: ItemRecord) -> String? {
-        let fields: [String: String?] = [
+        json([
             "indexNumber": item.indexNumber, "title": item.title, "state": item.state, "category": item.$category.id.uuidString,
             "documentNumber": item.documentNumber, "writtenOn": item.writtenOn, "publishedOn": item.publishedOn,
             "validity": item.validity, "channels": item.channels, "summary": item.summary, "body": item.body,
             "postingFrom": item.postingFrom, "postingTo": item.postingTo, "returnReason": item.returnReason,
-        ]
+        ])
+    }
+
+    /// Fields as sorted JSON, for the before/after columns.
+    static func json(_ fields: [String: String?]) -> String? {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return (try? encoder.encode(fields)).map { String(decoding: $0, as: UTF8.self) }

@@ -24,6 +24,13 @@ enum SiteURL {
     case staffAttachments(UUID)
     case staffNewVersion(UUID)
     case staffAudit
+    case admin
+    case adminNewAgency
+    case adminAgency(String)
+    case adminCategories(String)
+    case adminCategory(String, UUID)
+    case adminNewAccount
+    case adminAccount(UUID)
 
     var path: String {
         switch self {
@@ -51,6 +58,13 @@ enum SiteURL {
         case .staffAttachments(let id): return "/staff/items/\(id.uuidString)/attachments"
         case .staffNewVersion(let id): return "/staff/items/\(id.uuidString)/new-version"
         case .staffAudit: return "/staff/audit"
+        case .admin: return "/staff/admin"
+        case .adminNewAgency: return "/staff/admin/agencies/new"
+        case .adminAgency(let code): return "/staff/admin/agencies/\(escape(code))"
+        case .adminCategories(let code): return "/staff/admin/agencies/\(escape(code))/categories"
+        case .adminCategory(let code, let id): return "/staff/admin/agencies/\(escape(code))/categories/\(id.uuidString)"
+        case .adminNewAccount: return "/staff/admin/accounts/new"
+        case .adminAccount(let id): return "/staff/admin/accounts/\(id.uuidString)"
         }
     }
 

@@ -23,6 +23,7 @@ struct StaffController {
         signedIn.on(.POST, "items", ":id", "attachments", body: .collect(maxSize: "21mb"), use: attach)
         signedIn.post("items", ":id", "new-version", use: newVersion)
         signedIn.get("audit", use: audit)
+        AdminController().register(signedIn)
     }
 
     // MARK: Sign-in

@@ -29,7 +29,9 @@ enum StaffViews {
             .class("noprint"),
             .a(.href(Views.attr(SiteURL.staffHome.path)), .text("工作台")), .text(" · "),
             .a(.href(Views.attr(SiteURL.staffNewItem.path)), .text("起草公开信息")), .text(" · "),
-            .if(viewer.staff?.role == .administrator, .group(.a(.href(Views.attr(SiteURL.staffAudit.path)), .text("审计日志")), .text(" · "))),
+            .if(viewer.staff?.role == .administrator, .group(
+                .a(.href(Views.attr(SiteURL.admin.path)), .text("系统管理")), .text(" · "),
+                .a(.href(Views.attr(SiteURL.staffAudit.path)), .text("审计日志")), .text(" · "))),
             .form(.method(.post), .action(SiteURL.staffLogout.path), .style("display:inline"), csrf(viewer), .button(.type(.submit), .text("退出")))
         )
     }

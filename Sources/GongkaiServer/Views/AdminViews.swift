@@ -1,0 +1,126 @@
+import Foundation
+import Gongkai
+import Plot
+
+/// A form field of the administrator's pages: one text line, a text area or a choice.
+struct AdminField {
+    enum Kind {
+        case line
+        case password
+        case text(rows: Int)
+        case choice([(value: String, label: String)])
+    }
+
+    var name: String
+    var label: String
+    var kind: Kind = .line
+    var hint: String? = nil
+}
+
+/// The administrator's pages: agencies, their categories, and staff accounts.
+enum AdminViews {
+    static func overview(agencies: [AgencyRecord], accounts: [StaffRecord], viewer: Viewer) -> HTML {
+        let names = Dictionary(uniqueKeysWithValues: agencies.map { ($0.id!, $0.name) })
+        return Views.page(
+            title: "系统管理", viewer: viewer,
+            StaffViews.header(viewer),
+            .h2(.text("机关")),
+            .p(.a(.href(Views.attr(SiteURL.adminNewAgency.path)), .text("新建机关"))),
+            .table(
+                .tr(.th(.text("名称")), .th(.text("代码")), .th(.text("类别")), .th(.text("上级机关")), .th(.text("管理"))),
+                .forEach(agencies) { agency in
+                    .tr(
+                        .td(.a(.href(Views.attr(SiteURL.agency(agency.code).path)), .text(agency.name))),
+                        .td(.text(agency.code)),
+                        .td(.text(PortalViews.kindLabels[agency.kind] ?? agency.kind)),
+                        .td(.text(agency.$parent.id.flatMap { names[$0] } ?? "")),
+                        .td(
+                            .a(.href(Views.attr(SiteURL.adminAgency(agency.code).path)), .text("概况与指南")), .text(" · "),
+                            .a(.href(Views.attr(SiteURL.adminCategories(agency.code).path)), .text("目录分类"))
+                        )
+                    )
+                }
+            ),
+            .h2(.text("工作人员账号")),
+            .p(.a(.href(Views.attr(SiteURL.adminNewAccount.path)), .text("新建账号"))),
+            .table(
+                .tr(.th(.text("用户名")), .th(.text("姓名")), .th(.text("角色")), .th(.text("机关")), .th(.text("状态"))),
+                .forEach(accounts) { account in
+                    .tr(
+                        .td(.a(.href(Views.attr(SiteURL.adminAccount(account.id!).path)), .text(account.username))),
+                        .td(.text(account.displayName)),
+                        .td(.text(StaffRole(rawValue: account.role)?.label ?? account.role)),
+                        .td(.text(account.$agency.id.flatMap { names[$0] } ?? "")),
+                        .td(.text(account.lockedUntil.map { $0 > Date() ? "锁定至\(StaffController.time($0))" : "正常" } ?? "正常"))
+                    )
+                }
+            )
+        )
+    }
+
+    /// A form of `fields` filled from `values`, each problem beside its field.
+    static func form(title: String, action: String, fields: [AdminField], values: [String: String], problems: [String: String], submit: String, viewer: Viewer, after: Node<HTML.BodyContext> = .empty) -> HTML {
+        Views.page(
+            title: title, viewer: viewer,
+            StaffViews.header(viewer),
+            .p(.class("noprint"), .a(.href(Views.attr(SiteURL.admin.path)), .text("返回系统管理"))),
+            .if(!problems.isEmpty, .p(.class("error"), .attribute(named: "role", value: "alert"), .text("表单有\(problems.count)处需要修改，见各栏下方说明。"))),
+            .form(
+                .method(.post), .action(Views.attr(action)),
+                StaffViews.csrf(viewer),
+                .forEach(fields) { field in
+                    StaffViews.field(field.name, field.label, problems: problems, control(field, value: values[field.name] ?? ""))
+                },
+                .button(.type(.submit), .text(submit))
+            ),
+            after
+        )
+    }
+
+    private static func control(_ field: AdminField, value: String) -> Node<HTML.FormContext> {
+        switch field.kind {
+        case .line:
+            return .group(
+                .input(.type(.text), .name(field.name), .id(field.name), .value(Views.attr(value)), .attribute(named: "aria-describedby", value: "\(field.name)-error")),
+                .unwrap(field.hint) { .element(named: "small", text: $0) })
+        case .password:
+            return .group(
+                .input(.type(.password), .name(field.name), .id(field.name), .autocomplete(false), .attribute(named: "aria-describedby", value: "\(field.name)-error")),
+                .unwrap(field.hint) { .element(named: "small", text: $0) })
+        case .text(let rows):
+            return .textarea(.name(field.name), .id(field.name), .attribute(named: "rows", value: String(rows)), .attribute(named: "aria-describedby", value: "\(field.name)-error"), .text(value))
+        case .choice(let options):
+            return .select(
+                .attribute(named: "name", value: field.name), .id(field.name),
+                .forEach(options) { Views.option($0.value, $0.label, selected: $0.value == value) })
+        }
+    }
+
+    static func categories(agency: AgencyRecord, categories: [CategoryRecord], counts: [UUID: Int], values: [String: String], problems: [String: String], viewer: Viewer) -> HTML {
+        let fields = AdminController.categoryFields(categories)
+        return form(
+            title: "\(agency.name)：目录分类", action: SiteURL.adminCategories(agency.code).path, fields: fields, values: values,
+            problems: problems, submit: "添加分类", viewer: viewer,
+            after: .group(
+                .h2(.text("现有分类")),
+                .table(
+                    .tr(.th(.text("顺序")), .th(.text("名称")), .th(.text("依据")), .th(.text("已有信息")), .th(.text("修改"))),
+                    .forEach(categories) { category in
+                        .tr(
+                            .td(.text(String(category.position))),
+                            .td(.text(category.name)),
+                            .td(.text(category.article)),
+                            .td(.text(String(counts[category.id!] ?? 0))),
+                            .td(.form(
+                                .method(.post), .action(Views.attr(SiteURL.adminCategory(agency.code, category.id!).path)),
+                                StaffViews.csrf(viewer),
+                                .input(.type(.text), .name("name"), .value(Views.attr(category.name)), .attribute(named: "aria-label", value: "新名称")),
+                                .input(.type(.text), .name("position"), .value(String(category.position)), .attribute(named: "aria-label", value: "顺序")),
+                                .button(.type(.submit), .text("保存"))
+                            ))
+                        )
+                    }
+                )
+            ))
+    }
+}

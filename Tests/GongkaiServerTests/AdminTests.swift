@@ -1,0 +1,145 @@
+import Fluent
+import Foundation
+import Gongkai
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import GongkaiServer
+
+/// Administrators manage agencies, categories and accounts; nobody else does; every change is audited.
+@Suite struct AdminTests {
+    static let newAgency: [(String, String)] = [
+        ("code", "11500106MB1234567X"), ("name", "重庆市沙坪坝区测试街道办事处"), ("kind", "subdistrict"), ("parent", DemoSeed.districtCode),
+        ("functions", "负责辖区内的公共服务。"), ("organisation", "党政办公室、社区事务办公室"), ("headName", "张三"),
+        ("address", "沙坪坝区测试路1号"), ("officeHours", "工作日 9:00-17:00"), ("phone", "023-60000000"), ("fax", "023-60000001"),
+        ("email", "test@example.gov.cn"), ("disclosureOffice", "党政办公室"), ("guide", "一、公开的主体和范围\n本机关主动公开第二十条所列信息。"),
+        ("indexPattern", "{code}/{year}-{seq:6}"),
+    ]
+
+    @Test func anAdministratorCreatesAnAgencyThatThePortalShowsWithItsGuideAndCategories() async throws {
+        try await withServer(demo: true) { app, admin in
+            try await admin.signIn("admin")
+            #expect(try await admin.get("/staff/admin").status == .ok)
+            #expect(try await admin.get("/staff/admin/agencies/new").status == .ok)
+            let created = try await admin.post("/staff/admin/agencies/new", form: Self.newAgency)
+            #expect(created.status == .seeOther)
+            let portal = TestClient(app: app, passwords: [:])
+            let home = try await portal.get("/a/11500106MB1234567X")
+            #expect(home.status == .ok)
+            #expect(home.body.string.contains("重庆市沙坪坝区测试街道办事处"))
+            let guide = try await portal.get("/a/11500106MB1234567X/guide")
+            #expect(guide.body.string.contains("023-60000001"))
+            #expect(guide.body.string.contains("本机关主动公开第二十条所列信息"))
+            let agency = try #require(try await AgencyRecord.query(on: app.db).filter(\.$code == "11500106MB1234567X").first())
+            #expect(agency.indexPattern == "{code}/{year}-{seq:6}")
+            #expect(try await CategoryRecord.query(on: app.db).filter(\.$agency.$id == agency.id!).count() == DemoSeed.categories.count)
+            let log = try await AuditRecord.query(on: app.db).filter(\.$entity == "agency").all()
+            #expect(log.map(\.action) == ["create"])
+            #expect(log.first?.after?.contains("张三") == true)
+
+            // The same code again, a loop in the hierarchy, and a pattern without {seq}: each refused beside its field,
+            // with what was typed kept.
+            var again = Self.newAgency
+            again[again.firstIndex { $0.0 == "indexPattern" }!] = ("indexPattern", "{code}/{year}")
+            let refused = try await admin.post("/staff/admin/agencies/new", form: again)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("已有机关使用代码 11500106MB1234567X"))
+            #expect(refused.body.string.contains("索引号格式须包含"))
+            #expect(refused.body.string.contains("负责辖区内的公共服务。"))
+            let loop = try await admin.post("/staff/admin/agencies/\(DemoSeed.districtCode)", form: [
+                ("name", "重庆市沙坪坝区人民政府"), ("kind", "district-government"), ("parent", "11500106MB1234567X"), ("indexPattern", IndexNumber.defaultPattern),
+            ])
+            #expect(loop.status == .unprocessableEntity)
+            #expect(loop.body.string.contains("上级机关不能是本机关或其下级机关"))
+        }
+    }
+
+    @Test func anAdministratorEditsTheProfileAndTheChangeIsAuditedWithBeforeAndAfter() async throws {
+        try await withServer(demo: true) { app, admin in
+            try await admin.signIn("admin")
+            let page = try await admin.get("/staff/admin/agencies/\(DemoSeed.lianfangCode)")
+            #expect(page.body.string.contains("重庆市沙坪坝区联芳街道办事处"))
+            var form = Self.newAgency.filter { $0.0 != "code" }
+            form[form.firstIndex { $0.0 == "name" }!] = ("name", "重庆市沙坪坝区联芳街道办事处")
+            form[form.firstIndex { $0.0 == "phone" }!] = ("phone", "023-61234567")
+            #expect(try await admin.post("/staff/admin/agencies/\(DemoSeed.lianfangCode)", form: form).status == .seeOther)
+            let guide = try await TestClient(app: app, passwords: [:]).get("/a/\(DemoSeed.lianfangCode)/guide")
+            #expect(guide.body.string.contains("023-61234567"))
+            let entry = try #require(try await AuditRecord.query(on: app.db).filter(\.$entity == "agency").filter(\.$action == "update").first())
+            #expect(entry.after?.contains("023-61234567") == true)
+            #expect(entry.before?.contains("023-61234567") == false)
+        }
+    }
+
+    @Test func categoriesAreAddedAndRenamed_andTheEditorsFormOffersThem() async throws {
+        try await withServer(demo: true) { app, admin in
+            try await admin.signIn("admin")
+            try await admin.get("/staff/admin/agencies/\(DemoSeed.lianfangCode)/categories")
+            #expect(try await admin.post("/staff/admin/agencies/\(DemoSeed.lianfangCode)/categories", form: [("name", "疫情防控"), ("article", "第二十条第（十二）项"), ("parent", ""), ("position", "")]).status == .seeOther)
+            let duplicate = try await admin.post("/staff/admin/agencies/\(DemoSeed.lianfangCode)/categories", form: [("name", "疫情防控"), ("position", "x")])
+            #expect(duplicate.status == .unprocessableEntity)
+            #expect(duplicate.body.string.contains("本机关已有分类“疫情防控”"))
+            #expect(duplicate.body.string.contains("顺序须为整数"))
+            let id = try await StaffTests.category(app, agency: DemoSeed.lianfangCode, named: "疫情防控")
+            #expect(try await admin.post("/staff/admin/agencies/\(DemoSeed.lianfangCode)/categories/\(id.uuidString)", form: [("name", "公共卫生应急"), ("position", "3")]).status == .seeOther)
+            let editor = TestClient(app: app, passwords: admin.passwords)
+            try await editor.signIn("lianfang-editor")
+            #expect(try await editor.get("/staff/items/new").body.string.contains("公共卫生应急"))
+            // Another agency's category cannot be changed through this agency's address.
+            let other = try await StaffTests.category(app, agency: DemoSeed.districtCode)
+            #expect(try await admin.post("/staff/admin/agencies/\(DemoSeed.lianfangCode)/categories/\(other.uuidString)", form: [("name", "x"), ("position", "1")]).status == .notFound)
+        }
+    }
+
+    @Test func accountsAreCreatedAndCanSignIn_passwordsResetAndLockoutsLifted() async throws {
+        try await withServer(demo: true) { app, admin in
+            try await admin.signIn("admin")
+            try await admin.get("/staff/admin/accounts/new")
+            let weak = try await admin.post("/staff/admin/accounts/new", form: [("username", "xl-editor"), ("displayName", "小龙坎信息员"), ("role", "editor"), ("agency", ""), ("password", "short")])
+            #expect(weak.status == .unprocessableEntity)
+            #expect(weak.body.string.contains("密码至少10位"))
+            #expect(weak.body.string.contains("信息编辑须属于一个机关"))
+            #expect(weak.body.string.contains("小龙坎信息员"))  // kept
+            #expect(try await admin.post("/staff/admin/accounts/new", form: [("username", "xl-editor"), ("displayName", "小龙坎信息员"), ("role", "editor"), ("agency", "11500106009208300B"), ("password", "correct horse battery")]).status == .seeOther)
+            let account = try #require(try await StaffRecord.query(on: app.db).filter(\.$username == "xl-editor").first())
+            #expect(account.passwordHash != "correct horse battery")
+
+            let newcomer = TestClient(app: app, passwords: [:])
+            try await newcomer.get("/staff/login")
+            #expect(try await newcomer.post("/staff/login", form: [("username", "xl-editor"), ("password", "correct horse battery")]).status == .seeOther)
+
+            // Locked out after five failures; the administrator lifts it and sets a new password.
+            let stranger = TestClient(app: app, passwords: [:])
+            try await stranger.get("/staff/login")
+            for _ in 0..<Lockout.attempts { try await stranger.post("/staff/login", form: [("username", "xl-editor"), ("password", "wrong")]) }
+            #expect(try await stranger.post("/staff/login", form: [("username", "xl-editor"), ("password", "correct horse battery")]).status == .tooManyRequests)
+            try await admin.get("/staff/admin/accounts/\(account.id!.uuidString)")
+            #expect(try await admin.post("/staff/admin/accounts/\(account.id!.uuidString)", form: [("displayName", "小龙坎信息员"), ("role", "reviewer"), ("agency", "11500106009208300B"), ("password", "another good password"), ("unlock", "是")]).status == .seeOther)
+            #expect(try await stranger.post("/staff/login", form: [("username", "xl-editor"), ("password", "another good password")]).status == .seeOther)
+            let updated = try #require(try await StaffRecord.find(account.id, on: app.db))
+            #expect(updated.role == "reviewer")
+            #expect(try await AuditRecord.query(on: app.db).filter(\.$entity == "staff").filter(\.$entityID == account.id!.uuidString).filter(\.$actor == "admin").sort(\.$at).all().map(\.action) == ["create", "update"])
+            // An administrator does not demote themself.
+            let me = try #require(try await StaffRecord.query(on: app.db).filter(\.$username == "admin").first())
+            #expect(try await admin.post("/staff/admin/accounts/\(me.id!.uuidString)", form: [("displayName", "x"), ("role", "editor"), ("agency", DemoSeed.lianfangCode)]).status == .conflict)
+        }
+    }
+
+    @Test func onlyAnAdministratorManages() async throws {
+        try await withServer(demo: true) { app, client in
+            for username in ["lianfang-editor", "lianfang-reviewer", "district-supervisor"] {
+                let user = TestClient(app: app, passwords: client.passwords)
+                try await user.signIn(username)
+                #expect(try await user.get("/staff/admin").status == .forbidden, "\(username) opened the admin page")
+                #expect(try await user.post("/staff/admin/agencies/new", form: Self.newAgency).status == .forbidden, "\(username) created an agency")
+                #expect(try await user.post("/staff/admin/accounts/new", form: [("username", "x-\(username)"), ("displayName", "x"), ("role", "administrator"), ("password", "0123456789ab")]).status == .forbidden)
+            }
+            #expect(try await StaffRecord.query(on: app.db).filter(\.$role == "administrator").count() == 1)
+            // Without the form's token even the administrator is refused.
+            try await client.signIn("admin")
+            #expect(try await client.post("/staff/admin/agencies/new", form: Self.newAgency, csrf: false).status == .forbidden)
+            #expect(try await AgencyRecord.query(on: app.db).filter(\.$code == "11500106MB1234567X").count() == 0)
+        }
+    }
+}
