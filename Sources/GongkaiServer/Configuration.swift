@@ -12,6 +12,17 @@ public struct ServerConfiguration: Sendable, Equatable {
     }
 
     public var database: Database
+
+    /// PostgreSQL connections each event loop may open (the pool of one app server is this times its cores).
+    static let postgresConnectionsPerEventLoop = 4
+
+    /// How many database connections the pool of this server may hold with `eventLoops` loops.
+    func poolSize(eventLoops: Int) -> Int {
+        switch database {
+        case .postgres: Self.postgresConnectionsPerEventLoop * eventLoops
+        case .sqlite, .sqliteInMemory: eventLoops  // Fluent's SQLite default: one connection per event loop
+        }
+    }
     public var hostname: String
     public var port: Int
     /// Imported holiday arrangements (`gongkai calendar import`).

@@ -13,7 +13,7 @@ public func configure(_ app: Application, _ configuration: ServerConfiguration) 
         app.databases.use(.sqlite(.memory, sqlLogLevel: .debug), as: .sqlite)
     case .postgres(let url):
         do {
-            app.databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug), as: .psql)
+            app.databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: ServerConfiguration.postgresConnectionsPerEventLoop, sqlLogLevel: .debug), as: .psql)
         } catch {
             throw ConfigurationError("DATABASE_URL cannot be used: \(error)")
         }
@@ -29,7 +29,8 @@ public func configure(_ app: Application, _ configuration: ServerConfiguration) 
     app.storage[CalendarKey.self] = loadCalendar(configuration.calendarFile, logger: app.logger)
 
     app.middleware = Middlewares()
-    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.storage[ServerMetricsKey.self] = ServerMetrics(poolSize: configuration.poolSize(eventLoops: app.eventLoopGroup.makeIterator().reduce(0) { n, _ in n + 1 }))
+    app.middleware.use(RequestLogMiddleware(metrics: app.metrics))
     app.middleware.use(ProblemMiddleware())
 
     try routes(app)

@@ -7,13 +7,16 @@ func routes(_ app: Application) throws {
     StaffController().register(app)
     APIController().register(app)
     app.get("healthz", use: healthz)
+    app.get("metrics", use: metricsEndpoint)
 }
 
 /// Healthy when the database answers.
 @Sendable func healthz(_ req: Request) async throws -> Response {
     do {
         guard let sql = req.db as? any SQLDatabase else { throw Abort(.internalServerError) }
+        let started = ContinuousClock.now
         try await sql.raw("SELECT 1").run()
+        req.application.metrics.healthLatency.record(ContinuousClock.now - started)
         return Response(status: .ok, body: .init(string: "ok\n"))
     } catch {
         req.logger.error("health check: the database does not answer: \(String(reflecting: error))")
