@@ -52,6 +52,8 @@ let migrations: [any Migration] = [
     M005_CreateAuditLog(),  // the append-only audit log
     M006_CreateIndexes(),  // indexes for portal lists
     M007_CreateSearchIndex(),  // the search index (FTS5 / GIN)
+    M008_CreateLookupIndexes(),  // attachments, audit history, next versions
+    M009_AppendOnlyAuditLog(),  // triggers refusing UPDATE and DELETE on the audit log
 ]
 
 struct CalendarKey: StorageKey {

@@ -1,4 +1,6 @@
+import Fluent
 import Foundation
+import SQLKit
 import Testing
 import Vapor
 import VaporTesting
@@ -23,6 +25,24 @@ import VaporTesting
             #expect(text.contains("gongkai_db_pool_connections_max"))
             // No series per agency code or item.
             #expect(!text.contains(DemoSeed.lianfangCode))
+        }
+    }
+}
+
+@Suite struct AuditLogTests {
+    @Test func theDatabaseRefusesToChangeOrDeleteAuditEntries() async throws {
+        try await withServer(demo: true) { app, client in
+            try await client.signIn("lianfang-editor")  // a sign-in is audited
+            let sql = try #require(app.db as? any SQLDatabase)
+            let before = try await AuditRecord.query(on: app.db).count()
+            #expect(before > 0)
+            await #expect(throws: (any Error).self) { try await sql.raw("UPDATE audit_log SET actor = 'someone else'").run() }
+            await #expect(throws: (any Error).self) { try await sql.raw("DELETE FROM audit_log").run() }
+            #expect(try await AuditRecord.query(on: app.db).count() == before)
+            #expect(try await AuditRecord.query(on: app.db).filter(\.$actor == "someone else").count() == 0)
+            // Appending still works.
+            try await AuditRecord(actor: "test", action: "note", entity: "test", entityID: "1", agencyCode: nil, before: nil, after: nil).create(on: app.db)
+            #expect(try await AuditRecord.query(on: app.db).count() == before + 1)
         }
     }
 }
