@@ -25,6 +25,16 @@ enum SiteURL {
     case staffNewVersion(UUID)
     case staffAudit
     case admin
+    case apply(String)
+    case applicationStatus
+    case staffApplications
+    case staffNewApplication
+    case staffApplication(UUID)
+    case staffApplicationCompose(UUID, move: String)
+    case staffApplicationMove(UUID)
+    case staffApplicationLetter(UUID, UUID)
+    case staffApplicationReviews(UUID)
+    case staffApplicationPublish(UUID)
     case adminNewAgency
     case adminAgency(String)
     case adminCategories(String)
@@ -59,6 +69,16 @@ enum SiteURL {
         case .staffNewVersion(let id): return "/staff/items/\(id.uuidString)/new-version"
         case .staffAudit: return "/staff/audit"
         case .admin: return "/staff/admin"
+        case .apply(let code): return "/a/\(escape(code))/apply"
+        case .applicationStatus: return "/status"
+        case .staffApplications: return "/staff/applications"
+        case .staffNewApplication: return "/staff/applications/new"
+        case .staffApplication(let id): return "/staff/applications/\(id.uuidString)"
+        case .staffApplicationCompose(let id, let move): return "/staff/applications/\(id.uuidString)/compose" + query(["move": move])
+        case .staffApplicationMove(let id): return "/staff/applications/\(id.uuidString)/move"
+        case .staffApplicationLetter(let id, let letter): return "/staff/applications/\(id.uuidString)/letters/\(letter.uuidString)"
+        case .staffApplicationReviews(let id): return "/staff/applications/\(id.uuidString)/reviews"
+        case .staffApplicationPublish(let id): return "/staff/applications/\(id.uuidString)/publish"
         case .adminNewAgency: return "/staff/admin/agencies/new"
         case .adminAgency(let code): return "/staff/admin/agencies/\(escape(code))"
         case .adminCategories(let code): return "/staff/admin/agencies/\(escape(code))/categories"

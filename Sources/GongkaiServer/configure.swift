@@ -31,6 +31,7 @@ public func configure(_ app: Application, _ configuration: ServerConfiguration) 
     app.middleware = Middlewares()
     app.storage[ServerMetricsKey.self] = ServerMetrics(poolSize: configuration.poolSize(eventLoops: app.eventLoopGroup.makeIterator().reduce(0) { n, _ in n + 1 }))
     app.middleware.use(RequestLogMiddleware(metrics: app.metrics))
+    app.rateLimiters = RateLimiters()
     app.middleware.use(ProblemMiddleware())
 
     try routes(app)
@@ -54,6 +55,7 @@ let migrations: [any Migration] = [
     M007_CreateSearchIndex(),  // the search index (FTS5 / GIN)
     M008_CreateLookupIndexes(),  // attachments, audit history, next versions
     M009_AppendOnlyAuditLog(),  // triggers refusing UPDATE and DELETE on the audit log
+    M010_CreateApplications(),  // applications, their history, letters, review cases
 ]
 
 struct CalendarKey: StorageKey {

@@ -4,6 +4,7 @@ import Vapor
 
 func routes(_ app: Application) throws {
     PortalController().register(app)
+    ApplicationPortalController().register(app)
     StaffController().register(app)
     APIController().register(app)
     app.get("healthz", use: healthz)

@@ -50,6 +50,8 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
     }
 
     public var year: Int { parts.year }
+    public var month: Int { parts.1 }
+    public var dayOfMonth: Int { parts.2 }
 
     /// 1 = Monday … 7 = Sunday.
     public var weekday: Int { ((ordinal % 7 + 7) % 7 + 3) % 7 + 1 }

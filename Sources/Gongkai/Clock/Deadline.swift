@@ -13,7 +13,7 @@ public enum ReceiptChannel: String, Sendable, Codable, CaseIterable {
     /// 传真: the day both sides confirm.
     case fax
 
-    var explanation: String {
+    public var explanation: String {
         switch self {
         case .inPerson: "当面提交：提交之日为收到申请之日（第三十一条第（一）项）"
         case .postSigned: "邮寄：签收之日为收到申请之日（第三十一条第（二）项）"

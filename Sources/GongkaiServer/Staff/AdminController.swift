@@ -37,24 +37,24 @@ struct AdminController {
     // MARK: Agencies
 
     /// The agency's fields as the form shows them; `code` only when it is new (a code never changes).
-    static func agencyFields(isNew: Bool, parents: [AgencyRecord]) -> [AdminField] {
-        var fields: [AdminField] = []
-        if isNew { fields.append(AdminField(name: "code", label: "机关代码（统一社会信用代码）", hint: "网址、接口、命令行和索引号都用它，建立后不能修改")) }
+    static func agencyFields(isNew: Bool, parents: [AgencyRecord]) -> [FormField] {
+        var fields: [FormField] = []
+        if isNew { fields.append(FormField(name: "code", label: "机关代码（统一社会信用代码）", hint: "网址、接口、命令行和索引号都用它，建立后不能修改")) }
         fields += [
-            AdminField(name: "name", label: "名称"),
-            AdminField(name: "kind", label: "类别", kind: .choice(AgencyForm.kinds.map { ($0, PortalViews.kindLabels[$0] ?? $0) })),
-            AdminField(name: "parent", label: "上级机关", kind: .choice([("", "（无）")] + parents.map { ($0.code, $0.name) })),
-            AdminField(name: "functions", label: "机构职能（第二十条第（二）项）", kind: .text(rows: 4)),
-            AdminField(name: "organisation", label: "机构设置", kind: .text(rows: 3)),
-            AdminField(name: "headName", label: "负责人姓名"),
-            AdminField(name: "address", label: "办公地址"),
-            AdminField(name: "officeHours", label: "办公时间"),
-            AdminField(name: "phone", label: "联系电话"),
-            AdminField(name: "fax", label: "传真"),
-            AdminField(name: "email", label: "互联网联系方式（电子邮箱）"),
-            AdminField(name: "disclosureOffice", label: "政府信息公开工作机构（第十二条）"),
-            AdminField(name: "guide", label: "政府信息公开指南正文", kind: .text(rows: 10)),
-            AdminField(name: "indexPattern", label: "索引号格式", hint: "{code} 机关代码，{year} 年份，{seq:5} 五位顺序号"),
+            FormField(name: "name", label: "名称"),
+            FormField(name: "kind", label: "类别", kind: .choice(AgencyForm.kinds.map { ($0, PortalViews.kindLabels[$0] ?? $0) })),
+            FormField(name: "parent", label: "上级机关", kind: .choice([("", "（无）")] + parents.map { ($0.code, $0.name) })),
+            FormField(name: "functions", label: "机构职能（第二十条第（二）项）", kind: .text(rows: 4)),
+            FormField(name: "organisation", label: "机构设置", kind: .text(rows: 3)),
+            FormField(name: "headName", label: "负责人姓名"),
+            FormField(name: "address", label: "办公地址"),
+            FormField(name: "officeHours", label: "办公时间"),
+            FormField(name: "phone", label: "联系电话"),
+            FormField(name: "fax", label: "传真"),
+            FormField(name: "email", label: "互联网联系方式（电子邮箱）"),
+            FormField(name: "disclosureOffice", label: "政府信息公开工作机构（第十二条）"),
+            FormField(name: "guide", label: "政府信息公开指南正文", kind: .text(rows: 10)),
+            FormField(name: "indexPattern", label: "索引号格式", hint: "{code} 机关代码，{year} 年份，{seq:5} 五位顺序号"),
         ]
         return fields
     }
@@ -222,12 +222,12 @@ struct AdminController {
 
     // MARK: Categories
 
-    static func categoryFields(_ existing: [CategoryRecord]) -> [AdminField] {
+    static func categoryFields(_ existing: [CategoryRecord]) -> [FormField] {
         [
-            AdminField(name: "name", label: "新分类名称"),
-            AdminField(name: "article", label: "依据（如 第二十条第（一）项）"),
-            AdminField(name: "parent", label: "上级分类", kind: .choice([("", "（无）")] + existing.map { ($0.id!.uuidString, $0.name) })),
-            AdminField(name: "position", label: "顺序（数字）"),
+            FormField(name: "name", label: "新分类名称"),
+            FormField(name: "article", label: "依据（如 第二十条第（一）项）"),
+            FormField(name: "parent", label: "上级分类", kind: .choice([("", "（无）")] + existing.map { ($0.id!.uuidString, $0.name) })),
+            FormField(name: "position", label: "顺序（数字）"),
         ]
     }
 
@@ -306,15 +306,15 @@ struct AdminController {
 
     // MARK: Accounts
 
-    static func accountFields(isNew: Bool, agencies: [AgencyRecord]) -> [AdminField] {
-        var fields: [AdminField] = []
-        if isNew { fields.append(AdminField(name: "username", label: "用户名", hint: "字母、数字、连字符，建立后不能修改")) }
+    static func accountFields(isNew: Bool, agencies: [AgencyRecord]) -> [FormField] {
+        var fields: [FormField] = []
+        if isNew { fields.append(FormField(name: "username", label: "用户名", hint: "字母、数字、连字符，建立后不能修改")) }
         fields += [
-            AdminField(name: "displayName", label: "姓名"),
-            AdminField(name: "role", label: "角色", kind: .choice(StaffRole.allCases.map { ($0.rawValue, $0.label) })),
-            AdminField(name: "agency", label: "所属机关（督导账号为其督导的上级机关）", kind: .choice([("", "（无，仅系统管理员）")] + agencies.map { ($0.code, $0.name) })),
-            AdminField(name: "password", label: isNew ? "初始密码" : "重设密码（不改请留空）", kind: .password, hint: "至少10位"),
-            AdminField(name: "unlock", label: "解除锁定（填“是”）"),
+            FormField(name: "displayName", label: "姓名"),
+            FormField(name: "role", label: "角色", kind: .choice(StaffRole.allCases.map { ($0.rawValue, $0.label) })),
+            FormField(name: "agency", label: "所属机关（督导账号为其督导的上级机关）", kind: .choice([("", "（无，仅系统管理员）")] + agencies.map { ($0.code, $0.name) })),
+            FormField(name: "password", label: isNew ? "初始密码" : "重设密码（不改请留空）", kind: .password, hint: "至少10位"),
+            FormField(name: "unlock", label: "解除锁定（填“是”）"),
         ]
         return fields
     }

@@ -24,6 +24,7 @@ struct StaffController {
         signedIn.post("items", ":id", "new-version", use: newVersion)
         signedIn.get("audit", use: audit)
         AdminController().register(signedIn)
+        ApplicationStaffController().register(signedIn)
     }
 
     // MARK: Sign-in

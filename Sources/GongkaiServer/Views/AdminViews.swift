@@ -2,21 +2,6 @@ import Foundation
 import Gongkai
 import Plot
 
-/// A form field of the administrator's pages: one text line, a text area or a choice.
-struct AdminField {
-    enum Kind {
-        case line
-        case password
-        case text(rows: Int)
-        case choice([(value: String, label: String)])
-    }
-
-    var name: String
-    var label: String
-    var kind: Kind = .line
-    var hint: String? = nil
-}
-
 /// The administrator's pages: agencies, their categories, and staff accounts.
 enum AdminViews {
     static func overview(agencies: [AgencyRecord], accounts: [StaffRecord], viewer: Viewer) -> HTML {
@@ -59,7 +44,7 @@ enum AdminViews {
     }
 
     /// A form of `fields` filled from `values`, each problem beside its field.
-    static func form(title: String, action: String, fields: [AdminField], values: [String: String], problems: [String: String], submit: String, viewer: Viewer, after: Node<HTML.BodyContext> = .empty) -> HTML {
+    static func form(title: String, action: String, fields: [FormField], values: [String: String], problems: [String: String], submit: String, viewer: Viewer, after: Node<HTML.BodyContext> = .empty) -> HTML {
         Views.page(
             title: title, viewer: viewer,
             StaffViews.header(viewer),
@@ -68,32 +53,11 @@ enum AdminViews {
             .form(
                 .method(.post), .action(Views.attr(action)),
                 StaffViews.csrf(viewer),
-                .forEach(fields) { field in
-                    StaffViews.field(field.name, field.label, problems: problems, control(field, value: values[field.name] ?? ""))
-                },
+                FormViews.fields(fields, values: values, problems: problems),
                 .button(.type(.submit), .text(submit))
             ),
             after
         )
-    }
-
-    private static func control(_ field: AdminField, value: String) -> Node<HTML.FormContext> {
-        switch field.kind {
-        case .line:
-            return .group(
-                .input(.type(.text), .name(field.name), .id(field.name), .value(Views.attr(value)), .attribute(named: "aria-describedby", value: "\(field.name)-error")),
-                .unwrap(field.hint) { .element(named: "small", text: $0) })
-        case .password:
-            return .group(
-                .input(.type(.password), .name(field.name), .id(field.name), .autocomplete(false), .attribute(named: "aria-describedby", value: "\(field.name)-error")),
-                .unwrap(field.hint) { .element(named: "small", text: $0) })
-        case .text(let rows):
-            return .textarea(.name(field.name), .id(field.name), .attribute(named: "rows", value: String(rows)), .attribute(named: "aria-describedby", value: "\(field.name)-error"), .text(value))
-        case .choice(let options):
-            return .select(
-                .attribute(named: "name", value: field.name), .id(field.name),
-                .forEach(options) { Views.option($0.value, $0.label, selected: $0.value == value) })
-        }
     }
 
     static func categories(agency: AgencyRecord, categories: [CategoryRecord], counts: [UUID: Int], values: [String: String], problems: [String: String], viewer: Viewer) -> HTML {

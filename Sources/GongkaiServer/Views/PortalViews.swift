@@ -31,6 +31,8 @@ enum PortalViews {
                 .a(.href(Views.attr(SiteURL.catalogue(agency.code).path)), .text("公开目录")), .text(" · "),
                 .a(.href(Views.attr(SiteURL.notices(agency.code).path)), .text("公示")), .text(" · "),
                 .a(.href(Views.attr(SiteURL.reports(agency.code).path)), .text("年度报告")), .text(" · "),
+                .a(.href(Views.attr(SiteURL.apply(agency.code).path)), .text("申请公开")), .text(" · "),
+                .a(.href(Views.attr(SiteURL.applicationStatus.path)), .text("申请查询")), .text(" · "),
                 .a(.href(Views.attr(SiteURL.feed(agency.code).path)), .text("订阅（Atom）"))
             ),
         ])

@@ -1,0 +1,131 @@
+import Foundation
+
+/// The letters of the application workflow: each drafted from the application's facts with the article it rests on,
+/// then edited by staff and stored exactly as sent.
+public enum LetterKind: String, Sendable, Codable, CaseIterable {
+    /// 补正告知书 (第三十条).
+    case clarification
+    /// 延期答复告知书 (第三十三条).
+    case postponement = "extension"
+    /// 征求意见函 to a third party or another agency (第三十二条, 第三十四条).
+    case consultation
+    /// 收费通知 (第四十二条, 国办函〔2020〕109号).
+    case fee
+    /// 政府信息公开申请答复书 (第三十六条 and the result's own ground).
+    case answer
+
+    public var title: String {
+        switch self {
+        case .clarification: "政府信息公开申请补正告知书"
+        case .postponement: "政府信息公开申请延期答复告知书"
+        case .consultation: "政府信息公开征求意见函"
+        case .fee: "政府信息公开信息处理费收费通知"
+        case .answer: "政府信息公开申请答复书"
+        }
+    }
+}
+
+/// What a letter is drafted from.
+public struct LetterFacts: Sendable {
+    public var agencyName: String
+    public var agencyAddress: String
+    public var agencyPhone: String
+    public var trackingNumber: String
+    public var applicantName: String
+    public var received: Day?
+    /// What was asked for: title, 文号 or description.
+    public var request: String
+    public var today: Day
+    /// The answer due date as the clock has it now.
+    public var due: Day?
+
+    // Per letter; unused ones stay empty.
+    public var clarifyWhat: String = ""
+    public var clarifyWorkingDays: Int = 15
+    public var extensionDays: Int = 20
+    public var consultedParty: String = ""
+    public var consultationReply: Day? = nil
+    public var feeAmount: Decimal = 0
+    public var feeBasis: String = ""
+    public var feePayBy: Day? = nil
+    public var result: AnswerResult? = nil
+    /// For an answer: the information provided, where to find it, or the reasons.
+    public var answerDetail: String = ""
+    /// For `3.4.1` when the right agency is known.
+    public var rightAgency: String = ""
+
+    public init(agencyName: String, agencyAddress: String, agencyPhone: String, trackingNumber: String, applicantName: String, received: Day?, request: String, today: Day, due: Day?) {
+        self.agencyName = agencyName
+        self.agencyAddress = agencyAddress
+        self.agencyPhone = agencyPhone
+        self.trackingNumber = trackingNumber
+        self.applicantName = applicantName
+        self.received = received
+        self.request = request
+        self.today = today
+        self.due = due
+    }
+}
+
+public enum LetterDrafter {
+    /// The letter's first draft: title and body as plain text, ready to edit.
+    public static func draft(_ kind: LetterKind, _ facts: LetterFacts) -> (title: String, body: String) {
+        let receivedText = facts.received.map(chinese) ?? "（尚未确认收到）"
+        var lines = ["\(facts.applicantName)：", ""]
+        let opening = "本机关于\(receivedText)收到您提出的政府信息公开申请（申请编号：\(facts.trackingNumber)），申请获取“\(facts.request)”。"
+        switch kind {
+        case .clarification:
+            lines.append(opening + "经审查，您的申请内容不明确。根据《中华人民共和国政府信息公开条例》第三十条的规定，请您对以下内容作出补正：")
+            lines.append("")
+            lines.append(facts.clarifyWhat.isEmpty ? "（请列明需要补正的全部事项）" : facts.clarifyWhat)
+            lines.append("")
+            lines.append("请您自收到本告知书之日起\(facts.clarifyWorkingDays)个工作日内提交补正后的申请。答复期限自本机关收到补正后的申请之日起计算。无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。")
+        case .postponement:
+            lines.append(opening + "因情况复杂，本机关不能在20个工作日内作出答复。根据《中华人民共和国政府信息公开条例》第三十三条第二款的规定，经政府信息公开工作机构负责人同意，答复期限延长\(facts.extensionDays)个工作日" + (facts.due.map { "，本机关将于\(chinese($0))前作出答复" } ?? "") + "。")
+        case .consultation:
+            lines = ["\(facts.consultedParty.isEmpty ? "（被征求意见方）" : facts.consultedParty)：", ""]
+            lines.append("本机关于\(receivedText)收到政府信息公开申请（申请编号：\(facts.trackingNumber)），申请获取“\(facts.request)”。该信息的公开可能涉及贵方合法权益（或需与贵方确认）。根据《中华人民共和国政府信息公开条例》第三十二条、第三十四条的规定，现书面征求贵方意见。")
+            lines.append("")
+            lines.append("请于收到本函之日起15个工作日内" + (facts.consultationReply.map { "（\(chinese($0))前）" } ?? "") + "书面回复是否同意公开及理由。逾期未提出意见的，由本机关依照条例规定决定是否公开。")
+        case .fee:
+            lines.append(opening + "您的申请数量、频次明显超过合理范围。根据《中华人民共和国政府信息公开条例》第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，本机关按照\(facts.feeBasis.isEmpty ? "按件计收" : facts.feeBasis)标准收取信息处理费人民币\(money(facts.feeAmount))元。")
+            lines.append("")
+            lines.append("请您自收到本通知次日起20个工作日内缴纳" + (facts.feePayBy.map { "（\(chinese($0))前）" } ?? "") + "。逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。收费期间不计入答复期限。")
+        case .answer:
+            let result = facts.result
+            lines.append(opening + "现答复如下：")
+            lines.append("")
+            lines.append(result?.decision ?? "（请选择办理结果）")
+            if !facts.answerDetail.isEmpty {
+                lines.append("")
+                lines.append(facts.answerDetail)
+            }
+            if result?.rowID == "3.4.1", !facts.rightAgency.isEmpty {
+                lines.append("")
+                lines.append("该信息由\(facts.rightAgency)负责公开，您可以向其提出申请。")
+            }
+            lines.append("")
+            lines.append("依据：《中华人民共和国政府信息公开条例》\(result?.article ?? "")。")
+            lines.append("")
+            lines.append("如对本答复不服，可以自收到本答复之日起60日内依法申请行政复议，或者自收到本答复之日起6个月内依法向人民法院提起行政诉讼。")
+        }
+        lines.append("")
+        lines.append("特此\(kind == .consultation ? "函告" : "告知")。")
+        lines.append("")
+        lines.append("联系地址：\(facts.agencyAddress)　联系电话：\(facts.agencyPhone)")
+        lines.append("")
+        lines.append(facts.agencyName)
+        lines.append(chinese(facts.today))
+        return (kind.title, lines.joined(separator: "\n"))
+    }
+
+    /// `2026年11月20日`.
+    public static func chinese(_ day: Day) -> String { "\(day.year)年\(day.month)月\(day.dayOfMonth)日" }
+
+    static func money(_ amount: Decimal) -> String {
+        var value = amount
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &value, 2, .plain)
+        return NSDecimalNumber(decimal: rounded).stringValue
+    }
+}

@@ -1,0 +1,438 @@
+import Crypto
+import Fluent
+import Foundation
+import Gongkai
+import Vapor
+
+/// Applications for disclosure on the statutory clock: intake, the moves of the workflow, letters, notifications.
+/// Every move is checked by the same `DeadlineEngine` the CLI uses; a move the law does not allow is refused with
+/// its reason and changes nothing.
+struct Applications {
+    let db: any Database
+    let calendar: WorkdayCalendar
+    var settings = ClockSettings()
+
+    var engine: DeadlineEngine { DeadlineEngine(calendar: calendar, settings: settings) }
+
+    // MARK: Intake
+
+    /// What an applicant (or staff registering a paper application) fills in. No purpose or reason is asked.
+    struct Input: Content {
+        var applicantType: String?
+        var name: String?
+        var idType: String?
+        var idNumber: String?
+        var phone: String?
+        var email: String?
+        var address: String?
+        var infoTitle: String?
+        var infoNumber: String?
+        var infoDescription: String?
+        var formWanted: String?
+        var delivery: String?
+        /// Staff only: how it came in and the day of receipt.
+        var channel: String?
+        var receivedOn: String?
+
+        static let forms = ["paper": "纸质", "electronic": "电子"]
+        static let deliveries = ["post": "邮寄", "email": "电子邮件", "collect": "当面领取", "online": "网上获取"]
+
+        var values: [String: String] {
+            ["applicantType": applicantType ?? "", "name": name ?? "", "idType": idType ?? "", "idNumber": idNumber ?? "",
+             "phone": phone ?? "", "email": email ?? "", "address": address ?? "", "infoTitle": infoTitle ?? "",
+             "infoNumber": infoNumber ?? "", "infoDescription": infoDescription ?? "", "formWanted": formWanted ?? "",
+             "delivery": delivery ?? "", "channel": channel ?? "", "receivedOn": receivedOn ?? ""]
+        }
+
+        /// Field → what is wrong, in the words the form shows beside the field.
+        func problems(byStaff: Bool, today: Day) -> [String: String] {
+            var problems: [String: String] = [:]
+            func text(_ value: String?) -> String { (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+            let type = ApplicantType(rawValue: text(applicantType))
+            if type == nil { problems["applicantType"] = "请选择申请人类型（自然人或法人、其他组织的类别）" }
+            if text(name).isEmpty { problems["name"] = type?.isNaturalPerson == false ? "请填写法人或其他组织名称" : "请填写申请人姓名" }
+            if text(name).count > 100 { problems["name"] = "名称不能超过100字" }
+            if let document = IdentityDocument(rawValue: text(idType)) {
+                if let type, !IdentityDocument.allowed(for: type).contains(document) {
+                    problems["idType"] = "\(type.label)不能使用\(document.label)作为身份证明"
+                } else if let problem = document.problem(with: text(idNumber)) {
+                    problems["idNumber"] = problem
+                }
+            } else {
+                problems["idType"] = "请选择身份证明文件类型"
+            }
+            let phoneDigits = text(phone).filter { !"- ".contains($0) }
+            if phoneDigits.isEmpty { problems["phone"] = "请填写联系电话" }
+            else if phoneDigits.count < 7 || phoneDigits.count > 20 || !phoneDigits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "+") }) {
+                problems["phone"] = "联系电话应为7至20位数字"
+            }
+            let mail = text(email)
+            if !mail.isEmpty, mail.count > 200 || !mail.contains("@") || mail.hasPrefix("@") || mail.hasSuffix("@") || mail.contains(" ") {
+                problems["email"] = "电子邮箱格式不正确"
+            }
+            if text(delivery) == "email", mail.isEmpty { problems["email"] = "选择以电子邮件获取的，请填写电子邮箱" }
+            if text(delivery) == "post", text(address).isEmpty { problems["address"] = "选择邮寄的，请填写通信地址" }
+            if text(infoTitle).isEmpty, text(infoNumber).isEmpty, text(infoDescription).isEmpty {
+                problems["infoTitle"] = "请至少填写所需信息的名称、文号或便于查询的其他特征描述之一"
+            }
+            if text(infoDescription).count > 2000 { problems["infoDescription"] = "描述不能超过2000字" }
+            if Self.forms[text(formWanted)] == nil { problems["formWanted"] = "请选择获取信息的载体形式" }
+            if Self.deliveries[text(delivery)] == nil { problems["delivery"] = "请选择获取信息的方式" }
+            if byStaff {
+                let channel = ReceiptChannel(rawValue: text(channel))
+                if channel == nil { problems["channel"] = "请选择申请的提交方式" }
+                if channel != .online {
+                    if let day = Day(iso: text(receivedOn)) {
+                        if day > today { problems["receivedOn"] = "收到申请日期不能晚于今天" }
+                    } else {
+                        problems["receivedOn"] = "请填写收到申请的日期（YYYY-MM-DD）"
+                    }
+                }
+            }
+            return problems
+        }
+    }
+
+    struct InvalidInput: AbortError {
+        var problems: [String: String]
+        var status: HTTPResponseStatus { .unprocessableEntity }
+        var reason: String { problems.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; ") }
+    }
+
+    /// A refused move: the law (or the application's state) does not allow it; nothing was changed.
+    struct Refusal: AbortError {
+        var reason: String
+        var status: HTTPResponseStatus { .conflict }
+    }
+
+    static func secretHash(_ secret: String) -> String { SHA256.hash(data: Data(secret.utf8)).hex }
+
+    /// A secret for status look-ups: 12 characters that cannot be mistaken for one another.
+    static func newSecret() -> String {
+        let alphabet = Array("23456789ABCDEFGHJKLMNPQRSTUVWXYZ")
+        return String((0..<12).map { _ in alphabet[Int.random(in: 0..<alphabet.count)] })
+    }
+
+    /// Takes in an application. Online ones wait for staff to confirm receipt (第三十一条); registered ones are
+    /// received on the day given. Returns the record and the secret (shown once, stored only as a hash).
+    func submit(_ input: Input, agency: AgencyRecord, byStaff staff: StaffUser?, today: Day) async throws -> (ApplicationRecord, String) {
+        let problems = input.problems(byStaff: staff != nil, today: today)
+        guard problems.isEmpty else { throw InvalidInput(problems: problems) }
+        @Sendable func text(_ value: String?) -> String { (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+        let channel = staff == nil ? ReceiptChannel.online : ReceiptChannel(rawValue: text(input.channel))!
+        let received: Day? = channel == .online ? nil : Day(iso: text(input.receivedOn))
+        let secret = Self.newSecret()
+        let agencyID = try agency.requireID()
+        let record = try await db.transaction { db -> ApplicationRecord in
+            let counter = try await TrackingCounterRecord.query(on: db).filter(\.$agency.$id == agencyID).filter(\.$year == today.year).first()
+                ?? { let c = TrackingCounterRecord(); c.$agency.id = agencyID; c.year = today.year; c.next = 1; return c }()
+            let sequence = counter.next
+            counter.next += 1
+            try await counter.save(on: db)
+            let record = ApplicationRecord()
+            record.$agency.id = agencyID
+            record.trackingNumber = "\(agency.code)-\(today.year)-\(String(format: "%05d", sequence))"
+            record.secretHash = Self.secretHash(secret)
+            record.applicantType = text(input.applicantType)
+            record.name = text(input.name)
+            record.idType = text(input.idType)
+            record.idNumber = IdentityDocument.normalized(input.idNumber ?? "")
+            record.phone = text(input.phone)
+            record.email = text(input.email)
+            record.address = text(input.address)
+            record.infoTitle = text(input.infoTitle)
+            record.infoNumber = text(input.infoNumber)
+            record.infoDescription = text(input.infoDescription)
+            record.formWanted = text(input.formWanted)
+            record.delivery = text(input.delivery)
+            record.channel = channel.rawValue
+            record.submittedOn = (received ?? today).iso
+            record.receivedOn = received?.iso
+            record.status = received == nil ? "submitted" : "open"
+            record.answerDetail = ""
+            if let staff { record.$officer.id = staff.id }
+            if let received { record.dueOn = engine.calendar.adding(workingDays: DeadlineEngine.answerPeriod, to: received).iso }
+            try await record.create(on: db)
+            let actor = staff?.username ?? "申请人"
+            try await append(record, kind: "submitted", date: (received ?? today).iso, actor: actor,
+                             detail: staff == nil ? "通过网上申请平台提交" : "工作人员登记：\(channel.explanation)", on: db)
+            if received != nil {
+                try await append(record, kind: "confirmed", date: received!.iso, actor: actor, detail: channel.explanation, on: db)
+            }
+            try await Audit.record(on: db, actor: actor, action: "create", entity: "application", id: record.id!.uuidString, agency: agency.code, beforeJSON: nil, after: nil)
+            return record
+        }
+        try await notify(record, subject: "政府信息公开申请已提交", body: staff == nil
+            ? "您的政府信息公开申请已提交，申请编号\(record.trackingNumber)。本机关确认收到后，答复期限自确认之日起计算。"
+            : "本机关已于\(record.receivedOn ?? "")收到您的政府信息公开申请，申请编号\(record.trackingNumber)。", today: today)
+        return (record, secret)
+    }
+
+    // MARK: History and the clock
+
+    func history(_ record: ApplicationRecord) async throws -> [ApplicationEventRecord] {
+        try await ApplicationEventRecord.query(on: db).filter(\.$application.$id == record.requireID()).sort(\.$seq).all()
+    }
+
+    static func clockEvents(_ history: [ApplicationEventRecord]) -> [ClockEvent] {
+        history.compactMap { event in
+            guard let kind = ClockEvent.Kind(rawValue: event.kind), let day = Day(iso: event.date) else { return nil }
+            return ClockEvent(kind, day, days: event.days)
+        }
+    }
+
+    /// The deadline as the clock computes it now; nil until receipt is confirmed.
+    func deadline(_ record: ApplicationRecord, history: [ApplicationEventRecord], today: Day, explain: Bool = true) throws -> Deadline? {
+        guard let received = record.receivedOn.flatMap(Day.init(iso:)) else { return nil }
+        do {
+            return try engine.compute(received: received, channel: ReceiptChannel(rawValue: record.channel) ?? .inPerson,
+                                      events: Self.clockEvents(history), today: today, explain: explain)
+        } catch {
+            throw Abort(.internalServerError, reason: "the stored history of \(record.trackingNumber) does not compute: \(error.description)")
+        }
+    }
+
+    @discardableResult
+    private func append(_ record: ApplicationRecord, kind: String, date: String, days: Int? = nil, actor: String, detail: String, on db: any Database) async throws -> ApplicationEventRecord {
+        let last = try await ApplicationEventRecord.query(on: db).filter(\.$application.$id == record.requireID()).max(\.$seq) ?? 0
+        let event = ApplicationEventRecord(applicationID: try record.requireID(), kind: kind, date: date, days: days, actor: actor, detail: detail, seq: last + 1)
+        try await event.create(on: db)
+        return event
+    }
+
+    // MARK: Moves
+
+    /// A step of the workflow, with what it needs.
+    enum Move {
+        case confirm
+        case clarify(what: String)
+        case clarified
+        case clarifyExpired
+        case consult(party: String)
+        case consultAnswered(party: String)
+        case extend(days: Int)
+        case fee(amount: Decimal, basis: String)
+        case feePaid
+        case feeUnpaid
+        case answer(result: String, detail: String)
+        case withdraw
+
+        var clockKind: ClockEvent.Kind? {
+            switch self {
+            case .confirm, .feeUnpaid: nil
+            case .clarify: .clarifySent
+            case .clarified: .clarifyReceived
+            case .clarifyExpired: .clarifyExpired
+            case .consult: .consultSent
+            case .consultAnswered: .consultAnswered
+            case .extend: .extended
+            case .fee: .feeSent
+            case .feePaid: .feePaid
+            case .answer: .answered
+            case .withdraw: .withdrawn
+            }
+        }
+
+        /// The letter the move sends, if any.
+        var letter: LetterKind? {
+            switch self {
+            case .clarify: .clarification
+            case .extend: .postponement
+            case .consult: .consultation
+            case .fee: .fee
+            case .answer: .answer
+            default: nil
+            }
+        }
+
+        var label: String {
+            switch self {
+            case .confirm: "确认收到申请"
+            case .clarify: "发出补正告知"
+            case .clarified: "收到补正后的申请"
+            case .clarifyExpired: "逾期未补正，视为放弃申请"
+            case .consult: "征求第三方或其他机关意见"
+            case .consultAnswered: "收到被征求方意见"
+            case .extend: "延期答复"
+            case .fee: "发出收费通知"
+            case .feePaid: "申请人已缴费"
+            case .feeUnpaid: "逾期未缴费，视为放弃申请"
+            case .answer: "作出答复"
+            case .withdraw: "申请人撤回申请"
+            }
+        }
+    }
+
+    /// Performs `move` on `date`; `letter` is the text as sent (drafted by `draftLetter`, edited by staff).
+    func perform(_ move: Move, on record: ApplicationRecord, date: Day, letter: (title: String, body: String)?, by user: StaffUser, today: Day) async throws {
+        guard date <= today else { throw Refusal(reason: "\(move.label)的日期\(date.iso)晚于今天\(today.iso)") }
+        let history = try await history(record)
+        // Who may make the move.
+        if case .extend = move, user.role != .officeHead, user.role != .administrator {
+            throw Refusal(reason: "延期答复须经政府信息公开工作机构负责人同意（第三十三条）：请由负责人账号办理")
+        }
+        if ["answered", "withdrawn", "abandoned"].contains(record.status) {
+            throw Refusal(reason: "申请已办结（\(Self.statusLabel(record.status))），不能再\(move.label)")
+        }
+        if case .confirm = move {
+            guard record.receivedOn == nil else { throw Refusal(reason: "该申请已于\(record.receivedOn!)确认收到") }
+            guard let submitted = Day(iso: record.submittedOn), date >= submitted else { throw Refusal(reason: "确认日期不能早于提交日期\(record.submittedOn)") }
+        } else if record.receivedOn == nil, !(move.clockKind == .withdrawn) {
+            throw Refusal(reason: "该申请尚未确认收到（第三十一条：网上申请以双方确认之日为收到申请之日），不能\(move.label)；请先确认收到")
+        }
+        var resultID: String?
+        let format = ReportFormat.expected(forYear: date.year)
+        switch move {
+        case .answer(let result, _):
+            guard let found = AnswerResult.find(result, format: format) else {
+                throw Refusal(reason: "“\(result)”不是\(date.year)年（\(format.rawValue)年版格式）表三的办理结果")
+            }
+            if ["3.6.1", "3.6.2"].contains(found.rowID) {
+                throw Refusal(reason: "\(found.label)由“逾期未补正”或“逾期未缴费”办理，不作为答复结果选择")
+            }
+            resultID = found.rowID
+        case .clarify(let what) where what.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty:
+            throw Refusal(reason: "补正告知须一次列明需要补正的全部事项（第三十条）")
+        case .consult(let party) where party.trimmingCharacters(in: .whitespaces).isEmpty:
+            throw Refusal(reason: "请写明被征求意见的第三方或机关")
+        case .fee(let amount, _) where amount <= 0:
+            throw Refusal(reason: "收费金额须大于零")
+        default: break
+        }
+        // The clock decides whether the history with this move is lawful.
+        var events = Self.clockEvents(history)
+        var days: Int?
+        if case .extend(let d) = move { days = d }
+        if let kind = move.clockKind { events.append(ClockEvent(kind, date, days: days)) }
+        let received = record.receivedOn.flatMap(Day.init(iso:)) ?? date
+        let deadline: Deadline
+        do {
+            deadline = try engine.compute(received: received, channel: ReceiptChannel(rawValue: record.channel) ?? .inPerson, events: events, today: today, explain: false)
+        } catch {
+            throw Refusal(reason: "依据答复期限规则不能\(move.label)：\(error.description)")
+        }
+        if case .feeUnpaid = move {
+            guard deadline.status == .abandoned else { throw Refusal(reason: "缴费期限（收费通知后20个工作日）尚未届满，不能按逾期未缴费处理") }
+        }
+        if case .clarifyExpired = move { resultID = AnswerResult.abandoned(format: format, unpaidFee: false) }
+        if case .feeUnpaid = move { resultID = AnswerResult.abandoned(format: format, unpaidFee: true) }
+        let (result, countedIn, extensionDays) = (resultID, format, days)
+
+        let before = Self.statusLabel(record.status)
+        try await db.transaction { db in
+            if case .confirm = move {
+                record.receivedOn = date.iso
+                try await append(record, kind: "confirmed", date: date.iso, actor: user.username, detail: "工作人员确认收到网上申请（第三十一条第（三）项）", on: db)
+                if record.$officer.id == nil { record.$officer.id = user.id }
+            } else if let kind = move.clockKind {
+                try await append(record, kind: kind.rawValue, date: date.iso, days: extensionDays, actor: user.username, detail: Self.detail(move), on: db)
+            } else {
+                try await append(record, kind: "fee-unpaid", date: date.iso, actor: user.username, detail: "缴费期限届满未缴费，视为放弃申请", on: db)
+            }
+            if let letter, let kind = move.letter {
+                let stored = LetterRecord()
+                stored.$application.id = try record.requireID()
+                stored.kind = kind.rawValue
+                stored.title = letter.title
+                stored.body = letter.body
+                stored.sentOn = date.iso
+                stored.sentBy = user.username
+                try await stored.create(on: db)
+                try await append(record, kind: "letter", date: date.iso, actor: user.username, detail: "发出《\(letter.title)》", on: db)
+            }
+            // Status and due date from the clock after the move.
+            let stored = try await ApplicationEventRecord.query(on: db).filter(\.$application.$id == record.requireID()).sort(\.$seq).all()
+            let after = try self.deadline(record, history: stored, today: today, explain: false)
+            record.dueOn = after?.due?.iso
+            switch move {
+            case .answer(_, let detail):
+                record.status = "answered"
+                record.result = result
+                record.resultFormat = countedIn.rawValue
+                record.answeredOn = date.iso
+                record.closedOn = date.iso
+                record.answerDetail = detail
+            case .clarifyExpired, .feeUnpaid:
+                record.status = "abandoned"
+                record.result = result
+                record.resultFormat = countedIn.rawValue
+                record.closedOn = date.iso
+            case .withdraw:
+                record.status = "withdrawn"
+                record.closedOn = date.iso
+            default:
+                record.status = after?.status.rawValue ?? "submitted"
+            }
+            try await record.save(on: db)
+            try await Audit.record(on: db, actor: user.username, action: move.clockKind?.rawValue ?? (move.letter == nil ? "confirm" : "letter"), entity: "application",
+                                   id: record.id!.uuidString, agency: nil, beforeJSON: Audit.json(["status": before]), after: nil)
+        }
+        let body = letter?.body ?? "您的政府信息公开申请（申请编号\(record.trackingNumber)）：\(move.label)（\(date.iso)）。当前状态：\(Self.statusLabel(record.status))。"
+        try await notify(record, subject: letter?.title ?? "政府信息公开申请：\(move.label)", body: body, today: today)
+    }
+
+    static func detail(_ move: Move) -> String {
+        switch move {
+        case .clarify(let what): "需补正：\(what)"
+        case .consult(let party): "征求意见：\(party)"
+        case .consultAnswered(let party): "收到意见：\(party)"
+        case .extend(let days): "延长\(days)个工作日"
+        case .fee(let amount, let basis): "收费\(amount)元（\(basis)）"
+        case .answer(let result, _): "答复结果：\(result)"
+        default: move.label
+        }
+    }
+
+    static func statusLabel(_ status: String) -> String {
+        switch status {
+        case "submitted": "已提交，待确认收到"
+        case "open": "办理中"
+        case "paused": "暂停计算（等待申请人或被征求方）"
+        case "answered": "已答复"
+        case "withdrawn": "已撤回"
+        case "abandoned": "视为放弃申请"
+        default: status
+        }
+    }
+
+    /// The first draft of the letter `move` sends, from the application's facts.
+    func draftLetter(_ move: Move, for record: ApplicationRecord, agency: AgencyRecord, date: Day, today: Day) async throws -> (title: String, body: String)? {
+        guard let kind = move.letter else { return nil }
+        let history = try await history(record)
+        let current = try deadline(record, history: history, today: today, explain: false)
+        var facts = LetterFacts(
+            agencyName: agency.name, agencyAddress: agency.address, agencyPhone: agency.phone, trackingNumber: record.trackingNumber,
+            applicantName: record.name, received: record.receivedOn.flatMap(Day.init(iso:)), request: Self.request(record), today: date, due: current?.due)
+        switch move {
+        case .clarify(let what): facts.clarifyWhat = what
+        case .extend(let days):
+            facts.extensionDays = days
+            facts.due = current?.due.map { engine.calendar.adding(workingDays: days, to: $0) }
+        case .consult(let party):
+            facts.consultedParty = party
+            facts.consultationReply = engine.calendar.adding(workingDays: DeadlineEngine.consultationPeriod, to: date)
+        case .fee(let amount, let basis):
+            facts.feeAmount = amount
+            facts.feeBasis = basis
+            facts.feePayBy = engine.calendar.adding(workingDays: DeadlineEngine.feePaymentPeriod, to: date)
+        case .answer(let result, let detail):
+            facts.result = AnswerResult.find(result, format: ReportFormat.expected(forYear: date.year))
+            facts.answerDetail = detail
+        default: break
+        }
+        return LetterDrafter.draft(kind, facts)
+    }
+
+    static func request(_ record: ApplicationRecord) -> String {
+        [record.infoTitle, record.infoNumber.isEmpty ? "" : "文号：\(record.infoNumber)", record.infoDescription]
+            .filter { !$0.isEmpty }.joined(separator: "；")
+    }
+
+    // MARK: Notifications
+
+    /// Tells the applicant: recorded in the timeline with the full text always; mailed when SMTP is configured.
+    func notify(_ record: ApplicationRecord, subject: String, body: String, today: Day) async throws {
+        let to = record.email.isEmpty ? "（未留电子邮箱，请电话或邮寄告知：\(Masking.phone(record.phone))）" : record.email
+        try await append(record, kind: "notified", date: today.iso, actor: "系统", detail: "致\(to)：\(subject)\n\n\(body)", on: db)
+    }
+}

@@ -1,0 +1,75 @@
+import Fluent
+import Gongkai
+import Vapor
+
+/// The online application form and the status look-up. Rate-limited per client; no personal data is ever shown
+/// except to the person who typed it, on the same response.
+struct ApplicationPortalController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.get("a", ":code", "apply", use: form)
+        routes.post("a", ":code", "apply", use: submit)
+        routes.get("status", use: lookupForm)
+        routes.post("status", use: lookup)
+    }
+
+    private func agency(_ req: Request) async throws -> (AgencyRecord, AgencyDTO) {
+        let catalogue = Catalogue(db: req.db, calendar: req.workdays)
+        let agency = try await catalogue.agency(code: req.parameters.get("code") ?? "")
+        guard agency.kind != "community" else { throw Abort(.notFound, reason: "\(agency.name) is a place for bulletin boards and takes no applications; apply to its subdistrict or town") }
+        return (agency, try await catalogue.agencyDTO(agency))
+    }
+
+    func form(_ req: Request) async throws -> Response {
+        let (_, dto) = try await agency(req)
+        return PageRenderer.render(ApplicationPortalViews.form(agency: dto, values: [:], problems: [:], viewer: req.viewer))
+    }
+
+    func submit(_ req: Request) async throws -> Response {
+        let (agency, dto) = try await agency(req)
+        try req.admit(req.application.rateLimiters.applications, what: "提交申请")
+        let input = try req.content.decode(Applications.Input.self)
+        let applications = Applications(db: req.db, calendar: req.workdays)
+        do {
+            let (record, secret) = try await applications.submit(input, agency: agency, byStaff: nil, today: req.today)
+            let response = PageRenderer.render(ApplicationPortalViews.receipt(agency: dto, trackingNumber: record.trackingNumber, secret: secret, viewer: req.viewer), status: .created)
+            response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+            return response
+        } catch let invalid as Applications.InvalidInput {
+            let response = PageRenderer.render(ApplicationPortalViews.form(agency: dto, values: input.values, problems: invalid.problems, viewer: req.viewer), status: .unprocessableEntity)
+            response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+            return response
+        }
+    }
+
+    func lookupForm(_ req: Request) async throws -> Response {
+        PageRenderer.render(ApplicationPortalViews.lookup(trackingNumber: "", problem: nil, status: nil, viewer: req.viewer))
+    }
+
+    struct LookupForm: Content {
+        var trackingNumber: String?
+        var secret: String?
+    }
+
+    func lookup(_ req: Request) async throws -> Response {
+        try req.admit(req.application.rateLimiters.statusLookups, what: "查询")
+        let form = try req.content.decode(LookupForm.self)
+        let number = (form.trackingNumber ?? "").trimmingCharacters(in: .whitespaces)
+        let secret = (form.secret ?? "").trimmingCharacters(in: .whitespaces).uppercased()
+        guard let record = try await ApplicationRecord.query(on: req.db).filter(\.$trackingNumber == number).with(\.$agency).first(),
+            record.secretHash == Applications.secretHash(secret)
+        else {
+            // The same answer whether the number or the code is wrong: no probing for numbers.
+            return PageRenderer.render(ApplicationPortalViews.lookup(trackingNumber: number, problem: "申请编号或查询码不正确", status: nil, viewer: req.viewer), status: .notFound)
+        }
+        let applications = Applications(db: req.db, calendar: req.workdays)
+        let deadline = try applications.deadline(record, history: try await applications.history(record), today: req.today, explain: false)
+        let result = record.result.flatMap { id in AnswerResult.find(id, format: ReportFormat(rawValue: record.resultFormat ?? "") ?? .v2021)?.label }
+        let status = ApplicationPortalViews.Status(
+            trackingNumber: record.trackingNumber, agencyName: record.agency.name, status: Applications.statusLabel(record.status),
+            submittedOn: record.submittedOn, receivedOn: record.receivedOn, dueOn: deadline?.due?.iso ?? record.dueOn, closedOn: record.closedOn,
+            result: result, provisional: deadline?.provisional ?? false)
+        let response = PageRenderer.render(ApplicationPortalViews.lookup(trackingNumber: number, problem: nil, status: status, viewer: req.viewer))
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+}

@@ -1,0 +1,330 @@
+import Fluent
+import Gongkai
+import Vapor
+
+/// The disclosure officer's side: the dashboard, registering applications, the moves of the workflow with their
+/// letters, review cases, and moving answers into the catalogue (第四十四条).
+struct ApplicationStaffController {
+    func register(_ signedIn: any RoutesBuilder) {
+        let applications = signedIn.grouped("applications")
+        applications.get(use: dashboard)
+        applications.get("new", use: newForm)
+        applications.post("new", use: create)
+        applications.get(":id", use: show)
+        applications.get(":id", "compose", use: compose)
+        applications.post(":id", "move", use: move)
+        applications.get(":id", "letters", ":letter", use: letter)
+        applications.post(":id", "reviews", use: addReview)
+        applications.post(":id", "publish", use: publish)
+    }
+
+    /// Who sees applications: the agency's officers, its office head and administrators (all details), a
+    /// supervisor (read-only, masked). Editors and reviewers of the catalogue do not.
+    struct Reader {
+        var user: StaffUser
+        var access: Access
+        var canAct: Bool
+        var seesDetails: Bool
+
+        static func of(_ req: Request) async throws -> Reader {
+            let user = try req.requireStaff()
+            let access = try await Access.of(user, on: req.db)
+            switch user.role {
+            case .officer, .officeHead, .administrator: return Reader(user: user, access: access, canAct: true, seesDetails: true)
+            case .supervisor: return Reader(user: user, access: access, canAct: false, seesDetails: false)
+            case .editor, .reviewer: throw Abort(.forbidden, reason: "applications are handled by the agency's disclosure officers; this account edits or reviews the catalogue")
+            }
+        }
+    }
+
+    private func application(_ req: Request, _ reader: Reader) async throws -> ApplicationRecord {
+        guard let id = req.parameters.get("id", as: UUID.self),
+            let record = try await ApplicationRecord.query(on: req.db).filter(\.$id == id).with(\.$agency).with(\.$officer).first(),
+            reader.access.canRead(agency: record.$agency.id)
+        else { throw Abort(.notFound, reason: "no such application") }
+        return record
+    }
+
+    private func service(_ req: Request) -> Applications { Applications(db: req.db, calendar: req.workdays) }
+
+    // MARK: Dashboard
+
+    struct Row {
+        var record: ApplicationRecord
+        var deadline: Deadline?
+        var bucket: String
+    }
+
+    func dashboard(_ req: Request) async throws -> Response {
+        let reader = try await Reader.of(req)
+        var query = ApplicationRecord.query(on: req.db).with(\.$agency).with(\.$officer)
+        if let agencies = reader.access.readableAgencies { query = query.filter(\.$agency.$id ~~ Array(agencies)) }
+        let view = (try? req.query.get(String.self, at: "view")) ?? "open"
+        if view != "all", view != "closed" { query = query.filter(\.$status ~~ ["submitted", "open", "paused"]) }
+        if view == "closed" { query = query.filter(\.$status !~ ["submitted", "open", "paused"]) }
+        let officer = (try? req.query.get(String.self, at: "officer")).flatMap { $0.isEmpty ? nil : $0 }
+        let records = try await query.limit(5000).all()
+        let service = service(req)
+        let today = req.today
+        var rows: [Row] = []
+        for record in records {
+            let deadline = try service.deadline(record, history: try await service.history(record), today: today, explain: false)
+            rows.append(Row(record: record, deadline: deadline, bucket: Self.bucket(record, deadline, calendar: req.workdays, today: today)))
+        }
+        let counts = Dictionary(grouping: rows, by: \.bucket).mapValues(\.count)
+        let officers = Set(rows.compactMap { $0.record.officer?.username }).sorted()
+        if let officer { rows = rows.filter { $0.record.officer?.username == officer } }
+        switch view {
+        case "due-soon": rows = rows.filter { $0.bucket == "due-soon" }
+        case "overdue": rows = rows.filter { $0.bucket == "overdue" }
+        case "waiting": rows = rows.filter { $0.bucket == "waiting" }
+        case "unconfirmed": rows = rows.filter { $0.bucket == "unconfirmed" }
+        default: break
+        }
+        let sort = (try? req.query.get(String.self, at: "sort")) ?? "due"
+        let descending = (try? req.query.get(String.self, at: "order")) == "desc"
+        rows.sort { a, b in
+            let (x, y): (String, String) = switch sort {
+            case "received": (a.record.receivedOn ?? a.record.submittedOn, b.record.receivedOn ?? b.record.submittedOn)
+            case "status": (a.record.status, b.record.status)
+            case "officer": (a.record.officer?.username ?? "", b.record.officer?.username ?? "")
+            case "number": (a.record.trackingNumber, b.record.trackingNumber)
+            default: (a.deadline?.due?.iso ?? "9999", b.deadline?.due?.iso ?? "9999")
+            }
+            return x == y ? a.record.trackingNumber < b.record.trackingNumber : (descending ? x > y : x < y)
+        }
+        return PageRenderer.render(ApplicationStaffViews.dashboard(
+            rows: rows, counts: counts, view: view, sort: sort, descending: descending, officer: officer, officers: officers,
+            seesDetails: reader.seesDetails, viewer: req.staffViewer))
+    }
+
+    /// Which pile of the dashboard an application is on.
+    static func bucket(_ record: ApplicationRecord, _ deadline: Deadline?, calendar: WorkdayCalendar, today: Day) -> String {
+        if record.status == "submitted" { return "unconfirmed" }
+        guard let deadline else { return "closed" }
+        switch deadline.status {
+        case .answered, .withdrawn, .abandoned: return "closed"
+        case .paused: return "waiting"
+        case .open:
+            if deadline.overdue { return "overdue" }
+            if deadline.remainingWorkingDays <= 5 { return "due-soon" }
+            return "open"
+        }
+    }
+
+    // MARK: Registering
+
+    func newForm(_ req: Request) async throws -> Response {
+        let reader = try await Reader.of(req)
+        guard reader.canAct, reader.user.agencyID != nil else { throw Abort(.forbidden, reason: "only an agency's disclosure officer registers applications") }
+        return PageRenderer.render(ApplicationStaffViews.register(values: ["receivedOn": req.today.iso], problems: [:], viewer: req.staffViewer))
+    }
+
+    func create(_ req: Request) async throws -> Response {
+        let reader = try await Reader.of(req)
+        guard reader.canAct, let agencyID = reader.user.agencyID, let agency = try await AgencyRecord.find(agencyID, on: req.db) else {
+            throw Abort(.forbidden, reason: "only an agency's disclosure officer registers applications")
+        }
+        let input = try req.content.decode(Applications.Input.self)
+        do {
+            let (record, _) = try await service(req).submit(input, agency: agency, byStaff: reader.user, today: req.today)
+            return req.redirect(to: SiteURL.staffApplication(record.id!).path)
+        } catch let invalid as Applications.InvalidInput {
+            return PageRenderer.render(ApplicationStaffViews.register(values: input.values, problems: invalid.problems, viewer: req.staffViewer), status: .unprocessableEntity)
+        }
+    }
+
+    // MARK: One application
+
+    func show(_ req: Request) async throws -> Response {
+        let reader = try await Reader.of(req)
+        let record = try await application(req, reader)
+        let service = service(req)
+        let history = try await service.history(record)
+        let deadline = try service.deadline(record, history: history, today: req.today)
+        let letters = try await LetterRecord.query(on: req.db).filter(\.$application.$id == record.id!).sort(\.$createdAt).all()
+        let reviews = try await ReviewCaseRecord.query(on: req.db).filter(\.$application.$id == record.id!).sort(\.$filedOn).all()
+        let similar = try await Self.similar(to: record, on: req.db)
+        return PageRenderer.render(ApplicationStaffViews.show(
+            record, deadline: deadline, history: history, letters: letters, reviews: reviews, similar: similar,
+            canAct: reader.canAct && reader.access.canWrite(agency: record.$agency.id), seesDetails: reader.seesDetails,
+            canExtend: reader.user.role == .officeHead || reader.user.role == .administrator, today: req.today, viewer: req.staffViewer))
+    }
+
+    /// Other applications to the same agency for the same information (第四十四条): the same 文号, or the same title
+    /// once punctuation and spacing are set aside.
+    static func similar(to record: ApplicationRecord, on db: any Database) async throws -> [ApplicationRecord] {
+        let key = SearchText.indexed(record.infoTitle)
+        guard !key.isEmpty || !record.infoNumber.isEmpty else { return [] }
+        let others = try await ApplicationRecord.query(on: db).filter(\.$agency.$id == record.$agency.id).filter(\.$id != record.id!)
+            .group(.or) { group in
+                if !record.infoNumber.isEmpty { group.filter(\.$infoNumber == record.infoNumber) }
+                if !record.infoTitle.isEmpty { group.filter(\.$infoTitle == record.infoTitle) }
+            }.limit(200).all()
+        // Titles typed with other punctuation or spacing count too, when the exact match found some candidates;
+        // a wider net is a search the officer can run.
+        return others.filter { ($0.infoNumber == record.infoNumber && !record.infoNumber.isEmpty) || SearchText.indexed($0.infoTitle) == key }
+    }
+
+    /// The move from a form, with its fields.
+    struct MoveForm: Content {
+        var move: String
+        var date: String?
+        var what: String?
+        var party: String?
+        var days: String?
+        var amount: String?
+        var basis: String?
+        var result: String?
+        var detail: String?
+        var letterTitle: String?
+        var letterBody: String?
+
+        func parse() throws -> Applications.Move {
+            func required(_ value: String?, _ name: String) throws -> String {
+                let text = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+                guard !text.isEmpty else { throw Abort(.unprocessableEntity, reason: "请填写\(name)") }
+                return text
+            }
+            switch move {
+            case "confirm": return .confirm
+            case "clarify": return .clarify(what: try required(what, "需要补正的事项"))
+            case "clarified": return .clarified
+            case "clarify-expired": return .clarifyExpired
+            case "consult": return .consult(party: try required(party, "被征求意见方"))
+            case "consult-answered": return .consultAnswered(party: (party ?? "").trimmingCharacters(in: .whitespaces))
+            case "extend":
+                guard let n = Int((days ?? "20").trimmingCharacters(in: .whitespaces)) else { throw Abort(.unprocessableEntity, reason: "延长的工作日数须为整数") }
+                return .extend(days: n)
+            case "fee":
+                guard let value = Decimal(string: (amount ?? "").trimmingCharacters(in: .whitespaces), locale: Locale(identifier: "en_US_POSIX")) else {
+                    throw Abort(.unprocessableEntity, reason: "收费金额须为数字（元）")
+                }
+                return .fee(amount: value, basis: (basis ?? "").trimmingCharacters(in: .whitespaces))
+            case "fee-paid": return .feePaid
+            case "fee-unpaid": return .feeUnpaid
+            case "answer": return .answer(result: try required(result, "办理结果"), detail: (detail ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
+            case "withdraw": return .withdraw
+            default: throw Abort(.badRequest, reason: "unknown move “\(move)”")
+            }
+        }
+    }
+
+    private func day(_ text: String?, today: Day) throws -> Day {
+        let value = (text ?? "").trimmingCharacters(in: .whitespaces)
+        if value.isEmpty { return today }
+        guard let day = Day(iso: value) else { throw Abort(.unprocessableEntity, reason: "日期“\(value)”须为 YYYY-MM-DD 格式的有效日期") }
+        return day
+    }
+
+    /// The letter of a move, drafted and shown for editing before it is sent.
+    func compose(_ req: Request) async throws -> Response {
+        let reader = try await Reader.of(req)
+        let record = try await application(req, reader)
+        guard reader.canAct, reader.access.canWrite(agency: record.$agency.id) else { throw Abort(.forbidden, reason: "this account reads applications but does not handle them") }
+        let form = try req.query.decode(MoveForm.self)
+        let move = try form.parse()
+        let date = try day(form.date, today: req.today)
+        guard let draft = try await service(req).draftLetter(move, for: record, agency: record.agency, date: date, today: req.today) else {
+            throw Abort(.badRequest, reason: "“\(form.move)” sends no letter")
+        }
+        return PageRenderer.render(ApplicationStaffViews.compose(record, form: form, label: move.label, date: date, draft: draft, viewer: req.staffViewer))
+    }
+
+    func move(_ req: Request) async throws -> Response {
+        let reader = try await Reader.of(req)
+        let record = try await application(req, reader)
+        guard reader.canAct, reader.access.canWrite(agency: record.$agency.id) else { throw Abort(.forbidden, reason: "this account reads applications but does not handle them") }
+        let form = try req.content.decode(MoveForm.self)
+        let move = try form.parse()
+        let date = try day(form.date, today: req.today)
+        let service = service(req)
+        var letter: (title: String, body: String)?
+        if move.letter != nil {
+            let drafted = try await service.draftLetter(move, for: record, agency: record.agency, date: date, today: req.today)
+            let body = (form.letterBody ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            letter = (title: (form.letterTitle ?? "").isEmpty ? drafted!.title : form.letterTitle!, body: body.isEmpty ? drafted!.body : body)
+        }
+        try await service.perform(move, on: record, date: date, letter: letter, by: reader.user, today: req.today)
+        return req.redirect(to: SiteURL.staffApplication(record.id!).path)
+    }
+
+    func letter(_ req: Request) async throws -> Response {
+        let reader = try await Reader.of(req)
+        let record = try await application(req, reader)
+        guard reader.seesDetails, let id = req.parameters.get("letter", as: UUID.self),
+            let letter = try await LetterRecord.find(id, on: req.db), letter.$application.id == record.id
+        else { throw Abort(.notFound, reason: "no such letter") }
+        return PageRenderer.render(ApplicationStaffViews.letter(letter, viewer: req.staffViewer))
+    }
+
+    // MARK: Reviews
+
+    struct ReviewForm: Content {
+        var kind: String?
+        var body: String?
+        var filedOn: String?
+        var decidedOn: String?
+        var result: String?
+    }
+
+    static let reviewKinds = ["reconsideration": "行政复议", "litigation-direct": "行政诉讼（未经复议直接起诉）", "litigation-after-reconsideration": "行政诉讼（复议后起诉）"]
+    static let reviewResults = ["upheld": "结果维持", "corrected": "结果纠正", "other": "其他结果", "pending": "尚未审结"]
+
+    func addReview(_ req: Request) async throws -> Response {
+        let reader = try await Reader.of(req)
+        let record = try await application(req, reader)
+        guard reader.canAct, reader.access.canWrite(agency: record.$agency.id) else { throw Abort(.forbidden, reason: "this account reads applications but does not handle them") }
+        let form = try req.content.decode(ReviewForm.self)
+        guard let kind = form.kind, Self.reviewKinds[kind] != nil else { throw Abort(.unprocessableEntity, reason: "请选择复议或诉讼的类别") }
+        guard let result = form.result, Self.reviewResults[result] != nil else { throw Abort(.unprocessableEntity, reason: "请选择结果（尚未审结的选“尚未审结”）") }
+        let body = (form.body ?? "").trimmingCharacters(in: .whitespaces)
+        guard !body.isEmpty else { throw Abort(.unprocessableEntity, reason: "请填写复议机关或人民法院") }
+        let filed = try day(form.filedOn, today: req.today)
+        let decided = (form.decidedOn ?? "").isEmpty ? nil : try day(form.decidedOn, today: req.today)
+        if result == "pending", decided != nil { throw Abort(.unprocessableEntity, reason: "尚未审结的案件没有审结日期") }
+        if result != "pending", decided == nil { throw Abort(.unprocessableEntity, reason: "已审结的案件请填写审结日期") }
+        if let decided, decided < filed { throw Abort(.unprocessableEntity, reason: "审结日期不能早于申请或起诉日期") }
+        if filed > req.today { throw Abort(.unprocessableEntity, reason: "申请或起诉日期不能晚于今天") }
+        let review = ReviewCaseRecord()
+        review.$application.id = record.id!
+        review.$agency.id = record.$agency.id
+        review.kind = kind
+        review.body = body
+        review.filedOn = filed.iso
+        review.decidedOn = decided?.iso
+        review.result = result
+        try await req.db.transaction { db in
+            try await review.create(on: db)
+            try await AuditRecord(actor: reader.user.username, action: "create", entity: "review-case", entityID: review.id!.uuidString, agencyCode: record.agency.code, before: nil, after: Audit.json(["kind": kind, "body": body, "filedOn": filed.iso, "decidedOn": decided?.iso, "result": result])).create(on: db)
+        }
+        return req.redirect(to: SiteURL.staffApplication(record.id!).path)
+    }
+
+    // MARK: 第四十四条
+
+    /// Drafts a catalogue item from an answer that provided information; it then goes through review as any draft.
+    func publish(_ req: Request) async throws -> Response {
+        let reader = try await Reader.of(req)
+        let record = try await application(req, reader)
+        guard reader.canAct, reader.access.canWrite(agency: record.$agency.id) else { throw Abort(.forbidden, reason: "this account reads applications but does not handle them") }
+        guard record.status == "answered", let result = record.result, result == "3.1" || result == "3.2" else {
+            throw Abort(.conflict, reason: "只有予以公开或部分公开的答复才能转为主动公开（第四十四条）")
+        }
+        if let existing = record.publishedItemID { return req.redirect(to: SiteURL.staffItem(existing).path) }
+        let catalogue = Catalogue(db: req.db, calendar: req.workdays)
+        let categories = try await catalogue.categories(of: record.agency)
+        guard let category = categories.first(where: { $0.name == "其他" }) ?? categories.first else {
+            throw Abort(.conflict, reason: "\(record.agency.name) has no catalogue category to put it in")
+        }
+        let input = Catalogue.ItemInput(
+            categoryID: category.id!, title: record.infoTitle.isEmpty ? Applications.request(record) : record.infoTitle,
+            documentNumber: record.infoNumber, issuingAgency: nil, summary: "依申请公开后转为主动公开（第四十四条）",
+            body: record.answerDetail.isEmpty ? Applications.request(record) : record.answerDetail, writtenOn: req.today.iso,
+            validity: nil, channels: ["website"], bulletinPlace: nil, postingFrom: nil, postingTo: nil)
+        let item = try await catalogue.createDraft(input, agency: record.agency, by: reader.user)
+        record.publishedItemID = item.id
+        try await record.save(on: req.db)
+        return req.redirect(to: SiteURL.staffItem(item.id!).path)
+    }
+}

@@ -1,0 +1,45 @@
+import Plot
+
+/// A form field: one text line, a password, a text area or a choice.
+struct FormField {
+    enum Kind {
+        case line
+        case password
+        case text(rows: Int)
+        case choice([(value: String, label: String)])
+    }
+
+    var name: String
+    var label: String
+    var kind: Kind = .line
+    var hint: String? = nil
+}
+
+/// Forms built from `FormField`s: each control labelled, each problem beside its field, what was typed kept.
+enum FormViews {
+    static func fields(_ fields: [FormField], values: [String: String], problems: [String: String]) -> Node<HTML.FormContext> {
+        .forEach(fields) { field in
+            StaffViews.field(field.name, field.label, problems: problems, control(field, value: values[field.name] ?? ""))
+        }
+    }
+
+    static func control(_ field: FormField, value: String) -> Node<HTML.FormContext> {
+        switch field.kind {
+        case .line:
+            return .group(
+                .input(.type(.text), .name(field.name), .id(field.name), .value(Views.attr(value)), .attribute(named: "aria-describedby", value: "\(field.name)-error")),
+                .unwrap(field.hint) { .element(named: "small", text: $0) })
+        case .password:
+            return .group(
+                .input(.type(.password), .name(field.name), .id(field.name), .autocomplete(false), .attribute(named: "aria-describedby", value: "\(field.name)-error")),
+                .unwrap(field.hint) { .element(named: "small", text: $0) })
+        case .text(let rows):
+            return .textarea(.name(field.name), .id(field.name), .attribute(named: "rows", value: String(rows)), .attribute(named: "aria-describedby", value: "\(field.name)-error"), .text(value))
+        case .choice(let options):
+            return .select(
+                .attribute(named: "name", value: field.name), .id(field.name),
+                .forEach(options) { Views.option($0.value, $0.label, selected: $0.value == value) })
+        }
+    }
+
+}
