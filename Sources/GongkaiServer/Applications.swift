@@ -143,6 +143,7 @@ struct Applications {
             record.infoTitle = text(input.infoTitle)
             record.infoNumber = text(input.infoNumber)
             record.infoDescription = text(input.infoDescription)
+            record.infoKey = SearchText.indexed(record.infoTitle)
             record.formWanted = text(input.formWanted)
             record.delivery = text(input.delivery)
             record.channel = channel.rawValue
@@ -361,7 +362,8 @@ struct Applications {
                 record.status = "withdrawn"
                 record.closedOn = date.iso
             default:
-                record.status = after?.status.rawValue ?? "submitted"
+                // Deemed abandoned by time (a fee left unpaid) is closed only when staff record it (`feeUnpaid`).
+                record.status = after.map { $0.status == .abandoned ? "paused" : $0.status.rawValue } ?? "submitted"
             }
             try await record.save(on: db)
             try await Audit.record(on: db, actor: user.username, action: move.clockKind?.rawValue ?? (move.letter == nil ? "confirm" : "letter"), entity: "application",

@@ -9,10 +9,12 @@ struct ProblemMiddleware: AsyncMiddleware {
         } catch {
             let status: HTTPResponseStatus
             let message: String
+            var headers = HTTPHeaders()
             switch error {
             case let abort as any AbortError:
                 status = abort.status
                 message = abort.reason
+                headers = abort.headers
             case let decoding as DecodingError:
                 status = .badRequest
                 message = "the request body is not what this endpoint takes: \(decoding)"
@@ -22,11 +24,13 @@ struct ProblemMiddleware: AsyncMiddleware {
                 request.logger.report(error: error)
             }
             if request.url.path.hasPrefix("/api/") {
-                let response = Response(status: status)
+                let response = Response(status: status, headers: headers)
                 try response.content.encode(APIError(error: message, status: Int(status.code)))
                 return response
             }
-            return PageRenderer.render(Views.error(status: status, message: message, request: request), status: status)
+            let page = PageRenderer.render(Views.error(status: status, message: message, request: request), status: status)
+            for (name, value) in headers where name.lowercased() != "content-type" { page.headers.replaceOrAdd(name: name, value: value) }
+            return page
         }
     }
 }

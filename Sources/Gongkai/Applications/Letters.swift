@@ -104,8 +104,10 @@ public enum LetterDrafter {
                 lines.append("")
                 lines.append("该信息由\(facts.rightAgency)负责公开，您可以向其提出申请。")
             }
-            lines.append("")
-            lines.append("依据：《中华人民共和国政府信息公开条例》\(result?.article ?? "")。")
+            if let article = result?.article, !article.isEmpty {
+                lines.append("")
+                lines.append("依据：《中华人民共和国政府信息公开条例》\(article)。")
+            }
             lines.append("")
             lines.append("如对本答复不服，可以自收到本答复之日起60日内依法申请行政复议，或者自收到本答复之日起6个月内依法向人民法院提起行政诉讼。")
         }

@@ -19,6 +19,7 @@ struct M010_CreateApplications: AsyncMigration {
             .field("info_title", .string, .required)
             .field("info_number", .string, .required)
             .field("info_description", .string, .required)
+            .field("info_key", .string, .required)
             .field("form_wanted", .string, .required)
             .field("delivery", .string, .required)
             .field("channel", .string, .required)
@@ -80,6 +81,7 @@ struct M010_CreateApplications: AsyncMigration {
         if let sql = database as? any SQLDatabase {
             try await sql.raw("CREATE INDEX applications_agency_status ON applications (agency_id, status, due_on)").run()
             try await sql.raw("CREATE INDEX applications_agency_received ON applications (agency_id, received_on)").run()
+            try await sql.raw("CREATE INDEX applications_agency_info ON applications (agency_id, info_key)").run()
             try await sql.raw("CREATE INDEX application_events_app ON application_events (application_id, seq)").run()
             try await sql.raw("CREATE INDEX letters_app ON letters (application_id)").run()
             try await sql.raw("CREATE INDEX review_cases_app ON review_cases (application_id)").run()

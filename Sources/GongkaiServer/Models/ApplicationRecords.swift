@@ -21,6 +21,8 @@ final class ApplicationRecord: Model, @unchecked Sendable {
     @Field(key: "info_title") var infoTitle: String
     @Field(key: "info_number") var infoNumber: String
     @Field(key: "info_description") var infoDescription: String
+    /// The title's search terms, to find applications for the same information (第四十四条).
+    @Field(key: "info_key") var infoKey: String
     /// paper, electronic.
     @Field(key: "form_wanted") var formWanted: String
     /// post, email, collect, online.

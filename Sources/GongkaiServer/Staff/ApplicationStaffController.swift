@@ -79,6 +79,7 @@ struct ApplicationStaffController {
         case "overdue": rows = rows.filter { $0.bucket == "overdue" }
         case "waiting": rows = rows.filter { $0.bucket == "waiting" }
         case "unconfirmed": rows = rows.filter { $0.bucket == "unconfirmed" }
+        case "to-close": rows = rows.filter { $0.bucket == "to-close" }
         default: break
         }
         let sort = (try? req.query.get(String.self, at: "sort")) ?? "due"
@@ -103,8 +104,9 @@ struct ApplicationStaffController {
         if record.status == "submitted" { return "unconfirmed" }
         guard let deadline else { return "closed" }
         switch deadline.status {
-        case .answered, .withdrawn, .abandoned: return "closed"
+        case .answered, .withdrawn: return "closed"
         case .paused: return "waiting"
+        case .abandoned: return record.status == "paused" ? "to-close" : "closed"
         case .open:
             if deadline.overdue { return "overdue" }
             if deadline.remainingWorkingDays <= 5 { return "due-soon" }
@@ -154,16 +156,12 @@ struct ApplicationStaffController {
     /// Other applications to the same agency for the same information (第四十四条): the same 文号, or the same title
     /// once punctuation and spacing are set aside.
     static func similar(to record: ApplicationRecord, on db: any Database) async throws -> [ApplicationRecord] {
-        let key = SearchText.indexed(record.infoTitle)
-        guard !key.isEmpty || !record.infoNumber.isEmpty else { return [] }
-        let others = try await ApplicationRecord.query(on: db).filter(\.$agency.$id == record.$agency.id).filter(\.$id != record.id!)
+        guard !record.infoKey.isEmpty || !record.infoNumber.isEmpty else { return [] }
+        return try await ApplicationRecord.query(on: db).filter(\.$agency.$id == record.$agency.id).filter(\.$id != record.id!)
             .group(.or) { group in
                 if !record.infoNumber.isEmpty { group.filter(\.$infoNumber == record.infoNumber) }
-                if !record.infoTitle.isEmpty { group.filter(\.$infoTitle == record.infoTitle) }
-            }.limit(200).all()
-        // Titles typed with other punctuation or spacing count too, when the exact match found some candidates;
-        // a wider net is a search the officer can run.
-        return others.filter { ($0.infoNumber == record.infoNumber && !record.infoNumber.isEmpty) || SearchText.indexed($0.infoTitle) == key }
+                if !record.infoKey.isEmpty { group.filter(\.$infoKey == record.infoKey) }
+            }.sort(\.$trackingNumber).limit(200).all()
     }
 
     /// The move from a form, with its fields.

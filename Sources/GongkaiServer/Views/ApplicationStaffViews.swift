@@ -5,7 +5,7 @@ import Plot
 /// The back office's application pages.
 enum ApplicationStaffViews {
     static let buckets: [(String, String)] = [
-        ("unconfirmed", "待确认收到"), ("due-soon", "5个工作日内到期"), ("overdue", "已逾期"), ("waiting", "等待申请人或被征求方"), ("open", "办理中"), ("closed", "已办结"),
+        ("unconfirmed", "待确认收到"), ("due-soon", "5个工作日内到期"), ("overdue", "已逾期"), ("waiting", "等待申请人或被征求方"), ("to-close", "缴费期满待办结"), ("open", "办理中"), ("closed", "已办结"),
     ]
 
     static func dashboard(rows: [ApplicationStaffController.Row], counts: [String: Int], view: String, sort: String, descending: Bool, officer: String?, officers: [String], seesDetails: Bool, viewer: Viewer) -> HTML {

@@ -1,0 +1,308 @@
+import Fluent
+import Foundation
+import Gongkai
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import GongkaiServer
+
+/// Applications through HTTP, on SQLite and PostgreSQL: intake, every result row, the clock's pauses, refusals,
+/// privacy and cross-agency denial.
+@Suite struct ApplicationTests {
+    static let idNumber = "11010519491231002X"
+    static let phone = "13912345678"
+
+    static func form(name: String = "王测试", idType: String = "resident-id", idNumber: String = idNumber, title: String = "2026年城乡低保对象名单") -> [(String, String)] {
+        [("applicantType", "natural-person"), ("name", name), ("idType", idType), ("idNumber", idNumber), ("phone", phone),
+         ("email", "wang@example.com"), ("address", "沙坪坝区某路1号"), ("infoTitle", title), ("infoNumber", ""), ("infoDescription", ""),
+         ("formWanted", "electronic"), ("delivery", "email")]
+    }
+
+    /// An officer registers an application received in person on `received`; returns its id.
+    static func register(_ client: TestClient, received: String, title: String = "2026年城乡低保对象名单") async throws -> UUID {
+        try await client.get("/staff/applications/new")
+        let response = try await client.post("/staff/applications/new", form: form(title: title) + [("channel", "in-person"), ("receivedOn", received)])
+        #expect(response.status == .seeOther, "registering answered \(response.status): \(response.body.string.prefix(300))")
+        let location = try #require(response.headers.first(name: .location))
+        return try #require(UUID(uuidString: String(location.split(separator: "/").last!)))
+    }
+
+    @discardableResult
+    static func move(_ client: TestClient, _ id: UUID, _ fields: [(String, String)]) async throws -> TestingHTTPResponse {
+        try await client.get("/staff/applications/\(id.uuidString)")
+        return try await client.post("/staff/applications/\(id.uuidString)/move", form: fields)
+    }
+
+    @Test func anOnlineApplicationGetsATrackingNumber_waitsForConfirmation_andIsLookedUpByItsSecret() async throws {
+        try await withServer(demo: true, today: Day(iso: "2026-11-20")!) { app, client in
+            let portal = TestClient(app: app, passwords: [:])
+            #expect(try await portal.get("/a/\(DemoSeed.lianfangCode)/apply").status == .ok)
+            // A wrong check digit: refused beside the field, and what was typed stays.
+            let bad = try await portal.post("/a/\(DemoSeed.lianfangCode)/apply", form: Self.form(idNumber: "110105194912310021"), csrf: false)
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.string.contains("id=\"idNumber-error\""))
+            #expect(bad.body.string.contains("校验位不符"))
+            #expect(bad.body.string.contains("2026年城乡低保对象名单"))
+            #expect(try await ApplicationRecord.query(on: app.db).count() == 0)
+
+            let made = try await portal.post("/a/\(DemoSeed.lianfangCode)/apply", form: Self.form(), csrf: false)
+            #expect(made.status == .created)
+            let page = made.body.string
+            let number = try #require(page.range(of: "\(DemoSeed.lianfangCode)-2026-00001").map { String(page[$0]) })
+            let secret = try #require(page.firstMatch(of: /<strong>([2-9A-Z]{12})<\/strong>/).map { String($0.1) })
+            let record = try #require(try await ApplicationRecord.query(on: app.db).first())
+            #expect(record.status == "submitted")
+            #expect(record.receivedOn == nil)
+            #expect(record.secretHash != secret)
+
+            let status = try await portal.post("/status", form: [("trackingNumber", number), ("secret", secret)], csrf: false)
+            #expect(status.status == .ok)
+            #expect(status.body.string.contains("已提交，待确认收到"))
+            #expect(!status.body.string.contains(Self.idNumber))
+            #expect(!status.body.string.contains("王测试"))
+            let wrong = try await portal.post("/status", form: [("trackingNumber", number), ("secret", "AAAAAAAAAAAA")], csrf: false)
+            #expect(wrong.status == .notFound)
+            #expect(wrong.body.string.contains("申请编号或查询码不正确"))
+
+            // Not confirmed: it cannot be answered.
+            try await client.signIn("lianfang-officer")
+            let early = try await Self.move(client, record.id!, [("move", "answer"), ("result", "3.1"), ("date", "2026-11-20")])
+            #expect(early.status == .conflict)
+            #expect(early.body.string.contains("尚未确认收到"))
+            // Confirmation is one click: received on that day, due 20 working days later, applicant told.
+            #expect(try await Self.move(client, record.id!, [("move", "confirm"), ("date", "2026-11-20")]).status == .seeOther)
+            let confirmed = try #require(try await ApplicationRecord.find(record.id, on: app.db))
+            #expect(confirmed.receivedOn == "2026-11-20")
+            #expect(confirmed.dueOn == "2026-12-18")
+            #expect(confirmed.status == "open")
+            let notified = try await ApplicationEventRecord.query(on: app.db).filter(\.$application.$id == record.id!).filter(\.$kind == "notified").all()
+            #expect(notified.count == 2)
+            #expect(notified.last?.detail.contains("wang@example.com") == true)
+        }
+    }
+
+    /// Every result of both formats, answered through HTTP, with its letter stored exactly as sent.
+    @Test func everyResultRowOfThe2019FormatCanBeTheAnswer() async throws {
+        try await Self.answerEveryResultRow(today: "2020-06-10", format: .v2019)
+    }
+
+    @Test func everyResultRowOfThe2021FormatCanBeTheAnswer() async throws {
+        try await Self.answerEveryResultRow(today: "2026-11-20", format: .v2021)
+    }
+
+    static func answerEveryResultRow(today: String, format: ReportFormat) async throws {
+        try await withServer(demo: true, today: Day(iso: today)!) { app, client in
+            try await client.signIn("lianfang-officer")
+            let results = AnswerResult.all(format).filter { !["3.6.1", "3.6.2"].contains($0.rowID) }
+            for result in results {
+                let id = try await register(client, received: Day(iso: today)!.adding(days: -7).iso, title: "信息\(result.rowID)")
+                let compose = try await client.get("/staff/applications/\(id.uuidString)/compose?move=answer&result=\(result.rowID)&detail=%E8%AF%B4%E6%98%8E&date=\(today)")
+                #expect(compose.status == .ok)
+                #expect(compose.body.string.contains(result.decision))
+                if !result.article.isEmpty { #expect(compose.body.string.contains(result.article)) }
+                let body = "编辑后的答复书：\(result.label)"
+                let answered = try await move(client, id, [("move", "answer"), ("result", result.rowID), ("detail", "说明"), ("date", today), ("letterTitle", "答复书"), ("letterBody", body)])
+                #expect(answered.status == .seeOther, "\(result.rowID): \(answered.body.string.prefix(200))")
+                let record = try #require(try await ApplicationRecord.find(id, on: app.db))
+                #expect(record.status == "answered")
+                #expect(record.result == result.rowID)
+                #expect(record.resultFormat == format.rawValue)
+                let letter = try #require(try await LetterRecord.query(on: app.db).filter(\.$application.$id == id).first())
+                #expect(letter.body == body)
+                #expect(letter.kind == "answer")
+                #expect(letter.sentOn == today)
+                // Printable, and closed to further moves.
+                #expect(try await client.get("/staff/applications/\(id.uuidString)/letters/\(letter.id!.uuidString)").body.string.contains("@page { size: A4"))
+                #expect(try await move(client, id, [("move", "withdraw"), ("date", today)]).status == .conflict)
+            }
+            #expect(try await ApplicationRecord.query(on: app.db).filter(\.$status == "answered").count() == results.count)
+            // A row of the other format is refused.
+            let id = try await register(client, received: Day(iso: today)!.adding(days: -7).iso)
+            let foreign = format == .v2019 ? "3.6.1" : "3.6"
+            #expect(try await move(client, id, [("move", "answer"), ("result", foreign), ("date", today)]).status == .conflict)
+        }
+    }
+
+    @Test func clarificationRestartsTheClock_andExpiryIsAbandonment() async throws {
+        try await withServer(demo: true, today: Day(iso: "2026-11-20")!) { app, client in
+            try await client.signIn("lianfang-officer")
+            let id = try await Self.register(client, received: "2026-11-02")
+            #expect(try await Self.move(client, id, [("move", "clarify"), ("what", "请写明年份"), ("date", "2026-11-04")]).status == .seeOther)
+            var record = try #require(try await ApplicationRecord.find(id, on: app.db))
+            #expect(record.status == "paused")
+            // One notice only (第三十条), and no answer while it is pending.
+            #expect(try await Self.move(client, id, [("move", "clarify"), ("what", "再补一项"), ("date", "2026-11-05")]).body.string.contains("second clarification notice"))
+            #expect(try await Self.move(client, id, [("move", "answer"), ("result", "3.1"), ("date", "2026-11-06")]).status == .conflict)
+            #expect(try await Self.move(client, id, [("move", "clarified"), ("date", "2026-11-10")]).status == .seeOther)
+            record = try #require(try await ApplicationRecord.find(id, on: app.db))
+            #expect(record.status == "open")
+            #expect(record.dueOn == "2026-12-08")  // 20 working days from 11-10
+            #expect(try await LetterRecord.query(on: app.db).filter(\.$application.$id == id).first()?.body.contains("请写明年份") == true)
+
+            let lapsed = try await Self.register(client, received: "2026-11-02")
+            try await Self.move(client, lapsed, [("move", "clarify"), ("what", "请写明年份"), ("date", "2026-11-03")])
+            #expect(try await Self.move(client, lapsed, [("move", "clarify-expired"), ("date", "2026-11-19")]).status == .seeOther)
+            let abandoned = try #require(try await ApplicationRecord.find(lapsed, on: app.db))
+            #expect(abandoned.status == "abandoned")
+            #expect(abandoned.result == "3.6.1")
+        }
+    }
+
+    @Test func consultationAndFeeTimeDoNotCount_unpaidFeeIsAbandonment() async throws {
+        try await withServer(demo: true, today: Day(iso: "2026-11-20")!) { app, client in
+            try await client.signIn("lianfang-officer")
+            let id = try await Self.register(client, received: "2026-10-09")
+            #expect(try await Self.move(client, id, [("move", "consult"), ("party", "某公司"), ("date", "2026-10-12")]).status == .seeOther)
+            #expect(try #require(try await ApplicationRecord.find(id, on: app.db)).status == "paused")
+            #expect(try await Self.move(client, id, [("move", "consult-answered"), ("party", "某公司"), ("date", "2026-10-19")]).status == .seeOther)
+            let record = try #require(try await ApplicationRecord.find(id, on: app.db))
+            // 20 working days from 10-09 (Saturday 10-10 is a working day in 2026) end 11-05; the 5 working days
+            // 10-13…10-19 spent consulting do not count → 11-12.
+            #expect(record.dueOn == "2026-11-12")
+            #expect(record.status == "open")
+
+            let fee = try await Self.register(client, received: "2026-10-09")
+            #expect(try await Self.move(client, fee, [("move", "fee"), ("amount", "100"), ("basis", "按件计收"), ("date", "2026-10-12")]).status == .seeOther)
+            #expect(try await LetterRecord.query(on: app.db).filter(\.$application.$id == fee).first()?.body.contains("人民币100元") == true)
+            // Twenty working days to pay run to 11-09; on 11-20 the application is deemed abandoned.
+            let late = try await Self.move(client, fee, [("move", "fee-paid"), ("date", "2026-11-16")])
+            #expect(late.body.string.contains("deemed abandoned"), "\(late.status) \(late.body.string.suffix(600))")
+            #expect(try await Self.move(client, fee, [("move", "fee-unpaid"), ("date", "2026-11-20")]).status == .seeOther)
+            let unpaid = try #require(try await ApplicationRecord.find(fee, on: app.db))
+            #expect(unpaid.status == "abandoned")
+            #expect(unpaid.result == "3.6.2")
+        }
+    }
+
+    @Test func theExtensionIsTheOfficeHeadsAndThereIsOnlyOne() async throws {
+        try await withServer(demo: true, today: Day(iso: "2026-11-20")!) { app, officer in
+            try await officer.signIn("lianfang-officer")
+            let id = try await Self.register(officer, received: "2026-11-02")
+            let refused = try await Self.move(officer, id, [("move", "extend"), ("days", "20"), ("date", "2026-11-20")])
+            #expect(refused.status == .conflict)
+            #expect(refused.body.string.contains("负责人"))
+            let head = TestClient(app: app, passwords: officer.passwords)
+            try await head.signIn("lianfang-head")
+            let compose = try await head.get("/staff/applications/\(id.uuidString)/compose?move=extend&days=20&date=2026-11-20")
+            #expect(compose.body.string.contains("第三十三条"))
+            #expect(try await Self.move(head, id, [("move", "extend"), ("days", "20"), ("date", "2026-11-20")]).status == .seeOther)
+            #expect(try #require(try await ApplicationRecord.find(id, on: app.db)).dueOn == "2026-12-28")
+            let second = try await Self.move(head, id, [("move", "extend"), ("days", "5"), ("date", "2026-11-20")])
+            #expect(second.status == .conflict)
+            #expect(second.body.string.contains("second extension"))
+        }
+    }
+
+    @Test func applicantsDataNeverReachesAPublicPage_andListsMaskIt() async throws {
+        try await withServer(demo: true, today: Day(iso: "2026-11-20")!) { app, client in
+            let portal = TestClient(app: app, passwords: [:])
+            let made = try await portal.post("/a/\(DemoSeed.lianfangCode)/apply", form: Self.form(), csrf: false)
+            #expect(made.status == .created)
+            try await client.signIn("lianfang-officer")
+            let id = try #require(try await ApplicationRecord.query(on: app.db).first()?.id)
+            try await Self.move(client, id, [("move", "confirm"), ("date", "2026-11-20")])
+            try await Self.move(client, id, [("move", "answer"), ("result", "3.1"), ("detail", "见附件"), ("date", "2026-11-20")])
+            let publicPaths = ["/", "/a/\(DemoSeed.lianfangCode)", "/a/\(DemoSeed.lianfangCode)/catalogue", "/a/\(DemoSeed.lianfangCode)/notices",
+                               "/a/\(DemoSeed.lianfangCode)/feed.atom", "/sitemap.xml", "/search?q=%E4%BD%8E%E4%BF%9D", "/api/v1/agencies",
+                               "/api/v1/items", "/api/v1/search?q=%E4%BD%8E%E4%BF%9D", "/status", "/metrics"]
+            for path in publicPaths {
+                let body = try await portal.get(path).body.string
+                #expect(!body.contains(Self.idNumber) && !body.contains(Self.phone) && !body.contains("王测试"), "\(path) shows the applicant")
+            }
+            let list = try await client.get("/staff/applications?view=all").body.string
+            #expect(list.contains("1101**********002X"))
+            #expect(list.contains("139****5678"))
+            #expect(!list.contains(Self.idNumber))
+            // The officer sees the details on the application itself; a supervisor sees them masked.
+            #expect(try await client.get("/staff/applications/\(id.uuidString)").body.string.contains(Self.idNumber))
+            let supervisor = TestClient(app: app, passwords: client.passwords)
+            try await supervisor.signIn("district-supervisor")
+            let supervised = try await supervisor.get("/staff/applications/\(id.uuidString)")
+            #expect(supervised.status == .ok)
+            #expect(!supervised.body.string.contains(Self.idNumber))
+            #expect(!supervised.body.string.contains(Self.phone))
+            #expect(try await supervisor.post("/staff/applications/\(id.uuidString)/move", form: [("move", "withdraw")]).status == .forbidden)
+            // Catalogue editors do not read applications.
+            let editor = TestClient(app: app, passwords: client.passwords)
+            try await editor.signIn("lianfang-editor")
+            #expect(try await editor.get("/staff/applications").status == .forbidden)
+        }
+    }
+
+    @Test func anotherAgencysOfficerCannotSeeOrTouchAnApplication() async throws {
+        try await withServer(demo: true, today: Day(iso: "2026-11-20")!) { app, client in
+            try await client.signIn("lianfang-officer")
+            let id = try await Self.register(client, received: "2026-11-18")
+            let other = try #require(try await AgencyRecord.query(on: app.db).filter(\.$code == "11500106009208212F").first())
+            let hash = try await app.password.async.hash("another-officer-pw")
+            try await StaffRecord(username: "minzheng-officer", displayName: "民政局经办人", passwordHash: hash, role: "officer", agencyID: other.id).create(on: app.db)
+            let stranger = TestClient(app: app, passwords: ["minzheng-officer": "another-officer-pw"])
+            try await stranger.signIn("minzheng-officer")
+            #expect(try await stranger.get("/staff/applications/\(id.uuidString)").status == .notFound)
+            #expect(try await stranger.post("/staff/applications/\(id.uuidString)/move", form: [("move", "withdraw")]).status == .notFound)
+            #expect(!(try await stranger.get("/staff/applications?view=all").body.string.contains(Self.phone.suffix(4))))
+            #expect(try #require(try await ApplicationRecord.find(id, on: app.db)).status == "open")
+        }
+    }
+
+    @Test func reviewCasesAreRecorded_andRepeatedRequestsArePointedOut() async throws {
+        try await withServer(demo: true, today: Day(iso: "2026-11-20")!) { app, client in
+            try await client.signIn("lianfang-officer")
+            let first = try await Self.register(client, received: "2026-11-02", title: "联芳街道2026年预算")
+            let second = try await Self.register(client, received: "2026-11-03", title: "联芳街道 2026年 预算")
+            let page = try await client.get("/staff/applications/\(second.uuidString)")
+            #expect(page.body.string.contains("另有1份申请要求获取相同的信息"))
+            try await Self.move(client, first, [("move", "answer"), ("result", "3.1"), ("detail", "预算表见附件"), ("date", "2026-11-20")])
+            #expect(try await client.post("/staff/applications/\(first.uuidString)/reviews", form: [("kind", "reconsideration"), ("body", "沙坪坝区人民政府"), ("filedOn", "2026-11-20"), ("result", "pending")]).status == .seeOther)
+            #expect(try await client.post("/staff/applications/\(first.uuidString)/reviews", form: [("kind", "litigation-direct"), ("body", "沙坪坝区人民法院"), ("filedOn", "2026-11-20"), ("result", "upheld")]).status == .unprocessableEntity)
+            let cases = try await ReviewCaseRecord.query(on: app.db).all()
+            #expect(cases.map(\.kind) == ["reconsideration"])
+            // 第四十四条: the answer becomes a catalogue draft that goes through review.
+            let published = try await client.post("/staff/applications/\(first.uuidString)/publish", form: [])
+            #expect(published.status == .seeOther)
+            let itemID = try #require(try await ApplicationRecord.find(first, on: app.db)?.publishedItemID)
+            #expect(try await ItemRecord.find(itemID, on: app.db)?.state == "draft")
+        }
+    }
+
+    @Test func theDashboardSortsAndCountsAtAGlance() async throws {
+        try await withServer(demo: true, today: Day(iso: "2026-11-20")!) { app, client in
+            try await client.signIn("lianfang-officer")
+            let overdue = try await Self.register(client, received: "2026-10-09")  // due 11-06
+            let soon = try await Self.register(client, received: "2026-10-26")  // due 11-23
+            let fresh = try await Self.register(client, received: "2026-11-19")
+            let page = try await client.get("/staff/applications").body.string
+            #expect(page.contains("已逾期（1）"))
+            #expect(page.contains("5个工作日内到期（1）"))
+            let numbers = try await [overdue, soon, fresh].asyncMap { try #require(try await ApplicationRecord.find($0, on: app.db)).trackingNumber }
+            let byDue = try await client.get("/staff/applications?sort=due").body.string
+            #expect(byDue.range(of: numbers[0])!.lowerBound < byDue.range(of: numbers[1])!.lowerBound)
+            #expect(byDue.range(of: numbers[1])!.lowerBound < byDue.range(of: numbers[2])!.lowerBound)
+            let reversed = try await client.get("/staff/applications?sort=due&order=desc").body.string
+            #expect(reversed.range(of: numbers[2])!.lowerBound < reversed.range(of: numbers[0])!.lowerBound)
+            let onlyOverdue = try await client.get("/staff/applications?view=overdue").body.string
+            #expect(onlyOverdue.contains(numbers[0]) && !onlyOverdue.contains(numbers[2]))
+        }
+    }
+
+    @Test func thePublicFormIsRateLimitedPerClient() async throws {
+        try await withServer(demo: true, today: Day(iso: "2026-11-20")!) { app, _ in
+            app.rateLimiters.applications = RateLimiter(limit: 3, window: 3600)
+            let portal = TestClient(app: app, passwords: [:])
+            for _ in 0..<3 { #expect(try await portal.post("/a/\(DemoSeed.lianfangCode)/apply", form: Self.form(), csrf: false).status == .created) }
+            let limited = try await portal.post("/a/\(DemoSeed.lianfangCode)/apply", form: Self.form(), csrf: false)
+            #expect(limited.status == .tooManyRequests)
+            #expect(limited.headers.first(name: "Retry-After") != nil)
+            #expect(try await ApplicationRecord.query(on: app.db).count() == 3)
+        }
+    }
+}
+
+extension Array {
+    func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
+        var out: [T] = []
+        for element in self { out.append(try await transform(element)) }
+        return out
+    }
+}

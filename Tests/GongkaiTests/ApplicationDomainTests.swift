@@ -1,0 +1,67 @@
+import Foundation
+import Gongkai
+import Testing
+
+@Suite struct ApplicationDomainTests {
+    @Test func residentIDNumbersAreCheckedByGB11643() {
+        #expect(IdentityDocument.residentIDCard.problem(with: "11010519491231002X") == nil)
+        #expect(IdentityDocument.residentIDCard.problem(with: " 11010519491231002x ") == nil)  // trimmed, upper-cased
+        #expect(IdentityDocument.residentIDCard.problem(with: "110105194912310021")?.contains("校验位") == true)
+        #expect(IdentityDocument.residentIDCard.problem(with: "110105194902300028")?.contains("出生日期19490230") == true)
+        #expect(IdentityDocument.residentIDCard.problem(with: "1101051949123100")?.contains("18位") == true)
+        #expect(IdentityDocument.residentIDCard.problem(with: "11010519491231A02X")?.contains("前17位") == true)
+        #expect(IdentityDocument.residentIDCard.problem(with: "")?.contains("请填写") == true)
+    }
+
+    @Test func creditCodesAreCheckedByGB32100() {
+        #expect(IdentityDocument.creditCode.problem(with: "91350100M000100Y43") == nil)
+        #expect(IdentityDocument.creditCode.problem(with: "91110000600037341L") == nil)
+        #expect(IdentityDocument.creditCode.problem(with: "91350100M000100Y44")?.contains("校验位") == true)
+        #expect(IdentityDocument.creditCode.problem(with: "91350100M000100YI3")?.contains("不允许的字符") == true)
+        #expect(IdentityDocument.passport.problem(with: "E12345678") == nil)  // no check character to test
+        #expect(IdentityDocument.allowed(for: .naturalPerson).contains(.residentIDCard))
+        #expect(!IdentityDocument.allowed(for: .commercialEnterprise).contains(.residentIDCard))
+    }
+
+    @Test func masksKeepTheEndsOnly() {
+        #expect(Masking.identity("11010519491231002X") == "1101**********002X")
+        #expect(Masking.phone("13812345678") == "138****5678")
+        #expect(Masking.phone("123") == "***")
+    }
+
+    @Test func everyResultRowOfBothFormatsHasAGroundAndADecision() {
+        let v2019 = AnswerResult.all(.v2019)
+        let v2021 = AnswerResult.all(.v2021)
+        #expect(v2019.count == 19)  // （一）（二）, 8 + 3 + 5, （六） as one row
+        #expect(v2021.count == 21)  // （六） split into three
+        for result in v2019 + v2021 {
+            #expect(!result.decision.isEmpty, "\(result.rowID) has no decision text")
+            if result.rowID != "3.6.3" { #expect(result.article.hasPrefix("第"), "\(result.rowID) has no article") }
+        }
+        #expect(AnswerResult.abandoned(format: .v2019, unpaidFee: true) == "3.6")
+        #expect(AnswerResult.abandoned(format: .v2021, unpaidFee: true) == "3.6.2")
+        #expect(AnswerResult.abandoned(format: .v2021, unpaidFee: false) == "3.6.1")
+        #expect(ApplicantType.allCases.map(\.column) == [0, 1, 2, 3, 4, 5])
+    }
+
+    @Test func lettersAreDraftedFromTheFactsWithTheirArticles() {
+        var facts = LetterFacts(
+            agencyName: "重庆市沙坪坝区联芳街道办事处", agencyAddress: "联芳路1号", agencyPhone: "023-65263000", trackingNumber: "X-2026-00001",
+            applicantName: "张三", received: Day(iso: "2026-11-02"), request: "2026年低保名单", today: Day(iso: "2026-11-05")!, due: Day(iso: "2026-11-30"))
+        facts.clarifyWhat = "请写明所需信息的年份和社区"
+        let clarify = LetterDrafter.draft(.clarification, facts)
+        #expect(clarify.title == "政府信息公开申请补正告知书")
+        #expect(clarify.body.contains("第三十条"))
+        #expect(clarify.body.contains("2026年11月2日收到"))
+        #expect(clarify.body.contains("请写明所需信息的年份和社区"))
+        #expect(clarify.body.hasSuffix("重庆市沙坪坝区联芳街道办事处\n2026年11月5日"))
+        facts.result = AnswerResult.find("3.3.4", format: .v2021)
+        let answer = LetterDrafter.draft(.answer, facts)
+        #expect(answer.body.contains("第十五条、第三十二条"))
+        #expect(answer.body.contains("行政复议"))
+        facts.feeAmount = Decimal(string: "100")!
+        facts.feePayBy = Day(iso: "2026-12-03")
+        #expect(LetterDrafter.draft(.fee, facts).body.contains("人民币100元"))
+        #expect(LetterDrafter.draft(.fee, facts).body.contains("2026年12月3日前"))
+    }
+}
