@@ -29,19 +29,36 @@ struct Catalogue {
         try await CategoryRecord.query(on: db).filter(\.$agency.$id == agency.requireID()).sort(\.$position).all()
     }
 
-    /// Published items, newest first, optionally of one agency, category and year.
-    func published(agency: UUID?, category: UUID?, year: Int?, page: Int, perPage: Int = perPage) async throws -> ListPage<ItemDTO> {
+    /// Published items, newest first, optionally of one agency, category and year. With `counted` false the total
+    /// is not computed (a preview of the latest items needs none).
+    func published(agency: UUID?, category: UUID?, year: Int?, page: Int, perPage: Int = perPage, counted: Bool = true) async throws -> ListPage<ItemDTO> {
         var query = ItemRecord.query(on: db).filter(\.$state == PublicationState.published.rawValue)
-        if let agency { query = query.filter(\.$agency.$id == agency) }
-        if let category { query = query.filter(\.$category.$id == category) }
-        if let year {
-            query = query.filter(\.$publishedOn >= String(format: "%04d-01-01", year)).filter(\.$publishedOn <= String(format: "%04d-12-31", year))
+        var conditions: [SQLQueryString] = ["state = \(bind: PublicationState.published.rawValue)"]
+        if let agency {
+            query = query.filter(\.$agency.$id == agency)
+            conditions.append("agency_id = \(bind: agency)")
         }
-        let total = try await query.count()
+        if let category {
+            query = query.filter(\.$category.$id == category)
+            conditions.append("category_id = \(bind: category)")
+        }
+        if let year {
+            let (from, to) = (String(format: "%04d-01-01", year), String(format: "%04d-12-31", year))
+            query = query.filter(\.$publishedOn >= from).filter(\.$publishedOn <= to)
+            conditions.append("published_on >= \(bind: from) AND published_on <= \(bind: to)")
+        }
+        var total = 0
+        if counted, let sql = db as? any SQLDatabase {
+            // NB: COUNT(*), not Fluent's COUNT(id): the index covers (agency_id, state, published_on, index_number)
+            // but not id, and counting ids reads every row of the table.
+            let whereClause = conditions.dropFirst().reduce(conditions[0]) { "\($0) AND \($1)" }
+            struct Count: Decodable { var n: Int }
+            total = try await sql.raw("SELECT COUNT(*) AS n FROM items WHERE \(whereClause)").first(decoding: Count.self)?.n ?? 0
+        }
         let records = try await query.sort(\.$publishedOn, .descending).sort(\.$indexNumber, .descending)
             .range(((max(page, 1) - 1) * perPage)..<(max(page, 1) * perPage))
             .with(\.$agency).with(\.$category).all()
-        return ListPage(items: records.map { $0.dto(agency: $0.agency, category: $0.category) }, page: max(page, 1), perPage: perPage, total: total)
+        return ListPage(items: records.map { $0.dto(agency: $0.agency, category: $0.category) }, page: max(page, 1), perPage: perPage, total: counted ? total : records.count)
     }
 
     func item(_ id: UUID) async throws -> ItemRecord {

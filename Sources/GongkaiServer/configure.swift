@@ -56,6 +56,7 @@ let migrations: [any Migration] = [
     M008_CreateLookupIndexes(),  // attachments, audit history, next versions
     M009_AppendOnlyAuditLog(),  // triggers refusing UPDATE and DELETE on the audit log
     M010_CreateApplications(),  // applications, their history, letters, review cases
+    M011_CreateNoticeIndex(),  // notices in their posting period
 ]
 
 struct CalendarKey: StorageKey {

@@ -23,7 +23,7 @@ struct PortalController {
 
     func home(_ req: Request) async throws -> Response {
         let agencies = try await AgencyRecord.query(on: req.db).sort(\.$position).all()
-        let latest = try await store(req).published(agency: nil, category: nil, year: nil, page: 1, perPage: 10)
+        let latest = try await store(req).published(agency: nil, category: nil, year: nil, page: 1, perPage: 10, counted: false)
         let codes = Dictionary(uniqueKeysWithValues: agencies.map { ($0.id!, $0.code) })
         return PageRenderer.render(PortalViews.home(agencies: agencies.map { agency in agency.dto(parentCode: agency.$parent.id.flatMap { codes[$0] }) }, latest: latest.items, viewer: req.viewer))
     }
@@ -33,7 +33,7 @@ struct PortalController {
         let agency = try await c.agency(code: req.parameters.get("code") ?? "")
         let dto = try await c.agencyDTO(agency)
         let children = try await AgencyRecord.query(on: req.db).filter(\.$parent.$id == agency.requireID()).sort(\.$position).all()
-        let latest = try await c.published(agency: agency.id, category: nil, year: nil, page: 1, perPage: 10)
+        let latest = try await c.published(agency: agency.id, category: nil, year: nil, page: 1, perPage: 10, counted: false)
         let notices = try await c.notices(agency: agency.requireID(), today: req.today)
         return PageRenderer.render(PortalViews.agency(dto, children: children.map { $0.dto(parentCode: agency.code) }, categories: try await c.categories(of: agency).map(\.dto), latest: latest.items, notices: notices, viewer: req.viewer))
     }
@@ -103,8 +103,8 @@ struct PortalController {
         let c = store(req)
         let agency = try await c.agency(code: req.parameters.get("code") ?? "")
         let category = try await c.categories(of: agency).first { $0.name == DemoSeed.annualReportCategory }
-        let items = try await c.published(agency: agency.id, category: category?.id, year: nil, page: 1, perPage: 50)
-        return PageRenderer.render(PortalViews.reports(try await c.agencyDTO(agency), items: category == nil ? [] : items.items, viewer: req.viewer))
+        let items = try await category.asyncMap { try await c.published(agency: agency.id, category: $0.id, year: nil, page: 1, perPage: 50, counted: false).items } ?? []
+        return PageRenderer.render(PortalViews.reports(try await c.agencyDTO(agency), items: items, viewer: req.viewer))
     }
 
     func search(_ req: Request) async throws -> Response {
@@ -123,7 +123,7 @@ struct PortalController {
     func feed(_ req: Request) async throws -> Response {
         let c = store(req)
         let agency = try await c.agency(code: req.parameters.get("code") ?? "")
-        let items = try await c.published(agency: agency.id, category: nil, year: nil, page: 1, perPage: 30).items
+        let items = try await c.published(agency: agency.id, category: nil, year: nil, page: 1, perPage: 30, counted: false).items
         let base = req.baseURL
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
