@@ -425,6 +425,14 @@ struct Applications {
         return LetterDrafter.draft(kind, facts)
     }
 
+    /// The letter as it goes out: the staff's edited title and body, or the draft where they left them empty.
+    func letterAsSent(_ move: Move, for record: ApplicationRecord, agency: AgencyRecord, date: Day, today: Day, title: String?, body: String?) async throws -> (title: String, body: String)? {
+        guard let drafted = try await draftLetter(move, for: record, agency: agency, date: date, today: today) else { return nil }
+        let edited = (body ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let heading = (title ?? "").trimmingCharacters(in: .whitespaces)
+        return (title: heading.isEmpty ? drafted.title : heading, body: edited.isEmpty ? drafted.body : edited)
+    }
+
     static func request(_ record: ApplicationRecord) -> String {
         [record.infoTitle, record.infoNumber.isEmpty ? "" : "文号：\(record.infoNumber)", record.infoDescription]
             .filter { !$0.isEmpty }.joined(separator: "；")

@@ -7,6 +7,7 @@ func routes(_ app: Application) throws {
     ApplicationPortalController().register(app)
     StaffController().register(app)
     APIController().register(app)
+    ApplicationAPIController().register(app)
     app.get("healthz", use: healthz)
     app.get("metrics", use: metricsEndpoint)
 }

@@ -306,3 +306,67 @@ extension Array {
         return out
     }
 }
+
+@Suite struct ApplicationAPITests {
+    static func json(_ client: TestClient, _ method: HTTPMethod, _ path: String, token: String?, _ body: String) async throws -> TestingHTTPResponse {
+        var headers: HTTPHeaders = ["Content-Type": "application/json"]
+        if let token { headers.add(name: .authorization, value: "Bearer \(token)") }
+        return try await client.send(method, path, headers: headers, body: ByteBuffer(string: body))
+    }
+
+    @Test func theWorkflowRunsThroughTheAPI_andAnswersMatchTheOpenAPIDocument() async throws {
+        try await withServer(demo: true, today: Day(iso: "2026-11-20")!) { app, client in
+            let token = "test-token-lianfang-officer"
+            let officer = try #require(try await StaffRecord.query(on: app.db).filter(\.$username == "lianfang-officer").first())
+            officer.tokenHash = SHA256.hash(data: Data(token.utf8)).hex
+            try await officer.save(on: app.db)
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(try await client.get("/api/v1/openapi.json").body.string.utf8)) as? [String: Any])
+            let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: [String: Any]])
+            func check(_ response: TestingHTTPResponse, _ schema: String) throws {
+                try APITests.conform(try JSONSerialization.jsonObject(with: Data(response.body.string.utf8)), to: ["$ref": "#/components/schemas/\(schema)"], schemas: schemas, at: schema)
+            }
+
+            // The public submits and looks up.
+            let input = #"{"applicantType":"commercial-enterprise","name":"重庆某某商贸有限公司","idType":"credit-code","idNumber":"91350100M000100Y43","phone":"023-61234567","formWanted":"electronic","delivery":"online","infoTitle":"2026年街道办公经费预算"}"#
+            let receipt = try await Self.json(client, .POST, "/api/v1/agencies/\(DemoSeed.lianfangCode)/applications", token: nil, input)
+            #expect(receipt.status == .created)
+            try check(receipt, "ApplicationReceipt")
+            let made = try receipt.content.decode(ApplicationReceiptDTO.self)
+            let status = try await Self.json(client, .POST, "/api/v1/application-status", token: nil, #"{"trackingNumber":"\#(made.trackingNumber)","secret":"\#(made.secret)"}"#)
+            try check(status, "ApplicationStatus")
+            #expect(!status.body.string.contains("91350100M000100Y43"))
+            let badID = try await Self.json(client, .POST, "/api/v1/agencies/\(DemoSeed.lianfangCode)/applications", token: nil, input.replacingOccurrences(of: "Y43", with: "Y44"))
+            #expect(badID.status == .unprocessableEntity)
+            #expect(try badID.content.decode(APIError.self).error.contains("idNumber"))
+
+            // Staff tooling handles it.
+            #expect(try await client.get("/api/v1/applications").status == .unauthorized)
+            let list = try await client.get("/api/v1/applications", headers: ["Authorization": "Bearer \(token)"])
+            for element in try #require(try JSONSerialization.jsonObject(with: Data(list.body.string.utf8)) as? [Any]) {
+                try APITests.conform(element, to: ["$ref": "#/components/schemas/Application"], schemas: schemas, at: "list")
+            }
+            let listed = try list.content.decode([ApplicationDTO].self)
+            #expect(listed.map(\.idNumber) == ["9135**********0Y43"])
+            let id = listed[0].id
+            let answerEarly = try await Self.json(client, .POST, "/api/v1/applications/\(id.uuidString)/moves", token: token, #"{"move":"answer","result":"3.1"}"#)
+            #expect(answerEarly.status == .conflict)
+            #expect(try answerEarly.content.decode(APIError.self).error.contains("尚未确认收到"))
+            let confirmed = try await Self.json(client, .POST, "/api/v1/applications/\(id.uuidString)/moves", token: token, #"{"move":"confirm"}"#)
+            try check(confirmed, "Application")
+            #expect(try confirmed.content.decode(ApplicationDTO.self).dueOn == "2026-12-18")
+            let answered = try await Self.json(client, .POST, "/api/v1/applications/\(id.uuidString)/moves", token: token, #"{"move":"answer","result":"3.4.1","detail":"经检索，本机关未制作该信息。"}"#)
+            let dto = try answered.content.decode(ApplicationDTO.self)
+            #expect(dto.status == "answered")
+            #expect(dto.result == "3.4.1")
+            #expect(dto.idNumber == "91350100M000100Y43")  // the officer sees it on the application itself
+            let letter = try #require(try await LetterRecord.query(on: app.db).filter(\.$application.$id == id).first())
+            #expect(letter.body.contains("经检索，本机关未制作该信息。"))
+            #expect(letter.body.contains("第三十六条第（四）项"))
+            // Registering a paper application.
+            let registered = try await Self.json(client, .POST, "/api/v1/applications", token: token, input.replacingOccurrences(of: "\"delivery\":\"online\"", with: "\"delivery\":\"online\",\"channel\":\"post\",\"receivedOn\":\"2026-11-19\""))
+            #expect(registered.status == .created)
+            try check(registered, "Application")
+            #expect(try registered.content.decode(ApplicationDTO.self).status == "open")
+        }
+    }
+}

@@ -51,6 +51,37 @@ enum OpenAPIDocument {
             "writtenOn": string("YYYY-MM-DD"), "validity": string("in-force, repealed, expired"), "channels": array(string()), "bulletinPlace": string(),
             "postingFrom": string(), "postingTo": string(),
         ], required: ["categoryID", "title", "body", "writtenOn"]),
+        "ApplicationInput": object([
+            "applicantType": string("natural-person, commercial-enterprise, research-institution, public-interest-organisation, legal-service-institution, other-organisation"),
+            "name": string(), "idType": string("resident-id, credit-code, passport, travel-permit, foreign-permanent-resident, other"),
+            "idNumber": string("checked against GB 11643 / GB 32100 where the type has a check character"), "phone": string(), "email": string(), "address": string(),
+            "infoTitle": string(), "infoNumber": string("文号"), "infoDescription": string(), "formWanted": string("paper, electronic"),
+            "delivery": string("post, email, collect, online"), "channel": string("staff only: in-person, post, letter, fax"), "receivedOn": string("staff only: YYYY-MM-DD"),
+        ], required: ["applicantType", "name", "idType", "idNumber", "phone", "formWanted", "delivery"]),
+        "ApplicationReceipt": object(["trackingNumber": string(), "secret": string("shown once; needed for status look-ups"), "status": string()], required: ["trackingNumber", "secret", "status"]),
+        "StatusQuery": object(["trackingNumber": string(), "secret": string()], required: ["trackingNumber", "secret"]),
+        "ApplicationStatus": object([
+            "trackingNumber": string(), "agencyCode": string(), "status": string("submitted, open, paused, answered, withdrawn, abandoned"), "submittedOn": string(),
+            "receivedOn": ["type": "string", "nullable": true], "dueOn": ["type": "string", "nullable": true], "closedOn": ["type": "string", "nullable": true],
+            "result": ["type": "string", "nullable": true, "description": "row id of table 三"],
+        ], required: ["trackingNumber", "agencyCode", "status", "submittedOn"]),
+        "Application": object([
+            "id": string("UUID"), "trackingNumber": string(), "agencyCode": string(), "status": string(), "applicantType": string(), "name": string(),
+            "idType": string(), "idNumber": string("masked unless the account handles the agency's applications"), "phone": string("masked likewise"),
+            "email": string(), "request": string(), "formWanted": string(), "delivery": string(), "channel": string(), "submittedOn": string(),
+            "receivedOn": ["type": "string", "nullable": true], "dueOn": ["type": "string", "nullable": true],
+            "remainingWorkingDays": ["type": "integer", "nullable": true], "overdue": ["type": "boolean"], "provisional": ["type": "boolean"],
+            "result": ["type": "string", "nullable": true], "resultFormat": ["type": "string", "nullable": true], "closedOn": ["type": "string", "nullable": true],
+            "explanation": array(string()),
+            "history": ["type": "array", "nullable": true, "items": object(["date": string(), "kind": string(), "actor": string(), "detail": string()], required: ["date", "kind", "actor", "detail"])],
+        ], required: ["id", "trackingNumber", "agencyCode", "status", "applicantType", "name", "idType", "idNumber", "phone", "email", "request", "formWanted", "delivery", "channel", "submittedOn", "overdue", "provisional", "explanation"]),
+        "MoveInput": object([
+            "move": string("confirm, clarify, clarified, clarify-expired, consult, consult-answered, extend, fee, fee-paid, fee-unpaid, answer, withdraw"),
+            "date": string("YYYY-MM-DD, default today"), "what": string("clarify: everything to clarify"), "party": string("consult: who is consulted"),
+            "days": string("extend: working days, at most 20"), "amount": string("fee: yuan"), "basis": string("fee: 按件计收 or 按量计收"),
+            "result": string("answer: row id of table 三 in the year's format"), "detail": string("answer: information provided, where, or reasons"),
+            "letterTitle": string("the letter as sent; drafted when empty"), "letterBody": string(),
+        ], required: ["move"]),
         "ActionInput": object(["action": string("submit, return, approve, publish, withdraw"), "reason": string(), "confirmedReview": ["type": "boolean"]], required: ["action"]),
     ]
 
@@ -79,6 +110,43 @@ enum OpenAPIDocument {
                     "summary": "Submit, return, approve, publish or withdraw (staff token)", "security": [["bearer": []]], "parameters": [path("id", "UUID")],
                     "requestBody": ["required": true, "content": ["application/json": ["schema": ref("ActionInput")]]],
                     "responses": responses(ok(ref("Item"))),
+                ],
+            ],
+            "/api/v1/agencies/{code}/applications": [
+                "post": [
+                    "summary": "Apply for disclosure (public, rate-limited); received when staff confirm it (第三十一条)", "parameters": [path("code", "organisation code")],
+                    "requestBody": ["required": true, "content": ["application/json": ["schema": ref("ApplicationInput")]]],
+                    "responses": responses(ok(ref("ApplicationReceipt"), "Created"), code: "201"),
+                ],
+            ],
+            "/api/v1/application-status": [
+                "post": [
+                    "summary": "Status and dates of an application, by tracking number and secret (public, rate-limited, no personal data)",
+                    "requestBody": ["required": true, "content": ["application/json": ["schema": ref("StatusQuery")]]],
+                    "responses": responses(ok(ref("ApplicationStatus"))),
+                ],
+            ],
+            "/api/v1/applications": [
+                "get": [
+                    "summary": "Applications of the token's agencies (staff token; identity numbers and phones masked)", "security": [["bearer": []]],
+                    "parameters": [query("status", "string", "submitted, open, paused, answered, withdrawn, abandoned")],
+                    "responses": responses(ok(array(ref("Application")))),
+                ],
+                "post": [
+                    "summary": "Register an application received in person, by post or fax (officer token)", "security": [["bearer": []]],
+                    "requestBody": ["required": true, "content": ["application/json": ["schema": ref("ApplicationInput")]]],
+                    "responses": responses(ok(ref("Application"), "Created"), code: "201"),
+                ],
+            ],
+            "/api/v1/applications/{id}": [
+                "get": ["summary": "One application with its clock and history (staff token)", "security": [["bearer": []]], "parameters": [path("id", "UUID")], "responses": responses(ok(ref("Application")))],
+            ],
+            "/api/v1/applications/{id}/moves": [
+                "post": [
+                    "summary": "A move of the workflow on the statutory clock; refused with 409 and the reason when the law does not allow it (officer token)",
+                    "security": [["bearer": []]], "parameters": [path("id", "UUID")],
+                    "requestBody": ["required": true, "content": ["application/json": ["schema": ref("MoveInput")]]],
+                    "responses": responses(ok(ref("Application"))),
                 ],
             ],
             "/api/v1/search": [

@@ -208,7 +208,7 @@ struct ApplicationStaffController {
         }
     }
 
-    private func day(_ text: String?, today: Day) throws -> Day {
+    static func day(_ text: String?, today: Day) throws -> Day {
         let value = (text ?? "").trimmingCharacters(in: .whitespaces)
         if value.isEmpty { return today }
         guard let day = Day(iso: value) else { throw Abort(.unprocessableEntity, reason: "日期“\(value)”须为 YYYY-MM-DD 格式的有效日期") }
@@ -222,7 +222,7 @@ struct ApplicationStaffController {
         guard reader.canAct, reader.access.canWrite(agency: record.$agency.id) else { throw Abort(.forbidden, reason: "this account reads applications but does not handle them") }
         let form = try req.query.decode(MoveForm.self)
         let move = try form.parse()
-        let date = try day(form.date, today: req.today)
+        let date = try Self.day(form.date, today: req.today)
         guard let draft = try await service(req).draftLetter(move, for: record, agency: record.agency, date: date, today: req.today) else {
             throw Abort(.badRequest, reason: "“\(form.move)” sends no letter")
         }
@@ -235,14 +235,9 @@ struct ApplicationStaffController {
         guard reader.canAct, reader.access.canWrite(agency: record.$agency.id) else { throw Abort(.forbidden, reason: "this account reads applications but does not handle them") }
         let form = try req.content.decode(MoveForm.self)
         let move = try form.parse()
-        let date = try day(form.date, today: req.today)
+        let date = try Self.day(form.date, today: req.today)
         let service = service(req)
-        var letter: (title: String, body: String)?
-        if move.letter != nil {
-            let drafted = try await service.draftLetter(move, for: record, agency: record.agency, date: date, today: req.today)
-            let body = (form.letterBody ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            letter = (title: (form.letterTitle ?? "").isEmpty ? drafted!.title : form.letterTitle!, body: body.isEmpty ? drafted!.body : body)
-        }
+        let letter = try await service.letterAsSent(move, for: record, agency: record.agency, date: date, today: req.today, title: form.letterTitle, body: form.letterBody)
         try await service.perform(move, on: record, date: date, letter: letter, by: reader.user, today: req.today)
         return req.redirect(to: SiteURL.staffApplication(record.id!).path)
     }
@@ -278,8 +273,8 @@ struct ApplicationStaffController {
         guard let result = form.result, Self.reviewResults[result] != nil else { throw Abort(.unprocessableEntity, reason: "请选择结果（尚未审结的选“尚未审结”）") }
         let body = (form.body ?? "").trimmingCharacters(in: .whitespaces)
         guard !body.isEmpty else { throw Abort(.unprocessableEntity, reason: "请填写复议机关或人民法院") }
-        let filed = try day(form.filedOn, today: req.today)
-        let decided = (form.decidedOn ?? "").isEmpty ? nil : try day(form.decidedOn, today: req.today)
+        let filed = try Self.day(form.filedOn, today: req.today)
+        let decided = (form.decidedOn ?? "").isEmpty ? nil : try Self.day(form.decidedOn, today: req.today)
         if result == "pending", decided != nil { throw Abort(.unprocessableEntity, reason: "尚未审结的案件没有审结日期") }
         if result != "pending", decided == nil { throw Abort(.unprocessableEntity, reason: "已审结的案件请填写审结日期") }
         if let decided, decided < filed { throw Abort(.unprocessableEntity, reason: "审结日期不能早于申请或起诉日期") }

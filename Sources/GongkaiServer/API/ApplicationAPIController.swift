@@ -1,0 +1,174 @@
+import Fluent
+import Gongkai
+import Vapor
+
+/// An application as the API shows it to staff tools. Identity number and phone are masked unless the token's
+/// account handles the agency's applications.
+struct ApplicationDTO: Content {
+    struct Step: Content {
+        var date: String
+        var kind: String
+        var actor: String
+        var detail: String
+    }
+
+    var id: UUID
+    var trackingNumber: String
+    var agencyCode: String
+    var status: String
+    var applicantType: String
+    var name: String
+    var idType: String
+    var idNumber: String
+    var phone: String
+    var email: String
+    var request: String
+    var formWanted: String
+    var delivery: String
+    var channel: String
+    var submittedOn: String
+    var receivedOn: String?
+    var dueOn: String?
+    var remainingWorkingDays: Int?
+    var overdue: Bool
+    var provisional: Bool
+    var result: String?
+    var resultFormat: String?
+    var closedOn: String?
+    /// The clock's explanation of the due date, one line a step.
+    var explanation: [String]
+    var history: [Step]?
+}
+
+/// What a public client gets back for a submission: the tracking number and, once, the secret.
+struct ApplicationReceiptDTO: Content {
+    var trackingNumber: String
+    var secret: String
+    var status: String
+}
+
+/// The status a public look-up answers: no personal data.
+struct ApplicationStatusDTO: Content {
+    var trackingNumber: String
+    var agencyCode: String
+    var status: String
+    var submittedOn: String
+    var receivedOn: String?
+    var dueOn: String?
+    var closedOn: String?
+    var result: String?
+}
+
+/// Applications under /api/v1: public submission and status look-up (rate-limited), and the staff operations
+/// with a bearer token (the same moves, refusals and letters as the back office).
+struct ApplicationAPIController {
+    func register(_ routes: any RoutesBuilder) {
+        let api = routes.grouped("api", "v1")
+        api.post("agencies", ":code", "applications", use: submit)
+        api.post("application-status", use: status)
+        let tokens = api.grouped(StaffTokenAuthenticator(), StaffUser.guardMiddleware(throwing: Abort(.unauthorized, reason: "send a staff API token as Authorization: Bearer <token>")))
+        tokens.get("applications", use: list)
+        tokens.post("applications", use: create)
+        tokens.get("applications", ":id", use: show)
+        tokens.post("applications", ":id", "moves", use: move)
+    }
+
+    func submit(_ req: Request) async throws -> Response {
+        let agency = try await Catalogue(db: req.db, calendar: req.workdays).agency(code: req.parameters.get("code") ?? "")
+        guard agency.kind != "community" else { throw Abort(.notFound, reason: "\(agency.name) takes no applications; apply to its subdistrict or town") }
+        try req.admit(req.application.rateLimiters.applications, what: "提交申请")
+        let input = try req.content.decode(Applications.Input.self)
+        let (record, secret) = try await Applications(db: req.db, calendar: req.workdays).submit(input, agency: agency, byStaff: nil, today: req.today)
+        let response = Response(status: .created)
+        try response.content.encode(ApplicationReceiptDTO(trackingNumber: record.trackingNumber, secret: secret, status: record.status))
+        return response
+    }
+
+    struct StatusQuery: Content {
+        var trackingNumber: String
+        var secret: String
+    }
+
+    func status(_ req: Request) async throws -> ApplicationStatusDTO {
+        try req.admit(req.application.rateLimiters.statusLookups, what: "查询")
+        let query = try req.content.decode(StatusQuery.self)
+        guard let record = try await ApplicationRecord.query(on: req.db).filter(\.$trackingNumber == query.trackingNumber).with(\.$agency).first(),
+            record.secretHash == Applications.secretHash(query.secret.uppercased())
+        else { throw Abort(.notFound, reason: "no application has this tracking number and secret") }
+        let service = Applications(db: req.db, calendar: req.workdays)
+        let deadline = try service.deadline(record, history: try await service.history(record), today: req.today, explain: false)
+        return ApplicationStatusDTO(
+            trackingNumber: record.trackingNumber, agencyCode: record.agency.code, status: record.status, submittedOn: record.submittedOn,
+            receivedOn: record.receivedOn, dueOn: deadline?.due?.iso ?? record.dueOn, closedOn: record.closedOn, result: record.result)
+    }
+
+    private func reader(_ req: Request) async throws -> ApplicationStaffController.Reader {
+        try await ApplicationStaffController.Reader.of(req)
+    }
+
+    private func dto(_ record: ApplicationRecord, _ reader: ApplicationStaffController.Reader, req: Request, withHistory: Bool) async throws -> ApplicationDTO {
+        let service = Applications(db: req.db, calendar: req.workdays)
+        let history = try await service.history(record)
+        let deadline = try service.deadline(record, history: history, today: req.today, explain: withHistory)
+        let full = reader.seesDetails && withHistory
+        return ApplicationDTO(
+            id: record.id!, trackingNumber: record.trackingNumber, agencyCode: record.agency.code, status: record.status,
+            applicantType: record.applicantType, name: record.name, idType: record.idType,
+            idNumber: full ? record.idNumber : Masking.identity(record.idNumber), phone: full ? record.phone : Masking.phone(record.phone),
+            email: full ? record.email : "", request: Applications.request(record), formWanted: record.formWanted, delivery: record.delivery,
+            channel: record.channel, submittedOn: record.submittedOn, receivedOn: record.receivedOn, dueOn: deadline?.due?.iso,
+            remainingWorkingDays: deadline.map { $0.status == .open || $0.status == .paused ? $0.remainingWorkingDays : nil } ?? nil,
+            overdue: deadline?.overdue ?? false, provisional: deadline?.provisional ?? false, result: record.result, resultFormat: record.resultFormat,
+            closedOn: record.closedOn, explanation: deadline?.steps.map { "\($0.date.iso) \($0.text)" } ?? [],
+            history: withHistory ? history.map { ApplicationDTO.Step(date: $0.date, kind: $0.kind, actor: $0.actor, detail: full || $0.kind != "notified" ? $0.detail : "") } : nil)
+    }
+
+    func list(_ req: Request) async throws -> [ApplicationDTO] {
+        let reader = try await reader(req)
+        var query = ApplicationRecord.query(on: req.db).with(\.$agency).sort(\.$trackingNumber)
+        if let agencies = reader.access.readableAgencies { query = query.filter(\.$agency.$id ~~ Array(agencies)) }
+        if let status = try? req.query.get(String.self, at: "status") { query = query.filter(\.$status == status) }
+        var out: [ApplicationDTO] = []
+        for record in try await query.limit(1000).all() { out.append(try await dto(record, reader, req: req, withHistory: false)) }
+        return out
+    }
+
+    private func record(_ req: Request, _ reader: ApplicationStaffController.Reader) async throws -> ApplicationRecord {
+        guard let id = req.parameters.get("id", as: UUID.self),
+            let record = try await ApplicationRecord.query(on: req.db).filter(\.$id == id).with(\.$agency).first(),
+            reader.access.canRead(agency: record.$agency.id)
+        else { throw Abort(.notFound, reason: "no such application") }
+        return record
+    }
+
+    func show(_ req: Request) async throws -> ApplicationDTO {
+        let reader = try await reader(req)
+        return try await dto(try await record(req, reader), reader, req: req, withHistory: true)
+    }
+
+    func create(_ req: Request) async throws -> Response {
+        let reader = try await reader(req)
+        guard reader.canAct, let agencyID = reader.user.agencyID, let agency = try await AgencyRecord.find(agencyID, on: req.db) else {
+            throw Abort(.forbidden, reason: "only an agency's disclosure officer registers applications")
+        }
+        let input = try req.content.decode(Applications.Input.self)
+        let (record, _) = try await Applications(db: req.db, calendar: req.workdays).submit(input, agency: agency, byStaff: reader.user, today: req.today)
+        record.$agency.value = agency
+        let response = Response(status: .created)
+        try response.content.encode(try await dto(record, reader, req: req, withHistory: true))
+        return response
+    }
+
+    func move(_ req: Request) async throws -> ApplicationDTO {
+        let reader = try await reader(req)
+        let record = try await record(req, reader)
+        guard reader.canAct, reader.access.canWrite(agency: record.$agency.id) else { throw Abort(.forbidden, reason: "this account reads applications but does not handle them") }
+        let form = try req.content.decode(ApplicationStaffController.MoveForm.self)
+        let move = try form.parse()
+        let date = try ApplicationStaffController.day(form.date, today: req.today)
+        let service = Applications(db: req.db, calendar: req.workdays)
+        let letter = try await service.letterAsSent(move, for: record, agency: record.agency, date: date, today: req.today, title: form.letterTitle, body: form.letterBody)
+        try await service.perform(move, on: record, date: date, letter: letter, by: reader.user, today: req.today)
+        return try await dto(record, reader, req: req, withHistory: true)
+    }
+}
