@@ -124,11 +124,7 @@ struct Applications {
         let secret = Self.newSecret()
         let agencyID = try agency.requireID()
         let record = try await db.transaction { db -> ApplicationRecord in
-            let counter = try await TrackingCounterRecord.query(on: db).filter(\.$agency.$id == agencyID).filter(\.$year == today.year).first()
-                ?? { let c = TrackingCounterRecord(); c.$agency.id = agencyID; c.year = today.year; c.next = 1; return c }()
-            let sequence = counter.next
-            counter.next += 1
-            try await counter.save(on: db)
+            let sequence = try await Counters.next(.trackingNumbers, agency: agencyID, year: today.year, on: db)
             let record = ApplicationRecord()
             record.$agency.id = agencyID
             record.trackingNumber = "\(agency.code)-\(today.year)-\(String(format: "%05d", sequence))"

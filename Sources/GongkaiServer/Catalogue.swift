@@ -159,11 +159,7 @@ struct Catalogue {
         let agencyID = try agency.requireID()
         let year = Day(iso: input.writtenOn)!.year
         return try await db.transaction { db in
-            let counter = try await IndexCounterRecord.query(on: db).filter(\.$agency.$id == agencyID).filter(\.$year == year).first()
-                ?? { let c = IndexCounterRecord(); c.$agency.id = agencyID; c.year = year; c.next = 1; return c }()
-            let sequence = counter.next
-            counter.next += 1
-            try await counter.save(on: db)
+            let sequence = try await Counters.next(.indexNumbers, agency: agencyID, year: year, on: db)
             let item = ItemRecord()
             item.$agency.id = agencyID
             item.indexNumber = IndexNumber.make(pattern: agency.indexPattern, code: agency.code, year: year, sequence: sequence)

@@ -2,6 +2,7 @@ import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import Gongkai
+import SQLKit
 import Vapor
 
 /// Sets up the database, migrations, sessions and routes of `app` from `configuration`, and migrates.
@@ -36,6 +37,10 @@ public func configure(_ app: Application, _ configuration: ServerConfiguration) 
 
     try routes(app)
 
+    if case .sqlite = configuration.database, let sql = app.db as? any SQLDatabase {
+        // Readers do not wait for the writer, and a commit appends to the log instead of rewriting pages.
+        try? await sql.raw("PRAGMA journal_mode=WAL").run()
+    }
     do {
         try await app.autoMigrate()
     } catch {

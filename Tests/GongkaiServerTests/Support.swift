@@ -36,11 +36,13 @@ actor AsyncLock {
 }
 
 /// An app on a fresh database, migrated; with `demo`, the demo district loaded as of `today`.
-func withServer<T>(demo: Bool = false, today: Day = Day(iso: "2026-11-20")!, _ test: (Application, TestClient) async throws -> T) async throws -> T {
+/// `sqliteFile`: on SQLite, a database file in a temporary folder instead of memory (for tests that need several
+/// connections, as a real server has).
+func withServer<T>(demo: Bool = false, today: Day = Day(iso: "2026-11-20")!, sqliteFile: Bool = false, _ test: (Application, TestClient) async throws -> T) async throws -> T {
     let postgres = TestDatabase.postgresURL
     if postgres != nil { await TestDatabase.lock.acquire() }
     do {
-        let result = try await runServer(postgres: postgres, demo: demo, today: today, test)
+        let result = try await runServer(postgres: postgres, demo: demo, today: today, sqliteFile: sqliteFile, test)
         if postgres != nil { await TestDatabase.lock.release() }
         return result
     } catch {
@@ -49,11 +51,18 @@ func withServer<T>(demo: Bool = false, today: Day = Day(iso: "2026-11-20")!, _ t
     }
 }
 
-private func runServer<T>(postgres: String?, demo: Bool, today: Day, _ test: (Application, TestClient) async throws -> T) async throws -> T {
+private func runServer<T>(postgres: String?, demo: Bool, today: Day, sqliteFile: Bool, _ test: (Application, TestClient) async throws -> T) async throws -> T {
     let app = try await Application.make(.testing)
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-test-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var sqlite = ServerConfiguration.Database.sqliteInMemory
+    if sqliteFile {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        sqlite = .sqlite(path: folder.appendingPathComponent("test.sqlite").path)
+    }
     app.logger.logLevel = .warning  // migrations and requests at info would bury the test output
     do {
-        let configuration = ServerConfiguration(database: postgres.map { .postgres(url: $0) } ?? .sqliteInMemory, calendarFile: "/nonexistent/gongkai-calendar.json")
+        let configuration = ServerConfiguration(database: postgres.map { .postgres(url: $0) } ?? sqlite, calendarFile: "/nonexistent/gongkai-calendar.json")
         if postgres != nil {
             // Start from nothing: what an earlier test left is reverted first.
             try await GongkaiServer.configure(app, configuration)

@@ -113,15 +113,3 @@ final class ReviewCaseRecord: Model, @unchecked Sendable {
 
     init() {}
 }
-
-/// Per agency and year, the next tracking number.
-final class TrackingCounterRecord: Model, @unchecked Sendable {
-    static let schema = "tracking_counters"
-
-    @ID(key: .id) var id: UUID?
-    @Parent(key: "agency_id") var agency: AgencyRecord
-    @Field(key: "year") var year: Int
-    @Field(key: "next") var next: Int
-
-    init() {}
-}

@@ -1,0 +1,67 @@
+import Fluent
+import Foundation
+import Gongkai
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import GongkaiServer
+
+/// 200 clients submit applications at once over real HTTP on loopback. Bounded in count (600) and time (the
+/// clients give up after 60 s). Asserted: every submission that got a tracking number is in the database, and
+/// no number was handed out twice. Throughput and p99 are printed, never asserted.
+@Suite struct LoadTests {
+    static let clients = 200
+    static let perClient = 3
+
+    @Test func twoHundredClientsSubmitAtOnce_andEveryTrackingNumberIsStored() async throws {
+        try await withServer(demo: true, today: Day(iso: "2026-11-20")!, sqliteFile: true) { app, _ in
+            app.rateLimiters.applications = RateLimiter(limit: 1_000_000, window: 1)  // every client is 127.0.0.1 here
+            app.http.client.configuration.connectionPool = .init(idleTimeout: .seconds(30), concurrentHTTP1ConnectionsPerHostSoftLimit: Self.clients)
+            app.http.client.configuration.timeout = .init(connect: .seconds(10), read: .seconds(60))
+            try await app.server.start(address: .hostname("127.0.0.1", port: 0))
+            let port = try #require(app.http.server.shared.localAddress?.port)
+            let url = URI(string: "http://127.0.0.1:\(port)/api/v1/agencies/\(DemoSeed.lianfangCode)/applications")
+            let client = app.client
+            let started = ContinuousClock.now
+            let outcomes = await withTaskGroup(of: [(String?, Duration, String?)].self) { group in
+                for c in 0..<Self.clients {
+                    group.addTask {
+                        var mine: [(String?, Duration, String?)] = []
+                        for k in 0..<Self.perClient {
+                            let body = #"{"applicantType":"natural-person","name":"压测\#(c)-\#(k)","idType":"passport","idNumber":"E\#(c)\#(k)","phone":"13800000000","formWanted":"electronic","delivery":"online","infoTitle":"第\#(c)号客户的第\#(k)份申请"}"#
+                            let sent = ContinuousClock.now
+                            do {
+                                let response = try await client.post(url, headers: ["Content-Type": "application/json"]) { $0.body = ByteBuffer(string: body) }
+                                let receipt = try? response.content.decode(ApplicationReceiptDTO.self)
+                                mine.append((receipt?.trackingNumber, ContinuousClock.now - sent, receipt == nil ? "HTTP \(response.status.code)" : nil))
+                            } catch {
+                                mine.append((nil, ContinuousClock.now - sent, String(describing: error)))
+                            }
+                        }
+                        return mine
+                    }
+                }
+                var all: [(String?, Duration, String?)] = []
+                for await part in group { all += part }
+                return all
+            }
+            let elapsed = ContinuousClock.now - started
+            try await app.server.shutdown()
+
+            let numbers = outcomes.compactMap(\.0)
+            let failures = outcomes.compactMap(\.2)
+            #expect(Set(numbers).count == numbers.count, "a tracking number was handed out twice")
+            var stored = 0
+            for chunk in stride(from: 0, to: numbers.count, by: 200) {
+                stored += try await ApplicationRecord.query(on: app.db).filter(\.$trackingNumber ~~ Array(numbers[chunk..<min(chunk + 200, numbers.count)])).count()
+            }
+            #expect(stored == numbers.count, "\(numbers.count - stored) acknowledged submissions are missing")
+            #expect(failures.isEmpty, "\(failures.count) submissions failed, e.g. \(failures.first ?? "")")
+            let latencies = outcomes.map(\.1).sorted()
+            let p = { (q: Double) in latencies[min(latencies.count - 1, Int(Double(latencies.count) * q))] }
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            print("LOAD \(TestDatabase.postgresURL == nil ? "SQLite" : "PostgreSQL"): \(numbers.count)/\(outcomes.count) submissions stored by \(Self.clients) clients in \(String(format: "%.2f", seconds)) s = \(String(format: "%.0f", Double(numbers.count) / seconds))/s; latency p50 \(p(0.5)), p99 \(p(0.99)), max \(latencies.last!)")
+        }
+    }
+}
