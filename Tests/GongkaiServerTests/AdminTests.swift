@@ -126,6 +126,24 @@ import VaporTesting
         }
     }
 
+    @Test func anAdministratorIssuesAnAPITokenShownOnce_andItSignsAPIWrites() async throws {
+        try await withServer(demo: true) { app, admin in
+            try await admin.signIn("admin")
+            let officer = try #require(try await StaffRecord.query(on: app.db).filter(\.$username == "lianfang-officer").first())
+            #expect(try await admin.get("/staff/admin/accounts/\(officer.id!.uuidString)").body.string.contains("发放令牌"))
+            let issued = try await admin.post("/staff/admin/accounts/\(officer.id!.uuidString)/token", form: [])
+            #expect(issued.status == .ok)
+            let token = try #require(issued.body.string.firstMatch(of: /<pre>([A-Za-z0-9_-]{40,})<\/pre>/).map { String($0.1) })
+            #expect(try #require(try await StaffRecord.find(officer.id, on: app.db)).tokenHash != token)
+            let list = try await admin.get("/api/v1/applications", headers: ["Authorization": "Bearer \(token)"])
+            #expect(list.status == .ok)
+            // A second token replaces the first.
+            try await admin.get("/staff/admin/accounts/\(officer.id!.uuidString)")
+            try await admin.post("/staff/admin/accounts/\(officer.id!.uuidString)/token", form: [])
+            #expect(try await admin.get("/api/v1/applications", headers: ["Authorization": "Bearer \(token)"]).status == .unauthorized)
+        }
+    }
+
     @Test func onlyAnAdministratorManages() async throws {
         try await withServer(demo: true) { app, client in
             for username in ["lianfang-editor", "lianfang-reviewer", "district-supervisor"] {

@@ -19,6 +19,7 @@ struct AdminController {
         admin.post("accounts", "new", use: createAccount)
         admin.get("accounts", ":id", use: editAccount)
         admin.post("accounts", ":id", use: updateAccount)
+        admin.post("accounts", ":id", "token", use: issueToken)
     }
 
     private func administrator(_ req: Request) throws -> StaffUser {
@@ -306,6 +307,21 @@ struct AdminController {
 
     // MARK: Accounts
 
+    /// A new API token for the account's staff tooling, shown once; only its SHA-256 is kept. The old one stops working.
+    func issueToken(_ req: Request) async throws -> Response {
+        let user = try administrator(req)
+        let account = try await account(req)
+        let token = [UInt8].random(count: 32).base64.replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "=", with: "")
+        account.tokenHash = SHA256.hash(data: Data(token.utf8)).hex
+        try await req.db.transaction { db in
+            try await account.save(on: db)
+            try await AuditRecord(actor: user.username, action: "issue-token", entity: "staff", entityID: account.id!.uuidString, agencyCode: nil, before: nil, after: nil).create(on: db)
+        }
+        let response = PageRenderer.render(AdminViews.token(username: account.username, token: token, viewer: req.staffViewer))
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+
     static func accountFields(isNew: Bool, agencies: [AgencyRecord]) -> [FormField] {
         var fields: [FormField] = []
         if isNew { fields.append(FormField(name: "username", label: "用户名", hint: "字母、数字、连字符，建立后不能修改")) }
@@ -420,7 +436,8 @@ struct AdminController {
         return PageRenderer.render(AdminViews.form(
             title: "账号：\(account.username)", action: SiteURL.adminAccount(account.id!).path,
             fields: Self.accountFields(isNew: false, agencies: try await agencies(req.db)),
-            values: ["displayName": account.displayName, "role": account.role, "agency": code ?? ""], problems: [:], submit: "保存", viewer: req.staffViewer))
+            values: ["displayName": account.displayName, "role": account.role, "agency": code ?? ""], problems: [:], submit: "保存", viewer: req.staffViewer,
+            after: AdminViews.tokenForm(account.id!, hasToken: account.tokenHash != nil, viewer: req.staffViewer)))
     }
 
     func updateAccount(_ req: Request) async throws -> Response {

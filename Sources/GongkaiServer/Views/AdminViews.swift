@@ -60,6 +60,25 @@ enum AdminViews {
         )
     }
 
+    static func tokenForm(_ id: UUID, hasToken: Bool, viewer: Viewer) -> Node<HTML.BodyContext> {
+        .form(
+            .method(.post), .action(Views.attr(SiteURL.adminAccount(id).path + "/token")), StaffViews.csrf(viewer),
+            .h2(.text("接口令牌")),
+            .p(.text(hasToken ? "已发放令牌。重新发放后旧令牌立即失效。" : "尚未发放令牌。令牌供本账号的办公工具调用 /api/v1 的写入接口。")),
+            .button(.type(.submit), .text(hasToken ? "重新发放令牌" : "发放令牌"))
+        )
+    }
+
+    static func token(username: String, token: String, viewer: Viewer) -> HTML {
+        Views.page(
+            title: "\(username) 的接口令牌", viewer: viewer,
+            StaffViews.header(viewer),
+            .p(.text("请立即复制保存；本页关闭后无法再次查看。调用时加上请求头 Authorization: Bearer 令牌。")),
+            .element(named: "pre", text: token),
+            .p(.a(.href(Views.attr(SiteURL.admin.path)), .text("返回系统管理")))
+        )
+    }
+
     static func categories(agency: AgencyRecord, categories: [CategoryRecord], counts: [UUID: Int], values: [String: String], problems: [String: String], viewer: Viewer) -> HTML {
         let fields = AdminController.categoryFields(categories)
         return form(
