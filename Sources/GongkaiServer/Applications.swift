@@ -10,6 +10,8 @@ import Vapor
 struct Applications {
     let db: any Database
     let calendar: WorkdayCalendar
+    var mailer: Mailer? = nil
+    var eventLoopGroup: (any EventLoopGroup)? = nil
     var settings = ClockSettings()
 
     var engine: DeadlineEngine { DeadlineEngine(calendar: calendar, settings: settings) }
@@ -436,9 +438,17 @@ struct Applications {
 
     // MARK: Notifications
 
-    /// Tells the applicant: recorded in the timeline with the full text always; mailed when SMTP is configured.
+    /// Tells the applicant: recorded in the timeline with the full text always; mailed when SMTP is configured and
+    /// the applicant left an address, with the outcome recorded too (a mail server that is down loses nothing).
     func notify(_ record: ApplicationRecord, subject: String, body: String, today: Day) async throws {
         let to = record.email.isEmpty ? "（未留电子邮箱，请电话或邮寄告知：\(Masking.phone(record.phone))）" : record.email
         try await append(record, kind: "notified", date: today.iso, actor: "系统", detail: "致\(to)：\(subject)\n\n\(body)", on: db)
+        guard let mailer, let group = eventLoopGroup, !record.email.isEmpty else { return }
+        do {
+            try await mailer.send(to: record.email, subject: subject, body: body, on: group)
+            try await append(record, kind: "mailed", date: today.iso, actor: "系统", detail: "已通过电子邮件发送至\(record.email)：\(subject)", on: db)
+        } catch {
+            try await append(record, kind: "mail-failed", date: today.iso, actor: "系统", detail: "电子邮件未能发送（\(String(describing: error))），请另行告知", on: db)
+        }
     }
 }

@@ -27,6 +27,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var port: Int
     /// Imported holiday arrangements (`gongkai calendar import`).
     public var calendarFile: String
+    /// `SMTP_URL`: where applicants' notifications are mailed; nil records them only in the timeline.
+    public var smtpURL: String?
 
     public init(database: Database, hostname: String = "127.0.0.1", port: Int = 8080, calendarFile: String = "gongkai-calendar.json") {
         self.database = database
@@ -42,6 +44,20 @@ public struct ServerConfiguration: Sendable, Equatable {
         guard (1...65535).contains(port) else {
             throw ConfigurationError("--port \(port) is not a port number (1–65535)")
         }
+        let smtpURL = environment["SMTP_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        do {
+            _ = try Mailer.from(url: smtpURL)
+        } catch {
+            throw ConfigurationError(String(describing: error))
+        }
+        var configuration = try resolveDatabase(databasePath: databasePath, environment: environment, hostname: hostname, port: port)
+        configuration.smtpURL = smtpURL
+        return configuration
+    }
+
+    private static func resolveDatabase(
+        databasePath: String?, environment: [String: String], hostname: String, port: Int
+    ) throws(ConfigurationError) -> ServerConfiguration {
         if databasePath == nil, let url = environment["DATABASE_URL"], !url.isEmpty {
             guard let components = URLComponents(string: url), let scheme = components.scheme,
                 scheme == "postgres" || scheme == "postgresql"

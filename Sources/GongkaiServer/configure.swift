@@ -33,6 +33,11 @@ public func configure(_ app: Application, _ configuration: ServerConfiguration) 
     app.storage[ServerMetricsKey.self] = ServerMetrics(poolSize: configuration.poolSize(eventLoops: app.eventLoopGroup.makeIterator().reduce(0) { n, _ in n + 1 }))
     app.middleware.use(RequestLogMiddleware(metrics: app.metrics))
     app.rateLimiters = RateLimiters()
+    do {
+        app.mailer = try Mailer.from(url: configuration.smtpURL)
+    } catch {
+        throw ConfigurationError("SMTP_URL cannot be used: \(error)")
+    }
     app.middleware.use(ProblemMiddleware())
 
     try routes(app)

@@ -78,7 +78,7 @@ struct ApplicationAPIController {
         guard agency.kind != "community" else { throw Abort(.notFound, reason: "\(agency.name) takes no applications; apply to its subdistrict or town") }
         try req.admit(req.application.rateLimiters.applications, what: "提交申请")
         let input = try req.content.decode(Applications.Input.self)
-        let (record, secret) = try await Applications(db: req.db, calendar: req.workdays).submit(input, agency: agency, byStaff: nil, today: req.today)
+        let (record, secret) = try await req.applications.submit(input, agency: agency, byStaff: nil, today: req.today)
         let response = Response(status: .created)
         try response.content.encode(ApplicationReceiptDTO(trackingNumber: record.trackingNumber, secret: secret, status: record.status))
         return response
@@ -95,7 +95,7 @@ struct ApplicationAPIController {
         guard let record = try await ApplicationRecord.query(on: req.db).filter(\.$trackingNumber == query.trackingNumber).with(\.$agency).first(),
             record.secretHash == Applications.secretHash(query.secret.uppercased())
         else { throw Abort(.notFound, reason: "no application has this tracking number and secret") }
-        let service = Applications(db: req.db, calendar: req.workdays)
+        let service = req.applications
         let deadline = try service.deadline(record, history: try await service.history(record), today: req.today, explain: false)
         return ApplicationStatusDTO(
             trackingNumber: record.trackingNumber, agencyCode: record.agency.code, status: record.status, submittedOn: record.submittedOn,
@@ -107,7 +107,7 @@ struct ApplicationAPIController {
     }
 
     private func dto(_ record: ApplicationRecord, _ reader: ApplicationStaffController.Reader, req: Request, withHistory: Bool) async throws -> ApplicationDTO {
-        let service = Applications(db: req.db, calendar: req.workdays)
+        let service = req.applications
         let history = try await service.history(record)
         let deadline = try service.deadline(record, history: history, today: req.today, explain: withHistory)
         let full = reader.seesDetails && withHistory
@@ -152,7 +152,7 @@ struct ApplicationAPIController {
             throw Abort(.forbidden, reason: "only an agency's disclosure officer registers applications")
         }
         let input = try req.content.decode(Applications.Input.self)
-        let (record, _) = try await Applications(db: req.db, calendar: req.workdays).submit(input, agency: agency, byStaff: reader.user, today: req.today)
+        let (record, _) = try await req.applications.submit(input, agency: agency, byStaff: reader.user, today: req.today)
         record.$agency.value = agency
         let response = Response(status: .created)
         try response.content.encode(try await dto(record, reader, req: req, withHistory: true))
@@ -166,7 +166,7 @@ struct ApplicationAPIController {
         let form = try req.content.decode(ApplicationStaffController.MoveForm.self)
         let move = try form.parse()
         let date = try ApplicationStaffController.day(form.date, today: req.today)
-        let service = Applications(db: req.db, calendar: req.workdays)
+        let service = req.applications
         let letter = try await service.letterAsSent(move, for: record, agency: record.agency, date: date, today: req.today, title: form.letterTitle, body: form.letterBody)
         try await service.perform(move, on: record, date: date, letter: letter, by: reader.user, today: req.today)
         return try await dto(record, reader, req: req, withHistory: true)

@@ -28,7 +28,7 @@ struct ApplicationPortalController {
         let (agency, dto) = try await agency(req)
         try req.admit(req.application.rateLimiters.applications, what: "提交申请")
         let input = try req.content.decode(Applications.Input.self)
-        let applications = Applications(db: req.db, calendar: req.workdays)
+        let applications = req.applications
         do {
             let (record, secret) = try await applications.submit(input, agency: agency, byStaff: nil, today: req.today)
             let response = PageRenderer.render(ApplicationPortalViews.receipt(agency: dto, trackingNumber: record.trackingNumber, secret: secret, viewer: req.viewer), status: .created)
@@ -61,7 +61,7 @@ struct ApplicationPortalController {
             // The same answer whether the number or the code is wrong: no probing for numbers.
             return PageRenderer.render(ApplicationPortalViews.lookup(trackingNumber: number, problem: "申请编号或查询码不正确", status: nil, viewer: req.viewer), status: .notFound)
         }
-        let applications = Applications(db: req.db, calendar: req.workdays)
+        let applications = req.applications
         let deadline = try applications.deadline(record, history: try await applications.history(record), today: req.today, explain: false)
         let result = record.result.flatMap { id in AnswerResult.find(id, format: ReportFormat(rawValue: record.resultFormat ?? "") ?? .v2021)?.label }
         let status = ApplicationPortalViews.Status(

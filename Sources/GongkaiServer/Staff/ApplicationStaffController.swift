@@ -45,7 +45,7 @@ struct ApplicationStaffController {
         return record
     }
 
-    private func service(_ req: Request) -> Applications { Applications(db: req.db, calendar: req.workdays) }
+    private func service(_ req: Request) -> Applications { req.applications }
 
     // MARK: Dashboard
 
