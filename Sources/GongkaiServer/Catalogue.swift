@@ -10,6 +10,11 @@ struct Catalogue {
 
     static let perPage = 20
 
+    /// How many items each catalogue list holds, kept for a little while: counting an agency's 170,000 items on every
+    /// page view is most of a page's cost. Emptied here on every publication change; another app server's copy is
+    /// at most `ttl` old.
+    static let listCounts = ExpiringCache<Int>(ttl: 30)
+
     // MARK: Reading
 
     func agency(code: String) async throws -> AgencyRecord {
@@ -48,12 +53,16 @@ struct Catalogue {
             conditions.append("published_on >= \(bind: from) AND published_on <= \(bind: to)")
         }
         var total = 0
-        if counted, let sql = db as? any SQLDatabase {
+        let key = "\(agency?.uuidString ?? "*")|\(category?.uuidString ?? "*")|\(year.map(String.init) ?? "*")"
+        if counted, let cached = Self.listCounts.value(key) {
+            total = cached
+        } else if counted, let sql = db as? any SQLDatabase {
             // NB: COUNT(*), not Fluent's COUNT(id): the index covers (agency_id, state, published_on, index_number)
             // but not id, and counting ids reads every row of the table.
             let whereClause = conditions.dropFirst().reduce(conditions[0]) { "\($0) AND \($1)" }
             struct Count: Decodable { var n: Int }
             total = try await sql.raw("SELECT COUNT(*) AS n FROM items WHERE \(whereClause)").first(decoding: Count.self)?.n ?? 0
+            Self.listCounts.store(total, for: key)
         }
         let records = try await query.sort(\.$publishedOn, .descending).sort(\.$indexNumber, .descending)
             .range(((max(page, 1) - 1) * perPage)..<(max(page, 1) * perPage))
@@ -255,6 +264,7 @@ struct Catalogue {
             }
             try await Audit.record(on: db, actor: user.username, action: action.rawValue, entity: "item", id: item.id!.uuidString, agency: agencyCode, beforeJSON: before, after: item)
         }
+        if action == .publish || action == .withdraw { Self.listCounts.removeAll() }
     }
 }
 

@@ -1,3 +1,4 @@
+import AsyncKit
 import Plot
 import Vapor
 
@@ -15,6 +16,12 @@ struct ProblemMiddleware: AsyncMiddleware {
                 status = abort.status
                 message = abort.reason
                 headers = abort.headers
+            case is ConnectionPoolTimeoutError:
+                // Every database connection stayed busy for 30 s: overload, said as such; nothing was stored.
+                status = .serviceUnavailable
+                message = "the server is too busy to reach its database now; nothing was saved — please try again shortly"
+                headers.replaceOrAdd(name: "Retry-After", value: "5")
+                request.logger.warning("database connection pool exhausted: \(error)")
             case let decoding as DecodingError:
                 status = .badRequest
                 message = "the request body is not what this endpoint takes: \(decoding)"

@@ -9,12 +9,12 @@ import Vapor
 public func configure(_ app: Application, _ configuration: ServerConfiguration) async throws {
     switch configuration.database {
     case .sqlite(let path):
-        app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
+        app.databases.use(.sqlite(.file(path), connectionPoolTimeout: .seconds(30), sqlLogLevel: .debug), as: .sqlite)
     case .sqliteInMemory:
-        app.databases.use(.sqlite(.memory, sqlLogLevel: .debug), as: .sqlite)
+        app.databases.use(.sqlite(.memory, connectionPoolTimeout: .seconds(30), sqlLogLevel: .debug), as: .sqlite)
     case .postgres(let url):
         do {
-            app.databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: ServerConfiguration.postgresConnectionsPerEventLoop, sqlLogLevel: .debug), as: .psql)
+            app.databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: ServerConfiguration.postgresConnectionsPerEventLoop, connectionPoolTimeout: .seconds(30), sqlLogLevel: .debug), as: .psql)
         } catch {
             throw ConfigurationError("DATABASE_URL cannot be used: \(error)")
         }

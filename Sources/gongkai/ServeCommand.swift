@@ -23,7 +23,12 @@ struct DatabaseOptions: ParsableArguments {
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Run the portal, the back office and the API."
+        abstract: "Run the portal, the back office and the API.",
+        discussion: """
+            Environment: DATABASE_URL=postgres://user:password@host:5432/db uses PostgreSQL (unless --database is given); \
+            SMTP_URL=smtp://host:25?from=address or smtps://user:password@host:465?from=address mails applicants' notifications \
+            (without it they are recorded in each application's timeline only). /healthz checks the database, /metrics is for Prometheus.
+            """
     )
 
     @Option(help: "The address to listen on.")

@@ -46,3 +46,34 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct ExpiringCacheTests {
+    @Test func valuesLastTheirTimeThenGo() {
+        let cache = ExpiringCache<Int>(ttl: 30, capacity: 2)
+        let start = Date(timeIntervalSince1970: 1_000_000)
+        cache.store(7, for: "a", now: start)
+        #expect(cache.value("a", now: start.addingTimeInterval(29)) == 7)
+        #expect(cache.value("a", now: start.addingTimeInterval(31)) == nil)
+        cache.store(1, for: "x", now: start)
+        cache.store(2, for: "y", now: start)
+        cache.store(3, for: "z", now: start)  // over capacity: the old entries go
+        #expect(cache.value("x", now: start) == nil)
+        #expect(cache.value("z", now: start) == 3)
+        cache.removeAll()
+        #expect(cache.value("z", now: start) == nil)
+    }
+
+    @Test func publishingEmptiesTheCatalogueCounts() async throws {
+        try await withServer(demo: true) { app, editor in
+            let before = try await Catalogue(db: app.db, calendar: .official).published(agency: nil, category: nil, year: nil, page: 1).total
+            let id = try await StaffTests.draft(app, editor, title: "计数缓存测试公告")
+            try await editor.post("/staff/items/\(id.uuidString)/action", form: [("action", "submit")])
+            let reviewer = TestClient(app: app, passwords: editor.passwords)
+            try await reviewer.signIn("lianfang-reviewer")
+            try await reviewer.get("/staff/items/\(id.uuidString)")
+            try await reviewer.post("/staff/items/\(id.uuidString)/action", form: [("action", "approve"), ("confirmedReview", "on")])
+            try await reviewer.post("/staff/items/\(id.uuidString)/action", form: [("action", "publish")])
+            #expect(try await Catalogue(db: app.db, calendar: .official).published(agency: nil, category: nil, year: nil, page: 1).total == before + 1)
+        }
+    }
+}
