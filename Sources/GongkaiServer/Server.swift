@@ -23,8 +23,18 @@ public enum Server {
                     say("  \(account.username.padding(toLength: 20, withPad: " ", startingAt: 0)) \(account.password)  \(account.role) · \(account.agency)")
                 }
             }
+            // NB: the server is started and stopped here rather than by Vapor's serve command, so that on SIGTERM or
+            // SIGINT the HTTP server first finishes the requests in flight and only then the database pool closes.
+            let stop = Self.signals([SIGTERM, SIGINT])
+            try await app.asyncBoot()
+            try await app.server.start(address: .hostname(configuration.hostname, port: configuration.port))
             say("Gongkai is serving http://\(configuration.hostname):\(configuration.port)/ (staff: /staff/login); database: \(describe(configuration.database))")
-            try await app.execute()
+            for await signal in stop.stream {
+                say("signal \(signal): no new connections; finishing the requests in flight")
+                break
+            }
+            await app.server.shutdown()
+            stop.cancel()
         } catch let error as ConfigurationError {
             try? await app.asyncShutdown()
             throw StartError(description: error.description)
@@ -40,6 +50,25 @@ public enum Server {
             throw StartError(description: "the server could not start: \(text)")
         }
         try await app.asyncShutdown()
+    }
+
+    /// The first of `signals` to arrive, as a stream (the default action is switched off while it listens).
+    static func signals(_ signals: [Int32]) -> (stream: AsyncStream<Int32>, cancel: @Sendable () -> Void) {
+        let (stream, continuation) = AsyncStream<Int32>.makeStream()
+        let sources = signals.map { number -> any DispatchSourceSignal in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { continuation.yield(number) }
+            source.resume()
+            return source
+        }
+        let box = SourcesBox(sources)
+        return (stream, { box.sources.forEach { $0.cancel() }; continuation.finish() })
+    }
+
+    final class SourcesBox: @unchecked Sendable {
+        let sources: [any DispatchSourceSignal]
+        init(_ sources: [any DispatchSourceSignal]) { self.sources = sources }
     }
 
     static func describe(_ database: ServerConfiguration.Database) -> String {
