@@ -164,7 +164,8 @@ public enum DemoSeed {
                 item.body = body
                 item.writtenOn = written.iso
                 item.publishedOn = published.iso
-                item.validity = category == "政策文件" ? Validity.inForce.rawValue : nil
+                // Normative documents (有效性) come from governments and departments; a subdistrict issues none.
+                item.validity = category == "政策文件" && ["district-government", "department"].contains(seed.kind) ? Validity.inForce.rawValue : nil
                 item.channels = channels.map(\.rawValue).joined(separator: ",")
                 item.bulletinPlace = place
                 item.postingFrom = posting?.0.iso
@@ -193,6 +194,19 @@ public enum DemoSeed {
                     try await add(title(category, 2019, n), category: category, written: day, published: published, channels: [.website], body: body)
                     day = WorkdayCalendar.official.adding(workingDays: 1 + n % 2, to: day)
                     if day.year > 2019 { day = Day(iso: "2019-12-20")! }
+                }
+                // Its registers: 51 centralised procurement projects worth 288.829万元; and three trainings.
+                let procurement = RegisterRecord()
+                procurement.$agency.id = agency.id!
+                procurement.year = 2019
+                procurement.kind = ReportFacts.RegisterKind.procurement.rawValue
+                (procurement.previousCount, procurement.change, procurement.decisions, procurement.count, procurement.amount) = (0, 0, 0, 51, "288.829")
+                try await procurement.create(on: db)
+                for (date, topic) in [("2019-04-18", "《政府信息公开条例》（2019年修订）解读"), ("2019-08-22", "政府信息公开内容审核与保密审查"), ("2019-11-14", "政务公开栏规范化管理")] {
+                    let training = TrainingRecord()
+                    training.$agency.id = agency.id!
+                    (training.heldOn, training.topic, training.attendees) = (date, topic, 18)
+                    try await training.create(on: db)
                 }
                 for (n, place) in ["街道办事处政务公开栏", "联芳社区公开栏", "土湾社区公开栏"].enumerated() {
                     let written = Day(year: 2019, month: 3 + n * 3, day: 10)!

@@ -67,6 +67,7 @@ let migrations: [any Migration] = [
     M009_AppendOnlyAuditLog(),  // triggers refusing UPDATE and DELETE on the audit log
     M010_CreateApplications(),  // applications, their history, letters, review cases
     M011_CreateNoticeIndex(),  // notices in their posting period
+    M012_CreateRegisters(),  // table 二 registers, training log
 ]
 
 struct CalendarKey: StorageKey {

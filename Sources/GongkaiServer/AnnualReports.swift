@@ -1,0 +1,135 @@
+import Fluent
+import Foundation
+import Gongkai
+import SQLKit
+import Vapor
+
+/// The annual report of an agency's year computed from its records (`ReportComputation`), with the narrative
+/// drafted from the same facts, checked by the report engine's checker.
+struct AnnualReports {
+    let db: any Database
+
+    struct Generated {
+        var report: AnnualReport
+        var findings: [Finding]
+        /// Cell → ids of the records it counts.
+        var sources: [String: [String]]
+    }
+
+    func facts(of agency: AgencyRecord, year: Int) async throws -> ReportFacts {
+        let agencyID = try agency.requireID()
+        let end = String(format: "%04d-12-31", year)
+        let start = String(format: "%04d-01-01", year)
+        // Applications received by the year's end and not closed before it began.
+        let applications = try await ApplicationRecord.query(on: db).filter(\.$agency.$id == agencyID)
+            .filter(\.$receivedOn != nil).filter(\.$receivedOn <= end)
+            .group(.or) { $0.filter(\.$closedOn == nil).filter(\.$closedOn >= start) }
+            .all()
+        let reviews = try await ReviewCaseRecord.query(on: db).filter(\.$agency.$id == agencyID)
+            .filter(\.$filedOn >= start).filter(\.$filedOn <= end).all()
+        let documents = try await ItemRecord.query(on: db).filter(\.$agency.$id == agencyID)
+            .filter(\.$validity != nil).filter(\.$state ~~ [PublicationState.published.rawValue, PublicationState.withdrawn.rawValue]).all()
+        let registers = try await RegisterRecord.query(on: db).filter(\.$agency.$id == agencyID).filter(\.$year == year).all()
+        var registerFacts: [ReportFacts.RegisterKind: ReportFacts.Register] = [:]
+        for register in registers {
+            guard let kind = ReportFacts.RegisterKind(rawValue: register.kind) else { continue }
+            registerFacts[kind] = ReportFacts.Register(
+                previousCount: register.previousCount, change: register.change, decisions: register.decisions,
+                count: register.count, amount: Decimal(string: register.amount, locale: Locale(identifier: "en_US_POSIX")) ?? 0)
+        }
+        let reviewKinds: [String: ReportFacts.ReviewCase.Kind] = ["reconsideration": .reconsideration, "litigation-direct": .litigationDirect, "litigation-after-reconsideration": .litigationAfterReconsideration]
+        let reviewResults: [String: ReportFacts.ReviewCase.Result] = ["upheld": .upheld, "corrected": .corrected, "other": .other, "pending": .pending]
+        return ReportFacts(
+            applications: applications.compactMap { record in
+                guard let type = ApplicantType(rawValue: record.applicantType) else { return nil }
+                return ReportFacts.Application(
+                    id: record.trackingNumber, received: record.receivedOn.flatMap(Day.init(iso:)), closed: record.closedOn.flatMap(Day.init(iso:)),
+                    applicantType: type, result: record.result, withdrawn: record.status == "withdrawn")
+            },
+            reviews: reviews.compactMap { review in
+                guard let kind = reviewKinds[review.kind], let result = reviewResults[review.result], let filed = Day(iso: review.filedOn) else { return nil }
+                return ReportFacts.ReviewCase(id: review.id!.uuidString, kind: kind, filed: filed, decided: review.decidedOn.flatMap(Day.init(iso:)), result: result)
+            },
+            documents: documents.compactMap { item in
+                guard let written = Day(iso: item.writtenOn) else { return nil }
+                let ended = item.validity == Validity.repealed.rawValue || item.validity == Validity.expired.rawValue
+                // NB: 规章 are issued as a government's 令; everything else with a validity is a 规范性文件.
+                return ReportFacts.NormativeDocument(
+                    id: item.indexNumber, isRule: item.documentNumber.contains("令"), written: written,
+                    published: item.publishedOn.flatMap(Day.init(iso:)), repealed: ended ? item.publishedOn.flatMap(Day.init(iso:)) : nil)
+            },
+            registers: registerFacts)
+    }
+
+    func generate(agency: AgencyRecord, year: Int) async throws -> Generated {
+        let facts = try await facts(of: agency, year: year)
+        var output = ReportComputation.compute(year: year, agency: agency.name, facts: facts)
+        output.report.sections = try await narrative(agency: agency, year: year, facts: facts, report: output.report)
+        return Generated(report: output.report, findings: ReportChecker.check(output.report), sources: output.sources)
+    }
+
+    /// Sections 一 to 六 drafted from the records, for staff to edit.
+    func narrative(agency: AgencyRecord, year: Int, facts: ReportFacts, report: AnnualReport) async throws -> [ReportSection] {
+        let agencyID = try agency.requireID()
+        let (start, end) = (String(format: "%04d-01-01", year), String(format: "%04d-12-31", year))
+        let published = try await ItemRecord.query(on: db).filter(\.$agency.$id == agencyID)
+            .filter(\.$publishedOn >= start).filter(\.$publishedOn <= end).filter(\.$version == 1)
+            .filter(\.$state ~~ [PublicationState.published.rawValue, PublicationState.superseded.rawValue, PublicationState.withdrawn.rawValue])
+            .field(\.$channels).all()
+        func count(_ channel: PublicationChannel) -> Int { published.filter { $0.channels.split(separator: ",").contains(Substring(channel.rawValue)) }.count }
+        let trainings = try await TrainingRecord.query(on: db).filter(\.$agency.$id == agencyID)
+            .filter(\.$heldOn >= start).filter(\.$heldOn <= end).sort(\.$heldOn).all()
+        let table3 = report.table3 ?? [:]
+        let received = table3["1"]?[Table3Column.total] ?? 0
+        let carried = table3["2"]?[Table3Column.total] ?? 0
+        let closed = table3["3.7"]?[Table3Column.total] ?? 0
+        let carriedOver = table3["4"]?[Table3Column.total] ?? 0
+        let reviews = facts.reviews.filter { $0.filed.year == year }
+        let short = agency.name.replacingOccurrences(of: "重庆市沙坪坝区", with: "")
+        var one = "（一）主动公开情况\n\(year)年，\(short)主动公开政府信息\(published.count)条"
+        let channels = [(PublicationChannel.website, "政府网站"), (.bulletinBoard, "公开栏"), (.posting, "张贴"), (.meeting, "会议")]
+            .map { ($0.1, count($0.0)) }.filter { $0.1 > 0 }
+        if !channels.isEmpty { one += "，其中" + channels.map { "通过\($0.0)公开\($0.1)条" }.joined(separator: "，") }
+        one += "。\n（二）依申请公开情况\n"
+        one += received + carried == 0
+            ? "\(year)年度，\(short)未接到政府信息公开申请。"
+            : "\(year)年度，\(short)新收政府信息公开申请\(received)件，上年结转\(carried)件，办结\(closed)件，结转下年度继续办理\(carriedOver)件。"
+        one += "\n（三）政府信息管理\n（请填写）\n（四）平台建设情况\n（请填写）\n（五）监督保障\n"
+        one += reviews.isEmpty ? "\(year)年，\(short)无行政复议或行政诉讼发生。" : "\(year)年，\(short)发生行政复议\(reviews.filter { $0.kind == .reconsideration }.count)件、行政诉讼\(reviews.filter { $0.kind != .reconsideration }.count)件。"
+        one += trainings.isEmpty ? "全年未开展政府信息公开业务培训。" : "全年开展政府信息公开业务培训\(trainings.count)次（" + trainings.map { "\($0.heldOn)“\($0.topic)”" }.joined(separator: "、") + "）。"
+        let six = report.format == .v2021 ? "本年度未收取信息处理费。" : "无。"
+        return [
+            ReportSection(number: 1, title: ReportSectionTitle.titles[0], text: one),
+            ReportSection(number: 2, title: ReportSectionTitle.titles[1], text: ""),
+            ReportSection(number: 3, title: ReportSectionTitle.titles[2], text: ""),
+            ReportSection(number: 4, title: ReportSectionTitle.titles[3], text: ""),
+            ReportSection(number: 5, title: ReportSectionTitle.titles[4], text: "（请填写存在的主要问题及改进情况）"),
+            ReportSection(number: 6, title: ReportSectionTitle.titles[5], text: six),
+        ]
+    }
+}
+
+/// `gongkai report generate`: the report of an agency's year, computed from the database `serve` uses.
+public enum ReportGenerator {
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// The report written as `format`, and whether the checker found an arithmetic error.
+    public static func generate(_ configuration: ServerConfiguration, agencyCode: String, year: Int, as format: ReportOutputFormat) async throws -> (output: String, hasErrors: Bool) {
+        let app = try await Application.make(.init(name: "production", arguments: ["gongkai"]))
+        app.logger.logLevel = .warning
+        do {
+            try await configure(app, configuration)
+            guard let agency = try await AgencyRecord.query(on: app.db).filter(\.$code == agencyCode).first() else {
+                throw Failure(description: "no agency has the code \(agencyCode) in this database; `curl /api/v1/agencies` lists the codes")
+            }
+            let generated = try await AnnualReports(db: app.db).generate(agency: agency, year: year)
+            try await app.asyncShutdown()
+            return (ReportWriter.write(generated.report, as: format, findings: generated.findings), generated.findings.hasErrors)
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+    }
+}

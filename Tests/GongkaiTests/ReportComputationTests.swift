@@ -1,0 +1,86 @@
+import Foundation
+import Gongkai
+import Testing
+
+/// Every cell's derivation from the records, on hand-made facts.
+@Suite struct ReportComputationTests {
+    typealias App = ReportFacts.Application
+
+    static func day(_ text: String) -> Day { Day(iso: text)! }
+
+    @Test func applicationsAreCountedOnceUnderTheirResult_withCarryOverAcrossTheYearBoundary() {
+        let facts = ReportFacts(applications: [
+            // Received in 2025, answered in 2026: carried over into 2026.
+            App(id: "a", received: Self.day("2025-12-20"), closed: Self.day("2026-01-15"), applicantType: .naturalPerson, result: "3.1", withdrawn: false),
+            // Received and answered on the spot.
+            App(id: "b", received: Self.day("2026-03-02"), closed: Self.day("2026-03-02"), applicantType: .commercialEnterprise, result: "3.4.1", withdrawn: false),
+            // Received in 2026, still open at its end: carried into 2027.
+            App(id: "c", received: Self.day("2026-12-28"), closed: nil, applicantType: .researchInstitution, result: nil, withdrawn: false),
+            // Withdrawn: （六）3.其他.
+            App(id: "d", received: Self.day("2026-05-06"), closed: Self.day("2026-05-08"), applicantType: .naturalPerson, result: nil, withdrawn: true),
+            // Abandoned for an unpaid fee.
+            App(id: "e", received: Self.day("2026-06-01"), closed: Self.day("2026-07-20"), applicantType: .legalServiceInstitution, result: "3.6.2", withdrawn: false),
+            // Closed before the year: not in it at all.
+            App(id: "f", received: Self.day("2025-03-01"), closed: Self.day("2025-03-20"), applicantType: .naturalPerson, result: "3.1", withdrawn: false),
+            // Received after the year: not in it.
+            App(id: "g", received: Self.day("2027-01-04"), closed: nil, applicantType: .naturalPerson, result: nil, withdrawn: false),
+            // Submitted online, never confirmed: not received, not counted.
+            App(id: "h", received: nil, closed: nil, applicantType: .naturalPerson, result: nil, withdrawn: false),
+        ])
+        let output = ReportComputation.compute(year: 2026, agency: "测试", facts: facts)
+        let t = output.report.table3!
+        #expect(output.report.format == .v2021)
+        #expect(t["1"] == [1, 1, 1, 0, 1, 0, 4])  // b c d e
+        #expect(t["2"] == [1, 0, 0, 0, 0, 0, 1])  // a
+        #expect(t["3.1"] == [1, 0, 0, 0, 0, 0, 1])
+        #expect(t["3.4.1"] == [0, 1, 0, 0, 0, 0, 1])
+        #expect(t["3.6.3"] == [1, 0, 0, 0, 0, 0, 1])
+        #expect(t["3.6.2"] == [0, 0, 0, 0, 1, 0, 1])
+        #expect(t["3.7"] == [2, 1, 0, 0, 1, 0, 4])
+        #expect(t["4"] == [0, 0, 1, 0, 0, 0, 1])
+        #expect(ReportChecker.check(output.report).filter { $0.severity == .error }.isEmpty)
+        #expect(output.sources["三（一）予以公开/自然人"] == ["a"])
+        #expect(output.sources["四 结转下年度继续办理/科研机构"] == ["c"])
+
+        // Last year's 结转下年度 is this year's 上年结转.
+        let lastYear = ReportComputation.compute(year: 2025, agency: "测试", facts: facts).report.table3!
+        #expect(lastYear["4"] == t["2"])
+        // In a 2019-format year, （六）'s sub-rows fold into （六）.
+        let facts2020 = ReportFacts(applications: [
+            App(id: "x", received: Self.day("2020-05-06"), closed: Self.day("2020-05-08"), applicantType: .naturalPerson, result: nil, withdrawn: true),
+            App(id: "y", received: Self.day("2020-05-06"), closed: Self.day("2020-06-30"), applicantType: .naturalPerson, result: "3.6", withdrawn: false),
+        ])
+        let t2020 = ReportComputation.compute(year: 2020, agency: "测试", facts: facts2020).report.table3!
+        #expect(t2020["3.6"] == [2, 0, 0, 0, 0, 0, 2])
+    }
+
+    @Test func reviewCasesCountInTheYearFiledWithTheirResultAtItsEnd() {
+        let facts = ReportFacts(reviews: [
+            .init(id: "r1", kind: .reconsideration, filed: Self.day("2026-02-01"), decided: Self.day("2026-04-01"), result: .upheld),
+            .init(id: "r2", kind: .reconsideration, filed: Self.day("2026-11-01"), decided: Self.day("2027-01-10"), result: .corrected),
+            .init(id: "r3", kind: .litigationAfterReconsideration, filed: Self.day("2026-06-01"), decided: nil, result: .pending),
+            .init(id: "r4", kind: .litigationDirect, filed: Self.day("2025-06-01"), decided: Self.day("2026-01-10"), result: .other),
+        ])
+        let t4 = ReportComputation.compute(year: 2026, agency: "测试", facts: facts).report.table4!
+        #expect(t4 == [1, 0, 0, 1, 2, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1])
+    }
+
+    @Test func table2ComesFromTheRegistersAndTheCatalogue() {
+        var facts = ReportFacts(documents: [
+            .init(id: "d1", isRule: false, written: Self.day("2019-03-01"), published: Self.day("2019-03-05"), repealed: nil),
+            .init(id: "d2", isRule: false, written: Self.day("2018-11-01"), published: Self.day("2019-01-05"), repealed: nil),
+            .init(id: "d3", isRule: false, written: Self.day("2017-11-01"), published: Self.day("2017-12-05"), repealed: nil),
+        ])
+        facts.registers[.procurement] = .init(count: 51, amount: Decimal(string: "288.829")!)
+        facts.registers[.penalty] = .init(previousCount: 4, change: -1, decisions: 12)
+        let t2 = ReportComputation.compute(year: 2019, agency: "测试", facts: facts).report.table2!
+        #expect(t2["20.1/规范性文件"] == [.number(1), .number(2), .number(3)])
+        #expect(t2["20.6/行政处罚"] == [.number(4), .number(-1), .number(12)])
+        #expect(t2["20.9/政府集中采购"] == [.number(51), .money(Money(amount: Decimal(string: "288.829")!, unit: "万元"))])
+        facts.documents.append(.init(id: "d4", isRule: false, written: Self.day("2015-01-01"), published: Self.day("2015-01-05"), repealed: Self.day("2021-06-01")))
+        facts.registers[.fee] = .init(amount: Decimal(string: "1.25")!)
+        let t2021 = ReportComputation.compute(year: 2021, agency: "测试", facts: facts).report.table2!
+        #expect(t2021["20.1/行政规范性文件"] == [.number(0), .number(1), .number(3)])
+        #expect(t2021["20.8/行政事业性收费"] == [.money(Money(amount: Decimal(string: "1.25")!, unit: "万元"))])
+    }
+}
