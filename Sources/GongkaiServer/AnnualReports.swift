@@ -109,6 +109,93 @@ struct AnnualReports {
     }
 }
 
+extension AnnualReports {
+    /// Where an agency's report on a year stands, for the district roll-up.
+    enum Status: String {
+        case notStarted = "未开始"
+        case draft = "起草中"
+        case onTime = "已按时发布"
+        case late = "逾期发布"
+        case overdue = "已逾期未发布"
+    }
+
+    func versions(of agency: AgencyRecord, year: Int) async throws -> [AnnualReportRecord] {
+        try await AnnualReportRecord.query(on: db).filter(\.$agency.$id == agency.requireID()).filter(\.$year == year).sort(\.$version).all()
+    }
+
+    static func decode(_ record: AnnualReportRecord) throws -> AnnualReport {
+        do {
+            return try ReportJSON.decode(record.document).report
+        } catch {
+            throw Abort(.internalServerError, reason: "the stored report of \(record.year), version \(record.version), does not read: \(error.description)")
+        }
+    }
+
+    /// The draft: tables computed from the records now, the narrative as staff last saved it (or drafted afresh).
+    func draft(agency: AgencyRecord, year: Int) async throws -> Generated {
+        var generated = try await generate(agency: agency, year: year)
+        if let saved = try await versions(of: agency, year: year).first(where: { $0.version == 0 }) {
+            generated.report.sections = try Self.decode(saved).sections
+        }
+        generated.findings = ReportChecker.check(generated.report)
+        return generated
+    }
+
+    func saveDraft(agency: AgencyRecord, year: Int, sections: [Int: String], by actor: String) async throws {
+        var report = try await draft(agency: agency, year: year).report
+        report.sections = report.sections.map { section in
+            var edited = section
+            if let text = sections[section.number] { edited.text = text.replacingOccurrences(of: "\r\n", with: "\n") }
+            return edited
+        }
+        let record = try await versions(of: agency, year: year).first(where: { $0.version == 0 }) ?? {
+            let r = AnnualReportRecord()
+            r.$agency.id = agency.id!
+            r.year = year
+            r.version = 0
+            return r
+        }()
+        record.document = ReportJSON.encode(report, findings: [])
+        try await db.transaction { db in
+            try await record.save(on: db)
+            try await AuditRecord(actor: actor, action: "save-draft", entity: "annual-report", entityID: "\(agency.code)/\(year)", agencyCode: agency.code, before: nil, after: nil).create(on: db)
+        }
+    }
+
+    /// Freezes the draft as the next published version; refused while the checker finds an arithmetic error.
+    @discardableResult
+    func publish(agency: AgencyRecord, year: Int, by actor: String, today: Day) async throws -> AnnualReportRecord {
+        let generated = try await draft(agency: agency, year: year)
+        let errors = generated.findings.filter { $0.severity == .error }
+        guard errors.isEmpty else {
+            throw Applications.Refusal(reason: "报告的勾稽关系不成立，不能发布：" + errors.map { "\($0.cell ?? $0.rule)：\($0.message)" }.joined(separator: "；"))
+        }
+        let versions = try await versions(of: agency, year: year)
+        let record = AnnualReportRecord()
+        record.$agency.id = try agency.requireID()
+        record.year = year
+        record.version = (versions.map(\.version).max() ?? 0) + 1
+        record.document = ReportJSON.encode(generated.report, findings: generated.findings)
+        record.publishedOn = today.iso
+        record.publishedBy = actor
+        try await db.transaction { db in
+            try await record.create(on: db)
+            try await AuditRecord(actor: actor, action: "publish", entity: "annual-report", entityID: "\(agency.code)/\(year)/\(record.version)", agencyCode: agency.code, before: nil, after: nil).create(on: db)
+        }
+        return record
+    }
+
+    func status(agency: AgencyRecord, year: Int, today: Day) async throws -> (Status, due: Day, versions: [AnnualReportRecord]) {
+        let versions = try await versions(of: agency, year: year)
+        let due = ReportDeadline.due(year: year, agencyKind: agency.kind, setting: agency.reportDeadline)
+        if let first = versions.first(where: { $0.version >= 1 }), let on = first.publishedOn.flatMap(Day.init(iso:)) {
+            return (on <= due ? .onTime : .late, due, versions)
+        }
+        if today > due { return (.overdue, due, versions) }
+        return (versions.isEmpty ? .notStarted : .draft, due, versions)
+    }
+}
+
 /// `gongkai report generate`: the report of an agency's year, computed from the database `serve` uses.
 public enum ReportGenerator {
     public struct Failure: Error, CustomStringConvertible {

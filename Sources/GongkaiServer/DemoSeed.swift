@@ -69,6 +69,10 @@ public enum DemoSeed {
             try await db.transaction { db in
                 try await seed(on: db, today: today)
                 if let sql = db as? any SQLDatabase { try await SearchIndex(sql: sql).rebuild() }
+                // 联芳街道's 2019 report, computed from its records and published as it was, in January 2020.
+                if let lianfang = try await AgencyRecord.query(on: db).filter(\.$code == lianfangCode).first() {
+                    try await AnnualReports(db: db).publish(agency: lianfang, year: 2019, by: "演示数据", today: Day(iso: "2020-01-20")!)
+                }
             }
         }
         var accounts: [(String, String, String, String)] = []

@@ -25,6 +25,8 @@ enum SiteURL {
     case staffNewVersion(UUID)
     case staffAudit
     case admin
+    case annualReport(String, Int, version: Int? = nil)
+    case annualReportDownload(String, Int, format: String, version: Int? = nil)
     case apply(String)
     case applicationStatus
     case staffApplications
@@ -69,6 +71,10 @@ enum SiteURL {
         case .staffNewVersion(let id): return "/staff/items/\(id.uuidString)/new-version"
         case .staffAudit: return "/staff/audit"
         case .admin: return "/staff/admin"
+        case .annualReport(let code, let year, let version):
+            return "/a/\(escape(code))/reports/\(year)" + query(["version": version.map(String.init)])
+        case .annualReportDownload(let code, let year, let format, let version):
+            return "/a/\(escape(code))/reports/\(year)/download" + query(["format": format, "version": version.map(String.init)])
         case .apply(let code): return "/a/\(escape(code))/apply"
         case .applicationStatus: return "/status"
         case .staffApplications: return "/staff/applications"

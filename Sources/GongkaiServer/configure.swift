@@ -68,6 +68,7 @@ let migrations: [any Migration] = [
     M010_CreateApplications(),  // applications, their history, letters, review cases
     M011_CreateNoticeIndex(),  // notices in their posting period
     M012_CreateRegisters(),  // table 二 registers, training log
+    M013_CreateAnnualReports(),  // annual report drafts and versions, report deadlines
 ]
 
 struct CalendarKey: StorageKey {

@@ -58,4 +58,75 @@ import VaporTesting
             #expect(report.sources["三（二）部分公开/自然人"] == [tracking])
         }
     }
+
+    @Test func thePortalShowsThePublishedReportWithDownloadsThatReadBack() async throws {
+        try await withServer(demo: true) { _, client in
+            let list = try await client.get("/a/\(DemoSeed.lianfangCode)/reports")
+            #expect(list.body.string.contains("2019年政府信息公开工作年度报告"))
+            let page = try await client.get("/a/\(DemoSeed.lianfangCode)/reports/2019")
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("288.829"))
+            #expect(page.body.string.contains("lang=\"zh-CN\""))
+            let text = try await client.get("/a/\(DemoSeed.lianfangCode)/reports/2019/download?format=txt")
+            let reread = try ReportReader.read(text: text.body.string).report
+            let fixture = try ReportReader.read(try Data(contentsOf: Self.fixture)).report
+            #expect(reread.table3 == fixture.table3 && reread.table4 == fixture.table4 && reread.table2 == fixture.table2)
+            #expect(try await client.get("/a/\(DemoSeed.lianfangCode)/reports/2019/download?format=json").headers.contentType == .json)
+            #expect(try await client.get("/a/\(DemoSeed.lianfangCode)/reports/2019/download?format=pdf").status == .badRequest)
+            #expect(try await client.get("/a/\(DemoSeed.lianfangCode)/reports/2018").status == .notFound)
+        }
+    }
+
+    @Test func anArithmeticErrorBlocksPublication_andACorrectionIsANewVersionWithItsDifferences() async throws {
+        try await withServer(demo: true) { app, client in
+            try await client.signIn("lianfang-officer")
+            let path = "/staff/reports/\(DemoSeed.lianfangCode)/2019"
+            #expect(try await client.get(path).body.string.contains("已按时发布"))
+            // A register line typed wrong: a negative count breaks a hard rule, and publishing is refused.
+            let agency = try #require(try await AgencyRecord.query(on: app.db).filter(\.$code == DemoSeed.lianfangCode).first())
+            let wrong = RegisterRecord()
+            wrong.$agency.id = agency.id!
+            (wrong.year, wrong.kind, wrong.previousCount, wrong.change, wrong.decisions, wrong.count, wrong.amount) = (2019, "penalty", 0, 0, -3, 0, "0")
+            try await wrong.create(on: app.db)
+            let page = try await client.get(path)
+            #expect(page.body.string.contains("勾稽关系错误"))
+            let refused = try await client.post(path + "/publish", form: [])
+            #expect(refused.status == .conflict)
+            #expect(refused.body.string.contains("不能发布"))
+            #expect(refused.body.string.contains("行政处罚"))
+            #expect(try await AnnualReportRecord.query(on: app.db).filter(\.$version >= 1).count() == 1)
+            try await wrong.delete(on: app.db)
+
+            // An edited narrative, published as version 2; version 1 stays readable and the differences are shown.
+            try await client.get(path)
+            #expect(try await client.post(path + "/save", form: [("section5", "存在的问题：培训不足。改进措施：每季度培训一次。")]).status == .seeOther)
+            #expect(try await client.get(path).body.string.contains("每季度培训一次"))
+            #expect(try await client.post(path + "/publish", form: []).status == .seeOther)
+            let after = try await client.get(path).body.string
+            #expect(after.contains("第2版"))
+            #expect(after.contains("五、存在的主要问题及改进情况：文字有修改"))
+            let portal = TestClient(app: app, passwords: [:])
+            #expect(try await portal.get("/a/\(DemoSeed.lianfangCode)/reports/2019").body.string.contains("每季度培训一次"))
+            #expect(!(try await portal.get("/a/\(DemoSeed.lianfangCode)/reports/2019?version=1").body.string.contains("每季度培训一次")))
+            // Editors read the report but do not publish it.
+            let editor = TestClient(app: app, passwords: client.passwords)
+            try await editor.signIn("lianfang-editor")
+            try await editor.get(path)
+            #expect(try await editor.post(path + "/publish", form: []).status == .forbidden)
+        }
+    }
+
+    @Test func theSupervisorSeesEveryAgencysStatusTheSummedTablesAndTheFindings() async throws {
+        try await withServer(demo: true) { _, client in
+            try await client.signIn("district-supervisor")
+            let page = try await client.get("/staff/reports?year=2019")
+            #expect(page.status == .ok)
+            let html = page.body.string
+            #expect(html.contains("重庆市沙坪坝区联芳街道办事处"))
+            #expect(html.contains("已按时发布"))
+            #expect(html.contains("已逾期未发布"))  // the other agencies published nothing on 2019
+            #expect(html.contains("政府集中采购 | 51 | 288.829万元"))
+            #expect(html.contains("勾稽错误"))
+        }
+    }
 }

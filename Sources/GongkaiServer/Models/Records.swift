@@ -28,6 +28,8 @@ final class AgencyRecord: Model, @unchecked Sendable {
     @Field(key: "disclosure_office") var disclosureOffice: String
     @Field(key: "index_pattern") var indexPattern: String
     @Field(key: "position") var position: Int
+    /// When the annual report is due, `MM-DD` of the next year; empty for the default of the agency's kind (第四十九条).
+    @Field(key: "report_deadline") var reportDeadline: String
 
     init() {}
 
@@ -48,6 +50,7 @@ final class AgencyRecord: Model, @unchecked Sendable {
         disclosureOffice = ""
         indexPattern = "{code}/{year}-{seq:5}"
         self.position = position
+        reportDeadline = ""
     }
 }
 

@@ -14,6 +14,8 @@ struct PortalController {
         routes.get("a", ":code", "items", ":id", "files", ":file", use: attachment)
         routes.get("a", ":code", "notices", use: notices)
         routes.get("a", ":code", "reports", use: reports)
+        routes.get("a", ":code", "reports", ":year", use: annualReport)
+        routes.get("a", ":code", "reports", ":year", "download", use: annualReportDownload)
         routes.get("a", ":code", "feed.atom", use: feed)
         routes.get("search", use: search)
         routes.get("sitemap.xml", use: sitemap)
@@ -104,7 +106,51 @@ struct PortalController {
         let agency = try await c.agency(code: req.parameters.get("code") ?? "")
         let category = try await c.categories(of: agency).first { $0.name == DemoSeed.annualReportCategory }
         let items = try await category.asyncMap { try await c.published(agency: agency.id, category: $0.id, year: nil, page: 1, perPage: 50, counted: false).items } ?? []
-        return PageRenderer.render(PortalViews.reports(try await c.agencyDTO(agency), items: items, viewer: req.viewer))
+        let versions = try await AnnualReportRecord.query(on: req.db).filter(\.$agency.$id == agency.requireID()).filter(\.$version >= 1)
+            .sort(\.$year, .descending).sort(\.$version, .descending).field(\.$year).field(\.$version).field(\.$publishedOn).all()
+        return PageRenderer.render(PortalViews.reports(try await c.agencyDTO(agency), versions: versions.map { ($0.year, $0.version, $0.publishedOn ?? "") }, items: items, viewer: req.viewer))
+    }
+
+    /// A published annual report (the latest version, or `?version=N`), as a page that prints on A4.
+    private func publishedReport(_ req: Request) async throws -> (AgencyRecord, AnnualReportRecord) {
+        let agency = try await store(req).agency(code: req.parameters.get("code") ?? "")
+        guard let year = req.parameters.get("year").flatMap(Int.init) else { throw Abort(.notFound, reason: "no such report") }
+        var query = AnnualReportRecord.query(on: req.db).filter(\.$agency.$id == (try agency.requireID())).filter(\.$year == year).filter(\.$version >= 1)
+        if let version = try? req.query.get(Int.self, at: "version") { query = query.filter(\.$version == version) }
+        guard let record = try await query.sort(\.$version, .descending).first() else {
+            throw Abort(.notFound, reason: "\(agency.name) has published no report on \(year)")
+        }
+        return (agency, record)
+    }
+
+    func annualReport(_ req: Request) async throws -> Response {
+        let (agency, record) = try await publishedReport(req)
+        var html = ReportWriter.html(try AnnualReports.decode(record))
+        let downloads = ["txt": "文本", "json": "JSON", "csv": "CSV"].sorted { $0.key > $1.key }.map { format, label in
+            "<a href=\"\(ReportWriter.escape(SiteURL.annualReportDownload(agency.code, record.year, format: format, version: record.version).path))\">\(label)</a>"
+        }.joined(separator: " · ")
+        let banner = "<p class=\"noprint\" style=\"text-indent:0\"><a href=\"\(ReportWriter.escape(SiteURL.reports(agency.code).path))\">\(ReportWriter.escape(agency.name))年度报告</a> · 第\(record.version)版，\(ReportWriter.escape(record.publishedOn ?? ""))发布 · 下载：\(downloads)</p>"
+        if let body = html.range(of: "<body>") { html.insert(contentsOf: "\n" + banner, at: body.upperBound) }
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        return Response(status: .ok, headers: headers, body: .init(string: html))
+    }
+
+    func annualReportDownload(_ req: Request) async throws -> Response {
+        let (agency, record) = try await publishedReport(req)
+        let report = try AnnualReports.decode(record)
+        let format = (try? req.query.get(String.self, at: "format")) ?? "txt"
+        var headers = HTTPHeaders()
+        let body: String
+        switch format {
+        case "txt": body = ReportWriter.text(report); headers.contentType = .plainText
+        case "json": body = ReportJSON.encode(report, findings: ReportChecker.check(report)); headers.contentType = .json
+        case "csv": body = ReportWriter.csv(report).map { "# \($0.name)\n\($0.content)" }.joined(separator: "\n"); headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        default: throw Abort(.badRequest, reason: "format must be txt, json or csv, not “\(format)”")
+        }
+        let name = "\(agency.code)-\(record.year)-v\(record.version).\(format)"
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
+        return Response(status: .ok, headers: headers, body: .init(string: body))
     }
 
     func search(_ req: Request) async throws -> Response {

@@ -25,6 +25,7 @@ struct StaffController {
         signedIn.get("audit", use: audit)
         AdminController().register(signedIn)
         ApplicationStaffController().register(signedIn)
+        AnnualReportStaffController().register(signedIn)
     }
 
     // MARK: Sign-in

@@ -162,10 +162,15 @@ enum PortalViews {
         )
     }
 
-    static func reports(_ agency: AgencyDTO, items: [ItemDTO], viewer: Viewer) -> HTML {
+    static func reports(_ agency: AgencyDTO, versions: [(year: Int, version: Int, publishedOn: String)], items: [ItemDTO], viewer: Viewer) -> HTML {
         Views.page(
             title: "\(agency.name)政府信息公开工作年度报告", viewer: viewer, crumbs: crumbs(agency),
             .p(.text("依据《中华人民共和国政府信息公开条例》第四十九条、第五十条公布。")),
+            versions.isEmpty ? .empty : .ul(.forEach(versions) { entry in
+                .li(.a(.href(Views.attr(SiteURL.annualReport(agency.code, entry.year, version: entry.version).path)),
+                       .text("\(agency.name)\(entry.year)年政府信息公开工作年度报告" + (entry.version > 1 ? "（第\(entry.version)版，更正）" : ""))),
+                    .text(" \(entry.publishedOn)"))
+            }),
             Views.itemList(items)
         )
     }

@@ -1,0 +1,125 @@
+import Fluent
+import Gongkai
+import Vapor
+
+/// Drafting, checking and publishing an agency's annual report; the district roll-up for supervisors.
+struct AnnualReportStaffController {
+    func register(_ signedIn: any RoutesBuilder) {
+        let reports = signedIn.grouped("reports")
+        reports.get(use: overview)
+        reports.get(":code", ":year", use: show)
+        reports.post(":code", ":year", "save", use: save)
+        reports.post(":code", ":year", "publish", use: publish)
+    }
+
+    private func year(_ req: Request, default value: Int) throws -> Int {
+        let year = (req.parameters.get("year").flatMap(Int.init)) ?? (try? req.query.get(Int.self, at: "year")) ?? value
+        guard (2008...2100).contains(year) else { throw Abort(.badRequest, reason: "\(year) is not a report year") }
+        return year
+    }
+
+    /// Officers, office heads and administrators write the report; everyone else who reads the agency reads it.
+    private func canWrite(_ user: StaffUser) -> Bool { [.officer, .officeHead, .administrator].contains(user.role) }
+
+    private func agency(_ req: Request, _ access: Access) async throws -> AgencyRecord {
+        let code = req.parameters.get("code") ?? ""
+        guard let agency = try await AgencyRecord.query(on: req.db).filter(\.$code == code).first(), access.canRead(agency: agency.id!) else {
+            throw Abort(.notFound, reason: "no agency \(code) that this account reads")
+        }
+        return agency
+    }
+
+    /// The year's reports of every agency this account reads: status against the deadline, the district's summed
+    /// tables, and every arithmetic finding.
+    func overview(_ req: Request) async throws -> Response {
+        let user = try req.requireStaff()
+        let access = try await Access.of(user, on: req.db)
+        let year = try year(req, default: req.today.year - 1)
+        var query = AgencyRecord.query(on: req.db).filter(\.$kind != "community").sort(\.$position)
+        if let readable = access.readableAgencies { query = query.filter(\.$id ~~ Array(readable)) }
+        let service = AnnualReports(db: req.db)
+        var rows: [AnnualReportViews.RollupRow] = []
+        var sum = AnnualReport.zero(format: ReportFormat.expected(forYear: year), year: year, agency: "合计")
+        for agency in try await query.all() {
+            let (status, due, versions) = try await service.status(agency: agency, year: year, today: req.today)
+            let report: AnnualReport
+            if let latest = versions.last(where: { $0.version >= 1 }) { report = try AnnualReports.decode(latest) } else { report = try await service.draft(agency: agency, year: year).report }
+            let findings = ReportChecker.check(report).filter { $0.severity == .error }
+            rows.append(.init(agency: agency, status: status, due: due, published: versions.last(where: { $0.version >= 1 }), errors: findings))
+            sum = Self.add(sum, report)
+        }
+        return PageRenderer.render(AnnualReportViews.rollup(year: year, rows: rows, sum: sum, viewer: req.staffViewer))
+    }
+
+    /// Cell by cell sum of two reports of the same format.
+    static func add(_ a: AnnualReport, _ b: AnnualReport) -> AnnualReport {
+        var out = a
+        guard a.format == b.format else { return a }
+        for (key, values) in b.table2 ?? [:] {
+            let current = out.table2?[key] ?? []
+            out.table2?[key] = zip(current, values).map { x, y in
+                switch (x, y) {
+                case (.number(let m)?, .number(let n)?): .number(m + n)
+                case (.money(let m)?, .money(let n)?): .money(Money(amount: m.amount + n.amount, unit: m.unit ?? n.unit))
+                default: x ?? y
+                }
+            }
+        }
+        for (key, values) in b.table3 ?? [:] {
+            let current = out.table3?[key] ?? []
+            out.table3?[key] = zip(current, values).map { ($0 ?? 0) + ($1 ?? 0) }
+        }
+        if let t4 = b.table4 { out.table4 = zip(out.table4 ?? [], t4).map { ($0 ?? 0) + ($1 ?? 0) } }
+        return out
+    }
+
+    func show(_ req: Request) async throws -> Response {
+        let user = try req.requireStaff()
+        let access = try await Access.of(user, on: req.db)
+        let agency = try await agency(req, access)
+        let year = try year(req, default: req.today.year - 1)
+        return try await page(req, user: user, access: access, agency: agency, year: year, problem: nil, status: .ok)
+    }
+
+    private func page(_ req: Request, user: StaffUser, access: Access, agency: AgencyRecord, year: Int, problem: String?, status: HTTPResponseStatus) async throws -> Response {
+        let service = AnnualReports(db: req.db)
+        let generated = try await service.draft(agency: agency, year: year)
+        let (state, due, versions) = try await service.status(agency: agency, year: year, today: req.today)
+        let published = versions.filter { $0.version >= 1 }
+        var changes: [(Int, [String])] = []
+        for (old, new) in zip(published, published.dropFirst()) {
+            changes.append((new.version, ReportDiff.differences(from: try AnnualReports.decode(old), to: try AnnualReports.decode(new))))
+        }
+        let applications = try await ApplicationRecord.query(on: req.db).filter(\.$agency.$id == agency.id!).field(\.$id).field(\.$trackingNumber).all()
+        let links = Dictionary(applications.map { ($0.trackingNumber, SiteURL.staffApplication($0.id!).path) }, uniquingKeysWith: { a, _ in a })
+        return PageRenderer.render(AnnualReportViews.draft(
+            agency: agency, year: year, generated: generated, status: state, due: due, published: published, changes: changes,
+            links: links, canWrite: canWrite(user) && access.canWrite(agency: agency.id!), problem: problem, viewer: req.staffViewer), status: status)
+    }
+
+    func save(_ req: Request) async throws -> Response {
+        let user = try req.requireStaff()
+        let access = try await Access.of(user, on: req.db)
+        let agency = try await agency(req, access)
+        guard canWrite(user), access.canWrite(agency: agency.id!) else { throw Abort(.forbidden, reason: "this account reads the report but does not write it") }
+        let year = try year(req, default: req.today.year - 1)
+        var sections: [Int: String] = [:]
+        for number in 1...6 { if let text = try? req.content.get(String.self, at: "section\(number)") { sections[number] = text } }
+        try await AnnualReports(db: req.db).saveDraft(agency: agency, year: year, sections: sections, by: user.username)
+        return req.redirect(to: "/staff/reports/\(agency.code)/\(year)")
+    }
+
+    func publish(_ req: Request) async throws -> Response {
+        let user = try req.requireStaff()
+        let access = try await Access.of(user, on: req.db)
+        let agency = try await agency(req, access)
+        guard canWrite(user), access.canWrite(agency: agency.id!) else { throw Abort(.forbidden, reason: "this account reads the report but does not publish it") }
+        let year = try year(req, default: req.today.year - 1)
+        do {
+            try await AnnualReports(db: req.db).publish(agency: agency, year: year, by: user.username, today: req.today)
+        } catch let refusal as Applications.Refusal {
+            return try await page(req, user: user, access: access, agency: agency, year: year, problem: refusal.reason, status: .conflict)
+        }
+        return req.redirect(to: "/staff/reports/\(agency.code)/\(year)")
+    }
+}
