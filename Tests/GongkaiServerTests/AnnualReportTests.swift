@@ -129,4 +129,42 @@ import VaporTesting
             #expect(html.contains("勾稽错误"))
         }
     }
+
+    static func upload(_ client: TestClient, _ path: String, csv: String, year: Int) async throws -> TestingHTTPResponse {
+        let boundary = "gongkai-test-boundary"
+        var body = ""
+        for (name, value) in [("_csrf", client.csrf ?? ""), ("year", String(year))] {
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
+        }
+        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"registers.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n--\(boundary)--\r\n"
+        return try await client.send(.POST, path, headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)"], body: ByteBuffer(string: body))
+    }
+
+    @Test func registersAreImportedOnlyWhenTheWholeFileIsClean_andReachTheReport() async throws {
+        try await withServer(demo: true) { app, client in
+            try await client.signIn("lianfang-officer")
+            try await client.get("/staff/registers?year=2025")
+            let bad = try await Self.upload(client, "/staff/registers/import", csv: "年份,类别,上一年项目数量,本年增减,处理决定数量,数量,金额（万元）\n2025,行政许可,3,1,17,0,0\n2025,行政奖励,0,0,0,0,0", year: 2025)
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.string.contains("registers.csv 第3行"))
+            #expect(try await RegisterRecord.query(on: app.db).filter(\.$year == 2025).count() == 0)
+            try await client.get("/staff/registers?year=2025")
+            let good = try await Self.upload(client, "/staff/registers/import", csv: "年份,类别,上一年项目数量,本年增减,处理决定数量,数量,金额（万元）\n2025,行政许可,3,1,17,0,0\n2025,行政事业性收费,0,0,0,0,1.25", year: 2025)
+            #expect(good.status == .seeOther)
+            let agency = try #require(try await AgencyRecord.query(on: app.db).filter(\.$code == DemoSeed.lianfangCode).first())
+            let report = try await AnnualReports(db: app.db).generate(agency: agency, year: 2025).report
+            #expect(report.table2?["20.5/行政许可"] == [.number(17)])
+            #expect(report.table2?["20.8/行政事业性收费"] == [.money(Money(amount: Decimal(string: "1.25")!, unit: "万元"))])
+            // The form: a negative count is refused beside its kind, nothing saved.
+            try await client.get("/staff/registers?year=2025")
+            let typed = try await client.post("/staff/registers/save", form: [("year", "2025"), ("penalty.decisions", "-2")])
+            #expect(typed.status == .unprocessableEntity)
+            #expect(typed.body.string.contains("行政处罚：处理决定数量“-2”"))
+            // A catalogue editor does not keep the registers.
+            let editor = TestClient(app: app, passwords: client.passwords)
+            try await editor.signIn("lianfang-editor")
+            try await editor.get("/staff/registers")
+            #expect(try await editor.post("/staff/registers/save", form: [("year", "2025")]).status == .forbidden)
+        }
+    }
 }

@@ -84,3 +84,40 @@ import Testing
         #expect(t2021["20.8/行政事业性收费"] == [.money(Money(amount: Decimal(string: "1.25")!, unit: "万元"))])
     }
 }
+
+@Suite struct RegisterCSVTests {
+    @Test func aCleanFileGivesItsLines() throws {
+        let lines = try RegisterCSV.parse("\u{FEFF}年份,类别,上一年项目数量,本年增减,处理决定数量,数量,金额（万元）\r\n2019,政府集中采购,,,,51,288.829\r\n2019,penalty,4,-1,12,,\r\n\r\n")
+        #expect(lines == [
+            RegisterLine(year: 2019, kind: .procurement, register: .init(count: 51, amount: Decimal(string: "288.829")!)),
+            RegisterLine(year: 2019, kind: .penalty, register: .init(previousCount: 4, change: -1, decisions: 12)),
+        ])
+    }
+
+    @Test func everyBadLineIsNamed() {
+        let text = """
+            year,kind,previous_count,change,decisions,count,amount
+            2019,行政许可,1,0,2,0,0
+            19,行政许可,1,0,2,0,0
+            2019,行政奖励,1,0,2,0,0
+            2019,行政处罚,-1,0,x,0,0
+            2019,政府集中采购,0,0,0,51,288,829
+            2019,行政许可,1,0,2,0,1.5万
+            2019,行政许可,1,0,2,0,0
+            """
+        do {
+            _ = try RegisterCSV.parse(text)
+            Issue.record("a file with bad lines was accepted")
+        } catch {
+            #expect(error.problems.map(\.line) == [3, 4, 5, 6, 7, 8])
+            #expect(error.problems[0].message.contains("年份“19”"))
+            #expect(error.problems[1].message.contains("类别“行政奖励”"))
+            #expect(error.problems[2].message.contains("上一年项目数量“-1”") && error.problems[2].message.contains("处理决定数量“x”"))
+            #expect(error.problems[3].message.contains("应有7栏，现有8栏"))
+            #expect(error.problems[4].message.contains("金额“1.5万”"))
+            #expect(error.problems[5].message.contains("与第2行重复"))
+        }
+        #expect(throws: RegisterCSVError.self) { try RegisterCSV.parse("") }
+        #expect(throws: RegisterCSVError.self) { try RegisterCSV.parse("a,b\n1,2") }
+    }
+}

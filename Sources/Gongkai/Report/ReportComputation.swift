@@ -62,7 +62,7 @@ public struct ReportFacts: Sendable {
     }
 
     /// A register line of table 二 entered by staff (licences, penalties, fees, procurement …).
-    public struct Register: Sendable {
+    public struct Register: Sendable, Equatable {
         public var previousCount: Int
         public var change: Int
         public var decisions: Int

@@ -26,6 +26,7 @@ struct StaffController {
         AdminController().register(signedIn)
         ApplicationStaffController().register(signedIn)
         AnnualReportStaffController().register(signedIn)
+        RegisterController().register(signedIn)
     }
 
     // MARK: Sign-in

@@ -29,6 +29,9 @@ enum StaffViews {
             .class("noprint"),
             .a(.href(Views.attr(SiteURL.staffHome.path)), .text("工作台")), .text(" · "),
             .a(.href(Views.attr(SiteURL.staffNewItem.path)), .text("起草公开信息")), .text(" · "),
+            .a(.href(Views.attr(SiteURL.staffApplications.path)), .text("依申请公开")), .text(" · "),
+            .a(.href("/staff/reports"), .text("年度报告")), .text(" · "),
+            .a(.href("/staff/registers"), .text("登记簿")), .text(" · "),
             .if(viewer.staff?.role == .administrator, .group(
                 .a(.href(Views.attr(SiteURL.admin.path)), .text("系统管理")), .text(" · "),
                 .a(.href(Views.attr(SiteURL.staffAudit.path)), .text("审计日志")), .text(" · "))),

@@ -1,0 +1,139 @@
+import Fluent
+import Gongkai
+import Plot
+import Vapor
+
+/// The registers of table 二 (licences, other services, penalties, compulsory measures, fees, procurement) per
+/// year: typed in, or imported from CSV — a file with any bad line is refused whole, each bad line named.
+struct RegisterController {
+    func register(_ signedIn: any RoutesBuilder) {
+        signedIn.get("registers", use: show)
+        signedIn.post("registers", "save", use: save)
+        signedIn.on(.POST, "registers", "import", body: .collect(maxSize: "2mb"), use: importCSV)
+    }
+
+    private func agency(_ req: Request, writing: Bool) async throws -> (StaffUser, AgencyRecord) {
+        let user = try req.requireStaff()
+        guard let id = user.agencyID, let agency = try await AgencyRecord.find(id, on: req.db) else {
+            throw Abort(.forbidden, reason: "registers belong to an agency; this account has none")
+        }
+        if writing, ![.officer, .officeHead, .administrator].contains(user.role) {
+            throw Abort(.forbidden, reason: "the disclosure office (officer or office head) keeps the registers")
+        }
+        return (user, agency)
+    }
+
+    private func year(_ req: Request) -> Int {
+        (try? req.content.get(Int.self, at: "year")) ?? (try? req.query.get(Int.self, at: "year")) ?? (req.today.year - 1)
+    }
+
+    func show(_ req: Request) async throws -> Response {
+        let (_, agency) = try await agency(req, writing: false)
+        return try await page(req, agency: agency, year: year(req), problems: [], status: .ok)
+    }
+
+    private func page(_ req: Request, agency: AgencyRecord, year: Int, problems: [String], status: HTTPResponseStatus) async throws -> Response {
+        let records = try await RegisterRecord.query(on: req.db).filter(\.$agency.$id == agency.id!).filter(\.$year == year).all()
+        let byKind = Dictionary(records.map { ($0.kind, $0) }, uniquingKeysWith: { a, _ in a })
+        let viewer = req.staffViewer
+        let html = Views.page(
+            title: "\(agency.name)：\(year)年登记簿（表二）", viewer: viewer,
+            StaffViews.header(viewer),
+            .if(!problems.isEmpty, .section(.class("notice"), .attribute(named: "role", value: "alert"),
+                                            .p(.text("文件有\(problems.count)行需要改正，未导入任何数据：")),
+                                            .ul(.forEach(problems) { .li(.text($0)) }))),
+            .form(
+                .method(.post), .action("/staff/registers/save"), StaffViews.csrf(viewer),
+                .input(.type(.hidden), .name("year"), .value(String(year))),
+                .table(
+                    .tr(.th(.text("类别")), .th(.text("上一年项目数量")), .th(.text("本年增/减")), .th(.text("处理决定数量")), .th(.text("数量（采购项目）")), .th(.text("金额（万元）"))),
+                    .forEach(ReportFacts.RegisterKind.allCases) { kind in
+                        let r = byKind[kind.rawValue]
+                        return .tr(
+                            .td(.text(kind.label)),
+                            .forEach([("previousCount", r.map { String($0.previousCount) } ?? "0"), ("change", r.map { String($0.change) } ?? "0"),
+                                      ("decisions", r.map { String($0.decisions) } ?? "0"), ("count", r.map { String($0.count) } ?? "0"),
+                                      ("amount", r?.amount ?? "0")]) { field, value in
+                                .td(.input(.type(.text), .name("\(kind.rawValue).\(field)"), .value(Views.attr(value)), .attribute(named: "aria-label", value: "\(kind.label) \(field)")))
+                            }
+                        )
+                    }
+                ),
+                .button(.type(.submit), .text("保存"))
+            ),
+            .h2(.text("从 CSV 导入")),
+            .p(.text("第一行为表头：\(RegisterCSV.header)；每行一个年份的一个类别。有任何一行不对，整个文件都不导入。")),
+            .form(
+                .method(.post), .action("/staff/registers/import"), .enctype(.multipartData), StaffViews.csrf(viewer),
+                .input(.type(.hidden), .name("year"), .value(String(year))),
+                .label(.attribute(named: "for", value: "file"), .text("CSV 文件（UTF-8）")),
+                .input(.type(.file), .name("file"), .id("file")),
+                .button(.type(.submit), .text("导入"))
+            )
+        )
+        return PageRenderer.render(html, status: status)
+    }
+
+    private func store(_ lines: [RegisterLine], agency: AgencyRecord, actor: String, on db: any Database) async throws {
+        try await db.transaction { db in
+            for line in lines {
+                let record = try await RegisterRecord.query(on: db).filter(\.$agency.$id == agency.id!).filter(\.$year == line.year).filter(\.$kind == line.kind.rawValue).first()
+                    ?? { let r = RegisterRecord(); r.$agency.id = agency.id!; r.year = line.year; r.kind = line.kind.rawValue; return r }()
+                let before = record.id == nil ? nil : Audit.json(["previousCount": String(record.previousCount), "change": String(record.change), "decisions": String(record.decisions), "count": String(record.count), "amount": record.amount])
+                record.previousCount = line.register.previousCount
+                record.change = line.register.change
+                record.decisions = line.register.decisions
+                record.count = line.register.count
+                record.amount = NSDecimalNumber(decimal: line.register.amount).stringValue
+                try await record.save(on: db)
+                try await AuditRecord(actor: actor, action: "register", entity: "register", entityID: "\(line.year)/\(line.kind.rawValue)", agencyCode: agency.code, before: before,
+                                      after: Audit.json(["previousCount": String(record.previousCount), "change": String(record.change), "decisions": String(record.decisions), "count": String(record.count), "amount": record.amount])).create(on: db)
+            }
+        }
+    }
+
+    func save(_ req: Request) async throws -> Response {
+        let (user, agency) = try await agency(req, writing: true)
+        let year = year(req)
+        // The form is checked by the same rules as a CSV file.
+        var csv = ["year,kind,previous_count,change,decisions,count,amount"]
+        for kind in ReportFacts.RegisterKind.allCases {
+            let cells = ["previousCount", "change", "decisions", "count", "amount"].map { (try? req.content.get(String.self, at: "\(kind.rawValue).\($0)")) ?? "" }
+            csv.append(([String(year), kind.rawValue] + cells.map { $0.replacingOccurrences(of: ",", with: "") }).joined(separator: ","))
+        }
+        let lines: [RegisterLine]
+        do {
+            lines = try RegisterCSV.parse(csv.joined(separator: "\n"))
+        } catch {
+            let labels = Dictionary(uniqueKeysWithValues: ReportFacts.RegisterKind.allCases.enumerated().map { ($0.offset + 2, $0.element.label) })
+            return try await page(req, agency: agency, year: year, problems: error.problems.map { "\(labels[$0.line] ?? "")：\($0.message)" }, status: .unprocessableEntity)
+        }
+        try await store(lines, agency: agency, actor: user.username, on: req.db)
+        return req.redirect(to: "/staff/registers?year=\(year)")
+    }
+
+    struct Upload: Content {
+        var file: File?
+        var year: Int?
+    }
+
+    func importCSV(_ req: Request) async throws -> Response {
+        let (user, agency) = try await agency(req, writing: true)
+        let upload = try req.content.decode(Upload.self)
+        let year = upload.year ?? (req.today.year - 1)
+        guard let file = upload.file, file.data.readableBytes > 0 else {
+            return try await page(req, agency: agency, year: year, problems: ["请选择要导入的 CSV 文件"], status: .unprocessableEntity)
+        }
+        guard let text = String(data: Data(buffer: file.data), encoding: .utf8) else {
+            return try await page(req, agency: agency, year: year, problems: ["\(file.filename)：不是 UTF-8 编码的文本文件"], status: .unprocessableEntity)
+        }
+        let lines: [RegisterLine]
+        do {
+            lines = try RegisterCSV.parse(text)
+        } catch {
+            return try await page(req, agency: agency, year: year, problems: error.problems.map { "\(file.filename) 第\($0.line)行：\($0.message)" }, status: .unprocessableEntity)
+        }
+        try await store(lines, agency: agency, actor: user.username, on: req.db)
+        return req.redirect(to: "/staff/registers?year=\(year)")
+    }
+}
