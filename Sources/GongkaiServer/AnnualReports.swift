@@ -97,6 +97,11 @@ struct AnnualReports {
         one += "\n（三）政府信息管理\n（请填写）\n（四）平台建设情况\n（请填写）\n（五）监督保障\n"
         one += reviews.isEmpty ? "\(year)年，\(short)无行政复议或行政诉讼发生。" : "\(year)年，\(short)发生行政复议\(reviews.filter { $0.kind == .reconsideration }.count)件、行政诉讼\(reviews.filter { $0.kind != .reconsideration }.count)件。"
         one += trainings.isEmpty ? "全年未开展政府信息公开业务培训。" : "全年开展政府信息公开业务培训\(trainings.count)次（" + trainings.map { "\($0.heldOn)“\($0.topic)”" }.joined(separator: "、") + "）。"
+        let complaints = try await ComplaintRecord.query(on: db).filter(\.$agency.$id == agencyID)
+            .filter(\.$receivedOn >= start).filter(\.$receivedOn <= end).all()
+        if !complaints.isEmpty {
+            one += "全年收到政府信息公开工作投诉举报\(complaints.count)件，已处理\(complaints.filter { $0.handledOn != nil }.count)件。"
+        }
         let six = report.format == .v2021 ? "本年度未收取信息处理费。" : "无。"
         return [
             ReportSection(number: 1, title: ReportSectionTitle.titles[0], text: one),

@@ -69,6 +69,7 @@ let migrations: [any Migration] = [
     M011_CreateNoticeIndex(),  // notices in their posting period
     M012_CreateRegisters(),  // table 二 registers, training log
     M013_CreateAnnualReports(),  // annual report drafts and versions, report deadlines
+    M014_CreateComplaints(),  // complaints and reports about disclosure work
 ]
 
 struct CalendarKey: StorageKey {

@@ -168,3 +168,29 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct ComplaintTests {
+    @Test func aComplaintIsTakenOnThePortal_handledByTheOffice_andCountedInTheReport() async throws {
+        try await withServer(demo: true, today: Day(iso: "2026-11-20")!) { app, client in
+            let portal = TestClient(app: app, passwords: [:])
+            #expect(try await portal.post("/a/\(DemoSeed.lianfangCode)/complaints", form: [("content", "  ")], csrf: false).status == .unprocessableEntity)
+            let made = try await portal.post("/a/\(DemoSeed.lianfangCode)/complaints", form: [("content", "公开栏长期未更新"), ("name", "李某"), ("contact", "13700001111")], csrf: false)
+            #expect(made.status == .created)
+            #expect(made.body.string.contains("已收到，编号 TS-2026-"))
+            #expect(!(try await portal.get("/a/\(DemoSeed.lianfangCode)").body.string.contains("13700001111")))
+            try await client.signIn("lianfang-officer")
+            let list = try await client.get("/staff/complaints")
+            #expect(list.body.string.contains("公开栏长期未更新"))
+            let id = try #require(try await ComplaintRecord.query(on: app.db).first()?.id)
+            #expect(try await client.post("/staff/complaints/\(id.uuidString)", form: [("handling", "已督促社区更新公开栏并回复投诉人")]).status == .seeOther)
+            #expect(try await client.post("/staff/complaints/\(id.uuidString)", form: [("handling", "again")]).status == .conflict)
+            let agency = try #require(try await AgencyRecord.query(on: app.db).filter(\.$code == DemoSeed.lianfangCode).first())
+            let report = try await AnnualReports(db: app.db).generate(agency: agency, year: 2026).report
+            #expect(report.section(1)?.text.contains("投诉举报1件，已处理1件") == true)
+            let supervisor = TestClient(app: app, passwords: client.passwords)
+            try await supervisor.signIn("district-supervisor")
+            let seen = try await supervisor.get("/staff/complaints").body.string
+            #expect(seen.contains("公开栏长期未更新") && !seen.contains("13700001111"))
+        }
+    }
+}

@@ -27,6 +27,7 @@ struct StaffController {
         ApplicationStaffController().register(signedIn)
         AnnualReportStaffController().register(signedIn)
         RegisterController().register(signedIn)
+        ComplaintController().registerStaff(signedIn)
     }
 
     // MARK: Sign-in
