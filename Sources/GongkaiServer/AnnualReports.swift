@@ -102,13 +102,21 @@ struct AnnualReports {
         if !complaints.isEmpty {
             one += "全年收到政府信息公开工作投诉举报\(complaints.count)件，已处理\(complaints.filter { $0.handledOn != nil }.count)件。"
         }
+        // Last year's pledges, checked against this year's training log where they promise training.
+        var five = "（请填写存在的主要问题及改进情况）"
+        if let previous = try await versions(of: agency, year: year - 1).last(where: { $0.version >= 1 }),
+            let text = try Self.decode(previous).section(5)?.text,
+            let review = Pledges.review(previousSectionFive: text, trainings: try await TrainingRecord.query(on: db).filter(\.$agency.$id == agencyID).all().compactMap { Day(iso: $0.heldOn) }, year: year)
+        {
+            five += "\n" + review
+        }
         let six = report.format == .v2021 ? "本年度未收取信息处理费。" : "无。"
         return [
             ReportSection(number: 1, title: ReportSectionTitle.titles[0], text: one),
             ReportSection(number: 2, title: ReportSectionTitle.titles[1], text: ""),
             ReportSection(number: 3, title: ReportSectionTitle.titles[2], text: ""),
             ReportSection(number: 4, title: ReportSectionTitle.titles[3], text: ""),
-            ReportSection(number: 5, title: ReportSectionTitle.titles[4], text: "（请填写存在的主要问题及改进情况）"),
+            ReportSection(number: 5, title: ReportSectionTitle.titles[4], text: five),
             ReportSection(number: 6, title: ReportSectionTitle.titles[5], text: six),
         ]
     }

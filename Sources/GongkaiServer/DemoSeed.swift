@@ -11,6 +11,10 @@ public enum DemoSeed {
     static let districtCode = "11500106009208050K"
     static let annualReportCategory = "政府信息公开工作年度报告"
 
+    /// From 联芳街道's published 2019 report (Tests/Fixtures/lianfang-2019-annual-report.txt).
+    static let lianfang2019SectionFive = "存在的问题:一是工作人员业务能力有待加强。工作人员信息采编能力、审核能力以及网站内容保障的专业化、规范化水平还不够;二是相关职能科室对于新形势下做好政务公开工作的重大意义的认识还不足,主动、及时公开的意识还需加强。\n改进的措施:一是加强业务培训,提高政府信息公开工作人员的业务水平。计划在2020年每个季度都开展至少1次政务公开工作培训。通过培训,提高街道工作人员对政务工作的认识,加强他们的业务能力。二是完善政府信息公开制度。以《中华人民共和国政府信息公开条例》(2019年修订版)为依据,结合市、区相关文件,尽快完善联芳街道的政务公开制度,通过建立制度,明确各科室职能,保证政府信息公开及时准确。"
+    static let lianfang2019SectionSix = "一是希望上级部门就政府信息公开工作、政府信息制度建设方面加强对街道的指导和培训。二是希望能够拓宽政府信息公开工作渠道。"
+
     /// 第二十条's kinds and the other standing columns of a catalogue.
     static let categories: [(String, String)] = [
         ("政策文件", "第二十条第（一）项"), ("机构职能", "第二十条第（二）项"), ("规划计划", "第二十条第（三）项"),
@@ -71,6 +75,8 @@ public enum DemoSeed {
                 if let sql = db as? any SQLDatabase { try await SearchIndex(sql: sql).rebuild() }
                 // 联芳街道's 2019 report, computed from its records and published as it was, in January 2020.
                 if let lianfang = try await AgencyRecord.query(on: db).filter(\.$code == lianfangCode).first() {
+                    // Its sections 五 and 六 as the real report printed them.
+                    try await AnnualReports(db: db).saveDraft(agency: lianfang, year: 2019, sections: [5: lianfang2019SectionFive, 6: lianfang2019SectionSix], by: "演示数据")
                     try await AnnualReports(db: db).publish(agency: lianfang, year: 2019, by: "演示数据", today: Day(iso: "2020-01-20")!)
                 }
             }
@@ -199,14 +205,14 @@ public enum DemoSeed {
                     day = WorkdayCalendar.official.adding(workingDays: 1 + n % 2, to: day)
                     if day.year > 2019 { day = Day(iso: "2019-12-20")! }
                 }
-                // Its registers: 51 centralised procurement projects worth 288.829万元; and three trainings.
+                // Its registers: 51 centralised procurement projects worth 288.829万元; three trainings in 2019, two in 2020.
                 let procurement = RegisterRecord()
                 procurement.$agency.id = agency.id!
                 procurement.year = 2019
                 procurement.kind = ReportFacts.RegisterKind.procurement.rawValue
                 (procurement.previousCount, procurement.change, procurement.decisions, procurement.count, procurement.amount) = (0, 0, 0, 51, "288.829")
                 try await procurement.create(on: db)
-                for (date, topic) in [("2019-04-18", "《政府信息公开条例》（2019年修订）解读"), ("2019-08-22", "政府信息公开内容审核与保密审查"), ("2019-11-14", "政务公开栏规范化管理")] {
+                for (date, topic) in [("2019-04-18", "《政府信息公开条例》（2019年修订）解读"), ("2019-08-22", "政府信息公开内容审核与保密审查"), ("2019-11-14", "政务公开栏规范化管理"), ("2020-03-12", "依申请公开答复规范"), ("2020-09-17", "主动公开目录编制")] {
                     let training = TrainingRecord()
                     training.$agency.id = agency.id!
                     (training.heldOn, training.topic, training.attendees) = (date, topic, 18)

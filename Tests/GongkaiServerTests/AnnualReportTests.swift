@@ -59,6 +59,15 @@ import VaporTesting
         }
     }
 
+    @Test func lastYearsPledgesAreCheckedAgainstTheTrainingLog() async throws {
+        try await withServer(demo: true) { app, _ in
+            let agency = try #require(try await AgencyRecord.query(on: app.db).filter(\.$code == DemoSeed.lianfangCode).first())
+            let five = try await AnnualReports(db: app.db).generate(agency: agency, year: 2020).report.section(5)?.text ?? ""
+            #expect(five.contains("计划在2020年每个季度都开展至少1次政务公开工作培训"))
+            #expect(five.contains("第2、4季度未开展培训"))
+        }
+    }
+
     @Test func thePortalShowsThePublishedReportWithDownloadsThatReadBack() async throws {
         try await withServer(demo: true) { _, client in
             let list = try await client.get("/a/\(DemoSeed.lianfangCode)/reports")

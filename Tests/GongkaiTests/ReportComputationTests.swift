@@ -121,3 +121,14 @@ import Testing
         #expect(throws: RegisterCSVError.self) { try RegisterCSV.parse("a,b\n1,2") }
     }
 }
+
+@Suite struct PledgeTests {
+    @Test func aQuarterlyTrainingPledgeIsCheckedQuarterByQuarter() throws {
+        let text = "改进的措施:一是加强业务培训。计划在2020年每个季度都开展至少1次政务公开工作培训。二是尽快完善制度。"
+        let days = ["2020-02-10", "2020-05-10", "2020-08-10", "2020-11-10"].map { Day(iso: $0)! }
+        #expect(try #require(Pledges.review(previousSectionFive: text, trainings: days, year: 2020)).contains("已落实，2020年四个季度均开展了培训（共4次）"))
+        #expect(try #require(Pledges.review(previousSectionFive: text, trainings: Array(days.prefix(1)), year: 2020)).contains("第2、3、4季度未开展培训"))
+        #expect(try #require(Pledges.review(previousSectionFive: text, trainings: [], year: 2020)).contains("尽快完善制度”：（请说明落实情况）"))
+        #expect(Pledges.review(previousSectionFive: "无。", trainings: [], year: 2020) == nil)
+    }
+}
