@@ -59,6 +59,18 @@ import VaporTesting
         }
     }
 
+    @Test func theDashboardWarnsAsTheReportDeadlineApproaches() async throws {
+        // 2027-01-10: the 2026 report of a subdistrict is due 2027-01-31 (the default until a local date is set).
+        try await withServer(demo: true, today: Day(iso: "2027-01-10")!) { app, client in
+            try await client.signIn("lianfang-officer")
+            #expect(try await client.get("/staff").body.string.contains("2026年政府信息公开工作年度报告应于2027-01-31前发布，还有21天"))
+            let agency = try #require(try await AgencyRecord.query(on: app.db).filter(\.$code == DemoSeed.lianfangCode).first())
+            agency.reportDeadline = "01-05"
+            try await agency.save(on: app.db)
+            #expect(try await client.get("/staff").body.string.contains("已逾期5天"))
+        }
+    }
+
     @Test func lastYearsPledgesAreCheckedAgainstTheTrainingLog() async throws {
         try await withServer(demo: true) { app, _ in
             let agency = try #require(try await AgencyRecord.query(on: app.db).filter(\.$code == DemoSeed.lianfangCode).first())

@@ -56,6 +56,7 @@ struct AdminController {
             FormField(name: "disclosureOffice", label: "政府信息公开工作机构（第十二条）"),
             FormField(name: "guide", label: "政府信息公开指南正文", kind: .text(rows: 10)),
             FormField(name: "indexPattern", label: "索引号格式", hint: "{code} 机关代码，{year} 年份，{seq:5} 五位顺序号"),
+            FormField(name: "reportDeadline", label: "年度报告发布期限（次年 MM-DD，第四十九条）", hint: "留空：部门1月31日，区政府3月31日，街道、乡镇1月31日（由县级主管部门另定的填在这里）"),
         ]
         return fields
     }
@@ -77,19 +78,20 @@ struct AdminController {
         var disclosureOffice: String?
         var guide: String?
         var indexPattern: String?
+        var reportDeadline: String?
 
         var values: [String: String] {
             ["code": code ?? "", "name": name ?? "", "kind": kind ?? "", "parent": parent ?? "", "functions": functions ?? "",
              "organisation": organisation ?? "", "headName": headName ?? "", "address": address ?? "", "officeHours": officeHours ?? "",
              "phone": phone ?? "", "fax": fax ?? "", "email": email ?? "", "disclosureOffice": disclosureOffice ?? "", "guide": guide ?? "",
-             "indexPattern": indexPattern ?? IndexNumber.defaultPattern]
+             "indexPattern": indexPattern ?? IndexNumber.defaultPattern, "reportDeadline": reportDeadline ?? ""]
         }
 
         static func values(of agency: AgencyRecord, parentCode: String?) -> [String: String] {
             ["code": agency.code, "name": agency.name, "kind": agency.kind, "parent": parentCode ?? "", "functions": agency.functions,
              "organisation": agency.organisation, "headName": agency.headName, "address": agency.address, "officeHours": agency.officeHours,
              "phone": agency.phone, "fax": agency.fax, "email": agency.email, "disclosureOffice": agency.disclosureOffice,
-             "guide": agency.guide, "indexPattern": agency.indexPattern]
+             "guide": agency.guide, "indexPattern": agency.indexPattern, "reportDeadline": agency.reportDeadline]
         }
     }
 
@@ -117,8 +119,13 @@ struct AdminController {
             }
         }
         if let problem = IndexNumber.validate(trimmed["indexPattern"]!) { problems["indexPattern"] = "索引号格式须包含 {year} 和 {seq:N}，否则两条信息会同号（\(problem)）" }
+        let deadline = trimmed["reportDeadline"]!
+        if !deadline.isEmpty, deadline.count != 5 || Day(iso: "2000-\(deadline)") == nil {
+            problems["reportDeadline"] = "发布期限须为 MM-DD，如 02-28"
+        }
         guard problems.isEmpty else { return problems }
         if isNew { agency.code = trimmed["code"]! }
+        agency.reportDeadline = deadline
         agency.name = trimmed["name"]!
         agency.kind = trimmed["kind"]!
         agency.$parent.id = parentID

@@ -91,7 +91,19 @@ struct StaffController {
         var lateQuery = ItemRecord.query(on: req.db).filter(\.$daysLate > 0)
         if let agencies = access.readableAgencies { lateQuery = lateQuery.filter(\.$agency.$id ~~ Array(agencies)) }
         let late = try await lateQuery.sort(\.$publishedOn, .descending).limit(50).with(\.$agency).with(\.$category).all()
-        return PageRenderer.render(StaffViews.dashboard(user: user, items: open.map { $0.dto(agency: $0.agency, category: $0.category) }, late: late.map { $0.dto(agency: $0.agency, category: $0.category) }, viewer: req.staffViewer))
+        // 第四十九条: last year's report, warned from 45 days before it is due until it is published.
+        var reportWarning: String?
+        if let agencyID = user.agencyID, let agency = try await AgencyRecord.find(agencyID, on: req.db), agency.kind != "community" {
+            let year = req.today.year - 1
+            let (status, due, _) = try await AnnualReports(db: req.db).status(agency: agency, year: year, today: req.today)
+            let days = due.ordinal - req.today.ordinal
+            if status == .overdue {
+                reportWarning = "\(year)年政府信息公开工作年度报告应于\(due.iso)前发布，已逾期\(-days)天。"
+            } else if status == .notStarted || status == .draft, days <= 45 {
+                reportWarning = "\(year)年政府信息公开工作年度报告应于\(due.iso)前发布，还有\(days)天（\(status.rawValue)）。"
+            }
+        }
+        return PageRenderer.render(StaffViews.dashboard(user: user, items: open.map { $0.dto(agency: $0.agency, category: $0.category) }, late: late.map { $0.dto(agency: $0.agency, category: $0.category) }, reportWarning: reportWarning, viewer: req.staffViewer))
     }
 
     private func writableAgency(_ req: Request, _ user: StaffUser) async throws -> AgencyRecord {

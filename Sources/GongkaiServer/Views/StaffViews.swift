@@ -40,10 +40,11 @@ enum StaffViews {
         )
     }
 
-    static func dashboard(user: StaffUser, items: [ItemDTO], late: [ItemDTO], viewer: Viewer) -> HTML {
+    static func dashboard(user: StaffUser, items: [ItemDTO], late: [ItemDTO], reportWarning: String? = nil, viewer: Viewer) -> HTML {
         Views.page(
             title: "工作台", viewer: viewer,
             header(viewer),
+            .unwrap(reportWarning) { .p(.class("notice"), .attribute(named: "role", value: "status"), .a(.href("/staff/reports"), .text($0))) },
             .h2(.text("待处理的信息")),
             itemTable(items),
             .h2(.text("超过第二十六条二十个工作日发布的信息")),
