@@ -436,6 +436,18 @@ struct Applications {
             .filter { !$0.isEmpty }.joined(separator: "；")
     }
 
+    /// What anyone holding the tracking number and secret may see: status and dates, never personal data.
+    func publicStatus(_ record: ApplicationRecord, today: Day) async throws -> ApplicationStatusDTO {
+        let agency = try await record.$agency.get(on: db)
+        let deadline = try deadline(record, history: try await history(record), today: today, explain: false)
+        return ApplicationStatusDTO(
+            trackingNumber: record.trackingNumber, agencyCode: agency.code, agencyName: agency.name, status: record.status,
+            statusLabel: Self.statusLabel(record.status), submittedOn: record.submittedOn, receivedOn: record.receivedOn,
+            dueOn: deadline?.due?.iso ?? record.dueOn, provisional: deadline?.provisional ?? false, closedOn: record.closedOn,
+            result: record.result,
+            resultLabel: record.result.flatMap { AnswerResult.find($0, format: ReportFormat(rawValue: record.resultFormat ?? "") ?? .v2021)?.label })
+    }
+
     // MARK: Notifications
 
     /// Tells the applicant: recorded in the timeline with the full text always; mailed when SMTP is configured and

@@ -47,16 +47,21 @@ struct ApplicationReceiptDTO: Content {
     var status: String
 }
 
-/// The status a public look-up answers: no personal data.
+/// The status a public look-up answers (the portal's page and the API alike): no personal data.
 struct ApplicationStatusDTO: Content {
     var trackingNumber: String
     var agencyCode: String
+    var agencyName: String
     var status: String
+    var statusLabel: String
     var submittedOn: String
     var receivedOn: String?
     var dueOn: String?
+    /// The due date touches a year whose holidays are not published yet (Monday–Friday assumed).
+    var provisional: Bool
     var closedOn: String?
     var result: String?
+    var resultLabel: String?
 }
 
 /// Applications under /api/v1: public submission and status look-up (rate-limited), and the staff operations
@@ -95,11 +100,7 @@ struct ApplicationAPIController {
         guard let record = try await ApplicationRecord.query(on: req.db).filter(\.$trackingNumber == query.trackingNumber).with(\.$agency).first(),
             record.secretHash == Applications.secretHash(query.secret.uppercased())
         else { throw Abort(.notFound, reason: "no application has this tracking number and secret") }
-        let service = req.applications
-        let deadline = try service.deadline(record, history: try await service.history(record), today: req.today, explain: false)
-        return ApplicationStatusDTO(
-            trackingNumber: record.trackingNumber, agencyCode: record.agency.code, status: record.status, submittedOn: record.submittedOn,
-            receivedOn: record.receivedOn, dueOn: deadline?.due?.iso ?? record.dueOn, closedOn: record.closedOn, result: record.result)
+        return try await req.applications.publicStatus(record, today: req.today)
     }
 
     private func reader(_ req: Request) async throws -> ApplicationStaffController.Reader {

@@ -61,10 +61,11 @@ enum OpenAPIDocument {
         "ApplicationReceipt": object(["trackingNumber": string(), "secret": string("shown once; needed for status look-ups"), "status": string()], required: ["trackingNumber", "secret", "status"]),
         "StatusQuery": object(["trackingNumber": string(), "secret": string()], required: ["trackingNumber", "secret"]),
         "ApplicationStatus": object([
-            "trackingNumber": string(), "agencyCode": string(), "status": string("submitted, open, paused, answered, withdrawn, abandoned"), "submittedOn": string(),
-            "receivedOn": ["type": "string", "nullable": true], "dueOn": ["type": "string", "nullable": true], "closedOn": ["type": "string", "nullable": true],
-            "result": ["type": "string", "nullable": true, "description": "row id of table 三"],
-        ], required: ["trackingNumber", "agencyCode", "status", "submittedOn"]),
+            "trackingNumber": string(), "agencyCode": string(), "agencyName": string(), "status": string("submitted, open, paused, answered, withdrawn, abandoned"),
+            "statusLabel": string(), "submittedOn": string(), "receivedOn": ["type": "string", "nullable": true], "dueOn": ["type": "string", "nullable": true],
+            "provisional": ["type": "boolean"], "closedOn": ["type": "string", "nullable": true],
+            "result": ["type": "string", "nullable": true, "description": "row id of table 三"], "resultLabel": ["type": "string", "nullable": true],
+        ], required: ["trackingNumber", "agencyCode", "agencyName", "status", "statusLabel", "submittedOn", "provisional"]),
         "Application": object([
             "id": string("UUID"), "trackingNumber": string(), "agencyCode": string(), "status": string(), "applicantType": string(), "name": string(),
             "idType": string(), "idNumber": string("masked unless the account handles the agency's applications"), "phone": string("masked likewise"),

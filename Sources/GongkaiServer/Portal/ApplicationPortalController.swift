@@ -61,13 +61,7 @@ struct ApplicationPortalController {
             // The same answer whether the number or the code is wrong: no probing for numbers.
             return PageRenderer.render(ApplicationPortalViews.lookup(trackingNumber: number, problem: "申请编号或查询码不正确", status: nil, viewer: req.viewer), status: .notFound)
         }
-        let applications = req.applications
-        let deadline = try applications.deadline(record, history: try await applications.history(record), today: req.today, explain: false)
-        let result = record.result.flatMap { id in AnswerResult.find(id, format: ReportFormat(rawValue: record.resultFormat ?? "") ?? .v2021)?.label }
-        let status = ApplicationPortalViews.Status(
-            trackingNumber: record.trackingNumber, agencyName: record.agency.name, status: Applications.statusLabel(record.status),
-            submittedOn: record.submittedOn, receivedOn: record.receivedOn, dueOn: deadline?.due?.iso ?? record.dueOn, closedOn: record.closedOn,
-            result: result, provisional: deadline?.provisional ?? false)
+        let status = try await req.applications.publicStatus(record, today: req.today)
         let response = PageRenderer.render(ApplicationPortalViews.lookup(trackingNumber: number, problem: nil, status: status, viewer: req.viewer))
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response

@@ -57,19 +57,7 @@ enum ApplicationPortalViews {
         )
     }
 
-    struct Status {
-        var trackingNumber: String
-        var agencyName: String
-        var status: String
-        var submittedOn: String
-        var receivedOn: String?
-        var dueOn: String?
-        var closedOn: String?
-        var result: String?
-        var provisional: Bool
-    }
-
-    static func lookup(trackingNumber: String, problem: String?, status: Status?, viewer: Viewer) -> HTML {
+    static func lookup(trackingNumber: String, problem: String?, status: ApplicationStatusDTO?, viewer: Viewer) -> HTML {
         Views.page(
             title: "政府信息公开申请查询", viewer: viewer,
             .unwrap(problem) { .p(.class("error"), .attribute(named: "role", value: "alert"), .text($0)) },
@@ -78,12 +66,12 @@ enum ApplicationPortalViews {
                     .class("meta"),
                     .tr(.th(.text("申请编号")), .td(.text(status.trackingNumber))),
                     .tr(.th(.text("受理机关")), .td(.text(status.agencyName))),
-                    .tr(.th(.text("办理状态")), .td(.text(status.status))),
+                    .tr(.th(.text("办理状态")), .td(.text(status.statusLabel))),
                     .tr(.th(.text("提交日期")), .td(.text(status.submittedOn))),
                     .tr(.th(.text("收到申请日期")), .td(.text(status.receivedOn ?? "待确认"))),
                     .tr(.th(.text("答复期限")), .td(.text(status.dueOn.map { $0 + (status.provisional ? "（按周一至周五推算，节假日安排公布后可能调整）" : "") } ?? "—"))),
                     .tr(.th(.text("办结日期")), .td(.text(status.closedOn ?? "—"))),
-                    .unwrap(status.result) { .tr(.th(.text("办理结果")), .td(.text($0))) }
+                    .unwrap(status.resultLabel) { .tr(.th(.text("办理结果")), .td(.text($0))) }
                 )
             },
             .form(
