@@ -20,11 +20,17 @@ struct AnnualReports {
         let agencyID = try agency.requireID()
         let end = String(format: "%04d-12-31", year)
         let start = String(format: "%04d-01-01", year)
-        // Applications received by the year's end and not closed before it began.
-        let applications = try await ApplicationRecord.query(on: db).filter(\.$agency.$id == agencyID)
-            .filter(\.$receivedOn != nil).filter(\.$receivedOn <= end)
-            .group(.or) { $0.filter(\.$closedOn == nil).filter(\.$closedOn >= start) }
-            .all()
+        // Applications received by the year's end and not closed before it began: the few columns counted, read as
+        // plain rows (a district holds hundreds of thousands; the full records are not needed).
+        struct Row: Decodable {
+            var tracking_number: String, received_on: String, closed_on: String?, applicant_type: String, result: String?, status: String
+        }
+        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "the database does not speak SQL") }
+        let applications = try await sql.raw("""
+            SELECT tracking_number, received_on, closed_on, applicant_type, result, status FROM applications
+            WHERE agency_id = \(bind: agencyID) AND received_on IS NOT NULL AND received_on <= \(bind: end)
+              AND (closed_on IS NULL OR closed_on >= \(bind: start))
+            """).all(decoding: Row.self)
         let reviews = try await ReviewCaseRecord.query(on: db).filter(\.$agency.$id == agencyID)
             .filter(\.$filedOn >= start).filter(\.$filedOn <= end).all()
         let documents = try await ItemRecord.query(on: db).filter(\.$agency.$id == agencyID)
@@ -40,11 +46,11 @@ struct AnnualReports {
         let reviewKinds: [String: ReportFacts.ReviewCase.Kind] = ["reconsideration": .reconsideration, "litigation-direct": .litigationDirect, "litigation-after-reconsideration": .litigationAfterReconsideration]
         let reviewResults: [String: ReportFacts.ReviewCase.Result] = ["upheld": .upheld, "corrected": .corrected, "other": .other, "pending": .pending]
         return ReportFacts(
-            applications: applications.compactMap { record in
-                guard let type = ApplicantType(rawValue: record.applicantType) else { return nil }
+            applications: applications.compactMap { row in
+                guard let type = ApplicantType(rawValue: row.applicant_type) else { return nil }
                 return ReportFacts.Application(
-                    id: record.trackingNumber, received: record.receivedOn.flatMap(Day.init(iso:)), closed: record.closedOn.flatMap(Day.init(iso:)),
-                    applicantType: type, result: record.result, withdrawn: record.status == "withdrawn")
+                    id: row.tracking_number, received: Day(iso: row.received_on), closed: row.closed_on.flatMap(Day.init(iso:)),
+                    applicantType: type, result: row.result, withdrawn: row.status == "withdrawn")
             },
             reviews: reviews.compactMap { review in
                 guard let kind = reviewKinds[review.kind], let result = reviewResults[review.result], let filed = Day(iso: review.filedOn) else { return nil }
@@ -198,6 +204,43 @@ extension AnnualReports {
         return record
     }
 
+    /// Every agency's status and errors for `year`, and the tables summed (latest published version, else the draft).
+    func rollup(_ agencies: [AgencyRecord], year: Int, today: Day) async throws -> (rows: [AnnualReportViews.RollupRow], sum: AnnualReport) {
+        var rows: [AnnualReportViews.RollupRow] = []
+        var sum = AnnualReport.zero(format: ReportFormat.expected(forYear: year), year: year, agency: "合计")
+        for agency in agencies {
+            let (status, due, versions) = try await status(agency: agency, year: year, today: today)
+            let published = versions.last(where: { $0.version >= 1 })
+            let report: AnnualReport
+            if let published { report = try Self.decode(published) } else { report = try await draft(agency: agency, year: year).report }
+            rows.append(.init(agency: agency, status: status, due: due, published: published, errors: ReportChecker.check(report).filter { $0.severity == .error }))
+            sum = Self.add(sum, report)
+        }
+        return (rows, sum)
+    }
+
+    /// Cell by cell sum of two reports of the same format.
+    static func add(_ a: AnnualReport, _ b: AnnualReport) -> AnnualReport {
+        var out = a
+        guard a.format == b.format else { return a }
+        for (key, values) in b.table2 ?? [:] {
+            let current = out.table2?[key] ?? []
+            out.table2?[key] = zip(current, values).map { x, y in
+                switch (x, y) {
+                case (.number(let m)?, .number(let n)?): .number(m + n)
+                case (.money(let m)?, .money(let n)?): .money(Money(amount: m.amount + n.amount, unit: m.unit ?? n.unit))
+                default: x ?? y
+                }
+            }
+        }
+        for (key, values) in b.table3 ?? [:] {
+            let current = out.table3?[key] ?? []
+            out.table3?[key] = zip(current, values).map { ($0 ?? 0) + ($1 ?? 0) }
+        }
+        if let t4 = b.table4 { out.table4 = zip(out.table4 ?? [], t4).map { ($0 ?? 0) + ($1 ?? 0) } }
+        return out
+    }
+
     func status(agency: AgencyRecord, year: Int, today: Day) async throws -> (Status, due: Day, versions: [AnnualReportRecord]) {
         let versions = try await versions(of: agency, year: year)
         let due = ReportDeadline.due(year: year, agencyKind: agency.kind, setting: agency.reportDeadline)
@@ -213,6 +256,27 @@ extension AnnualReports {
 public enum ReportGenerator {
     public struct Failure: Error, CustomStringConvertible {
         public let description: String
+    }
+
+    /// Every agency's report status for `year` and the district's summed tables, as text.
+    public static func rollup(_ configuration: ServerConfiguration, year: Int, today: Day) async throws -> (output: String, hasErrors: Bool) {
+        let app = try await Application.make(.init(name: "production", arguments: ["gongkai"]))
+        app.logger.logLevel = .warning
+        do {
+            try await configure(app, configuration)
+            let agencies = try await AgencyRecord.query(on: app.db).filter(\.$kind != "community").sort(\.$position).all()
+            let (rows, sum) = try await AnnualReports(db: app.db).rollup(agencies, year: year, today: today)
+            try await app.asyncShutdown()
+            var lines = rows.map { row in
+                "\(row.agency.code)\t\(row.agency.name)\t\(row.status.rawValue)\t期限 \(row.due.iso)" + (row.errors.isEmpty ? "" : "\t勾稽错误：" + row.errors.map { "\($0.cell ?? $0.rule) \($0.message)" }.joined(separator: "；"))
+            }
+            lines.append("")
+            lines.append(ReportWriter.text(sum).components(separatedBy: "\n").filter { $0.contains("|") }.joined(separator: "\n"))
+            return (lines.joined(separator: "\n"), rows.contains { !$0.errors.isEmpty })
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
     }
 
     /// The report written as `format`, and whether the checker found an arithmetic error.

@@ -6,7 +6,7 @@ import Vapor
 /// `gongkai demo generate --items N`: fills a database with N realistic published items across the demo agencies,
 /// for measuring the portal at scale. Rows go in by the thousand in multi-row INSERTs.
 public enum DemoGenerator {
-    public static func generate(_ configuration: ServerConfiguration, items count: Int, today: Day, say: @Sendable (String) -> Void) async throws {
+    public static func generate(_ configuration: ServerConfiguration, items count: Int, applications: Int = 0, today: Day, say: @Sendable (String) -> Void) async throws {
         let app = try await Application.make(.init(name: "production", arguments: ["gongkai"]))
         do {
             try await configure(app, configuration)
@@ -46,13 +46,70 @@ public enum DemoGenerator {
                     say("\(written) items written (\(Int(Double(written) / Date().timeIntervalSince(started))) a second)")
                 }
             }
-            say("indexing every published item for search…")
-            try await SearchIndex(sql: sql).rebuild()
-            say("search index rebuilt")
+            if count > 0 {
+                say("indexing every published item for search…")
+                try await SearchIndex(sql: sql).rebuild()
+                say("search index rebuilt")
+            }
+            if applications > 0 {
+                try await generateApplications(applications, agencies: agencies, sql: sql, today: today, say: say)
+            }
         } catch {
             try? await app.asyncShutdown()
             throw error
         }
         try await app.asyncShutdown()
+    }
+
+    /// N applications over the last ten years across the agencies: received, most answered within the period with a
+    /// result of the year's format, some withdrawn, a few still open; one review case in fifty.
+    static func generateApplications(_ count: Int, agencies: [AgencyRecord], sql: any SQLDatabase, today: Day, say: @Sendable (String) -> Void) async throws {
+        var random = SampleReports.Generator(state: 7)
+        let types = ApplicantType.allCases
+        let started = Date()
+        var written = 0
+        while written < count {
+            let size = min(500, count - written)
+            var rows: [SQLQueryString] = []
+            var reviews: [SQLQueryString] = []
+            for k in 0..<size {
+                let n = written + k
+                let agency = agencies[n % agencies.count]
+                let received = today.adding(days: -Int(random.next() % 3650))
+                let type = types[Int(random.next() % 10) < 6 ? 0 : 1 + Int(random.next() % 5)]
+                let roll = random.next() % 100
+                var status = "answered", result: String? = nil, closed: Day? = received.adding(days: 1 + Int(random.next() % 40))
+                if closed! > today { closed = nil; status = "open" }
+                let format = ReportFormat.expected(forYear: (closed ?? received).year)
+                if closed != nil {
+                    if roll < 3 { status = "withdrawn" } else {
+                        let results = AnswerResult.all(format).filter { !["3.6.1", "3.6.2"].contains($0.rowID) }
+                        result = roll < 55 ? "3.1" : results[Int(random.next() % UInt64(results.count))].rowID
+                    }
+                }
+                let id = UUID()
+                rows.append("(\(bind: id), \(bind: agency.id!), \(bind: "\(agency.code)-G-\(n + 1)"), \(bind: ""), \(bind: type.rawValue), \(bind: "申请人\(n)"), \(bind: "passport"), \(bind: "E\(n)"), \(bind: "13800000000"), \(bind: ""), \(bind: ""), \(bind: "信息\(n % 997)"), \(bind: ""), \(bind: ""), \(bind: "信 息 \(n % 997)"), \(bind: "electronic"), \(bind: "online"), \(bind: "in-person"), \(bind: received.iso), \(bind: received.iso), \(bind: status), \(bind: result), \(bind: closed.map { _ in format.rawValue }), \(bind: status == "answered" ? closed?.iso : nil), \(bind: closed?.iso), \(bind: ""))")
+                if n % 50 == 0, let closed {
+                    let kinds = ["reconsideration", "litigation-direct", "litigation-after-reconsideration"]
+                    let outcomes = ["upheld", "corrected", "other", "pending"]
+                    let outcome = outcomes[Int(random.next() % 4)]
+                    let filed = closed.adding(days: 10)
+                    reviews.append("(\(bind: UUID()), \(bind: id), \(bind: agency.id!), \(bind: kinds[Int(random.next() % 3)]), \(bind: "沙坪坝区人民政府"), \(bind: filed.iso), \(bind: outcome == "pending" ? nil : filed.adding(days: 60).iso), \(bind: outcome))")
+                }
+            }
+            func list(_ parts: [SQLQueryString]) -> SQLQueryString { parts.dropFirst().reduce(parts[0]) { "\($0), \($1)" } }
+            try await sql.raw("""
+                INSERT INTO applications (id, agency_id, tracking_number, secret_hash, applicant_type, name, id_type, id_number, phone, email, address,
+                    info_title, info_number, info_description, info_key, form_wanted, delivery, channel, submitted_on, received_on, status, result,
+                    result_format, answered_on, closed_on, answer_detail) VALUES \(list(rows))
+                """).run()
+            if !reviews.isEmpty {
+                try await sql.raw("INSERT INTO review_cases (id, application_id, agency_id, kind, body, filed_on, decided_on, result) VALUES \(list(reviews))").run()
+            }
+            written += size
+            if written % 100_000 == 0 || written == count {
+                say("\(written) applications written (\(Int(Double(written) / Date().timeIntervalSince(started))) a second)")
+            }
+        }
     }
 }

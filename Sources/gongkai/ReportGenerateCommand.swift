@@ -40,4 +40,35 @@ extension ReportCommand {
             }
         }
     }
+
+    /// `gongkai report rollup`: every agency's report status and the district's summed tables.
+    struct Rollup: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print every agency's report status for a year and the district's summed tables, from the server's database.",
+            discussion: "Exit 1 when any agency's report breaks its arithmetic.")
+
+        @Option(help: "The year the reports are on.")
+        var year: Int
+
+        @OptionGroup var databaseOptions: DatabaseOptions
+        @OptionGroup var store: CalendarStore
+
+        func validate() throws {
+            guard (2008...2100).contains(year) else { throw ValidationError("--year \(year) is not a year the regulations' reports cover (2008 onwards)") }
+        }
+
+        func run() async throws {
+            let configuration = try databaseOptions.configuration(calendarFile: store.path)
+            do {
+                let (output, hasErrors) = try await ReportGenerator.rollup(configuration, year: year, today: DeadlineCommand.localToday())
+                print(output)
+                if hasErrors { throw ExitCode(1) }
+            } catch let exit as ExitCode {
+                throw exit
+            } catch {
+                printError("gongkai: \(error)")
+                throw Exit.unusable
+            }
+        }
+    }
 }

@@ -37,40 +37,8 @@ struct AnnualReportStaffController {
         let year = try year(req, default: req.today.year - 1)
         var query = AgencyRecord.query(on: req.db).filter(\.$kind != "community").sort(\.$position)
         if let readable = access.readableAgencies { query = query.filter(\.$id ~~ Array(readable)) }
-        let service = AnnualReports(db: req.db)
-        var rows: [AnnualReportViews.RollupRow] = []
-        var sum = AnnualReport.zero(format: ReportFormat.expected(forYear: year), year: year, agency: "合计")
-        for agency in try await query.all() {
-            let (status, due, versions) = try await service.status(agency: agency, year: year, today: req.today)
-            let report: AnnualReport
-            if let latest = versions.last(where: { $0.version >= 1 }) { report = try AnnualReports.decode(latest) } else { report = try await service.draft(agency: agency, year: year).report }
-            let findings = ReportChecker.check(report).filter { $0.severity == .error }
-            rows.append(.init(agency: agency, status: status, due: due, published: versions.last(where: { $0.version >= 1 }), errors: findings))
-            sum = Self.add(sum, report)
-        }
+        let (rows, sum) = try await AnnualReports(db: req.db).rollup(try await query.all(), year: year, today: req.today)
         return PageRenderer.render(AnnualReportViews.rollup(year: year, rows: rows, sum: sum, viewer: req.staffViewer))
-    }
-
-    /// Cell by cell sum of two reports of the same format.
-    static func add(_ a: AnnualReport, _ b: AnnualReport) -> AnnualReport {
-        var out = a
-        guard a.format == b.format else { return a }
-        for (key, values) in b.table2 ?? [:] {
-            let current = out.table2?[key] ?? []
-            out.table2?[key] = zip(current, values).map { x, y in
-                switch (x, y) {
-                case (.number(let m)?, .number(let n)?): .number(m + n)
-                case (.money(let m)?, .money(let n)?): .money(Money(amount: m.amount + n.amount, unit: m.unit ?? n.unit))
-                default: x ?? y
-                }
-            }
-        }
-        for (key, values) in b.table3 ?? [:] {
-            let current = out.table3?[key] ?? []
-            out.table3?[key] = zip(current, values).map { ($0 ?? 0) + ($1 ?? 0) }
-        }
-        if let t4 = b.table4 { out.table4 = zip(out.table4 ?? [], t4).map { ($0 ?? 0) + ($1 ?? 0) } }
-        return out
     }
 
     func show(_ req: Request) async throws -> Response {
