@@ -59,6 +59,28 @@ import VaporTesting
         }
     }
 
+    /// What `gongkai report generate` and `report rollup` do, on a database file the way the CLI opens it.
+    @Test func theCommandLineGeneratesTheReportFromTheServersDatabase() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let configuration = ServerConfiguration(database: .sqlite(path: folder.appendingPathComponent("demo.sqlite").path), calendarFile: "/nonexistent")
+        let app = try await Application.make(.testing)
+        try await GongkaiServer.configure(app, configuration)
+        _ = try await DemoSeed.load(on: app.db, passwords: app.password.async, today: Day(iso: "2026-11-20")!)
+        try await app.asyncShutdown()
+
+        let (text, hasErrors) = try await ReportGenerator.generate(configuration, agencyCode: DemoSeed.lianfangCode, year: 2019, as: .txt)
+        #expect(!hasErrors)
+        let generated = try ReportReader.read(text: text).report
+        let fixture = try ReportReader.read(try Data(contentsOf: Self.fixture)).report
+        #expect(generated.table2 == fixture.table2 && generated.table3 == fixture.table3 && generated.table4 == fixture.table4)
+        await #expect(throws: ReportGenerator.Failure.self) { try await ReportGenerator.generate(configuration, agencyCode: "NOSUCHCODE", year: 2019, as: .txt) }
+        let (rollup, _) = try await ReportGenerator.rollup(configuration, year: 2019, today: Day(iso: "2026-11-20")!)
+        #expect(rollup.contains("\(DemoSeed.lianfangCode)\t重庆市沙坪坝区联芳街道办事处\t已按时发布"))
+        #expect(rollup.contains("政府集中采购 | 51 | 288.829万元"))
+    }
+
     @Test func theDashboardWarnsAsTheReportDeadlineApproaches() async throws {
         // 2027-01-10: the 2026 report of a subdistrict is due 2027-01-31 (the default until a local date is set).
         try await withServer(demo: true, today: Day(iso: "2027-01-10")!) { app, client in
