@@ -258,6 +258,11 @@ import VaporTesting
             #expect(try await client.post("/staff/applications/\(first.uuidString)/reviews", form: [("kind", "litigation-direct"), ("body", "沙坪坝区人民法院"), ("filedOn", "2026-11-20"), ("result", "upheld")]).status == .unprocessableEntity)
             let cases = try await ReviewCaseRecord.query(on: app.db).all()
             #expect(cases.map(\.kind) == ["reconsideration"])
+            try await client.get("/staff/applications/\(first.uuidString)")
+            #expect(try await client.post("/staff/applications/\(first.uuidString)/reviews/\(cases[0].id!.uuidString)", form: [("result", "upheld"), ("decidedOn", "2026-11-19")]).status == .unprocessableEntity)  // before it was filed
+            #expect(try await client.post("/staff/applications/\(first.uuidString)/reviews/\(cases[0].id!.uuidString)", form: [("result", "corrected"), ("decidedOn", "2026-11-20")]).status == .seeOther)
+            #expect(try await ReviewCaseRecord.find(cases[0].id, on: app.db)?.result == "corrected")
+            #expect(try await client.post("/staff/applications/\(first.uuidString)/reviews/\(cases[0].id!.uuidString)", form: [("result", "upheld"), ("decidedOn", "2026-11-20")]).status == .conflict)
             // 第四十四条: the answer becomes a catalogue draft that goes through review.
             let published = try await client.post("/staff/applications/\(first.uuidString)/publish", form: [])
             #expect(published.status == .seeOther)

@@ -15,6 +15,7 @@ struct ApplicationStaffController {
         applications.post(":id", "move", use: move)
         applications.get(":id", "letters", ":letter", use: letter)
         applications.post(":id", "reviews", use: addReview)
+        applications.post(":id", "reviews", ":review", use: decideReview)
         applications.post(":id", "publish", use: publish)
     }
 
@@ -290,6 +291,28 @@ struct ApplicationStaffController {
         try await req.db.transaction { db in
             try await review.create(on: db)
             try await AuditRecord(actor: reader.user.username, action: "create", entity: "review-case", entityID: review.id!.uuidString, agencyCode: record.agency.code, before: nil, after: Audit.json(["kind": kind, "body": body, "filedOn": filed.iso, "decidedOn": decided?.iso, "result": result])).create(on: db)
+        }
+        return req.redirect(to: SiteURL.staffApplication(record.id!).path)
+    }
+
+    /// A pending case decided: its result and the day, recorded once.
+    func decideReview(_ req: Request) async throws -> Response {
+        let reader = try await Reader.of(req)
+        let record = try await application(req, reader)
+        guard reader.canAct, reader.access.canWrite(agency: record.$agency.id) else { throw Abort(.forbidden, reason: "this account reads applications but does not handle them") }
+        guard let id = req.parameters.get("review", as: UUID.self), let review = try await ReviewCaseRecord.find(id, on: req.db), review.$application.id == record.id else {
+            throw Abort(.notFound, reason: "no such review case")
+        }
+        guard review.result == "pending" else { throw Abort(.conflict, reason: "该案件已于\(review.decidedOn ?? "")审结，结果不再修改") }
+        let form = try req.content.decode(ReviewForm.self)
+        guard let result = form.result, result != "pending", Self.reviewResults[result] != nil else { throw Abort(.unprocessableEntity, reason: "请选择审结结果（维持、纠正或其他）") }
+        let decided = try Self.day(form.decidedOn, today: req.today)
+        guard decided >= Day(iso: review.filedOn)!, decided <= req.today else { throw Abort(.unprocessableEntity, reason: "审结日期须在\(review.filedOn)至今天之间") }
+        review.result = result
+        review.decidedOn = decided.iso
+        try await req.db.transaction { db in
+            try await review.save(on: db)
+            try await AuditRecord(actor: reader.user.username, action: "decide", entity: "review-case", entityID: id.uuidString, agencyCode: record.agency.code, before: Audit.json(["result": "pending"]), after: Audit.json(["result": result, "decidedOn": decided.iso])).create(on: db)
         }
         return req.redirect(to: SiteURL.staffApplication(record.id!).path)
     }

@@ -177,7 +177,13 @@ enum ApplicationStaffViews {
                 .tr(.th(.text("类别")), .th(.text("复议机关或法院")), .th(.text("申请或起诉日期")), .th(.text("审结日期")), .th(.text("结果"))),
                 .forEach(reviews) { review in
                     .tr(.td(.text(ApplicationStaffController.reviewKinds[review.kind] ?? review.kind)), .td(.text(review.body)), .td(.text(review.filedOn)),
-                        .td(.text(review.decidedOn ?? "")), .td(.text(ApplicationStaffController.reviewResults[review.result] ?? review.result)))
+                        .td(.text(review.decidedOn ?? "")), .td(.text(ApplicationStaffController.reviewResults[review.result] ?? review.result),
+                            .if(canAct && review.result == "pending", .form(
+                                .method(.post), .action(Views.attr(SiteURL.staffApplicationReviews(id).path + "/" + review.id!.uuidString)), StaffViews.csrf(viewer),
+                                .select(.attribute(named: "name", value: "result"), .attribute(named: "aria-label", value: "审结结果"),
+                                        .forEach(["upheld", "corrected", "other"]) { Views.option($0, ApplicationStaffController.reviewResults[$0]!) }),
+                                .input(.type(.date), .name("decidedOn"), .attribute(named: "aria-label", value: "审结日期"), .value(today.iso)),
+                                .button(.type(.submit), .text("记录审结"))))))
                 }),
             .if(canAct, .form(
                 .method(.post), .action(Views.attr(SiteURL.staffApplicationReviews(id).path)), StaffViews.csrf(viewer),
