@@ -206,17 +206,30 @@ extension AnnualReports {
 
     /// Every agency's status and errors for `year`, and the tables summed (latest published version, else the draft).
     func rollup(_ agencies: [AgencyRecord], year: Int, today: Day) async throws -> (rows: [AnnualReportViews.RollupRow], sum: AnnualReport) {
-        var rows: [AnnualReportViews.RollupRow] = []
-        var sum = AnnualReport.zero(format: ReportFormat.expected(forYear: year), year: year, agency: "合计")
-        for agency in agencies {
-            let (status, due, versions) = try await status(agency: agency, year: year, today: today)
-            let published = versions.last(where: { $0.version >= 1 })
-            let report: AnnualReport
-            if let published { report = try Self.decode(published) } else { report = try await draft(agency: agency, year: year).report }
-            rows.append(.init(agency: agency, status: status, due: due, published: published, errors: ReportChecker.check(report).filter { $0.severity == .error }))
-            sum = Self.add(sum, report)
+        // Agencies side by side (as many at once as the database pool serves); the tables only — the narrative is
+        // not summed.
+        let results = try await withThrowingTaskGroup(of: (Int, AnnualReportViews.RollupRow, AnnualReport).self) { group in
+            for (index, agency) in agencies.enumerated() {
+                group.addTask {
+                    let (status, due, versions) = try await status(agency: agency, year: year, today: today)
+                    let published = versions.last(where: { $0.version >= 1 })
+                    let report: AnnualReport
+                    if let published {
+                        report = try Self.decode(published)
+                    } else {
+                        report = ReportComputation.compute(year: year, agency: agency.name, facts: try await facts(of: agency, year: year)).report
+                    }
+                    let errors = ReportChecker.check(report).filter { $0.severity == .error }
+                    return (index, AnnualReportViews.RollupRow(agency: agency, status: status, due: due, published: published, errors: errors), report)
+                }
+            }
+            var all: [(Int, AnnualReportViews.RollupRow, AnnualReport)] = []
+            for try await result in group { all.append(result) }
+            return all.sorted { $0.0 < $1.0 }
         }
-        return (rows, sum)
+        var sum = AnnualReport.zero(format: ReportFormat.expected(forYear: year), year: year, agency: "合计")
+        for (_, _, report) in results { sum = Self.add(sum, report) }
+        return (results.map(\.1), sum)
     }
 
     /// Cell by cell sum of two reports of the same format.
