@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import Gongkai
+import SQLKit
 import Testing
 import Vapor
 import VaporTesting
@@ -79,6 +80,27 @@ import VaporTesting
         let (rollup, _) = try await ReportGenerator.rollup(configuration, year: 2019, today: Day(iso: "2026-11-20")!)
         #expect(rollup.contains("\(DemoSeed.lianfangCode)\t重庆市沙坪坝区联芳街道办事处\t已按时发布"))
         #expect(rollup.contains("政府集中采购 | 51 | 288.829万元"))
+    }
+
+    /// The roll-up counts applications in database groups; the tables must equal those counted record by record.
+    @Test func groupedCountsEqualRecordByRecordCounts() async throws {
+        try await withServer(demo: true) { app, _ in
+            let sql = try #require(app.db as? any SQLDatabase)
+            let agencies = try await AgencyRecord.query(on: app.db).filter(\.$kind != "community").all()
+            try await DemoGenerator.generateApplications(3000, agencies: agencies, sql: sql, today: Day(iso: "2026-11-20")!) { _ in }
+            let reports = AnnualReports(db: app.db)
+            var compared = 0
+            for agency in agencies.prefix(3) {
+                for year in [2019, 2021, 2025, 2026] {
+                    let one = ReportComputation.compute(year: year, agency: agency.name, facts: try await reports.facts(of: agency, year: year)).report
+                    let grouped = ReportComputation.compute(year: year, agency: agency.name, facts: try await reports.groupedFacts(of: agency, year: year)).report
+                    #expect(one.table3 == grouped.table3, "\(agency.code) \(year)")
+                    #expect(one.table4 == grouped.table4)
+                    compared += one.table3?["1"]?[Table3Column.total] ?? 0
+                }
+            }
+            #expect(compared > 100)  // the years compared did hold applications
+        }
     }
 
     @Test func theDashboardWarnsAsTheReportDeadlineApproaches() async throws {

@@ -12,14 +12,18 @@ public struct ReportFacts: Sendable {
         /// The table 三 row id of the result (`3.1` …), in the format of the year it closed; nil for a withdrawal.
         public var result: String?
         public var withdrawn: Bool
+        /// How many applications alike this stands for (a database's count of a group); 1 for one record, whose id
+        /// then goes into the sources of the cells it counts in.
+        public var weight: Int
 
-        public init(id: String, received: Day?, closed: Day?, applicantType: ApplicantType, result: String?, withdrawn: Bool) {
+        public init(id: String, received: Day?, closed: Day?, applicantType: ApplicantType, result: String?, withdrawn: Bool, weight: Int = 1) {
             self.id = id
             self.received = received
             self.closed = closed
             self.applicantType = applicantType
             self.result = result
             self.withdrawn = withdrawn
+            self.weight = weight
         }
     }
 
@@ -138,9 +142,9 @@ public enum ReportComputation {
         func add(_ row: String, _ application: ReportFacts.Application) {
             guard rows[row] != nil else { return }
             let column = application.applicantType.column
-            table3[row]![column] = (table3[row]![column] ?? 0) + 1
-            table3[row]![Table3Column.total] = (table3[row]![Table3Column.total] ?? 0) + 1
-            sources["\(rows[row]!.cellName)/\(Table3Column.labels[column])", default: []].append(application.id)
+            table3[row]![column] = (table3[row]![column] ?? 0) + application.weight
+            table3[row]![Table3Column.total] = (table3[row]![Table3Column.total] ?? 0) + application.weight
+            if application.weight == 1 { sources["\(rows[row]!.cellName)/\(Table3Column.labels[column])", default: []].append(application.id) }
         }
         for application in facts.applications {
             guard let received = application.received, received <= last else { continue }
