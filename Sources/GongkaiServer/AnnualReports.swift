@@ -22,15 +22,20 @@ struct AnnualReports {
         var facts = try await facts(of: agency, year: year, applications: false)
         guard let sql = db as? any SQLDatabase else { return facts }
         let (start, end) = (String(format: "%04d-01-01", year), String(format: "%04d-12-31", year))
+        let agencyID = try agency.requireID()
         struct Group: Decodable { var applicant_type: String, result: String?, status: String, new_this_year: Int, closed_in_year: Int, n: Int }
         let groups = try await sql.raw("""
             SELECT applicant_type, result, status,
                 CASE WHEN received_on >= \(bind: start) THEN 1 ELSE 0 END AS new_this_year,
                 CASE WHEN closed_on IS NOT NULL AND closed_on <= \(bind: end) THEN 1 ELSE 0 END AS closed_in_year,
                 COUNT(*) AS n
-            FROM applications
-            WHERE agency_id = \(bind: try agency.requireID()) AND received_on IS NOT NULL AND received_on <= \(bind: end)
-              AND (closed_on IS NULL OR closed_on >= \(bind: start))
+            FROM (
+                SELECT applicant_type, result, status, received_on, closed_on FROM applications
+                WHERE agency_id = \(bind: agencyID) AND closed_on >= \(bind: start) AND received_on <= \(bind: end)
+                UNION ALL
+                SELECT applicant_type, result, status, received_on, closed_on FROM applications
+                WHERE agency_id = \(bind: agencyID) AND closed_on IS NULL AND received_on IS NOT NULL AND received_on <= \(bind: end)
+            ) AS counted
             GROUP BY applicant_type, result, status, new_this_year, closed_in_year
             """).all(decoding: Group.self)
         let first = Day(year: year, month: 1, day: 1)!, last = Day(year: year, month: 12, day: 31)!

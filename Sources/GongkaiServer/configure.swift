@@ -70,6 +70,7 @@ let migrations: [any Migration] = [
     M012_CreateRegisters(),  // table 二 registers, training log
     M013_CreateAnnualReports(),  // annual report drafts and versions, report deadlines
     M014_CreateComplaints(),  // complaints and reports about disclosure work
+    M015_CreateApplicationYearIndex(),  // the applications of a year, index-only
 ]
 
 struct CalendarKey: StorageKey {
