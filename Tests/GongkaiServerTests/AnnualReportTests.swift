@@ -115,6 +115,40 @@ import VaporTesting
         }
     }
 
+    @Test func trainingsEnteredInTheLogKeepLastYearsPledge() async throws {
+        try await withServer(demo: true) { app, client in
+            try await client.signIn("lianfang-officer")
+            try await client.get("/staff/trainings")
+            let bad = try await client.post("/staff/trainings", form: [("heldOn", "2020-13-01"), ("topic", ""), ("attendees", "0")])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.string.contains("日期须为 YYYY-MM-DD") && bad.body.string.contains("请填写培训内容") && bad.body.string.contains("参加人数须为正整数"))
+            for (day, topic) in [("2020-05-14", "信息公开属性源头认定"), ("2020-11-19", "年度报告编制")] {
+                try await client.get("/staff/trainings")
+                #expect(try await client.post("/staff/trainings", form: [("heldOn", day), ("topic", topic), ("attendees", "15")]).status == .seeOther)
+            }
+            #expect(try await client.get("/staff/trainings").body.string.contains("年度报告编制"))
+            let agency = try #require(try await AgencyRecord.query(on: app.db).filter(\.$code == DemoSeed.lianfangCode).first())
+            let five = try await AnnualReports(db: app.db).generate(agency: agency, year: 2020).report.section(5)?.text ?? ""
+            #expect(five.contains("已落实，2020年四个季度均开展了培训（共4次）"))
+        }
+    }
+
+    @Test func theRollupSumsEveryAgencysTables() async throws {
+        try await withServer(demo: true) { app, client in
+            let other = try #require(try await AgencyRecord.query(on: app.db).filter(\.$code == "11500106009208300B").first())
+            let register = RegisterRecord()
+            register.$agency.id = other.id!
+            (register.year, register.kind, register.previousCount, register.change, register.decisions, register.count, register.amount) = (2019, "procurement", 0, 0, 0, 4, "1.5")
+            try await register.create(on: app.db)
+            let agencies = try await AgencyRecord.query(on: app.db).filter(\.$kind != "community").all()
+            let (rows, sum) = try await AnnualReports(db: app.db).rollup(agencies, year: 2019, today: Day(iso: "2026-11-20")!)
+            #expect(rows.count == agencies.count)
+            #expect(sum.table2?["20.9/政府集中采购"] == [.number(55), .money(Money(amount: Decimal(string: "290.329")!, unit: "万元"))])
+            try await client.signIn("district-supervisor")
+            #expect(try await client.get("/staff/reports?year=2019").body.string.contains("政府集中采购 | 55 | 290.329万元"))
+        }
+    }
+
     @Test func lastYearsPledgesAreCheckedAgainstTheTrainingLog() async throws {
         try await withServer(demo: true) { app, _ in
             let agency = try #require(try await AgencyRecord.query(on: app.db).filter(\.$code == DemoSeed.lianfangCode).first())

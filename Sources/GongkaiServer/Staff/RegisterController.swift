@@ -10,6 +10,61 @@ struct RegisterController {
         signedIn.get("registers", use: show)
         signedIn.post("registers", "save", use: save)
         signedIn.on(.POST, "registers", "import", body: .collect(maxSize: "2mb"), use: importCSV)
+        signedIn.get("trainings", use: trainings)
+        signedIn.post("trainings", use: addTraining)
+    }
+
+    // MARK: The training log (第四十七条、第四十八条)
+
+    func trainings(_ req: Request) async throws -> Response {
+        let (_, agency) = try await agency(req, writing: false)
+        return try await trainingsPage(req, agency: agency, values: [:], problems: [:], status: .ok)
+    }
+
+    private func trainingsPage(_ req: Request, agency: AgencyRecord, values: [String: String], problems: [String: String], status: HTTPResponseStatus) async throws -> Response {
+        let log = try await TrainingRecord.query(on: req.db).filter(\.$agency.$id == agency.id!).sort(\.$heldOn, .descending).all()
+        let viewer = req.staffViewer
+        let fields = [
+            FormField(name: "heldOn", label: "日期（YYYY-MM-DD）"), FormField(name: "topic", label: "培训内容"), FormField(name: "attendees", label: "参加人数"),
+        ]
+        return PageRenderer.render(Views.page(
+            title: "\(agency.name)：政府信息公开培训记录", viewer: viewer,
+            StaffViews.header(viewer),
+            .form(.method(.post), .action("/staff/trainings"), StaffViews.csrf(viewer),
+                  FormViews.fields(fields, values: values, problems: problems), .button(.type(.submit), .text("记录"))),
+            log.isEmpty ? .p(.text("尚无培训记录。")) : .table(
+                .tr(.th(.text("日期")), .th(.text("内容")), .th(.text("人数"))),
+                .forEach(log) { .tr(.td(.text($0.heldOn)), .td(.text($0.topic)), .td(.text(String($0.attendees)))) })
+        ), status: status)
+    }
+
+    struct TrainingForm: Content {
+        var heldOn: String?
+        var topic: String?
+        var attendees: String?
+    }
+
+    func addTraining(_ req: Request) async throws -> Response {
+        let (user, agency) = try await agency(req, writing: true)
+        let form = try req.content.decode(TrainingForm.self)
+        var problems: [String: String] = [:]
+        let day = Day(iso: (form.heldOn ?? "").trimmingCharacters(in: .whitespaces))
+        if day == nil { problems["heldOn"] = "日期须为 YYYY-MM-DD" } else if day! > req.today { problems["heldOn"] = "培训日期不能晚于今天" }
+        let topic = (form.topic ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if topic.isEmpty { problems["topic"] = "请填写培训内容" }
+        let attendees = Int((form.attendees ?? "").trimmingCharacters(in: .whitespaces))
+        if attendees == nil || attendees! < 1 { problems["attendees"] = "参加人数须为正整数" }
+        guard problems.isEmpty else {
+            return try await trainingsPage(req, agency: agency, values: ["heldOn": form.heldOn ?? "", "topic": form.topic ?? "", "attendees": form.attendees ?? ""], problems: problems, status: .unprocessableEntity)
+        }
+        let training = TrainingRecord()
+        training.$agency.id = agency.id!
+        (training.heldOn, training.topic, training.attendees) = (day!.iso, topic, attendees!)
+        try await req.db.transaction { db in
+            try await training.create(on: db)
+            try await AuditRecord(actor: user.username, action: "create", entity: "training", entityID: training.id!.uuidString, agencyCode: agency.code, before: nil, after: Audit.json(["heldOn": day!.iso, "topic": topic, "attendees": String(attendees!)])).create(on: db)
+        }
+        return req.redirect(to: "/staff/trainings")
     }
 
     private func agency(_ req: Request, writing: Bool) async throws -> (StaffUser, AgencyRecord) {

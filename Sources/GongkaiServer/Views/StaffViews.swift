@@ -32,6 +32,7 @@ enum StaffViews {
             .a(.href(Views.attr(SiteURL.staffApplications.path)), .text("依申请公开")), .text(" · "),
             .a(.href("/staff/reports"), .text("年度报告")), .text(" · "),
             .a(.href("/staff/registers"), .text("登记簿")), .text(" · "),
+            .a(.href("/staff/trainings"), .text("培训记录")), .text(" · "),
             .a(.href("/staff/complaints"), .text("投诉举报")), .text(" · "),
             .if(viewer.staff?.role == .administrator, .group(
                 .a(.href(Views.attr(SiteURL.admin.path)), .text("系统管理")), .text(" · "),
