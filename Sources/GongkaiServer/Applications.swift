@@ -173,6 +173,18 @@ struct Applications {
         try await ApplicationEventRecord.query(on: db).filter(\.$application.$id == record.requireID()).sort(\.$seq).all()
     }
 
+    /// The histories of many applications in one query (for lists), by application id.
+    func histories(_ records: [ApplicationRecord]) async throws -> [UUID: [ApplicationEventRecord]] {
+        var out: [UUID: [ApplicationEventRecord]] = [:]
+        let ids = records.compactMap(\.id)
+        for chunk in stride(from: 0, to: ids.count, by: 1000) {
+            let events = try await ApplicationEventRecord.query(on: db).filter(\.$application.$id ~~ Array(ids[chunk..<min(chunk + 1000, ids.count)]))
+                .sort(\.$seq).all()
+            for event in events { out[event.$application.id, default: []].append(event) }
+        }
+        return out
+    }
+
     static func clockEvents(_ history: [ApplicationEventRecord]) -> [ClockEvent] {
         history.compactMap { event in
             guard let kind = ClockEvent.Kind(rawValue: event.kind), let day = Day(iso: event.date) else { return nil }

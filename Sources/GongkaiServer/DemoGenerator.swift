@@ -7,9 +7,7 @@ import Vapor
 /// for measuring the portal at scale. Rows go in by the thousand in multi-row INSERTs.
 public enum DemoGenerator {
     public static func generate(_ configuration: ServerConfiguration, items count: Int, applications: Int = 0, today: Day, say: @Sendable (String) -> Void) async throws {
-        let app = try await Application.make(.init(name: "production", arguments: ["gongkai"]))
-        do {
-            try await configure(app, configuration)
+        try await withDatabase(configuration, quiet: false) { app in
             _ = try await DemoSeed.load(on: app.db, passwords: app.password.async, today: today)
             guard let sql = app.db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "the database does not speak SQL") }
             let agencies = try await AgencyRecord.query(on: app.db).filter(\.$kind != "community").all()
@@ -54,11 +52,7 @@ public enum DemoGenerator {
             if applications > 0 {
                 try await generateApplications(applications, agencies: agencies, sql: sql, today: today, say: say)
             }
-        } catch {
-            try? await app.asyncShutdown()
-            throw error
         }
-        try await app.asyncShutdown()
     }
 
     /// N applications over the last ten years across the agencies: received, most answered within the period with a

@@ -22,21 +22,11 @@ extension ReportCommand {
         @OptionGroup var databaseOptions: DatabaseOptions
         @OptionGroup var store: CalendarStore
 
-        func validate() throws {
-            guard (2008...2100).contains(year) else { throw ValidationError("--year \(year) is not a year the regulations' reports cover (2008 onwards)") }
-        }
+        func validate() throws { try ReportCommand.validateReportYear(year) }
 
         func run() async throws {
-            let configuration = try databaseOptions.configuration(calendarFile: store.path)
-            do {
-                let (output, hasErrors) = try await ReportGenerator.generate(configuration, agencyCode: agency, year: year, as: to)
-                print(output, terminator: output.hasSuffix("\n") ? "" : "\n")
-                if hasErrors { throw ExitCode(1) }
-            } catch let exit as ExitCode {
-                throw exit
-            } catch {
-                printError("gongkai: \(error)")
-                throw Exit.unusable
+            try await ReportCommand.printReportJob(databaseOptions.configuration(calendarFile: store.path)) {
+                try await ReportGenerator.generate($0, agencyCode: agency, year: year, as: to)
             }
         }
     }
@@ -53,22 +43,30 @@ extension ReportCommand {
         @OptionGroup var databaseOptions: DatabaseOptions
         @OptionGroup var store: CalendarStore
 
-        func validate() throws {
-            guard (2008...2100).contains(year) else { throw ValidationError("--year \(year) is not a year the regulations' reports cover (2008 onwards)") }
-        }
+        func validate() throws { try ReportCommand.validateReportYear(year) }
 
         func run() async throws {
-            let configuration = try databaseOptions.configuration(calendarFile: store.path)
-            do {
-                let (output, hasErrors) = try await ReportGenerator.rollup(configuration, year: year, today: DeadlineCommand.localToday())
-                print(output)
-                if hasErrors { throw ExitCode(1) }
-            } catch let exit as ExitCode {
-                throw exit
-            } catch {
-                printError("gongkai: \(error)")
-                throw Exit.unusable
+            try await ReportCommand.printReportJob(databaseOptions.configuration(calendarFile: store.path)) {
+                try await ReportGenerator.rollup($0, year: year, today: DeadlineCommand.localToday())
             }
         }
+    }
+
+    static func validateReportYear(_ year: Int) throws {
+        guard (2008...2100).contains(year) else { throw ValidationError("--year \(year) is not a year the regulations' reports cover (2008 onwards)") }
+    }
+
+    /// Runs a job on the server's database and prints what it wrote: exit 1 when the report breaks its arithmetic,
+    /// 2 with the reason when the database or the agency cannot be used.
+    static func printReportJob(_ configuration: ServerConfiguration, _ job: (ServerConfiguration) async throws -> (output: String, hasErrors: Bool)) async throws {
+        let result: (output: String, hasErrors: Bool)
+        do {
+            result = try await job(configuration)
+        } catch {
+            printError("gongkai: \(error)")
+            throw Exit.unusable
+        }
+        print(result.output, terminator: result.output.hasSuffix("\n") ? "" : "\n")
+        if result.hasErrors { throw Exit.findings }
     }
 }

@@ -107,9 +107,10 @@ struct ApplicationAPIController {
         try await ApplicationStaffController.Reader.of(req)
     }
 
-    private func dto(_ record: ApplicationRecord, _ reader: ApplicationStaffController.Reader, req: Request, withHistory: Bool) async throws -> ApplicationDTO {
+    private func dto(_ record: ApplicationRecord, _ reader: ApplicationStaffController.Reader, req: Request, withHistory: Bool, history known: [ApplicationEventRecord]? = nil) async throws -> ApplicationDTO {
         let service = req.applications
-        let history = try await service.history(record)
+        let history: [ApplicationEventRecord]
+        if let known { history = known } else { history = try await service.history(record) }
         let deadline = try service.deadline(record, history: history, today: req.today, explain: withHistory)
         let full = reader.seesDetails && withHistory
         return ApplicationDTO(
@@ -129,8 +130,10 @@ struct ApplicationAPIController {
         var query = ApplicationRecord.query(on: req.db).with(\.$agency).sort(\.$trackingNumber)
         if let agencies = reader.access.readableAgencies { query = query.filter(\.$agency.$id ~~ Array(agencies)) }
         if let status = try? req.query.get(String.self, at: "status") { query = query.filter(\.$status == status) }
+        let records = try await query.limit(1000).all()
+        let histories = try await req.applications.histories(records)
         var out: [ApplicationDTO] = []
-        for record in try await query.limit(1000).all() { out.append(try await dto(record, reader, req: req, withHistory: false)) }
+        for record in records { out.append(try await dto(record, reader, req: req, withHistory: false, history: histories[record.id!] ?? [])) }
         return out
     }
 

@@ -67,9 +67,10 @@ struct ApplicationStaffController {
         let records = try await query.limit(5000).all()
         let service = service(req)
         let today = req.today
+        let histories = try await service.histories(records)
         var rows: [Row] = []
         for record in records {
-            let deadline = try service.deadline(record, history: try await service.history(record), today: today, explain: false)
+            let deadline = try service.deadline(record, history: histories[record.id!] ?? [], today: today, explain: false)
             rows.append(Row(record: record, deadline: deadline, bucket: Self.bucket(record, deadline, calendar: req.workdays, today: today)))
         }
         let counts = Dictionary(grouping: rows, by: \.bucket).mapValues(\.count)
