@@ -57,7 +57,7 @@ struct AnnualReports {
         struct Row: Decodable {
             var tracking_number: String, received_on: String, closed_on: String?, applicant_type: String, result: String?, status: String
         }
-        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "the database does not speak SQL") }
+        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "数据库不支持 SQL") }
         let applications = !readApplications ? [] : try await sql.raw("""
             SELECT tracking_number, received_on, closed_on, applicant_type, result, status FROM applications
             WHERE agency_id = \(bind: agencyID) AND received_on IS NOT NULL AND received_on <= \(bind: end)
@@ -178,7 +178,7 @@ extension AnnualReports {
         do {
             return try ReportJSON.decode(record.document).report
         } catch {
-            throw Abort(.internalServerError, reason: "the stored report of \(record.year), version \(record.version), does not read: \(error.description)")
+            throw Abort(.internalServerError, reason: "\(record.year)年度报告第\(record.version)版无法读取：\(error.description)")
         }
     }
 

@@ -86,6 +86,7 @@ struct Applications {
                 if channel != .online {
                     if let day = Day(iso: text(receivedOn)) {
                         if day > today { problems["receivedOn"] = "收到申请日期不能晚于今天" }
+                        if day < ApplicationStaffController.firstDay { problems["receivedOn"] = "收到申请日期不能早于条例施行之日（2008-05-01）" }
                     } else {
                         problems["receivedOn"] = "请填写收到申请的日期（YYYY-MM-DD）"
                     }
@@ -121,7 +122,7 @@ struct Applications {
         let problems = input.problems(byStaff: staff != nil, today: today)
         guard problems.isEmpty else { throw InvalidInput(problems: problems) }
         @Sendable func text(_ value: String?) -> String { (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
-        let channel = staff == nil ? ReceiptChannel.online : ReceiptChannel(rawValue: text(input.channel))!
+        let channel = staff == nil ? ReceiptChannel.online : ReceiptChannel(rawValue: text(input.channel)) ?? .inPerson
         let received: Day? = channel == .online ? nil : Day(iso: text(input.receivedOn))
         let secret = Self.newSecret()
         let agencyID = try agency.requireID()
@@ -199,7 +200,7 @@ struct Applications {
             return try engine.compute(received: received, channel: ReceiptChannel(rawValue: record.channel) ?? .inPerson,
                                       events: Self.clockEvents(history), today: today, explain: explain)
         } catch {
-            throw Abort(.internalServerError, reason: "the stored history of \(record.trackingNumber) does not compute: \(error.description)")
+            throw Abort(.internalServerError, reason: "申请 \(record.trackingNumber) 的办理记录无法计算期限：\(error.description)")
         }
     }
 

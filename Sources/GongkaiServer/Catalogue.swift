@@ -19,7 +19,7 @@ struct Catalogue {
 
     func agency(code: String) async throws -> AgencyRecord {
         guard let agency = try await AgencyRecord.query(on: db).filter(\.$code == code).first() else {
-            throw Abort(.notFound, reason: "no agency has the code \(code)")
+            throw Abort(.notFound, reason: "没有代码为 \(code) 的机关")
         }
         return agency
     }
@@ -64,15 +64,17 @@ struct Catalogue {
             total = try await sql.raw("SELECT COUNT(*) AS n FROM items WHERE \(whereClause)").first(decoding: Count.self)?.n ?? 0
             Self.listCounts.store(total, for: key)
         }
+        // NB: handlers pass a page within `ParameterBounds.page`; clamped again so that no caller can overflow the offset.
+        let page = min(max(page, 1), ParameterBounds.page.upperBound)
         let records = try await query.sort(\.$publishedOn, .descending).sort(\.$indexNumber, .descending)
-            .range(((max(page, 1) - 1) * perPage)..<(max(page, 1) * perPage))
+            .range(((page - 1) * perPage)..<(page * perPage))
             .with(\.$agency).with(\.$category).all()
-        return ListPage(items: records.map { $0.dto(agency: $0.agency, category: $0.category) }, page: max(page, 1), perPage: perPage, total: counted ? total : records.count)
+        return ListPage(items: records.map { $0.dto(agency: $0.agency, category: $0.category) }, page: page, perPage: perPage, total: counted ? total : records.count)
     }
 
     func item(_ id: UUID) async throws -> ItemRecord {
         guard let item = try await ItemRecord.query(on: db).filter(\.$id == id).with(\.$agency).with(\.$category).first() else {
-            throw Abort(.notFound, reason: "no catalogue item \(id.uuidString)")
+            throw Abort(.notFound, reason: "没有编号为 \(id.uuidString) 的信息")
         }
         return item
     }
@@ -132,13 +134,20 @@ struct Catalogue {
         var postingFrom: String?
         var postingTo: String?
 
+        /// 成文日期 that can be true: old documents still in force count in table 二.
+        static let writtenRange = Day(ordinal: -7397)...Day(ordinal: 47_846)  // 1949-10-01 ... 2100-12-31
+
         /// Field name → what is wrong, for the form to show beside each field.
         func problems(categories: [UUID]) -> [String: String] {
             var problems: [String: String] = [:]
             if title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { problems["title"] = "请填写标题（名称）" }
             if title.count > 300 { problems["title"] = "标题不能超过300字" }
             if !categories.contains(categoryID) { problems["categoryID"] = "请选择本机关的目录分类" }
-            if Day(iso: writtenOn) == nil { problems["writtenOn"] = "生成日期须为 YYYY-MM-DD 格式的有效日期" }
+            if let day = Day(iso: writtenOn) {
+                if !Self.writtenRange.contains(day) { problems["writtenOn"] = "生成日期须在1949-10-01至2100-12-31之间" }
+            } else {
+                problems["writtenOn"] = "生成日期须为 YYYY-MM-DD 格式的有效日期"
+            }
             if let validity, !validity.isEmpty, Validity(rawValue: validity) == nil { problems["validity"] = "有效性只能是有效、已废止或已失效" }
             for channel in channels ?? [] where PublicationChannel(rawValue: channel) == nil { problems["channels"] = "未知的公开渠道：\(channel)" }
             if (channels ?? []).contains(PublicationChannel.bulletinBoard.rawValue), (bulletinPlace ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
@@ -166,7 +175,7 @@ struct Catalogue {
         let problems = input.problems(categories: categoryIDs)
         guard problems.isEmpty else { throw InvalidInput(problems: problems) }
         let agencyID = try agency.requireID()
-        let year = Day(iso: input.writtenOn)!.year
+        guard let year = Day(iso: input.writtenOn)?.year else { throw InvalidInput(problems: ["writtenOn": "生成日期须为 YYYY-MM-DD 格式的有效日期"]) }
         return try await db.transaction { db in
             let sequence = try await Counters.next(.indexNumbers, agency: agencyID, year: year, on: db)
             let item = ItemRecord()
@@ -185,7 +194,7 @@ struct Catalogue {
 
     func update(_ item: ItemRecord, with input: ItemInput, agency: AgencyRecord, by user: StaffUser) async throws {
         guard [PublicationState.draft.rawValue, PublicationState.returned.rawValue].contains(item.state) else {
-            throw Abort(.conflict, reason: "only a draft or a returned item can be edited; this one is \(PublicationState(rawValue: item.state)?.label ?? item.state)")
+            throw Abort(.conflict, reason: "只有草稿或退回的信息可以编辑，这条信息的状态是“\(PublicationState(rawValue: item.state)?.label ?? item.state)”")
         }
         let categoryIDs = try await categories(of: agency).compactMap(\.id)
         let problems = input.problems(categories: categoryIDs)
@@ -216,7 +225,7 @@ struct Catalogue {
     /// A move in the review workflow (第十七条), recorded in the audit log; publishing keeps the version readable.
     func act(_ action: ReviewAction, on item: ItemRecord, by user: StaffUser, reason: String?, confirmedReview: Bool, today: Day) async throws {
         guard let state = PublicationState(rawValue: item.state) else {
-            throw Abort(.internalServerError, reason: "item \(item.indexNumber) has an unknown state \(item.state)")
+            throw Abort(.internalServerError, reason: "信息 \(item.indexNumber) 的状态“\(item.state)”无法识别")
         }
         let next: PublicationState
         do {
@@ -281,16 +290,16 @@ extension Catalogue {
     /// Attaches a file to a draft, refusing types and sizes the portal does not serve.
     func attach(filename: String, data: Data, to item: ItemRecord, by user: StaffUser) async throws -> AttachmentRecord {
         guard [PublicationState.draft.rawValue, PublicationState.returned.rawValue].contains(item.state) else {
-            throw Abort(.conflict, reason: "attachments are added to a draft or a returned item, not to one that is \(PublicationState(rawValue: item.state)?.label ?? item.state)")
+            throw Abort(.conflict, reason: "附件只能添加到草稿或退回的信息，这条信息的状态是“\(PublicationState(rawValue: item.state)?.label ?? item.state)”")
         }
         let name = (filename as NSString).lastPathComponent.trimmingCharacters(in: .whitespaces)
         let ext = (name as NSString).pathExtension.lowercased()
         guard !name.isEmpty, let type = Self.attachmentTypes[ext] else {
-            throw Abort(.unsupportedMediaType, reason: "“\(name)” is not a file type the portal publishes; allowed: \(Self.attachmentTypes.keys.sorted().joined(separator: ", "))")
+            throw Abort(.unsupportedMediaType, reason: "“\(name)”不是门户可以发布的文件类型；允许的类型：\(Self.attachmentTypes.keys.sorted().joined(separator: "、"))")
         }
-        guard !data.isEmpty else { throw Abort(.badRequest, reason: "“\(name)” is empty") }
+        guard !data.isEmpty else { throw Abort(.badRequest, reason: "“\(name)”是空文件") }
         guard data.count <= Self.attachmentMaxBytes else {
-            throw Abort(.payloadTooLarge, reason: "“\(name)” is \(data.count / 1_048_576) MB; an attachment may be at most \(Self.attachmentMaxBytes / 1_048_576) MB")
+            throw Abort(.payloadTooLarge, reason: "“\(name)”有 \(ByteCount.describe(data.count))，附件不能超过 \(ByteCount.describe(Self.attachmentMaxBytes))")
         }
         let attachment = AttachmentRecord()
         attachment.$item.id = try item.requireID()
@@ -309,10 +318,10 @@ extension Catalogue {
     /// A new version of a published item: a draft with the same 索引号 that, once published, supersedes it.
     func newVersion(of item: ItemRecord, by user: StaffUser) async throws -> ItemRecord {
         guard item.state == PublicationState.published.rawValue else {
-            throw Abort(.conflict, reason: "a new version is made from a published item")
+            throw Abort(.conflict, reason: "只有已发布的信息可以制作新版本")
         }
         if try await ItemRecord.query(on: db).filter(\.$supersedes.$id == item.id!).filter(\.$state != PublicationState.withdrawn.rawValue).first() != nil {
-            throw Abort(.conflict, reason: "a new version of this item is already being prepared")
+            throw Abort(.conflict, reason: "这条信息已有一个正在准备的新版本")
         }
         let next = ItemRecord()
         next.$agency.id = item.$agency.id

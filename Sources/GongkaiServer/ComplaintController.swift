@@ -52,7 +52,7 @@ struct ComplaintController {
     func submit(_ req: Request) async throws -> Response {
         let agency = try await agency(req)
         try req.admit(req.application.rateLimiters.applications, what: "提交")
-        let form = try req.content.decode(Form.self)
+        let form = try req.decodeBody(Form.self)
         let content = (form.content ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !content.isEmpty, content.count <= 5000 else {
             return PageRenderer.render(page(agency, values: form, problem: content.isEmpty ? "请填写投诉举报的内容" : "内容不能超过5000字", number: nil, viewer: req.viewer), status: .unprocessableEntity)
@@ -102,11 +102,11 @@ struct ComplaintController {
         let access = try await Access.of(user, on: req.db)
         guard let id = req.parameters.get("id", as: UUID.self), let complaint = try await ComplaintRecord.find(id, on: req.db),
             access.canRead(agency: complaint.$agency.id)
-        else { throw Abort(.notFound, reason: "no such complaint") }
+        else { throw Abort(.notFound, reason: "没有这件投诉举报") }
         guard [.officer, .officeHead, .administrator].contains(user.role), access.canWrite(agency: complaint.$agency.id) else {
-            throw Abort(.forbidden, reason: "the disclosure office handles complaints")
+            throw Abort(.forbidden, reason: "投诉举报由政务公开办公室处理")
         }
-        guard complaint.handledOn == nil else { throw Abort(.conflict, reason: "this complaint was handled on \(complaint.handledOn!)") }
+        guard complaint.handledOn == nil else { throw Abort(.conflict, reason: "这件投诉举报已于\(complaint.handledOn ?? "")处理") }
         let handling = ((try? req.content.get(String.self, at: "handling")) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !handling.isEmpty else { throw Abort(.unprocessableEntity, reason: "请填写处理情况") }
         complaint.handling = handling

@@ -41,8 +41,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     public static func resolve(
         databasePath: String?, environment: [String: String], hostname: String = "127.0.0.1", port: Int = 8080
     ) throws(ConfigurationError) -> ServerConfiguration {
-        guard (1...65535).contains(port) else {
-            throw ConfigurationError("--port \(port) is not a port number (1–65535)")
+        guard (0...65535).contains(port) else {
+            throw ConfigurationError("--port \(port) is not a port number (1–65535, or 0 to let the system choose)")
         }
         let smtpURL = environment["SMTP_URL"].flatMap { $0.isEmpty ? nil : $0 }
         do {

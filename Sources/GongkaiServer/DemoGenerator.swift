@@ -9,7 +9,7 @@ public enum DemoGenerator {
     public static func generate(_ configuration: ServerConfiguration, items count: Int, applications: Int = 0, today: Day, say: @Sendable (String) -> Void) async throws {
         try await withDatabase(configuration, quiet: false) { app in
             _ = try await DemoSeed.load(on: app.db, passwords: app.password.async, today: today)
-            guard let sql = app.db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "the database does not speak SQL") }
+            guard let sql = app.db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "数据库不支持 SQL") }
             let agencies = try await AgencyRecord.query(on: app.db).filter(\.$kind != "community").all()
             let editor = try await StaffRecord.query(on: app.db).filter(\.$username == "lianfang-editor").first()!
             var categories: [UUID: [CategoryRecord]] = [:]

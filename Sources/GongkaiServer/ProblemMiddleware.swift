@@ -12,22 +12,34 @@ struct ProblemMiddleware: AsyncMiddleware {
             let message: String
             var headers = HTTPHeaders()
             switch error {
+            case let abort as any AbortError where abort.status == .payloadTooLarge:
+                status = abort.status
+                let limit = ByteCount.describe(BodyLimit.of(request))
+                message = abort.reason == status.reasonPhrase ? "提交的内容超过了此处允许的大小（上限 \(limit)），未能保存；请缩短内容或分成几个文件后再提交。" : abort.reason
+                headers = abort.headers
             case let abort as any AbortError:
                 status = abort.status
-                message = abort.reason
+                // NB: Gongkai's own refusals are Chinese; Vapor's and its libraries' (no such route, a malformed form)
+                // are English, and are replaced by the status's Chinese sentence (the original goes to the log).
+                if abort.reason.unicodeScalars.contains(where: { (0x4E00...0x9FFF).contains($0.value) }) {
+                    message = abort.reason
+                } else {
+                    message = Problem.sentence(for: status)
+                    request.logger.debug("refused with \(status.code): \(abort.reason)")
+                }
                 headers = abort.headers
             case is ConnectionPoolTimeoutError:
                 // Every database connection stayed busy for 30 s: overload, said as such; nothing was stored.
                 status = .serviceUnavailable
-                message = "the server is too busy to reach its database now; nothing was saved — please try again shortly"
+                message = "服务器繁忙，暂时无法访问数据库，本次提交未保存；请稍后再试。"
                 headers.replaceOrAdd(name: "Retry-After", value: "5")
                 request.logger.warning("database connection pool exhausted: \(error)")
             case let decoding as DecodingError:
                 status = .badRequest
-                message = "the request body is not what this endpoint takes: \(decoding)"
+                message = "提交的内容格式不对：\(Problem.describe(decoding))"
             default:
                 status = .internalServerError
-                message = "something went wrong on the server; it has been logged"
+                message = "服务器出现内部错误，已记录在日志中；请稍后再试。"
                 request.logger.report(error: error)
             }
             if request.url.path.hasPrefix("/api/") {
@@ -46,4 +58,60 @@ struct ProblemMiddleware: AsyncMiddleware {
 struct APIError: Content {
     var error: String
     var status: Int
+}
+
+/// The Chinese words of the error pages: a title for each status and a sentence for Vapor's own refusals.
+enum Problem {
+    static func title(for status: HTTPResponseStatus) -> String {
+        switch status.code {
+        case 400: "请求有误"
+        case 401: "请先登录"
+        case 403: "无权访问"
+        case 404: "找不到该页面"
+        case 405: "不支持该请求方式"
+        case 409: "操作与当前状态冲突"
+        case 413: "提交的内容过大"
+        case 415: "不支持的文件类型"
+        case 422: "填写的内容有误"
+        case 429: "请求过于频繁"
+        case 503: "服务器繁忙"
+        case 500...599: "服务器错误"
+        default: "无法完成请求"
+        }
+    }
+
+    static func sentence(for status: HTTPResponseStatus) -> String {
+        switch status.code {
+        case 400: "请求的格式不对，服务器无法处理。"
+        case 401: "请先登录后再访问此页面。"
+        case 403: "当前账号无权进行此操作。"
+        case 404: "没有这个页面：地址可能有误，或者信息已经移动。"
+        case 405: "此地址不接受这种请求方式。"
+        case 413: "提交的内容超过了允许的大小，未能保存。"
+        case 415: "不支持这种提交格式或文件类型。"
+        case 422: "填写的内容有误，请检查后重新提交。"
+        case 429: "请求过于频繁，请稍后再试。"
+        case 500...599: "服务器出现内部错误，已记录在日志中；请稍后再试。"
+        default: "无法完成请求。"
+        }
+    }
+
+    /// Which field of a body could not be read, in words (never Swift's own description of the decoder).
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            let names = context.codingPath.map { $0.intValue.map { "第\($0 + 1)项" } ?? $0.stringValue }
+            return names.isEmpty ? "整体" : names.joined(separator: ".")
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            let field = (context.codingPath.map(\.stringValue) + [key.stringValue]).joined(separator: ".")
+            return "缺少字段 \(field)"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return "字段 \(path(context)) 的值类型不对"
+        case .dataCorrupted(let context):
+            return "字段 \(path(context)) 的值无法识别"
+        @unknown default:
+            return "无法读取"
+        }
+    }
 }

@@ -28,7 +28,9 @@ public enum Server {
             let stop = Self.signals([SIGTERM, SIGINT])
             try await app.asyncBoot()
             try await app.server.start(address: .hostname(configuration.hostname, port: configuration.port))
-            say("Gongkai is serving http://\(configuration.hostname):\(configuration.port)/ (staff: /staff/login); database: \(describe(configuration.database))")
+            // NB: with --port 0 the system chooses the port; the one printed is the one listened on.
+            let port = app.http.server.shared.localAddress?.port ?? configuration.port
+            say("Gongkai is serving http://\(configuration.hostname):\(port)/ (staff: /staff/login); database: \(describe(configuration.database))")
             for await signal in stop.stream {
                 say("signal \(signal): no new connections; finishing the requests in flight")
                 break

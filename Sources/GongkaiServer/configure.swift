@@ -27,6 +27,7 @@ public func configure(_ app: Application, _ configuration: ServerConfiguration) 
         .init(string: session.string, maxAge: 8 * 3600, path: "/", isSecure: false, isHTTPOnly: true, sameSite: .lax)
     }
     app.passwords.use(.bcrypt(cost: 10))
+    app.routes.defaultMaxBodySize = BodyLimit.forms
     app.storage[CalendarKey.self] = loadCalendar(configuration.calendarFile, logger: app.logger)
 
     app.middleware = Middlewares()

@@ -46,7 +46,11 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let configuration = try databaseOptions.configuration(hostname: host, port: port, calendarFile: store.path)
         do {
-            try await Server.run(configuration, demo: demo, today: DeadlineCommand.localToday()) { print($0) }
+            // NB: written line by line, unbuffered: under systemd or with output to a file, print's stdout is
+            // block-buffered and "serving" would not appear until long after the server answers.
+            try await Server.run(configuration, demo: demo, today: DeadlineCommand.localToday()) { line in
+                FileHandle.standardOutput.write(Data((line + "\n").utf8))
+            }
         } catch {
             printError("gongkai: \(error)")
             throw Exit.unusable

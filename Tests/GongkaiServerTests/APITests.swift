@@ -34,7 +34,7 @@ import VaporTesting
             #expect(try await client.get("/api/v1/search").status == .badRequest)
             let unauthorized = try await client.send(.POST, "/api/v1/items", headers: ["Content-Type": "application/json"], body: ByteBuffer(string: "{}"))
             #expect(unauthorized.status == .unauthorized)
-            #expect(try unauthorized.content.decode(APIError.self).error.contains("token"))
+            #expect(try unauthorized.content.decode(APIError.self).error.contains("令牌"))
         }
     }
 

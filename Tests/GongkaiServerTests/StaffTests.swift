@@ -150,7 +150,7 @@ import VaporTesting
             try await client.signIn("lianfang-editor")
             let response = try await client.post("/staff/items/new", form: Self.draftForm(try await Self.category(app, agency: DemoSeed.lianfangCode)), csrf: false)
             #expect(response.status == .forbidden)
-            #expect(response.body.string.contains("security token"))
+            #expect(response.body.string.contains("安全校验码"))
             #expect(try await ItemRecord.query(on: app.db).filter(\.$title == "关于2026年第四季度临时救助对象的公示").count() == 0)
         }
     }

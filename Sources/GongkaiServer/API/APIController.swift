@@ -14,7 +14,7 @@ struct APIController {
         api.get("items", use: items)
         api.get("items", ":id", use: item)
         api.get("search", use: search)
-        let tokens = api.grouped(StaffTokenAuthenticator(), StaffUser.guardMiddleware(throwing: Abort(.unauthorized, reason: "send a staff API token as Authorization: Bearer <token>")))
+        let tokens = api.grouped(StaffTokenAuthenticator(), StaffUser.guardMiddleware(throwing: Abort(.unauthorized, reason: "请以 Authorization: Bearer <令牌> 发送工作人员的 API 令牌")))
         tokens.post("items", use: createItem)
         tokens.post("items", ":id", "actions", use: act)
     }
@@ -43,20 +43,17 @@ struct APIController {
 
     func items(_ req: Request) async throws -> ListPage<ItemDTO> {
         let catalogue = Catalogue(db: req.db, calendar: req.workdays)
-        let code = try? req.query.get(String.self, at: "agency")
-        let agency = try await code.asyncMap { try await catalogue.agency(code: $0) }
-        let page = (try? req.query.get(Int.self, at: "page")) ?? 1
-        guard page >= 1 else { throw Abort(.badRequest, reason: "page must be 1 or more") }
-        return try await catalogue.published(agency: agency?.id, category: try? req.query.get(UUID.self, at: "category"), year: try? req.query.get(Int.self, at: "year"), page: page)
+        let agency = try await req.queryText("agency").asyncMap { try await catalogue.agency(code: $0) }
+        return try await catalogue.published(agency: agency?.id, category: try req.queryUUID("category"), year: try req.yearQuery(), page: try req.pageParameter())
     }
 
     func item(_ req: Request) async throws -> ItemDTO {
-        guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.badRequest, reason: "the item id must be a UUID") }
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.badRequest, reason: "信息编号须为 UUID") }
         let record = try await Catalogue(db: req.db, calendar: req.workdays).item(id)
         if record.state != PublicationState.published.rawValue {
             // Drafts exist only for staff of their own agency.
             guard let user = try await tokenUser(req), try await Access.of(user, on: req.db).canRead(agency: record.$agency.id) else {
-                throw Abort(.notFound, reason: "no published item \(id.uuidString)")
+                throw Abort(.notFound, reason: "没有编号为 \(id.uuidString) 的已发布信息")
             }
         }
         return record.dto(agency: record.agency, category: record.category)
@@ -69,24 +66,25 @@ struct APIController {
     }
 
     func search(_ req: Request) async throws -> ListPage<SearchHitDTO> {
-        guard let q = try? req.query.get(String.self, at: "q"), !q.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw Abort(.badRequest, reason: "give the words to search for as ?q=")
+        guard let q = try req.queryText("q", maxLength: ParameterBounds.searchLength), !q.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw BadParameter(name: "q", problem: "请给出要搜索的词，如 ?q=低保")
         }
         let catalogue = Catalogue(db: req.db, calendar: req.workdays)
-        let code = try? req.query.get(String.self, at: "agency")
-        let agency = try await code.asyncMap { try await catalogue.agency(code: $0) }
-        return try await catalogue.search(q, agency: agency?.id, category: try? req.query.get(UUID.self, at: "category"), year: try? req.query.get(Int.self, at: "year"), page: (try? req.query.get(Int.self, at: "page")) ?? 1)
+        let agency = try await req.queryText("agency").asyncMap { try await catalogue.agency(code: $0) }
+        return try await catalogue.search(q, agency: agency?.id, category: try req.queryUUID("category"), year: try req.yearQuery(), page: try req.pageParameter())
     }
 
     func createItem(_ req: Request) async throws -> Response {
         let user = try req.requireStaff()
         guard user.role == .editor || user.role == .administrator, let agencyID = user.agencyID, let agency = try await AgencyRecord.find(agencyID, on: req.db) else {
-            throw Abort(.forbidden, reason: "only an agency's editor drafts catalogue items")
+            throw Abort(.forbidden, reason: "只有本机关的编辑可以起草公开信息")
         }
-        let input = try req.content.decode(Catalogue.ItemInput.self)
+        let input = try req.decodeBody(Catalogue.ItemInput.self)
         let catalogue = Catalogue(db: req.db, calendar: req.workdays)
         let item = try await catalogue.createDraft(input, agency: agency, by: user)
-        let category = try await CategoryRecord.find(item.$category.id, on: req.db)!
+        guard let category = try await CategoryRecord.find(item.$category.id, on: req.db) else {
+            throw Abort(.internalServerError, reason: "新建信息的目录分类已不存在")
+        }
         let response = Response(status: .created)
         try response.content.encode(item.dto(agency: agency, category: category))
         return response
@@ -100,11 +98,11 @@ struct APIController {
 
     func act(_ req: Request) async throws -> ItemDTO {
         let user = try req.requireStaff()
-        guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.badRequest, reason: "the item id must be a UUID") }
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.badRequest, reason: "信息编号须为 UUID") }
         let catalogue = Catalogue(db: req.db, calendar: req.workdays)
         let item = try await catalogue.item(id)
-        guard try await Access.of(user, on: req.db).canWrite(agency: item.$agency.id) else { throw Abort(.notFound, reason: "no item \(id.uuidString)") }
-        let input = try req.content.decode(ActionInput.self)
+        guard try await Access.of(user, on: req.db).canWrite(agency: item.$agency.id) else { throw Abort(.notFound, reason: "没有编号为 \(id.uuidString) 的信息") }
+        let input = try req.decodeBody(ActionInput.self)
         try await catalogue.act(input.action, on: item, by: user, reason: input.reason, confirmedReview: input.confirmedReview ?? false, today: req.today)
         return item.dto(agency: item.agency, category: item.category)
     }

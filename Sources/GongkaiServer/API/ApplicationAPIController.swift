@@ -71,7 +71,7 @@ struct ApplicationAPIController {
         let api = routes.grouped("api", "v1")
         api.post("agencies", ":code", "applications", use: submit)
         api.post("application-status", use: status)
-        let tokens = api.grouped(StaffTokenAuthenticator(), StaffUser.guardMiddleware(throwing: Abort(.unauthorized, reason: "send a staff API token as Authorization: Bearer <token>")))
+        let tokens = api.grouped(StaffTokenAuthenticator(), StaffUser.guardMiddleware(throwing: Abort(.unauthorized, reason: "请以 Authorization: Bearer <令牌> 发送工作人员的 API 令牌")))
         tokens.get("applications", use: list)
         tokens.post("applications", use: create)
         tokens.get("applications", ":id", use: show)
@@ -80,9 +80,9 @@ struct ApplicationAPIController {
 
     func submit(_ req: Request) async throws -> Response {
         let agency = try await Catalogue(db: req.db, calendar: req.workdays).agency(code: req.parameters.get("code") ?? "")
-        guard agency.kind != "community" else { throw Abort(.notFound, reason: "\(agency.name) takes no applications; apply to its subdistrict or town") }
+        guard agency.kind != "community" else { throw Abort(.notFound, reason: "\(agency.name)不受理政府信息公开申请；请向所属街道或镇提出申请") }
         try req.admit(req.application.rateLimiters.applications, what: "提交申请")
-        let input = try req.content.decode(Applications.Input.self)
+        let input = try req.decodeBody(Applications.Input.self)
         let (record, secret) = try await req.applications.submit(input, agency: agency, byStaff: nil, today: req.today)
         let response = Response(status: .created)
         try response.content.encode(ApplicationReceiptDTO(trackingNumber: record.trackingNumber, secret: secret, status: record.status))
@@ -96,10 +96,10 @@ struct ApplicationAPIController {
 
     func status(_ req: Request) async throws -> ApplicationStatusDTO {
         try req.admit(req.application.rateLimiters.statusLookups, what: "查询")
-        let query = try req.content.decode(StatusQuery.self)
+        let query = try req.decodeBody(StatusQuery.self)
         guard let record = try await ApplicationRecord.query(on: req.db).filter(\.$trackingNumber == query.trackingNumber).with(\.$agency).first(),
             record.secretHash == Applications.secretHash(query.secret.uppercased())
-        else { throw Abort(.notFound, reason: "no application has this tracking number and secret") }
+        else { throw Abort(.notFound, reason: "没有与该查询号和查询码相符的申请") }
         return try await req.applications.publicStatus(record, today: req.today)
     }
 
@@ -129,7 +129,7 @@ struct ApplicationAPIController {
         let reader = try await reader(req)
         var query = ApplicationRecord.query(on: req.db).with(\.$agency).sort(\.$trackingNumber)
         if let agencies = reader.access.readableAgencies { query = query.filter(\.$agency.$id ~~ Array(agencies)) }
-        if let status = try? req.query.get(String.self, at: "status") { query = query.filter(\.$status == status) }
+        if let status = try req.queryText("status") { query = query.filter(\.$status == status) }
         let records = try await query.limit(1000).all()
         let histories = try await req.applications.histories(records)
         var out: [ApplicationDTO] = []
@@ -141,7 +141,7 @@ struct ApplicationAPIController {
         guard let id = req.parameters.get("id", as: UUID.self),
             let record = try await ApplicationRecord.query(on: req.db).filter(\.$id == id).with(\.$agency).first(),
             reader.access.canRead(agency: record.$agency.id)
-        else { throw Abort(.notFound, reason: "no such application") }
+        else { throw Abort(.notFound, reason: "没有这件申请") }
         return record
     }
 
@@ -153,9 +153,9 @@ struct ApplicationAPIController {
     func create(_ req: Request) async throws -> Response {
         let reader = try await reader(req)
         guard reader.canAct, let agencyID = reader.user.agencyID, let agency = try await AgencyRecord.find(agencyID, on: req.db) else {
-            throw Abort(.forbidden, reason: "only an agency's disclosure officer registers applications")
+            throw Abort(.forbidden, reason: "只有本机关的经办人可以登记申请")
         }
-        let input = try req.content.decode(Applications.Input.self)
+        let input = try req.decodeBody(Applications.Input.self)
         let (record, _) = try await req.applications.submit(input, agency: agency, byStaff: reader.user, today: req.today)
         record.$agency.value = agency
         let response = Response(status: .created)
@@ -166,8 +166,8 @@ struct ApplicationAPIController {
     func move(_ req: Request) async throws -> ApplicationDTO {
         let reader = try await reader(req)
         let record = try await record(req, reader)
-        guard reader.canAct, reader.access.canWrite(agency: record.$agency.id) else { throw Abort(.forbidden, reason: "this account reads applications but does not handle them") }
-        let form = try req.content.decode(ApplicationStaffController.MoveForm.self)
+        guard reader.canAct, reader.access.canWrite(agency: record.$agency.id) else { throw Abort(.forbidden, reason: "本账号可以查看申请，但不能办理") }
+        let form = try req.decodeBody(ApplicationStaffController.MoveForm.self)
         let move = try form.parse()
         let date = try ApplicationStaffController.day(form.date, today: req.today)
         let service = req.applications

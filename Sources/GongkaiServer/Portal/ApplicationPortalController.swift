@@ -15,7 +15,7 @@ struct ApplicationPortalController {
     private func agency(_ req: Request) async throws -> (AgencyRecord, AgencyDTO) {
         let catalogue = Catalogue(db: req.db, calendar: req.workdays)
         let agency = try await catalogue.agency(code: req.parameters.get("code") ?? "")
-        guard agency.kind != "community" else { throw Abort(.notFound, reason: "\(agency.name) is a place for bulletin boards and takes no applications; apply to its subdistrict or town") }
+        guard agency.kind != "community" else { throw Abort(.notFound, reason: "\(agency.name)只设公开栏，不受理政府信息公开申请；请向所属街道或镇提出申请") }
         return (agency, try await catalogue.agencyDTO(agency))
     }
 
@@ -27,7 +27,7 @@ struct ApplicationPortalController {
     func submit(_ req: Request) async throws -> Response {
         let (agency, dto) = try await agency(req)
         try req.admit(req.application.rateLimiters.applications, what: "提交申请")
-        let input = try req.content.decode(Applications.Input.self)
+        let input = try req.decodeBody(Applications.Input.self)
         let applications = req.applications
         do {
             let (record, secret) = try await applications.submit(input, agency: agency, byStaff: nil, today: req.today)
@@ -52,7 +52,7 @@ struct ApplicationPortalController {
 
     func lookup(_ req: Request) async throws -> Response {
         try req.admit(req.application.rateLimiters.statusLookups, what: "查询")
-        let form = try req.content.decode(LookupForm.self)
+        let form = try req.decodeBody(LookupForm.self)
         let number = (form.trackingNumber ?? "").trimmingCharacters(in: .whitespaces)
         let secret = (form.secret ?? "").trimmingCharacters(in: .whitespaces).uppercased()
         guard let record = try await ApplicationRecord.query(on: req.db).filter(\.$trackingNumber == number).with(\.$agency).first(),

@@ -49,22 +49,22 @@ struct PortalController {
     func catalogue(_ req: Request) async throws -> Response {
         let c = store(req)
         let agency = try await c.agency(code: req.parameters.get("code") ?? "")
-        let category = try? req.query.get(UUID.self, at: "category")
-        let year = try? req.query.get(Int.self, at: "year")
-        let page = (try? req.query.get(Int.self, at: "page")) ?? 1
+        let category = try req.queryUUID("category")
+        let year = try req.yearQuery()
+        let page = try req.pageParameter()
         let categories = try await c.categories(of: agency)
         if let category, !categories.contains(where: { $0.id == category }) {
-            throw Abort(.notFound, reason: "\(agency.name) has no such catalogue category")
+            throw Abort(.notFound, reason: "\(agency.name)没有这个目录分类")
         }
         let items = try await c.published(agency: agency.id, category: category, year: year, page: page)
         return PageRenderer.render(PortalViews.catalogue(try await c.agencyDTO(agency), categories: categories.map(\.dto), selected: category, year: year, items: items, today: req.today, viewer: req.viewer))
     }
 
     func item(_ req: Request) async throws -> Response {
-        guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.notFound, reason: "no such item") }
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.notFound, reason: "没有这条信息") }
         let record = try await store(req).item(id)
         guard record.agency.code == req.parameters.get("code"), record.state == PublicationState.published.rawValue || record.state == PublicationState.withdrawn.rawValue || record.state == PublicationState.superseded.rawValue else {
-            throw Abort(.notFound, reason: "no published item \(id.uuidString) at this agency")
+            throw Abort(.notFound, reason: "本机关没有编号为 \(id.uuidString) 的已发布信息")
         }
         // Every published version of the same information (same 索引号), oldest first.
         let versions = try await ItemRecord.query(on: req.db).filter(\.$indexNumber == record.indexNumber)
@@ -79,13 +79,13 @@ struct PortalController {
 
     func attachment(_ req: Request) async throws -> Response {
         guard let id = req.parameters.get("id", as: UUID.self), let fileID = req.parameters.get("file", as: UUID.self) else {
-            throw Abort(.notFound, reason: "no such attachment")
+            throw Abort(.notFound, reason: "没有这个附件")
         }
         let record = try await store(req).item(id)
         guard record.agency.code == req.parameters.get("code"), record.state != PublicationState.draft.rawValue,
             [PublicationState.published.rawValue, PublicationState.superseded.rawValue, PublicationState.withdrawn.rawValue].contains(record.state),
             let file = try await AttachmentRecord.query(on: req.db).filter(\.$id == fileID).filter(\.$item.$id == id).first()
-        else { throw Abort(.notFound, reason: "no such attachment of a published item") }
+        else { throw Abort(.notFound, reason: "已发布的信息中没有这个附件") }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: file.contentType)
         let encoded = file.filename.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "attachment"
@@ -114,11 +114,11 @@ struct PortalController {
     /// A published annual report (the latest version, or `?version=N`), as a page that prints on A4.
     private func publishedReport(_ req: Request) async throws -> (AgencyRecord, AnnualReportRecord) {
         let agency = try await store(req).agency(code: req.parameters.get("code") ?? "")
-        guard let year = req.parameters.get("year").flatMap(Int.init) else { throw Abort(.notFound, reason: "no such report") }
+        let year = try req.yearPath()
         var query = AnnualReportRecord.query(on: req.db).filter(\.$agency.$id == (try agency.requireID())).filter(\.$year == year).filter(\.$version >= 1)
-        if let version = try? req.query.get(Int.self, at: "version") { query = query.filter(\.$version == version) }
+        if let version = try req.queryInt("version", in: ParameterBounds.version) { query = query.filter(\.$version == version) }
         guard let record = try await query.sort(\.$version, .descending).first() else {
-            throw Abort(.notFound, reason: "\(agency.name) has published no report on \(year)")
+            throw Abort(.notFound, reason: "\(agency.name)尚未发布\(year)年度报告")
         }
         return (agency, record)
     }
@@ -139,14 +139,14 @@ struct PortalController {
     func annualReportDownload(_ req: Request) async throws -> Response {
         let (agency, record) = try await publishedReport(req)
         let report = try AnnualReports.decode(record)
-        let format = (try? req.query.get(String.self, at: "format")) ?? "txt"
+        let format = try req.queryText("format") ?? "txt"
         var headers = HTTPHeaders()
         let body: String
         switch format {
         case "txt": body = ReportWriter.text(report); headers.contentType = .plainText
         case "json": body = ReportJSON.encode(report, findings: ReportChecker.check(report)); headers.contentType = .json
         case "csv": body = ReportWriter.csv(report).map { "# \($0.name)\n\($0.content)" }.joined(separator: "\n"); headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        default: throw Abort(.badRequest, reason: "format must be txt, json or csv, not “\(format)”")
+        default: throw Abort(.badRequest, reason: "下载格式须为 txt、json 或 csv，收到“\(format)”")
         }
         let name = "\(agency.code)-\(record.year)-v\(record.version).\(format)"
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
@@ -154,11 +154,11 @@ struct PortalController {
     }
 
     func search(_ req: Request) async throws -> Response {
-        let q = (try? req.query.get(String.self, at: "q")) ?? ""
-        let agencyCode = (try? req.query.get(String.self, at: "agency")).flatMap { $0.isEmpty ? nil : $0 }
-        let category = try? req.query.get(UUID.self, at: "category")
-        let year = try? req.query.get(Int.self, at: "year")
-        let page = (try? req.query.get(Int.self, at: "page")) ?? 1
+        let q = try req.queryText("q", maxLength: ParameterBounds.searchLength) ?? ""
+        let agencyCode = try req.queryText("agency")
+        let category = try req.queryUUID("category")
+        let year = try req.yearQuery()
+        let page = try req.pageParameter()
         let c = store(req)
         let agency = try await agencyCode.asyncMap { try await c.agency(code: $0) }
         let results = try await c.search(q, agency: agency?.id, category: category, year: year, page: page)

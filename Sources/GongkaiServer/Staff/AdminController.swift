@@ -24,7 +24,7 @@ struct AdminController {
 
     private func administrator(_ req: Request) throws -> StaffUser {
         let user = try req.requireStaff()
-        guard user.role == .administrator else { throw Abort(.forbidden, reason: "only an administrator manages agencies, categories and accounts") }
+        guard user.role == .administrator else { throw Abort(.forbidden, reason: "只有管理员可以管理机关、目录分类和账号") }
         return user
     }
 
@@ -169,7 +169,7 @@ struct AdminController {
 
     func createAgency(_ req: Request) async throws -> Response {
         let user = try administrator(req)
-        let form = try req.content.decode(AgencyForm.self)
+        let form = try req.decodeBody(AgencyForm.self)
         let agency = AgencyRecord(code: "", name: "", kind: "", parentID: nil)
         let problems = try await apply(form, to: agency, isNew: true, on: req.db)
         guard problems.isEmpty else {
@@ -191,7 +191,7 @@ struct AdminController {
     private func agency(_ req: Request) async throws -> AgencyRecord {
         let code = req.parameters.get("code") ?? ""
         guard let agency = try await AgencyRecord.query(on: req.db).filter(\.$code == code).first() else {
-            throw Abort(.notFound, reason: "no agency has the code \(code)")
+            throw Abort(.notFound, reason: "没有代码为 \(code) 的机关")
         }
         return agency
     }
@@ -211,7 +211,7 @@ struct AdminController {
         let agency = try await agency(req)
         let oldParent = try await agency.$parent.id.asyncMap { try await AgencyRecord.find($0, on: req.db)?.code } ?? nil
         let before = AgencyForm.values(of: agency, parentCode: oldParent)
-        let form = try req.content.decode(AgencyForm.self)
+        let form = try req.decodeBody(AgencyForm.self)
         let problems = try await apply(form, to: agency, isNew: false, on: req.db)
         guard problems.isEmpty else {
             var values = form.values
@@ -264,7 +264,7 @@ struct AdminController {
     func addCategory(_ req: Request) async throws -> Response {
         let user = try administrator(req)
         let agency = try await agency(req)
-        let form = try req.content.decode(CategoryForm.self)
+        let form = try req.decodeBody(CategoryForm.self)
         let existing = try await CategoryRecord.query(on: req.db).filter(\.$agency.$id == agency.requireID()).all()
         var problems: [String: String] = [:]
         let name = (form.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -288,9 +288,9 @@ struct AdminController {
         let user = try administrator(req)
         let agency = try await agency(req)
         guard let id = req.parameters.get("id", as: UUID.self), let category = try await CategoryRecord.find(id, on: req.db), category.$agency.id == agency.id else {
-            throw Abort(.notFound, reason: "\(agency.name) has no such category")
+            throw Abort(.notFound, reason: "\(agency.name)没有这个目录分类")
         }
-        let form = try req.content.decode(CategoryForm.self)
+        let form = try req.decodeBody(CategoryForm.self)
         let name = (form.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         var problems: [String: String] = [:]
         if name.isEmpty { problems["name"] = "分类名称不能为空" }
@@ -414,7 +414,7 @@ struct AdminController {
 
     func createAccount(_ req: Request) async throws -> Response {
         let user = try administrator(req)
-        let form = try req.content.decode(AccountForm.self)
+        let form = try req.decodeBody(AccountForm.self)
         let account = StaffRecord(username: "", displayName: "", passwordHash: "", role: "", agencyID: nil)
         let problems = try await applyAccount(form, to: account, isNew: true, req: req)
         guard problems.isEmpty else {
@@ -431,7 +431,7 @@ struct AdminController {
 
     private func account(_ req: Request) async throws -> StaffRecord {
         guard let id = req.parameters.get("id", as: UUID.self), let account = try await StaffRecord.find(id, on: req.db) else {
-            throw Abort(.notFound, reason: "no such staff account")
+            throw Abort(.notFound, reason: "没有这个工作人员账号")
         }
         return account
     }
@@ -452,9 +452,9 @@ struct AdminController {
         let account = try await account(req)
         let oldCode = try await account.$agency.id.asyncMap { try await AgencyRecord.find($0, on: req.db)?.code } ?? nil
         let before = Self.accountJSON(account, agencyCode: oldCode)
-        let form = try req.content.decode(AccountForm.self)
+        let form = try req.decodeBody(AccountForm.self)
         if account.id == user.id, form.role != StaffRole.administrator.rawValue {
-            throw Abort(.conflict, reason: "an administrator cannot take away their own administrator role; another administrator can")
+            throw Abort(.conflict, reason: "管理员不能取消自己的管理员角色，可由另一位管理员操作")
         }
         let problems = try await applyAccount(form, to: account, isNew: false, req: req)
         guard problems.isEmpty else {

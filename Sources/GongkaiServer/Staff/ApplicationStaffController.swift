@@ -33,7 +33,7 @@ struct ApplicationStaffController {
             switch user.role {
             case .officer, .officeHead, .administrator: return Reader(user: user, access: access, canAct: true, seesDetails: true)
             case .supervisor: return Reader(user: user, access: access, canAct: false, seesDetails: false)
-            case .editor, .reviewer: throw Abort(.forbidden, reason: "applications are handled by the agency's disclosure officers; this account edits or reviews the catalogue")
+            case .editor, .reviewer: throw Abort(.forbidden, reason: "依申请公开由本机关的经办人办理；本账号负责编辑或审核公开信息")
             }
         }
     }
@@ -42,7 +42,7 @@ struct ApplicationStaffController {
         guard let id = req.parameters.get("id", as: UUID.self),
             let record = try await ApplicationRecord.query(on: req.db).filter(\.$id == id).with(\.$agency).with(\.$officer).first(),
             reader.access.canRead(agency: record.$agency.id)
-        else { throw Abort(.notFound, reason: "no such application") }
+        else { throw Abort(.notFound, reason: "没有这件申请") }
         return record
     }
 
@@ -60,10 +60,10 @@ struct ApplicationStaffController {
         let reader = try await Reader.of(req)
         var query = ApplicationRecord.query(on: req.db).with(\.$agency).with(\.$officer)
         if let agencies = reader.access.readableAgencies { query = query.filter(\.$agency.$id ~~ Array(agencies)) }
-        let view = (try? req.query.get(String.self, at: "view")) ?? "open"
+        let view = try req.queryText("view") ?? "open"
         if view != "all", view != "closed" { query = query.filter(\.$status ~~ ["submitted", "open", "paused"]) }
         if view == "closed" { query = query.filter(\.$status !~ ["submitted", "open", "paused"]) }
-        let officer = (try? req.query.get(String.self, at: "officer")).flatMap { $0.isEmpty ? nil : $0 }
+        let officer = try req.queryText("officer")
         let records = try await query.limit(5000).all()
         let service = service(req)
         let today = req.today
@@ -84,8 +84,8 @@ struct ApplicationStaffController {
         case "to-close": rows = rows.filter { $0.bucket == "to-close" }
         default: break
         }
-        let sort = (try? req.query.get(String.self, at: "sort")) ?? "due"
-        let descending = (try? req.query.get(String.self, at: "order")) == "desc"
+        let sort = try req.queryText("sort") ?? "due"
+        let descending = try req.queryText("order") == "desc"
         rows.sort { a, b in
             let (x, y): (String, String) = switch sort {
             case "received": (a.record.receivedOn ?? a.record.submittedOn, b.record.receivedOn ?? b.record.submittedOn)
@@ -120,16 +120,16 @@ struct ApplicationStaffController {
 
     func newForm(_ req: Request) async throws -> Response {
         let reader = try await Reader.of(req)
-        guard reader.canAct, reader.user.agencyID != nil else { throw Abort(.forbidden, reason: "only an agency's disclosure officer registers applications") }
+        guard reader.canAct, reader.user.agencyID != nil else { throw Abort(.forbidden, reason: "只有本机关的经办人可以登记申请") }
         return PageRenderer.render(ApplicationStaffViews.register(values: ["receivedOn": req.today.iso], problems: [:], viewer: req.staffViewer))
     }
 
     func create(_ req: Request) async throws -> Response {
         let reader = try await Reader.of(req)
         guard reader.canAct, let agencyID = reader.user.agencyID, let agency = try await AgencyRecord.find(agencyID, on: req.db) else {
-            throw Abort(.forbidden, reason: "only an agency's disclosure officer registers applications")
+            throw Abort(.forbidden, reason: "只有本机关的经办人可以登记申请")
         }
-        let input = try req.content.decode(Applications.Input.self)
+        let input = try req.decodeBody(Applications.Input.self)
         do {
             let (record, _) = try await service(req).submit(input, agency: agency, byStaff: reader.user, today: req.today)
             return req.redirect(to: SiteURL.staffApplication(record.id!).path)
@@ -194,26 +194,38 @@ struct ApplicationStaffController {
             case "consult": return .consult(party: try required(party, "被征求意见方"))
             case "consult-answered": return .consultAnswered(party: (party ?? "").trimmingCharacters(in: .whitespaces))
             case "extend":
-                guard let n = Int((days ?? "20").trimmingCharacters(in: .whitespaces)) else { throw Abort(.unprocessableEntity, reason: "延长的工作日数须为整数") }
+                // 条例第三十三条: an extension is of at most 20 working days.
+                guard let n = Int((days ?? "20").trimmingCharacters(in: .whitespaces)), (1...20).contains(n) else {
+                    throw Abort(.unprocessableEntity, reason: "延长的工作日数须为1至20之间的整数（第三十三条）")
+                }
                 return .extend(days: n)
             case "fee":
-                guard let value = Decimal(string: (amount ?? "").trimmingCharacters(in: .whitespaces), locale: Locale(identifier: "en_US_POSIX")) else {
-                    throw Abort(.unprocessableEntity, reason: "收费金额须为数字（元）")
+                guard let value = Decimal(string: (amount ?? "").trimmingCharacters(in: .whitespaces), locale: Locale(identifier: "en_US_POSIX")),
+                    value > 0, value <= 1_000_000
+                else {
+                    throw Abort(.unprocessableEntity, reason: "收费金额须为大于0、不超过1000000的数字（元）")
                 }
                 return .fee(amount: value, basis: (basis ?? "").trimmingCharacters(in: .whitespaces))
             case "fee-paid": return .feePaid
             case "fee-unpaid": return .feeUnpaid
             case "answer": return .answer(result: try required(result, "办理结果"), detail: (detail ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
             case "withdraw": return .withdraw
-            default: throw Abort(.badRequest, reason: "unknown move “\(move)”")
+            default: throw Abort(.badRequest, reason: "无法识别的办理步骤“\(move)”")
             }
         }
     }
 
+    /// The first day of the 条例 (2008-05-01): no application can be older.
+    static let firstDay = Day(ordinal: 14_000)  // 2008-05-01
+
     static func day(_ text: String?, today: Day) throws -> Day {
         let value = (text ?? "").trimmingCharacters(in: .whitespaces)
         if value.isEmpty { return today }
-        guard let day = Day(iso: value) else { throw Abort(.unprocessableEntity, reason: "日期“\(value)”须为 YYYY-MM-DD 格式的有效日期") }
+        guard let day = Day(iso: value) else { throw Abort(.unprocessableEntity, reason: "日期“\(value.prefix(40))”须为 YYYY-MM-DD 格式的有效日期") }
+        // 条例 in force from 2008-05-01; nothing done in an application's course lies in the future.
+        guard day >= Self.firstDay, day <= today else {
+            throw Abort(.unprocessableEntity, reason: "日期\(day.iso)须在\(Self.firstDay.iso)至今天（\(today.iso)）之间")
+        }
         return day
     }
 
@@ -221,12 +233,12 @@ struct ApplicationStaffController {
     func compose(_ req: Request) async throws -> Response {
         let reader = try await Reader.of(req)
         let record = try await application(req, reader)
-        guard reader.canAct, reader.access.canWrite(agency: record.$agency.id) else { throw Abort(.forbidden, reason: "this account reads applications but does not handle them") }
-        let form = try req.query.decode(MoveForm.self)
+        guard reader.canAct, reader.access.canWrite(agency: record.$agency.id) else { throw Abort(.forbidden, reason: "本账号可以查看申请，但不能办理") }
+        let form = try req.decodeQuery(MoveForm.self)
         let move = try form.parse()
         let date = try Self.day(form.date, today: req.today)
         guard let draft = try await service(req).draftLetter(move, for: record, agency: record.agency, date: date, today: req.today) else {
-            throw Abort(.badRequest, reason: "“\(form.move)” sends no letter")
+            throw Abort(.badRequest, reason: "“\(form.move)”这一步不发送文书")
         }
         return PageRenderer.render(ApplicationStaffViews.compose(record, form: form, label: move.label, date: date, draft: draft, viewer: req.staffViewer))
     }
@@ -234,8 +246,8 @@ struct ApplicationStaffController {
     func move(_ req: Request) async throws -> Response {
         let reader = try await Reader.of(req)
         let record = try await application(req, reader)
-        guard reader.canAct, reader.access.canWrite(agency: record.$agency.id) else { throw Abort(.forbidden, reason: "this account reads applications but does not handle them") }
-        let form = try req.content.decode(MoveForm.self)
+        guard reader.canAct, reader.access.canWrite(agency: record.$agency.id) else { throw Abort(.forbidden, reason: "本账号可以查看申请，但不能办理") }
+        let form = try req.decodeBody(MoveForm.self)
         let move = try form.parse()
         let date = try Self.day(form.date, today: req.today)
         let service = service(req)
@@ -249,7 +261,7 @@ struct ApplicationStaffController {
         let record = try await application(req, reader)
         guard reader.seesDetails, let id = req.parameters.get("letter", as: UUID.self),
             let letter = try await LetterRecord.find(id, on: req.db), letter.$application.id == record.id
-        else { throw Abort(.notFound, reason: "no such letter") }
+        else { throw Abort(.notFound, reason: "没有这份文书") }
         return PageRenderer.render(ApplicationStaffViews.letter(letter, viewer: req.staffViewer))
     }
 
@@ -269,8 +281,8 @@ struct ApplicationStaffController {
     func addReview(_ req: Request) async throws -> Response {
         let reader = try await Reader.of(req)
         let record = try await application(req, reader)
-        guard reader.canAct, reader.access.canWrite(agency: record.$agency.id) else { throw Abort(.forbidden, reason: "this account reads applications but does not handle them") }
-        let form = try req.content.decode(ReviewForm.self)
+        guard reader.canAct, reader.access.canWrite(agency: record.$agency.id) else { throw Abort(.forbidden, reason: "本账号可以查看申请，但不能办理") }
+        let form = try req.decodeBody(ReviewForm.self)
         guard let kind = form.kind, Self.reviewKinds[kind] != nil else { throw Abort(.unprocessableEntity, reason: "请选择复议或诉讼的类别") }
         guard let result = form.result, Self.reviewResults[result] != nil else { throw Abort(.unprocessableEntity, reason: "请选择结果（尚未审结的选“尚未审结”）") }
         let body = (form.body ?? "").trimmingCharacters(in: .whitespaces)
@@ -300,15 +312,15 @@ struct ApplicationStaffController {
     func decideReview(_ req: Request) async throws -> Response {
         let reader = try await Reader.of(req)
         let record = try await application(req, reader)
-        guard reader.canAct, reader.access.canWrite(agency: record.$agency.id) else { throw Abort(.forbidden, reason: "this account reads applications but does not handle them") }
+        guard reader.canAct, reader.access.canWrite(agency: record.$agency.id) else { throw Abort(.forbidden, reason: "本账号可以查看申请，但不能办理") }
         guard let id = req.parameters.get("review", as: UUID.self), let review = try await ReviewCaseRecord.find(id, on: req.db), review.$application.id == record.id else {
-            throw Abort(.notFound, reason: "no such review case")
+            throw Abort(.notFound, reason: "没有这件复议或诉讼记录")
         }
         guard review.result == "pending" else { throw Abort(.conflict, reason: "该案件已于\(review.decidedOn ?? "")审结，结果不再修改") }
-        let form = try req.content.decode(ReviewForm.self)
+        let form = try req.decodeBody(ReviewForm.self)
         guard let result = form.result, result != "pending", Self.reviewResults[result] != nil else { throw Abort(.unprocessableEntity, reason: "请选择审结结果（维持、纠正或其他）") }
         let decided = try Self.day(form.decidedOn, today: req.today)
-        guard decided >= Day(iso: review.filedOn)!, decided <= req.today else { throw Abort(.unprocessableEntity, reason: "审结日期须在\(review.filedOn)至今天之间") }
+        guard let filed = Day(iso: review.filedOn), decided >= filed, decided <= req.today else { throw Abort(.unprocessableEntity, reason: "审结日期须在\(review.filedOn)至今天之间") }
         review.result = result
         review.decidedOn = decided.iso
         try await req.db.transaction { db in
@@ -324,7 +336,7 @@ struct ApplicationStaffController {
     func publish(_ req: Request) async throws -> Response {
         let reader = try await Reader.of(req)
         let record = try await application(req, reader)
-        guard reader.canAct, reader.access.canWrite(agency: record.$agency.id) else { throw Abort(.forbidden, reason: "this account reads applications but does not handle them") }
+        guard reader.canAct, reader.access.canWrite(agency: record.$agency.id) else { throw Abort(.forbidden, reason: "本账号可以查看申请，但不能办理") }
         guard record.status == "answered", let result = record.result, result == "3.1" || result == "3.2" else {
             throw Abort(.conflict, reason: "只有予以公开或部分公开的答复才能转为主动公开（第四十四条）")
         }
@@ -332,7 +344,7 @@ struct ApplicationStaffController {
         let catalogue = Catalogue(db: req.db, calendar: req.workdays)
         let categories = try await catalogue.categories(of: record.agency)
         guard let category = categories.first(where: { $0.name == "其他" }) ?? categories.first else {
-            throw Abort(.conflict, reason: "\(record.agency.name) has no catalogue category to put it in")
+            throw Abort(.conflict, reason: "\(record.agency.name)还没有可以放入的目录分类")
         }
         let input = Catalogue.ItemInput(
             categoryID: category.id!, title: record.infoTitle.isEmpty ? Applications.request(record) : record.infoTitle,

@@ -12,7 +12,7 @@ struct StaffUser: Authenticatable, Sendable {
 
     init(_ record: StaffRecord) throws {
         guard let id = record.id, let role = StaffRole(rawValue: record.role) else {
-            throw Abort(.internalServerError, reason: "the account \(record.username) has an unknown role \(record.role)")
+            throw Abort(.internalServerError, reason: "账号 \(record.username) 的角色“\(record.role)”无法识别")
         }
         self.id = id
         username = record.username
@@ -97,9 +97,12 @@ struct CSRFMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if request.method == .POST {
+            // NB: the route collects the body only after this middleware; a form that is still arriving would
+            // have no token yet, so it is collected here first, within the route's limit.
+            try await BodyLimit.collect(request)
             let sent = try? request.content.get(String.self, at: Self.field)
             guard let expected = request.session.data["csrf"], let sent, constantTimeEqual(sent, expected) else {
-                throw Abort(.forbidden, reason: "the form's security token is missing or out of date; reload the page and try again")
+                throw Abort(.forbidden, reason: "表单的安全校验码缺失或已过期：请刷新页面后重新提交（已填写的内容请先复制保存）。")
             }
         }
         return try await next.respond(to: request)
@@ -128,7 +131,7 @@ extension Request {
     var staffViewer: Viewer { Viewer(staff: auth.get(StaffUser.self), csrf: csrfToken) }
 
     func requireStaff() throws -> StaffUser {
-        guard let user = auth.get(StaffUser.self) else { throw Abort(.unauthorized, reason: "sign in first") }
+        guard let user = auth.get(StaffUser.self) else { throw Abort(.unauthorized, reason: "请先登录") }
         return user
     }
 }

@@ -9,7 +9,7 @@ struct RegisterController {
     func register(_ signedIn: any RoutesBuilder) {
         signedIn.get("registers", use: show)
         signedIn.post("registers", "save", use: save)
-        signedIn.on(.POST, "registers", "import", body: .collect(maxSize: "2mb"), use: importCSV)
+        signedIn.post("registers", "import", bodyLimit: "2mb", use: importCSV)
         signedIn.get("trainings", use: trainings)
         signedIn.post("trainings", use: addTraining)
     }
@@ -46,7 +46,7 @@ struct RegisterController {
 
     func addTraining(_ req: Request) async throws -> Response {
         let (user, agency) = try await agency(req, writing: true)
-        let form = try req.content.decode(TrainingForm.self)
+        let form = try req.decodeBody(TrainingForm.self)
         var problems: [String: String] = [:]
         let day = Day(iso: (form.heldOn ?? "").trimmingCharacters(in: .whitespaces))
         if day == nil { problems["heldOn"] = "日期须为 YYYY-MM-DD" } else if day! > req.today { problems["heldOn"] = "培训日期不能晚于今天" }
@@ -70,21 +70,28 @@ struct RegisterController {
     private func agency(_ req: Request, writing: Bool) async throws -> (StaffUser, AgencyRecord) {
         let user = try req.requireStaff()
         guard let id = user.agencyID, let agency = try await AgencyRecord.find(id, on: req.db) else {
-            throw Abort(.forbidden, reason: "registers belong to an agency; this account has none")
+            throw Abort(.forbidden, reason: "登记簿属于某个机关，本账号不属于任何机关")
         }
         if writing, ![.officer, .officeHead, .administrator].contains(user.role) {
-            throw Abort(.forbidden, reason: "the disclosure office (officer or office head) keeps the registers")
+            throw Abort(.forbidden, reason: "登记簿由政务公开办公室（经办人或办公室负责人）填写")
         }
         return (user, agency)
     }
 
-    private func year(_ req: Request) -> Int {
-        (try? req.content.get(Int.self, at: "year")) ?? (try? req.query.get(Int.self, at: "year")) ?? (req.today.year - 1)
+    /// The register's year: from the form when one is posted, else `?year=`, else last year; bounded either way.
+    private func year(_ req: Request) throws -> Int {
+        if req.method == .POST, let posted = try? req.content.get(String.self, at: "year"), !posted.isEmpty {
+            guard let year = Int(posted.trimmingCharacters(in: .whitespaces)), ParameterBounds.year.contains(year) else {
+                throw BadParameter(name: "year", problem: "须为\(ParameterBounds.year.lowerBound)至\(ParameterBounds.year.upperBound)之间的年份")
+            }
+            return year
+        }
+        return try req.yearQuery() ?? (req.today.year - 1)
     }
 
     func show(_ req: Request) async throws -> Response {
         let (_, agency) = try await agency(req, writing: false)
-        return try await page(req, agency: agency, year: year(req), problems: [], status: .ok)
+        return try await page(req, agency: agency, year: try year(req), problems: [], status: .ok)
     }
 
     private func page(_ req: Request, agency: AgencyRecord, year: Int, problems: [String], status: HTTPResponseStatus) async throws -> Response {
@@ -149,7 +156,7 @@ struct RegisterController {
 
     func save(_ req: Request) async throws -> Response {
         let (user, agency) = try await agency(req, writing: true)
-        let year = year(req)
+        let year = try year(req)
         // The form is checked by the same rules as a CSV file.
         var csv = ["year,kind,previous_count,change,decisions,count,amount"]
         for kind in ReportFacts.RegisterKind.allCases {
@@ -169,13 +176,12 @@ struct RegisterController {
 
     struct Upload: Content {
         var file: File?
-        var year: Int?
     }
 
     func importCSV(_ req: Request) async throws -> Response {
         let (user, agency) = try await agency(req, writing: true)
-        let upload = try req.content.decode(Upload.self)
-        let year = upload.year ?? (req.today.year - 1)
+        let upload = try req.decodeBody(Upload.self)
+        let year = try year(req)
         guard let file = upload.file, file.data.readableBytes > 0 else {
             return try await page(req, agency: agency, year: year, problems: ["请选择要导入的 CSV 文件"], status: .unprocessableEntity)
         }

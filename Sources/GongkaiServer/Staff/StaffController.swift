@@ -20,7 +20,7 @@ struct StaffController {
         signedIn.get("items", ":id", "edit", use: editItem)
         signedIn.post("items", ":id", "edit", use: updateItem)
         signedIn.post("items", ":id", "action", use: act)
-        signedIn.on(.POST, "items", ":id", "attachments", body: .collect(maxSize: "21mb"), use: attach)
+        signedIn.post("items", ":id", "attachments", bodyLimit: "21mb", use: attach)
         signedIn.post("items", ":id", "new-version", use: newVersion)
         signedIn.get("audit", use: audit)
         AdminController().register(signedIn)
@@ -42,7 +42,7 @@ struct StaffController {
     }
 
     func login(_ req: Request) async throws -> Response {
-        let form = try req.content.decode(LoginForm.self)
+        let form = try req.decodeBody(LoginForm.self)
         guard let record = try await StaffRecord.query(on: req.db).filter(\.$username == form.username).first() else {
             return PageRenderer.render(StaffViews.login(error: "用户名或密码不正确", username: form.username, viewer: req.staffViewer), status: .unauthorized)
         }
@@ -109,7 +109,7 @@ struct StaffController {
     private func writableAgency(_ req: Request, _ user: StaffUser) async throws -> AgencyRecord {
         guard user.role == .editor || user.role == .administrator, let agencyID = user.agencyID,
             let agency = try await AgencyRecord.find(agencyID, on: req.db)
-        else { throw Abort(.forbidden, reason: "only an agency's editor drafts catalogue items") }
+        else { throw Abort(.forbidden, reason: "只有本机关的编辑可以起草公开信息") }
         return agency
     }
 
@@ -148,7 +148,7 @@ struct StaffController {
         let user = try req.requireStaff()
         let agency = try await writableAgency(req, user)
         let catalogue = Catalogue(db: req.db, calendar: req.workdays)
-        let input = try req.content.decode(ItemForm.self).input
+        let input = try req.decodeBody(ItemForm.self).input
         do {
             let item = try await catalogue.createDraft(input, agency: agency, by: user)
             return req.redirect(to: SiteURL.staffItem(item.id!).path)
@@ -161,10 +161,10 @@ struct StaffController {
 
     /// The item, if this account may read it; another agency's drafts are not even admitted to exist.
     private func readableItem(_ req: Request, _ user: StaffUser) async throws -> ItemRecord {
-        guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.notFound, reason: "no such item") }
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.notFound, reason: "没有这条信息") }
         let item = try await Catalogue(db: req.db, calendar: req.workdays).item(id)
         let access = try await Access.of(user, on: req.db)
-        guard access.canRead(agency: item.$agency.id) else { throw Abort(.notFound, reason: "no such item") }
+        guard access.canRead(agency: item.$agency.id) else { throw Abort(.notFound, reason: "没有这条信息") }
         return item
     }
 
@@ -185,7 +185,7 @@ struct StaffController {
     func editItem(_ req: Request) async throws -> Response {
         let user = try req.requireStaff()
         let item = try await readableItem(req, user)
-        guard try await Access.of(user, on: req.db).canWrite(agency: item.$agency.id) else { throw Abort(.forbidden, reason: "this account reads this agency's items but cannot change them") }
+        guard try await Access.of(user, on: req.db).canWrite(agency: item.$agency.id) else { throw Abort(.forbidden, reason: "本账号可以查看本机关的信息，但不能修改") }
         let categories = try await Catalogue(db: req.db, calendar: req.workdays).categories(of: item.agency)
         let input = Catalogue.ItemInput(
             categoryID: item.$category.id, title: item.title, documentNumber: item.documentNumber, issuingAgency: item.issuingAgency,
@@ -199,10 +199,10 @@ struct StaffController {
         let user = try req.requireStaff()
         let item = try await readableItem(req, user)
         guard try await Access.of(user, on: req.db).canWrite(agency: item.$agency.id), user.role == .editor || user.role == .administrator else {
-            throw Abort(.forbidden, reason: "only this agency's editor changes its drafts")
+            throw Abort(.forbidden, reason: "只有本机关的编辑可以修改草稿")
         }
         let catalogue = Catalogue(db: req.db, calendar: req.workdays)
-        let input = try req.content.decode(ItemForm.self).input
+        let input = try req.decodeBody(ItemForm.self).input
         do {
             try await catalogue.update(item, with: input, agency: item.agency, by: user)
             return req.redirect(to: SiteURL.staffItem(item.id!).path)
@@ -222,11 +222,11 @@ struct StaffController {
         let user = try req.requireStaff()
         let item = try await readableItem(req, user)
         guard try await Access.of(user, on: req.db).canWrite(agency: item.$agency.id) else {
-            throw Abort(.forbidden, reason: "this account cannot change this agency's items")
+            throw Abort(.forbidden, reason: "本账号不能修改本机关的信息")
         }
-        let form = try req.content.decode(ActionForm.self)
+        let form = try req.decodeBody(ActionForm.self)
         guard let action = ReviewAction(rawValue: form.action) else {
-            throw Abort(.badRequest, reason: "unknown action “\(form.action)”; one of \(ReviewAction.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw Abort(.badRequest, reason: "无法识别的操作“\(form.action)”，可选：\(ReviewAction.allCases.map(\.rawValue).joined(separator: "、"))")
         }
         try await Catalogue(db: req.db, calendar: req.workdays).act(
             action, on: item, by: user, reason: form.reason, confirmedReview: form.confirmedReview == "on" || form.confirmedReview == "true",
@@ -242,9 +242,9 @@ struct StaffController {
         let user = try req.requireStaff()
         let item = try await readableItem(req, user)
         guard try await Access.of(user, on: req.db).canWrite(agency: item.$agency.id), user.role == .editor || user.role == .administrator else {
-            throw Abort(.forbidden, reason: "only this agency's editor adds attachments")
+            throw Abort(.forbidden, reason: "只有本机关的编辑可以添加附件")
         }
-        let form = try req.content.decode(AttachmentForm.self)
+        let form = try req.decodeBody(AttachmentForm.self)
         _ = try await Catalogue(db: req.db, calendar: req.workdays).attach(filename: form.file.filename, data: Data(buffer: form.file.data), to: item, by: user)
         return req.redirect(to: SiteURL.staffItem(item.id!).path)
     }
@@ -253,7 +253,7 @@ struct StaffController {
         let user = try req.requireStaff()
         let item = try await readableItem(req, user)
         guard try await Access.of(user, on: req.db).canWrite(agency: item.$agency.id), user.role == .editor || user.role == .administrator else {
-            throw Abort(.forbidden, reason: "only this agency's editor makes a new version")
+            throw Abort(.forbidden, reason: "只有本机关的编辑可以制作新版本")
         }
         let next = try await Catalogue(db: req.db, calendar: req.workdays).newVersion(of: item, by: user)
         return req.redirect(to: SiteURL.staffItem(next.id!).path)
@@ -263,11 +263,11 @@ struct StaffController {
 
     func audit(_ req: Request) async throws -> Response {
         let user = try req.requireStaff()
-        guard user.role == .administrator else { throw Abort(.forbidden, reason: "only an administrator reads the audit log") }
+        guard user.role == .administrator else { throw Abort(.forbidden, reason: "只有管理员可以查看审计日志") }
         var query = AuditRecord.query(on: req.db)
-        let actor = (try? req.query.get(String.self, at: "actor")).flatMap { $0.isEmpty ? nil : $0 }
-        let action = (try? req.query.get(String.self, at: "action")).flatMap { $0.isEmpty ? nil : $0 }
-        let agency = (try? req.query.get(String.self, at: "agency")).flatMap { $0.isEmpty ? nil : $0 }
+        let actor = try req.queryText("actor")
+        let action = try req.queryText("action")
+        let agency = try req.queryText("agency")
         if let actor { query = query.filter(\.$actor == actor) }
         if let action { query = query.filter(\.$action == action) }
         if let agency { query = query.filter(\.$agencyCode == agency) }

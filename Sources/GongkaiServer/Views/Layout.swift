@@ -86,8 +86,21 @@ enum Views {
         )
     }
 
+    /// An error page: the site's frame, what went wrong in a sentence, and the ways back.
     static func error(status: HTTPResponseStatus, message: String, request: Request) -> HTML {
-        page(title: "\(status.code) \(status.reasonPhrase)", .p(.class("error"), .text(message)), .p(.a(.href(Views.attr(SiteURL.home.path)), .text("返回首页"))))
+        let staff = request.url.path.hasPrefix(SiteURL.staffHome.path)
+        return page(
+            title: Problem.title(for: status),
+            .p(.class("error"), .attribute(named: "role", value: "alert"), .text(message)),
+            .p(.class("meta-status"), .text("（错误代码 \(status.code)）")),
+            .p(
+                .if(staff, .a(.href(Views.attr(SiteURL.staffHome.path)), .text("返回工作台"))),
+                .if(staff, .text(" · ")),
+                .a(.href(Views.attr(SiteURL.home.path)), .text("返回首页")),
+                .text(" · "),
+                .a(.href(Views.attr(SiteURL.search(query: "").path)), .text("搜索政府信息"))
+            )
+        )
     }
 
     /// An `<option>` with its text (Plot's own writes a self-closed element with no text).
@@ -125,12 +138,15 @@ enum Views {
     }
 
     static func pagination(page: Int, total: Int, perPage: Int, link: (Int) -> String) -> Node<HTML.BodyContext> {
-        let pages = max(1, (total + perPage - 1) / perPage)
-        guard pages > 1 else { return .empty }
-        let window = max(1, page - 4)...min(pages, page + 4)
+        let pages = max(1, (max(total, 0) + max(perPage, 1) - 1) / max(perPage, 1))
+        guard pages > 1 || page > pages else { return .empty }
+        // NB: `page` may lie past the last page (a stale link, a typed URL): the window is built around the nearest
+        // real page, so its bounds are always in order, and "上一页" leads back to the last page.
+        let anchor = min(max(page, 1), pages)
+        let window = max(1, anchor - 4)...min(pages, anchor + 4)
         return .element(named: "nav", nodes: [
             .class("pages"), .attribute(named: "aria-label", value: "分页"),
-            .if(page > 1, .a(.href(Views.attr(link(page - 1))), .attribute(named: "rel", value: "prev"), .text("上一页"))),
+            .if(page > 1, .a(.href(Views.attr(link(min(page - 1, pages)))), .attribute(named: "rel", value: "prev"), .text("上一页"))),
             .group(window.map { number in
                 number == page ? .span(.attribute(named: "aria-current", value: "page"), .text("第\(number)页")) : .a(.href(Views.attr(link(number))), .text(String(number)))
             }),
