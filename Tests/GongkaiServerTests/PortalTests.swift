@@ -22,6 +22,26 @@ import VaporTesting
         }
     }
 
+    @Test func portal_aPagePastTheEndIsAnEmptyLastPage_andAnOverflowingNumberA400NamingTheParameter() async throws {
+        try await withServer(demo: true) { _, client in
+            let code = DemoSeed.lianfangCode
+            let past = try await client.get("/a/\(code)/catalogue?page=20")
+            #expect(past.status == .ok)
+            #expect(past.body.string.contains("第20页没有信息"))
+            #expect(past.body.string.contains("rel=\"prev\""))
+            let search = try await client.get("/search?q=%E4%BD%8E%E4%BF%9D&page=20")
+            #expect(search.status == .ok)
+            for path in ["/a/\(code)/catalogue?page=9223372036854775807", "/api/v1/items?page=4583343807117241856", "/a/\(code)/catalogue?page=abc", "/search?q=x&page=-1"] {
+                let refused = try await client.get(path)
+                #expect(refused.status == .badRequest, "\(path) answered \(refused.status)")
+                #expect(refused.body.string.contains("参数 page 有误"), "\(path) does not name the parameter")
+            }
+            let year = try await client.get("/a/\(code)/catalogue?year=99999999999")
+            #expect(year.status == .badRequest)
+            #expect(year.body.string.contains("参数 year 有误"))
+        }
+    }
+
     @Test func portal_agencyPagesShowProfileGuideCatalogueAndNotices() async throws {
         try await withServer(demo: true) { _, client in
             let code = DemoSeed.lianfangCode

@@ -237,7 +237,7 @@ enum ApplicationStaffViews {
     static func letter(_ letter: LetterRecord, viewer: Viewer) -> HTML {
         Views.page(
             title: letter.title, viewer: viewer,
-            .element(named: "style", text: "@page { size: A4; margin: 25mm 20mm; } .letter { white-space: pre-wrap; line-height: 1.9; font-size: 16px; max-width: 170mm; }"),
+            .element(named: "style", text: "@page { size: A4; margin: 25mm 20mm; } .letter { white-space: pre-wrap; line-height: 1.9; font-size: 16px; max-width: 170mm; } @media print { header.site { display: none; } }"),
             .p(.class("noprint"), .text("发出日期 \(letter.sentOn ?? "") · 经办人 \(letter.sentBy ?? "") · 按发出时原样保存")),
             .div(.class("letter"), .text(letter.body))
         )

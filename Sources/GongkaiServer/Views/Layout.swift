@@ -155,7 +155,9 @@ enum Views {
         ])
     }
 
-    static func itemList(_ items: [ItemDTO], showAgency: Bool = false) -> Node<HTML.BodyContext> {
+    /// A list of items; `pastTheEnd` is the page asked for when it lies beyond the last one.
+    static func itemList(_ items: [ItemDTO], showAgency: Bool = false, pastTheEnd page: Int? = nil) -> Node<HTML.BodyContext> {
+        if let page { return .p(.text("第\(page)页没有信息，已超出最后一页；请从下方页码中选择。")) }
         guard !items.isEmpty else { return .p(.text("暂无信息。")) }
         return .ul(.class("items"), .forEach(items) { item in
             .li(

@@ -100,7 +100,7 @@ enum PortalViews {
         return Views.page(
             title: "\(agency.name)政府信息公开目录" + (current.map { "：\($0.name)" } ?? ""), viewer: viewer, crumbs: crumbs(agency),
             filterForm(agency, categories: categories, selected: selected, year: year, thisYear: thisYear),
-            Views.itemList(items.items),
+            Views.itemList(items.items, pastTheEnd: items.items.isEmpty && items.total > 0 ? items.page : nil),
             Views.pagination(page: items.page, total: items.total, perPage: items.perPage) { SiteURL.catalogue(agency.code, category: selected, year: year, page: $0).path }
         )
     }
