@@ -1,5 +1,5 @@
 # The front door. `make help` lists the targets.
-.PHONY: help run test test-postgres bench bench-portal check-fixture
+.PHONY: help run test test-postgres bench bench-portal check-fixture format lint
 
 help:
 	@echo "make run            the server on ./gongkai.sqlite with the demo district (http://127.0.0.1:8080/)"
@@ -8,6 +8,8 @@ help:
 	@echo "make bench          release build; report checking and deadline benchmarks"
 	@echo "make bench-portal   the portal over 1,000,000 generated items, measured with wrk"
 	@echo "make check-fixture  check the real 2019 report of 联芳街道 with the CLI"
+	@echo "make format         format every Swift file by .swift-format (swift format, shipped with the toolchain)"
+	@echo "make lint           what CI checks: the formatting, strictly"
 
 run:
 	swift run gongkai serve --demo
@@ -28,3 +30,11 @@ bench-portal:
 
 check-fixture:
 	swift run gongkai report check Tests/Fixtures/lianfang-2019-annual-report.txt
+
+SWIFT_FILES = Sources Tests Benchmarks Package.swift
+
+format:
+	swift format format --in-place --recursive --parallel $(SWIFT_FILES)
+
+lint:
+	swift format lint --strict --recursive --parallel $(SWIFT_FILES)

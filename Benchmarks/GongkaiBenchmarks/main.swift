@@ -36,14 +36,25 @@ func benchmarkReportCheck() {
         let data: Data
         let ext: String
         switch index % 10 {
-        case 0, 1, 2, 3: data = Data(ReportWriter.text(report).utf8); ext = "txt"
-        case 4: data = ReportWriter.text(report).data(using: TextDecoding.gb18030) ?? Data(); ext = "gbk.txt"
-        case 5, 6: data = Data(ReportWriter.html(report).utf8); ext = "html"
-        case 7: data = Data(ReportWriter.markdown(report).utf8); ext = "md"
-        case 8: data = Data(ReportWriter.write(report, as: .json).utf8); ext = "json"
+        case 0, 1, 2, 3:
+            data = Data(ReportWriter.text(report).utf8)
+            ext = "txt"
+        case 4:
+            data = ReportWriter.text(report).data(using: TextDecoding.gb18030) ?? Data()
+            ext = "gbk.txt"
+        case 5, 6:
+            data = Data(ReportWriter.html(report).utf8)
+            ext = "html"
+        case 7:
+            data = Data(ReportWriter.markdown(report).utf8)
+            ext = "md"
+        case 8:
+            data = Data(ReportWriter.write(report, as: .json).utf8)
+            ext = "json"
         default:
             let real = realTexts.isEmpty ? ReportWriter.text(report) : realTexts[index % realTexts.count]
-            data = Data(real.utf8); ext = "txt"
+            data = Data(real.utf8)
+            ext = "txt"
         }
         let name = directory.appendingPathComponent(String(format: "%05d.%@", index, ext)).path
         FileManager.default.createFile(atPath: name, contents: data)
@@ -60,8 +71,10 @@ func benchmarkReportCheck() {
         }
         let unreadable = outcomes.filter { $0.result == nil }.count
         let withErrors = outcomes.filter(\.hasErrors).count
-        print(String(format: "  %d worker(s): %.2f s, %.0f reports/s (%.0f per core); %d with errors, %d unreadable",
-                     workers, seconds, Double(count) / seconds, Double(count) / seconds / Double(workers), withErrors, unreadable))
+        print(
+            String(
+                format: "  %d worker(s): %.2f s, %.0f reports/s (%.0f per core); %d with errors, %d unreadable",
+                workers, seconds, Double(count) / seconds, Double(count) / seconds / Double(workers), withErrors, unreadable))
     }
 }
 
@@ -115,8 +128,10 @@ func benchmarkDeadlines() {
                 }
             }
         }
-        print(String(format: "deadlines%@: %d computations in %.3f s on one core (%.0f per second, %.2f µs each); %d refused; checksum %d",
-                     explain ? " with the explanation" : "", n, seconds, Double(n) / seconds, seconds / Double(n) * 1e6, failures, dueSum))
+        print(
+            String(
+                format: "deadlines%@: %d computations in %.3f s on one core (%.0f per second, %.2f µs each); %d refused; checksum %d",
+                explain ? " with the explanation" : "", n, seconds, Double(n) / seconds, seconds / Double(n) * 1e6, failures, dueSum))
     }
 }
 

@@ -24,7 +24,8 @@ struct AnnualReports {
         let (start, end) = (String(format: "%04d-01-01", year), String(format: "%04d-12-31", year))
         let agencyID = try agency.requireID()
         struct Group: Decodable { var applicant_type: String, result: String?, status: String, new_this_year: Int, closed_in_year: Int, n: Int }
-        let groups = try await sql.raw("""
+        let groups = try await sql.raw(
+            """
             SELECT applicant_type, result, status,
                 CASE WHEN received_on >= \(bind: start) THEN 1 ELSE 0 END AS new_this_year,
                 CASE WHEN closed_on IS NOT NULL AND closed_on <= \(bind: end) THEN 1 ELSE 0 END AS closed_in_year,
@@ -37,7 +38,8 @@ struct AnnualReports {
                 WHERE agency_id = \(bind: agencyID) AND closed_on IS NULL AND received_on IS NOT NULL AND received_on <= \(bind: end)
             ) AS counted
             GROUP BY applicant_type, result, status, new_this_year, closed_in_year
-            """).all(decoding: Group.self)
+            """
+        ).all(decoding: Group.self)
         let first = Day(year: year, month: 1, day: 1)!, last = Day(year: year, month: 12, day: 31)!
         facts.applications = groups.compactMap { group in
             guard let type = ApplicantType(rawValue: group.applicant_type) else { return nil }
@@ -58,11 +60,16 @@ struct AnnualReports {
             var tracking_number: String, received_on: String, closed_on: String?, applicant_type: String, result: String?, status: String
         }
         guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "数据库不支持 SQL") }
-        let applications = !readApplications ? [] : try await sql.raw("""
-            SELECT tracking_number, received_on, closed_on, applicant_type, result, status FROM applications
-            WHERE agency_id = \(bind: agencyID) AND received_on IS NOT NULL AND received_on <= \(bind: end)
-              AND (closed_on IS NULL OR closed_on >= \(bind: start))
-            """).all(decoding: Row.self)
+        let applications =
+            !readApplications
+            ? []
+            : try await sql.raw(
+                """
+                SELECT tracking_number, received_on, closed_on, applicant_type, result, status FROM applications
+                WHERE agency_id = \(bind: agencyID) AND received_on IS NOT NULL AND received_on <= \(bind: end)
+                  AND (closed_on IS NULL OR closed_on >= \(bind: start))
+                """
+            ).all(decoding: Row.self)
         let reviews = try await ReviewCaseRecord.query(on: db).filter(\.$agency.$id == agencyID)
             .filter(\.$filedOn >= start).filter(\.$filedOn <= end).all()
         let documents = try await ItemRecord.query(on: db).filter(\.$agency.$id == agencyID)
@@ -75,8 +82,13 @@ struct AnnualReports {
                 previousCount: register.previousCount, change: register.change, decisions: register.decisions,
                 count: register.count, amount: Decimal(string: register.amount, locale: Locale(identifier: "en_US_POSIX")) ?? 0)
         }
-        let reviewKinds: [String: ReportFacts.ReviewCase.Kind] = ["reconsideration": .reconsideration, "litigation-direct": .litigationDirect, "litigation-after-reconsideration": .litigationAfterReconsideration]
-        let reviewResults: [String: ReportFacts.ReviewCase.Result] = ["upheld": .upheld, "corrected": .corrected, "other": .other, "pending": .pending]
+        let reviewKinds: [String: ReportFacts.ReviewCase.Kind] = [
+            "reconsideration": .reconsideration, "litigation-direct": .litigationDirect,
+            "litigation-after-reconsideration": .litigationAfterReconsideration,
+        ]
+        let reviewResults: [String: ReportFacts.ReviewCase.Result] = [
+            "upheld": .upheld, "corrected": .corrected, "other": .other, "pending": .pending,
+        ]
         return ReportFacts(
             applications: applications.compactMap { row in
                 guard let type = ApplicantType(rawValue: row.applicant_type) else { return nil }
@@ -85,8 +97,11 @@ struct AnnualReports {
                     applicantType: type, result: row.result, withdrawn: row.status == "withdrawn")
             },
             reviews: reviews.compactMap { review in
-                guard let kind = reviewKinds[review.kind], let result = reviewResults[review.result], let filed = Day(iso: review.filedOn) else { return nil }
-                return ReportFacts.ReviewCase(id: review.id!.uuidString, kind: kind, filed: filed, decided: review.decidedOn.flatMap(Day.init(iso:)), result: result)
+                guard let kind = reviewKinds[review.kind], let result = reviewResults[review.result], let filed = Day(iso: review.filedOn) else {
+                    return nil
+                }
+                return ReportFacts.ReviewCase(
+                    id: review.id!.uuidString, kind: kind, filed: filed, decided: review.decidedOn.flatMap(Day.init(iso:)), result: result)
             },
             documents: documents.compactMap { item in
                 guard let written = Day(iso: item.writtenOn) else { return nil }
@@ -114,7 +129,9 @@ struct AnnualReports {
             .filter(\.$publishedOn >= start).filter(\.$publishedOn <= end).filter(\.$version == 1)
             .filter(\.$state ~~ [PublicationState.published.rawValue, PublicationState.superseded.rawValue, PublicationState.withdrawn.rawValue])
             .field(\.$channels).all()
-        func count(_ channel: PublicationChannel) -> Int { published.filter { $0.channels.split(separator: ",").contains(Substring(channel.rawValue)) }.count }
+        func count(_ channel: PublicationChannel) -> Int {
+            published.filter { $0.channels.split(separator: ",").contains(Substring(channel.rawValue)) }.count
+        }
         let trainings = try await TrainingRecord.query(on: db).filter(\.$agency.$id == agencyID)
             .filter(\.$heldOn >= start).filter(\.$heldOn <= end).sort(\.$heldOn).all()
         let table3 = report.table3 ?? [:]
@@ -129,12 +146,18 @@ struct AnnualReports {
             .map { ($0.1, count($0.0)) }.filter { $0.1 > 0 }
         if !channels.isEmpty { one += "，其中" + channels.map { "通过\($0.0)公开\($0.1)条" }.joined(separator: "，") }
         one += "。\n（二）依申请公开情况\n"
-        one += received + carried == 0
+        one +=
+            received + carried == 0
             ? "\(year)年度，\(short)未接到政府信息公开申请。"
             : "\(year)年度，\(short)新收政府信息公开申请\(received)件，上年结转\(carried)件，办结\(closed)件，结转下年度继续办理\(carriedOver)件。"
         one += "\n（三）政府信息管理\n（请填写）\n（四）平台建设情况\n（请填写）\n（五）监督保障\n"
-        one += reviews.isEmpty ? "\(year)年，\(short)无行政复议或行政诉讼发生。" : "\(year)年，\(short)发生行政复议\(reviews.filter { $0.kind == .reconsideration }.count)件、行政诉讼\(reviews.filter { $0.kind != .reconsideration }.count)件。"
-        one += trainings.isEmpty ? "全年未开展政府信息公开业务培训。" : "全年开展政府信息公开业务培训\(trainings.count)次（" + trainings.map { "\($0.heldOn)“\($0.topic)”" }.joined(separator: "、") + "）。"
+        one +=
+            reviews.isEmpty
+            ? "\(year)年，\(short)无行政复议或行政诉讼发生。"
+            : "\(year)年，\(short)发生行政复议\(reviews.filter { $0.kind == .reconsideration }.count)件、行政诉讼\(reviews.filter { $0.kind != .reconsideration }.count)件。"
+        one +=
+            trainings.isEmpty
+            ? "全年未开展政府信息公开业务培训。" : "全年开展政府信息公开业务培训\(trainings.count)次（" + trainings.map { "\($0.heldOn)“\($0.topic)”" }.joined(separator: "、") + "）。"
         let complaints = try await ComplaintRecord.query(on: db).filter(\.$agency.$id == agencyID)
             .filter(\.$receivedOn >= start).filter(\.$receivedOn <= end).all()
         if !complaints.isEmpty {
@@ -144,7 +167,10 @@ struct AnnualReports {
         var five = "（请填写存在的主要问题及改进情况）"
         if let previous = try await versions(of: agency, year: year - 1).last(where: { $0.version >= 1 }),
             let text = try Self.decode(previous).section(5)?.text,
-            let review = Pledges.review(previousSectionFive: text, trainings: try await TrainingRecord.query(on: db).filter(\.$agency.$id == agencyID).all().compactMap { Day(iso: $0.heldOn) }, year: year)
+            let review = Pledges.review(
+                previousSectionFive: text,
+                trainings: try await TrainingRecord.query(on: db).filter(\.$agency.$id == agencyID).all().compactMap { Day(iso: $0.heldOn) },
+                year: year)
         {
             five += "\n" + review
         }
@@ -199,17 +225,22 @@ extension AnnualReports {
             if let text = sections[section.number] { edited.text = text.replacingOccurrences(of: "\r\n", with: "\n") }
             return edited
         }
-        let record = try await versions(of: agency, year: year).first(where: { $0.version == 0 }) ?? {
-            let r = AnnualReportRecord()
-            r.$agency.id = agency.id!
-            r.year = year
-            r.version = 0
-            return r
-        }()
+        let record =
+            try await versions(of: agency, year: year).first(where: { $0.version == 0 })
+            ?? {
+                let r = AnnualReportRecord()
+                r.$agency.id = agency.id!
+                r.year = year
+                r.version = 0
+                return r
+            }()
         record.document = ReportJSON.encode(report, findings: [])
         try await db.transaction { db in
             try await record.save(on: db)
-            try await AuditRecord(actor: actor, action: "save-draft", entity: "annual-report", entityID: "\(agency.code)/\(year)", agencyCode: agency.code, before: nil, after: nil).create(on: db)
+            try await AuditRecord(
+                actor: actor, action: "save-draft", entity: "annual-report", entityID: "\(agency.code)/\(year)", agencyCode: agency.code, before: nil,
+                after: nil
+            ).create(on: db)
         }
     }
 
@@ -231,7 +262,10 @@ extension AnnualReports {
         record.publishedBy = actor
         try await db.transaction { db in
             try await record.create(on: db)
-            try await AuditRecord(actor: actor, action: "publish", entity: "annual-report", entityID: "\(agency.code)/\(year)/\(record.version)", agencyCode: agency.code, before: nil, after: nil).create(on: db)
+            try await AuditRecord(
+                actor: actor, action: "publish", entity: "annual-report", entityID: "\(agency.code)/\(year)/\(record.version)",
+                agencyCode: agency.code, before: nil, after: nil
+            ).create(on: db)
         }
         return record
     }
@@ -249,10 +283,13 @@ extension AnnualReports {
                     if let published {
                         report = try Self.decode(published)
                     } else {
-                        report = ReportComputation.compute(year: year, agency: agency.name, facts: try await groupedFacts(of: agency, year: year)).report
+                        report =
+                            ReportComputation.compute(year: year, agency: agency.name, facts: try await groupedFacts(of: agency, year: year)).report
                     }
                     let errors = ReportChecker.check(report).filter { $0.severity == .error }
-                    return (index, AnnualReportViews.RollupRow(agency: agency, status: status, due: due, published: published, errors: errors), report)
+                    return (
+                        index, AnnualReportViews.RollupRow(agency: agency, status: status, due: due, published: published, errors: errors), report
+                    )
                 }
             }
             var all: [(Int, AnnualReportViews.RollupRow, AnnualReport)] = []
@@ -309,7 +346,8 @@ public enum ReportGenerator {
             let agencies = try await AgencyRecord.query(on: app.db).filter(\.$kind != "community").sort(\.$position).all()
             let (rows, sum) = try await AnnualReports(db: app.db).rollup(agencies, year: year, today: today)
             var lines = rows.map { row in
-                "\(row.agency.code)\t\(row.agency.name)\t\(row.status.rawValue)\t期限 \(row.due.iso)" + (row.errors.isEmpty ? "" : "\t勾稽错误：" + row.errors.map { "\($0.cell ?? $0.rule) \($0.message)" }.joined(separator: "；"))
+                "\(row.agency.code)\t\(row.agency.name)\t\(row.status.rawValue)\t期限 \(row.due.iso)"
+                    + (row.errors.isEmpty ? "" : "\t勾稽错误：" + row.errors.map { "\($0.cell ?? $0.rule) \($0.message)" }.joined(separator: "；"))
             }
             lines.append("")
             lines.append(ReportWriter.text(sum).components(separatedBy: "\n").filter { $0.contains("|") }.joined(separator: "\n"))
@@ -318,7 +356,9 @@ public enum ReportGenerator {
     }
 
     /// The report written as `format`, and whether the checker found an arithmetic error.
-    public static func generate(_ configuration: ServerConfiguration, agencyCode: String, year: Int, as format: ReportOutputFormat) async throws -> (output: String, hasErrors: Bool) {
+    public static func generate(
+        _ configuration: ServerConfiguration, agencyCode: String, year: Int, as format: ReportOutputFormat
+    ) async throws -> (output: String, hasErrors: Bool) {
         try await withDatabase(configuration) { app in
             guard let agency = try await AgencyRecord.query(on: app.db).filter(\.$code == agencyCode).first() else {
                 throw Failure(description: "no agency has the code \(agencyCode) in this database; `curl /api/v1/agencies` lists the codes")

@@ -40,10 +40,12 @@ struct Applications {
         static let deliveries = ["post": "邮寄", "email": "电子邮件", "collect": "当面领取", "online": "网上获取"]
 
         var values: [String: String] {
-            ["applicantType": applicantType ?? "", "name": name ?? "", "idType": idType ?? "", "idNumber": idNumber ?? "",
-             "phone": phone ?? "", "email": email ?? "", "address": address ?? "", "infoTitle": infoTitle ?? "",
-             "infoNumber": infoNumber ?? "", "infoDescription": infoDescription ?? "", "formWanted": formWanted ?? "",
-             "delivery": delivery ?? "", "channel": channel ?? "", "receivedOn": receivedOn ?? ""]
+            [
+                "applicantType": applicantType ?? "", "name": name ?? "", "idType": idType ?? "", "idNumber": idNumber ?? "",
+                "phone": phone ?? "", "email": email ?? "", "address": address ?? "", "infoTitle": infoTitle ?? "",
+                "infoNumber": infoNumber ?? "", "infoDescription": infoDescription ?? "", "formWanted": formWanted ?? "",
+                "delivery": delivery ?? "", "channel": channel ?? "", "receivedOn": receivedOn ?? "",
+            ]
         }
 
         /// Field → what is wrong, in the words the form shows beside the field.
@@ -64,8 +66,9 @@ struct Applications {
                 problems["idType"] = "请选择身份证明文件类型"
             }
             let phoneDigits = text(phone).filter { !"- ".contains($0) }
-            if phoneDigits.isEmpty { problems["phone"] = "请填写联系电话" }
-            else if phoneDigits.count < 7 || phoneDigits.count > 20 || !phoneDigits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "+") }) {
+            if phoneDigits.isEmpty {
+                problems["phone"] = "请填写联系电话"
+            } else if phoneDigits.count < 7 || phoneDigits.count > 20 || !phoneDigits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "+") }) {
                 problems["phone"] = "联系电话应为7至20位数字"
             }
             let mail = text(email)
@@ -154,17 +157,22 @@ struct Applications {
             if let received { record.dueOn = engine.calendar.adding(workingDays: DeadlineEngine.answerPeriod, to: received).iso }
             try await record.create(on: db)
             let actor = staff?.username ?? "申请人"
-            try await append(record, kind: "submitted", date: (received ?? today).iso, actor: actor,
-                             detail: staff == nil ? "通过网上申请平台提交" : "工作人员登记：\(channel.explanation)", on: db)
+            try await append(
+                record, kind: "submitted", date: (received ?? today).iso, actor: actor,
+                detail: staff == nil ? "通过网上申请平台提交" : "工作人员登记：\(channel.explanation)", on: db)
             if received != nil {
                 try await append(record, kind: "confirmed", date: received!.iso, actor: actor, detail: channel.explanation, on: db)
             }
-            try await Audit.record(on: db, actor: actor, action: "create", entity: "application", id: record.id!.uuidString, agency: agency.code, beforeJSON: nil, after: nil)
+            try await Audit.record(
+                on: db, actor: actor, action: "create", entity: "application", id: record.id!.uuidString, agency: agency.code, beforeJSON: nil,
+                after: nil)
             return record
         }
-        try await notify(record, subject: "政府信息公开申请已提交", body: staff == nil
-            ? "您的政府信息公开申请已提交，申请编号\(record.trackingNumber)。本机关确认收到后，答复期限自确认之日起计算。"
-            : "本机关已于\(record.receivedOn ?? "")收到您的政府信息公开申请，申请编号\(record.trackingNumber)。", today: today)
+        try await notify(
+            record, subject: "政府信息公开申请已提交",
+            body: staff == nil
+                ? "您的政府信息公开申请已提交，申请编号\(record.trackingNumber)。本机关确认收到后，答复期限自确认之日起计算。"
+                : "本机关已于\(record.receivedOn ?? "")收到您的政府信息公开申请，申请编号\(record.trackingNumber)。", today: today)
         return (record, secret)
     }
 
@@ -197,17 +205,21 @@ struct Applications {
     func deadline(_ record: ApplicationRecord, history: [ApplicationEventRecord], today: Day, explain: Bool = true) throws -> Deadline? {
         guard let received = record.receivedOn.flatMap(Day.init(iso:)) else { return nil }
         do {
-            return try engine.compute(received: received, channel: ReceiptChannel(rawValue: record.channel) ?? .inPerson,
-                                      events: Self.clockEvents(history), today: today, explain: explain)
+            return try engine.compute(
+                received: received, channel: ReceiptChannel(rawValue: record.channel) ?? .inPerson,
+                events: Self.clockEvents(history), today: today, explain: explain)
         } catch {
             throw Abort(.internalServerError, reason: "申请 \(record.trackingNumber) 的办理记录无法计算期限：\(error.description)")
         }
     }
 
     @discardableResult
-    private func append(_ record: ApplicationRecord, kind: String, date: String, days: Int? = nil, actor: String, detail: String, on db: any Database) async throws -> ApplicationEventRecord {
+    private func append(
+        _ record: ApplicationRecord, kind: String, date: String, days: Int? = nil, actor: String, detail: String, on db: any Database
+    ) async throws -> ApplicationEventRecord {
         let last = try await ApplicationEventRecord.query(on: db).filter(\.$application.$id == record.requireID()).max(\.$seq) ?? 0
-        let event = ApplicationEventRecord(applicationID: try record.requireID(), kind: kind, date: date, days: days, actor: actor, detail: detail, seq: last + 1)
+        let event = ApplicationEventRecord(
+            applicationID: try record.requireID(), kind: kind, date: date, days: days, actor: actor, detail: detail, seq: last + 1)
         try await event.create(on: db)
         return event
     }
@@ -276,7 +288,9 @@ struct Applications {
     }
 
     /// Performs `move` on `date`; `letter` is the text as sent (drafted by `draftLetter`, edited by staff).
-    func perform(_ move: Move, on record: ApplicationRecord, date: Day, letter: (title: String, body: String)?, by user: StaffUser, today: Day) async throws {
+    func perform(
+        _ move: Move, on record: ApplicationRecord, date: Day, letter: (title: String, body: String)?, by user: StaffUser, today: Day
+    ) async throws {
         guard date <= today else { throw Refusal(reason: "\(move.label)的日期\(date.iso)晚于今天\(today.iso)") }
         let history = try await history(record)
         // Who may make the move.
@@ -319,7 +333,8 @@ struct Applications {
         let received = record.receivedOn.flatMap(Day.init(iso:)) ?? date
         let deadline: Deadline
         do {
-            deadline = try engine.compute(received: received, channel: ReceiptChannel(rawValue: record.channel) ?? .inPerson, events: events, today: today, explain: false)
+            deadline = try engine.compute(
+                received: received, channel: ReceiptChannel(rawValue: record.channel) ?? .inPerson, events: events, today: today, explain: false)
         } catch {
             throw Refusal(reason: "依据答复期限规则不能\(move.label)：\(error.description)")
         }
@@ -337,7 +352,8 @@ struct Applications {
                 try await append(record, kind: "confirmed", date: date.iso, actor: user.username, detail: "工作人员确认收到网上申请（第三十一条第（三）项）", on: db)
                 if record.$officer.id == nil { record.$officer.id = user.id }
             } else if let kind = move.clockKind {
-                try await append(record, kind: kind.rawValue, date: date.iso, days: extensionDays, actor: user.username, detail: Self.detail(move), on: db)
+                try await append(
+                    record, kind: kind.rawValue, date: date.iso, days: extensionDays, actor: user.username, detail: Self.detail(move), on: db)
             } else {
                 try await append(record, kind: "fee-unpaid", date: date.iso, actor: user.username, detail: "缴费期限届满未缴费，视为放弃申请", on: db)
             }
@@ -377,8 +393,9 @@ struct Applications {
                 record.status = after.map { $0.status == .abandoned ? "paused" : $0.status.rawValue } ?? "submitted"
             }
             try await record.save(on: db)
-            try await Audit.record(on: db, actor: user.username, action: move.clockKind?.rawValue ?? (move.letter == nil ? "confirm" : "letter"), entity: "application",
-                                   id: record.id!.uuidString, agency: nil, beforeJSON: Audit.json(["status": before]), after: nil)
+            try await Audit.record(
+                on: db, actor: user.username, action: move.clockKind?.rawValue ?? (move.letter == nil ? "confirm" : "letter"), entity: "application",
+                id: record.id!.uuidString, agency: nil, beforeJSON: Audit.json(["status": before]), after: nil)
         }
         let body = letter?.body ?? "您的政府信息公开申请（申请编号\(record.trackingNumber)）：\(move.label)（\(date.iso)）。当前状态：\(Self.statusLabel(record.status))。"
         try await notify(record, subject: letter?.title ?? "政府信息公开申请：\(move.label)", body: body, today: today)
@@ -409,13 +426,16 @@ struct Applications {
     }
 
     /// The first draft of the letter `move` sends, from the application's facts.
-    func draftLetter(_ move: Move, for record: ApplicationRecord, agency: AgencyRecord, date: Day, today: Day) async throws -> (title: String, body: String)? {
+    func draftLetter(
+        _ move: Move, for record: ApplicationRecord, agency: AgencyRecord, date: Day, today: Day
+    ) async throws -> (title: String, body: String)? {
         guard let kind = move.letter else { return nil }
         let history = try await history(record)
         let current = try deadline(record, history: history, today: today, explain: false)
         var facts = LetterFacts(
             agencyName: agency.name, agencyAddress: agency.address, agencyPhone: agency.phone, trackingNumber: record.trackingNumber,
-            applicantName: record.name, received: record.receivedOn.flatMap(Day.init(iso:)), request: Self.request(record), today: date, due: current?.due)
+            applicantName: record.name, received: record.receivedOn.flatMap(Day.init(iso:)), request: Self.request(record), today: date,
+            due: current?.due)
         switch move {
         case .clarify(let what): facts.clarifyWhat = what
         case .extend(let days):
@@ -437,7 +457,9 @@ struct Applications {
     }
 
     /// The letter as it goes out: the staff's edited title and body, or the draft where they left them empty.
-    func letterAsSent(_ move: Move, for record: ApplicationRecord, agency: AgencyRecord, date: Day, today: Day, title: String?, body: String?) async throws -> (title: String, body: String)? {
+    func letterAsSent(
+        _ move: Move, for record: ApplicationRecord, agency: AgencyRecord, date: Day, today: Day, title: String?, body: String?
+    ) async throws -> (title: String, body: String)? {
         guard let drafted = try await draftLetter(move, for: record, agency: agency, date: date, today: today) else { return nil }
         let edited = (body ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let heading = (title ?? "").trimmingCharacters(in: .whitespaces)
@@ -473,7 +495,8 @@ struct Applications {
             try await mailer.send(to: record.email, subject: subject, body: body, on: group)
             try await append(record, kind: "mailed", date: today.iso, actor: "系统", detail: "已通过电子邮件发送至\(record.email)：\(subject)", on: db)
         } catch {
-            try await append(record, kind: "mail-failed", date: today.iso, actor: "系统", detail: "电子邮件未能发送（\(String(describing: error))），请另行告知", on: db)
+            try await append(
+                record, kind: "mail-failed", date: today.iso, actor: "系统", detail: "电子邮件未能发送（\(String(describing: error))），请另行告知", on: db)
         }
     }
 }

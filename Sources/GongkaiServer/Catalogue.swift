@@ -36,7 +36,9 @@ struct Catalogue {
 
     /// Published items, newest first, optionally of one agency, category and year. With `counted` false the total
     /// is not computed (a preview of the latest items needs none).
-    func published(agency: UUID?, category: UUID?, year: Int?, page: Int, perPage: Int = perPage, counted: Bool = true) async throws -> ListPage<ItemDTO> {
+    func published(
+        agency: UUID?, category: UUID?, year: Int?, page: Int, perPage: Int = perPage, counted: Bool = true
+    ) async throws -> ListPage<ItemDTO> {
         var query = ItemRecord.query(on: db).filter(\.$state == PublicationState.published.rawValue)
         var conditions: [SQLQueryString] = ["state = \(bind: PublicationState.published.rawValue)"]
         if let agency {
@@ -69,7 +71,9 @@ struct Catalogue {
         let records = try await query.sort(\.$publishedOn, .descending).sort(\.$indexNumber, .descending)
             .range(((page - 1) * perPage)..<(page * perPage))
             .with(\.$agency).with(\.$category).all()
-        return ListPage(items: records.map { $0.dto(agency: $0.agency, category: $0.category) }, page: page, perPage: perPage, total: counted ? total : records.count)
+        return ListPage(
+            items: records.map { $0.dto(agency: $0.agency, category: $0.category) }, page: page, perPage: perPage,
+            total: counted ? total : records.count)
     }
 
     func item(_ id: UUID) async throws -> ItemRecord {
@@ -112,7 +116,8 @@ struct Catalogue {
             guard let range = text.range(of: term, options: .caseInsensitive) else { continue }
             let start = text.index(range.lowerBound, offsetBy: -30, limitedBy: text.startIndex) ?? text.startIndex
             let end = text.index(range.upperBound, offsetBy: 60, limitedBy: text.endIndex) ?? text.endIndex
-            return (start > text.startIndex ? "…" : "") + text[start..<end].replacingOccurrences(of: "\n", with: " ") + (end < text.endIndex ? "…" : "")
+            return (start > text.startIndex ? "…" : "") + text[start..<end].replacingOccurrences(of: "\n", with: " ")
+                + (end < text.endIndex ? "…" : "")
         }
         return String(item.summary.prefix(90))
     }
@@ -150,7 +155,9 @@ struct Catalogue {
             }
             if let validity, !validity.isEmpty, Validity(rawValue: validity) == nil { problems["validity"] = "有效性只能是有效、已废止或已失效" }
             for channel in channels ?? [] where PublicationChannel(rawValue: channel) == nil { problems["channels"] = "未知的公开渠道：\(channel)" }
-            if (channels ?? []).contains(PublicationChannel.bulletinBoard.rawValue), (bulletinPlace ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            if (channels ?? []).contains(PublicationChannel.bulletinBoard.rawValue),
+                (bulletinPlace ?? "").trimmingCharacters(in: .whitespaces).isEmpty
+            {
                 problems["bulletinPlace"] = "通过公开栏公开的，请写明公开栏所在地点"
             }
             let from = postingFrom.flatMap { $0.isEmpty ? nil : $0 }
@@ -187,7 +194,9 @@ struct Catalogue {
             item.version = 1
             item.daysLate = 0
             try await item.save(on: db)
-            try await Audit.record(on: db, actor: user.username, action: "create", entity: "item", id: item.id!.uuidString, agency: agency.code, before: nil, after: item)
+            try await Audit.record(
+                on: db, actor: user.username, action: "create", entity: "item", id: item.id!.uuidString, agency: agency.code, before: nil, after: item
+            )
             return item
         }
     }
@@ -203,7 +212,9 @@ struct Catalogue {
         apply(input, to: item, agency: agency)
         try await db.transaction { db in
             try await item.save(on: db)
-            try await Audit.record(on: db, actor: user.username, action: "update", entity: "item", id: item.id!.uuidString, agency: agency.code, beforeJSON: before, after: item)
+            try await Audit.record(
+                on: db, actor: user.username, action: "update", entity: "item", id: item.id!.uuidString, agency: agency.code, beforeJSON: before,
+                after: item)
         }
     }
 
@@ -256,7 +267,9 @@ struct Catalogue {
                 let beforeOld = Audit.json(old)
                 old.state = PublicationState.superseded.rawValue
                 try await old.save(on: db)
-                try await Audit.record(on: db, actor: user.username, action: "supersede", entity: "item", id: oldID.uuidString, agency: agencyCode, beforeJSON: beforeOld, after: old)
+                try await Audit.record(
+                    on: db, actor: user.username, action: "supersede", entity: "item", id: oldID.uuidString, agency: agencyCode,
+                    beforeJSON: beforeOld, after: old)
                 if let sql = db as? any SQLDatabase { try await SearchIndex(sql: sql).remove(itemID: oldID) }
             }
             if let sql = db as? any SQLDatabase {
@@ -271,7 +284,9 @@ struct Catalogue {
                 version.snapshot = Audit.json(item) ?? "{}"
                 try await version.save(on: db)
             }
-            try await Audit.record(on: db, actor: user.username, action: action.rawValue, entity: "item", id: item.id!.uuidString, agency: agencyCode, beforeJSON: before, after: item)
+            try await Audit.record(
+                on: db, actor: user.username, action: action.rawValue, entity: "item", id: item.id!.uuidString, agency: agencyCode,
+                beforeJSON: before, after: item)
         }
         if action == .publish || action == .withdraw { Self.listCounts.removeAll() }
     }
@@ -299,7 +314,8 @@ extension Catalogue {
         }
         guard !data.isEmpty else { throw Abort(.badRequest, reason: "“\(name)”是空文件") }
         guard data.count <= Self.attachmentMaxBytes else {
-            throw Abort(.payloadTooLarge, reason: "“\(name)”有 \(ByteCount.describe(data.count))，附件不能超过 \(ByteCount.describe(Self.attachmentMaxBytes))")
+            throw Abort(
+                .payloadTooLarge, reason: "“\(name)”有 \(ByteCount.describe(data.count))，附件不能超过 \(ByteCount.describe(Self.attachmentMaxBytes))")
         }
         let attachment = AttachmentRecord()
         attachment.$item.id = try item.requireID()
@@ -310,7 +326,10 @@ extension Catalogue {
         attachment.data = data
         try await db.transaction { db in
             try await attachment.create(on: db)
-            try await AuditRecord(actor: user.username, action: "attach", entity: "item", entityID: item.id!.uuidString, agencyCode: item.$agency.value?.code, before: nil, after: "{\"attachment\":\"\(name)\",\"sha256\":\"\(attachment.sha256)\",\"size\":\(data.count)}").create(on: db)
+            try await AuditRecord(
+                actor: user.username, action: "attach", entity: "item", entityID: item.id!.uuidString, agencyCode: item.$agency.value?.code,
+                before: nil, after: "{\"attachment\":\"\(name)\",\"sha256\":\"\(attachment.sha256)\",\"size\":\(data.count)}"
+            ).create(on: db)
         }
         return attachment
     }
@@ -320,7 +339,9 @@ extension Catalogue {
         guard item.state == PublicationState.published.rawValue else {
             throw Abort(.conflict, reason: "只有已发布的信息可以制作新版本")
         }
-        if try await ItemRecord.query(on: db).filter(\.$supersedes.$id == item.id!).filter(\.$state != PublicationState.withdrawn.rawValue).first() != nil {
+        if try await ItemRecord.query(on: db).filter(\.$supersedes.$id == item.id!).filter(\.$state != PublicationState.withdrawn.rawValue).first()
+            != nil
+        {
             throw Abort(.conflict, reason: "这条信息已有一个正在准备的新版本")
         }
         let next = ItemRecord()
@@ -345,7 +366,9 @@ extension Catalogue {
         next.daysLate = 0
         try await db.transaction { db in
             try await next.create(on: db)
-            try await Audit.record(on: db, actor: user.username, action: "new-version", entity: "item", id: next.id!.uuidString, agency: item.$agency.value?.code, before: nil, after: next)
+            try await Audit.record(
+                on: db, actor: user.username, action: "new-version", entity: "item", id: next.id!.uuidString, agency: item.$agency.value?.code,
+                before: nil, after: next)
         }
         return next
     }
@@ -369,11 +392,17 @@ enum Audit {
         return (try? encoder.encode(fields)).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    static func record(on db: any Database, actor: String, action: String, entity: String, id: String, agency: String?, before: ItemRecord?, after: ItemRecord?) async throws {
+    static func record(
+        on db: any Database, actor: String, action: String, entity: String, id: String, agency: String?, before: ItemRecord?, after: ItemRecord?
+    ) async throws {
         try await record(on: db, actor: actor, action: action, entity: entity, id: id, agency: agency, beforeJSON: before.flatMap(json), after: after)
     }
 
-    static func record(on db: any Database, actor: String, action: String, entity: String, id: String, agency: String?, beforeJSON: String?, after: ItemRecord?) async throws {
-        try await AuditRecord(actor: actor, action: action, entity: entity, entityID: id, agencyCode: agency, before: beforeJSON, after: after.flatMap(json)).create(on: db)
+    static func record(
+        on db: any Database, actor: String, action: String, entity: String, id: String, agency: String?, beforeJSON: String?, after: ItemRecord?
+    ) async throws {
+        try await AuditRecord(
+            actor: actor, action: action, entity: entity, entityID: id, agencyCode: agency, before: beforeJSON, after: after.flatMap(json)
+        ).create(on: db)
     }
 }

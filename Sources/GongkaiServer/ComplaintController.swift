@@ -55,7 +55,9 @@ struct ComplaintController {
         let form = try req.decodeBody(Form.self)
         let content = (form.content ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !content.isEmpty, content.count <= 5000 else {
-            return PageRenderer.render(page(agency, values: form, problem: content.isEmpty ? "请填写投诉举报的内容" : "内容不能超过5000字", number: nil, viewer: req.viewer), status: .unprocessableEntity)
+            return PageRenderer.render(
+                page(agency, values: form, problem: content.isEmpty ? "请填写投诉举报的内容" : "内容不能超过5000字", number: nil, viewer: req.viewer),
+                status: .unprocessableEntity)
         }
         let complaint = ComplaintRecord()
         complaint.$agency.id = try agency.requireID()
@@ -77,24 +79,34 @@ struct ComplaintController {
         let complaints = try await query.limit(500).all()
         let viewer = req.staffViewer
         let canHandle = [.officer, .officeHead, .administrator].contains(user.role)
-        return PageRenderer.render(Views.page(
-            title: "投诉举报", viewer: viewer,
-            StaffViews.header(viewer),
-            complaints.isEmpty ? .p(.text("无。")) : .ol(.forEach(complaints) { complaint in
-                .li(
-                    .p(.strong(.text("\(complaint.number) · \(complaint.agency.name) · \(complaint.receivedOn)"))),
-                    .p(.text(complaint.content)),
-                    .p(.text("联系人：\(complaint.name.isEmpty ? "匿名" : complaint.name) \(user.role == .supervisor ? Masking.phone(complaint.contact) : complaint.contact)")),
-                    complaint.handledOn == nil
-                        ? (canHandle && access.canWrite(agency: complaint.$agency.id) ? .form(
-                            .method(.post), .action(Views.attr("/staff/complaints/\(complaint.id!.uuidString)")), StaffViews.csrf(viewer),
-                            .label(.attribute(named: "for", value: "handling-\(complaint.id!.uuidString)"), .text("处理情况")),
-                            .textarea(.name("handling"), .id("handling-\(complaint.id!.uuidString)"), .attribute(named: "rows", value: "3")),
-                            .button(.type(.submit), .text("记录处理结果"))) : .p(.text("待处理")))
-                        : .p(.text("\(complaint.handledOn ?? "") \(complaint.handledBy ?? "") 处理：\(complaint.handling)"))
-                )
-            })
-        ))
+        return PageRenderer.render(
+            Views.page(
+                title: "投诉举报", viewer: viewer,
+                StaffViews.header(viewer),
+                complaints.isEmpty
+                    ? .p(.text("无。"))
+                    : .ol(
+                        .forEach(complaints) { complaint in
+                            .li(
+                                .p(.strong(.text("\(complaint.number) · \(complaint.agency.name) · \(complaint.receivedOn)"))),
+                                .p(.text(complaint.content)),
+                                .p(
+                                    .text(
+                                        "联系人：\(complaint.name.isEmpty ? "匿名" : complaint.name) \(user.role == .supervisor ? Masking.phone(complaint.contact) : complaint.contact)"
+                                    )),
+                                complaint.handledOn == nil
+                                    ? (canHandle && access.canWrite(agency: complaint.$agency.id)
+                                        ? .form(
+                                            .method(.post), .action(Views.attr("/staff/complaints/\(complaint.id!.uuidString)")),
+                                            StaffViews.csrf(viewer),
+                                            .label(.attribute(named: "for", value: "handling-\(complaint.id!.uuidString)"), .text("处理情况")),
+                                            .textarea(
+                                                .name("handling"), .id("handling-\(complaint.id!.uuidString)"), .attribute(named: "rows", value: "3")),
+                                            .button(.type(.submit), .text("记录处理结果"))) : .p(.text("待处理")))
+                                    : .p(.text("\(complaint.handledOn ?? "") \(complaint.handledBy ?? "") 处理：\(complaint.handling)"))
+                            )
+                        })
+            ))
     }
 
     func handle(_ req: Request) async throws -> Response {
@@ -114,7 +126,10 @@ struct ComplaintController {
         complaint.handledBy = user.username
         try await req.db.transaction { db in
             try await complaint.save(on: db)
-            try await AuditRecord(actor: user.username, action: "handle", entity: "complaint", entityID: complaint.number, agencyCode: nil, before: nil, after: Audit.json(["handling": handling])).create(on: db)
+            try await AuditRecord(
+                actor: user.username, action: "handle", entity: "complaint", entityID: complaint.number, agencyCode: nil, before: nil,
+                after: Audit.json(["handling": handling])
+            ).create(on: db)
         }
         return req.redirect(to: "/staff/complaints")
     }

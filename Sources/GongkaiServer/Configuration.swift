@@ -62,7 +62,9 @@ public struct ServerConfiguration: Sendable, Equatable {
             guard let components = URLComponents(string: url), let scheme = components.scheme,
                 scheme == "postgres" || scheme == "postgresql"
             else {
-                throw ConfigurationError("DATABASE_URL is set but is not a PostgreSQL URL (postgres://user:password@host:5432/database): “\(url)”; unset it to use the embedded SQLite file")
+                throw ConfigurationError(
+                    "DATABASE_URL is set but is not a PostgreSQL URL (postgres://user:password@host:5432/database): “\(url)”; unset it to use the embedded SQLite file"
+                )
             }
             guard let host = components.host, !host.isEmpty else {
                 throw ConfigurationError("DATABASE_URL names no host: “\(url)”")

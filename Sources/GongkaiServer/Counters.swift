@@ -15,11 +15,13 @@ enum Counters {
         guard let sql = db as? any SQLDatabase else { throw CountersError() }
         struct Row: Decodable { var next: Int }
         // NB: the row stores the number after the one handed out, as the records always did.
-        let row = try await sql.raw("""
+        let row = try await sql.raw(
+            """
             INSERT INTO \(unsafeRaw: table.rawValue) (id, agency_id, year, next) VALUES (\(bind: UUID()), \(bind: agency), \(bind: year), 2)
             ON CONFLICT (agency_id, year) DO UPDATE SET next = \(unsafeRaw: table.rawValue).next + 1
             RETURNING next
-            """).first(decoding: Row.self)
+            """
+        ).first(decoding: Row.self)
         guard let row else { throw CountersError() }
         return row.next - 1
     }

@@ -1,6 +1,6 @@
 import Fluent
-import SQLKit
 import Gongkai
+import SQLKit
 import Vapor
 
 /// The demo district: 重庆市沙坪坝区 with 联芳街道办事处 (the subdistrict of the 2019 fixture report) and a few other
@@ -12,7 +12,8 @@ public enum DemoSeed {
     static let annualReportCategory = "政府信息公开工作年度报告"
 
     /// From 联芳街道's published 2019 report (Tests/Fixtures/lianfang-2019-annual-report.txt).
-    static let lianfang2019SectionFive = "存在的问题:一是工作人员业务能力有待加强。工作人员信息采编能力、审核能力以及网站内容保障的专业化、规范化水平还不够;二是相关职能科室对于新形势下做好政务公开工作的重大意义的认识还不足,主动、及时公开的意识还需加强。\n改进的措施:一是加强业务培训,提高政府信息公开工作人员的业务水平。计划在2020年每个季度都开展至少1次政务公开工作培训。通过培训,提高街道工作人员对政务工作的认识,加强他们的业务能力。二是完善政府信息公开制度。以《中华人民共和国政府信息公开条例》(2019年修订版)为依据,结合市、区相关文件,尽快完善联芳街道的政务公开制度,通过建立制度,明确各科室职能,保证政府信息公开及时准确。"
+    static let lianfang2019SectionFive =
+        "存在的问题:一是工作人员业务能力有待加强。工作人员信息采编能力、审核能力以及网站内容保障的专业化、规范化水平还不够;二是相关职能科室对于新形势下做好政务公开工作的重大意义的认识还不足,主动、及时公开的意识还需加强。\n改进的措施:一是加强业务培训,提高政府信息公开工作人员的业务水平。计划在2020年每个季度都开展至少1次政务公开工作培训。通过培训,提高街道工作人员对政务工作的认识,加强他们的业务能力。二是完善政府信息公开制度。以《中华人民共和国政府信息公开条例》(2019年修订版)为依据,结合市、区相关文件,尽快完善联芳街道的政务公开制度,通过建立制度,明确各科室职能,保证政府信息公开及时准确。"
     static let lianfang2019SectionSix = "一是希望上级部门就政府信息公开工作、政府信息制度建设方面加强对街道的指导和培训。二是希望能够拓宽政府信息公开工作渠道。"
 
     /// 第二十条's kinds and the other standing columns of a catalogue.
@@ -38,20 +39,36 @@ public enum DemoSeed {
     }
 
     static let agencies: [AgencySeed] = [
-        AgencySeed(code: districtCode, name: "重庆市沙坪坝区人民政府", kind: "district-government", parent: nil, address: "重庆市沙坪坝区政府办公大楼", phone: "023-65311000", head: "区长",
-                   functions: "执行区人民代表大会及其常务委员会的决议，以及上级国家行政机关的决定和命令，规定行政措施，发布决定和命令。\n领导所属各工作部门和下级人民政府的工作。"),
-        AgencySeed(code: "11500106009208124Q", name: "重庆市沙坪坝区教育委员会", kind: "department", parent: districtCode, address: "重庆市沙坪坝区教育大楼", phone: "023-65362000", head: "主任",
-                   functions: "贯彻执行国家教育方针、政策和法律法规，统筹规划全区教育事业发展。"),
-        AgencySeed(code: "11500106009208212F", name: "重庆市沙坪坝区民政局", kind: "department", parent: districtCode, address: "重庆市沙坪坝区民政大楼", phone: "023-65318000", head: "局长",
-                   functions: "拟订全区民政事业发展规划，负责最低生活保障、特困人员救助供养、临时救助等社会救助工作。"),
-        AgencySeed(code: lianfangCode, name: "重庆市沙坪坝区联芳街道办事处", kind: "subdistrict", parent: districtCode, address: "重庆市沙坪坝区联芳街道联芳路", phone: "023-65263000", head: "街道办事处主任",
-                   functions: "贯彻执行党和国家的路线、方针、政策，落实区委、区政府的工作部署。\n负责辖区社会事务、社区建设、民政、社会保障、计划生育、综合治理等工作。"),
-        AgencySeed(code: "11500106009208300B", name: "重庆市沙坪坝区小龙坎街道办事处", kind: "subdistrict", parent: districtCode, address: "重庆市沙坪坝区小龙坎正街", phone: "023-65312000", head: "街道办事处主任",
-                   functions: "负责辖区社会事务、社区建设和公共服务。"),
-        AgencySeed(code: "11500106009208401X", name: "重庆市沙坪坝区青木关镇人民政府", kind: "town", parent: districtCode, address: "重庆市沙坪坝区青木关镇", phone: "023-65720000", head: "镇长",
-                   functions: "负责全镇经济发展、社会事务和公共服务。"),
-        AgencySeed(code: "11500106L0001", name: "联芳社区居民委员会", kind: "community", parent: lianfangCode, address: "联芳街道联芳社区", phone: "023-65263101", head: "社区主任", functions: "社区公开栏所在地。"),
-        AgencySeed(code: "11500106L0002", name: "土湾社区居民委员会", kind: "community", parent: lianfangCode, address: "联芳街道土湾社区", phone: "023-65263102", head: "社区主任", functions: "社区公开栏所在地。"),
+        AgencySeed(
+            code: districtCode, name: "重庆市沙坪坝区人民政府", kind: "district-government", parent: nil, address: "重庆市沙坪坝区政府办公大楼", phone: "023-65311000",
+            head: "区长",
+            functions: "执行区人民代表大会及其常务委员会的决议，以及上级国家行政机关的决定和命令，规定行政措施，发布决定和命令。\n领导所属各工作部门和下级人民政府的工作。"),
+        AgencySeed(
+            code: "11500106009208124Q", name: "重庆市沙坪坝区教育委员会", kind: "department", parent: districtCode, address: "重庆市沙坪坝区教育大楼", phone: "023-65362000",
+            head: "主任",
+            functions: "贯彻执行国家教育方针、政策和法律法规，统筹规划全区教育事业发展。"),
+        AgencySeed(
+            code: "11500106009208212F", name: "重庆市沙坪坝区民政局", kind: "department", parent: districtCode, address: "重庆市沙坪坝区民政大楼", phone: "023-65318000",
+            head: "局长",
+            functions: "拟订全区民政事业发展规划，负责最低生活保障、特困人员救助供养、临时救助等社会救助工作。"),
+        AgencySeed(
+            code: lianfangCode, name: "重庆市沙坪坝区联芳街道办事处", kind: "subdistrict", parent: districtCode, address: "重庆市沙坪坝区联芳街道联芳路", phone: "023-65263000",
+            head: "街道办事处主任",
+            functions: "贯彻执行党和国家的路线、方针、政策，落实区委、区政府的工作部署。\n负责辖区社会事务、社区建设、民政、社会保障、计划生育、综合治理等工作。"),
+        AgencySeed(
+            code: "11500106009208300B", name: "重庆市沙坪坝区小龙坎街道办事处", kind: "subdistrict", parent: districtCode, address: "重庆市沙坪坝区小龙坎正街",
+            phone: "023-65312000", head: "街道办事处主任",
+            functions: "负责辖区社会事务、社区建设和公共服务。"),
+        AgencySeed(
+            code: "11500106009208401X", name: "重庆市沙坪坝区青木关镇人民政府", kind: "town", parent: districtCode, address: "重庆市沙坪坝区青木关镇", phone: "023-65720000",
+            head: "镇长",
+            functions: "负责全镇经济发展、社会事务和公共服务。"),
+        AgencySeed(
+            code: "11500106L0001", name: "联芳社区居民委员会", kind: "community", parent: lianfangCode, address: "联芳街道联芳社区", phone: "023-65263101",
+            head: "社区主任", functions: "社区公开栏所在地。"),
+        AgencySeed(
+            code: "11500106L0002", name: "土湾社区居民委员会", kind: "community", parent: lianfangCode, address: "联芳街道土湾社区", phone: "023-65263102",
+            head: "社区主任", functions: "社区公开栏所在地。"),
     ]
 
     static let titles: [String: [String]] = [
@@ -68,7 +85,9 @@ public enum DemoSeed {
 
     /// Loads the demo district unless it is there already, and gives the demo accounts new passwords.
     /// Returns the accounts with their passwords, to print.
-    public static func load(on db: any Database, passwords: AsyncPasswordHasher, today: Day) async throws -> [(username: String, password: String, role: String, agency: String)] {
+    public static func load(
+        on db: any Database, passwords: AsyncPasswordHasher, today: Day
+    ) async throws -> [(username: String, password: String, role: String, agency: String)] {
         if try await AgencyRecord.query(on: db).filter(\.$code == lianfangCode).first() == nil {
             try await db.transaction { db in
                 try await seed(on: db, today: today)
@@ -76,7 +95,8 @@ public enum DemoSeed {
                 // 联芳街道's 2019 report, computed from its records and published as it was, in January 2020.
                 if let lianfang = try await AgencyRecord.query(on: db).filter(\.$code == lianfangCode).first() {
                     // Its sections 五 and 六 as the real report printed them.
-                    try await AnnualReports(db: db).saveDraft(agency: lianfang, year: 2019, sections: [5: lianfang2019SectionFive, 6: lianfang2019SectionSix], by: "演示数据")
+                    try await AnnualReports(db: db).saveDraft(
+                        agency: lianfang, year: 2019, sections: [5: lianfang2019SectionFive, 6: lianfang2019SectionSix], by: "演示数据")
                     try await AnnualReports(db: db).publish(agency: lianfang, year: 2019, by: "演示数据", today: Day(iso: "2020-01-20")!)
                 }
             }
@@ -102,7 +122,8 @@ public enum DemoSeed {
                 existing.lockedUntil = nil
                 try await existing.save(on: db)
             } else {
-                try await StaffRecord(username: username, displayName: name, passwordHash: hash, role: role.rawValue, agencyID: agency?.id).create(on: db)
+                try await StaffRecord(username: username, displayName: name, passwordHash: hash, role: role.rawValue, agencyID: agency?.id).create(
+                    on: db)
             }
             accounts.append((username, password, role.label, agency?.name ?? "全部"))
         }
@@ -117,7 +138,8 @@ public enum DemoSeed {
     private static func seed(on db: any Database, today: Day) async throws {
         var byCode: [String: AgencyRecord] = [:]
         for (position, seed) in agencies.enumerated() {
-            let agency = AgencyRecord(code: seed.code, name: seed.name, kind: seed.kind, parentID: seed.parent.flatMap { byCode[$0]?.id }, position: position)
+            let agency = AgencyRecord(
+                code: seed.code, name: seed.name, kind: seed.kind, parentID: seed.parent.flatMap { byCode[$0]?.id }, position: position)
             agency.functions = seed.functions
             agency.organisation = seed.kind == "community" ? "" : "内设党政办公室、社会事务办公室、经济发展办公室、城市管理办公室等机构。"
             agency.address = seed.address
@@ -159,7 +181,10 @@ public enum DemoSeed {
                 categoryIDs[name] = category.id
             }
             var sequences: [Int: Int] = [:]
-            func add(_ title: String, category: String, written: Day, published: Day, channels: [PublicationChannel], place: String = "", posting: (Day, Day)? = nil, body: String) async throws {
+            func add(
+                _ title: String, category: String, written: Day, published: Day, channels: [PublicationChannel], place: String = "",
+                posting: (Day, Day)? = nil, body: String
+            ) async throws {
                 let year = written.year
                 let sequence = (sequences[year] ?? 0) + 1
                 sequences[year] = sequence
@@ -193,7 +218,8 @@ public enum DemoSeed {
                     .replacingOccurrences(of: "%d年", with: "\(year)年").replacingOccurrences(of: "%d-%d", with: "\(year)-\(n + 1)")
                     .replacingOccurrences(of: "第%d", with: "第\(n % 4 + 1)").replacingOccurrences(of: "%d", with: String(n + 1))
             }
-            let body = "根据工作安排，现将有关事项公开如下。\n\n一、基本情况\n\(seed.name)按照有关规定，认真做好相关工作，确保各项任务落实到位。\n\n二、有关要求\n- 各社区、各科室要高度重视，明确责任人。\n- 如有疑问，请在工作日与本机关联系，电话\(seed.phone)。"
+            let body =
+                "根据工作安排，现将有关事项公开如下。\n\n一、基本情况\n\(seed.name)按照有关规定，认真做好相关工作，确保各项任务落实到位。\n\n二、有关要求\n- 各社区、各科室要高度重视，明确责任人。\n- 如有疑问，请在工作日与本机关联系，电话\(seed.phone)。"
             let categoryNames = Array(titles.keys).sorted()
             // 联芳街道's 2019 (the fixture report): 152 items on the website, as its report says.
             if seed.code == lianfangCode {
@@ -210,9 +236,14 @@ public enum DemoSeed {
                 procurement.$agency.id = agency.id!
                 procurement.year = 2019
                 procurement.kind = ReportFacts.RegisterKind.procurement.rawValue
-                (procurement.previousCount, procurement.change, procurement.decisions, procurement.count, procurement.amount) = (0, 0, 0, 51, "288.829")
+                (procurement.previousCount, procurement.change, procurement.decisions, procurement.count, procurement.amount) = (
+                    0, 0, 0, 51, "288.829"
+                )
                 try await procurement.create(on: db)
-                for (date, topic) in [("2019-04-18", "《政府信息公开条例》（2019年修订）解读"), ("2019-08-22", "政府信息公开内容审核与保密审查"), ("2019-11-14", "政务公开栏规范化管理"), ("2020-03-12", "依申请公开答复规范"), ("2020-09-17", "主动公开目录编制")] {
+                for (date, topic) in [
+                    ("2019-04-18", "《政府信息公开条例》（2019年修订）解读"), ("2019-08-22", "政府信息公开内容审核与保密审查"), ("2019-11-14", "政务公开栏规范化管理"),
+                    ("2020-03-12", "依申请公开答复规范"), ("2020-09-17", "主动公开目录编制"),
+                ] {
                     let training = TrainingRecord()
                     training.$agency.id = agency.id!
                     (training.heldOn, training.topic, training.attendees) = (date, topic, 18)
@@ -220,8 +251,13 @@ public enum DemoSeed {
                 }
                 for (n, place) in ["街道办事处政务公开栏", "联芳社区公开栏", "土湾社区公开栏"].enumerated() {
                     let written = Day(year: 2019, month: 3 + n * 3, day: 10)!
-                    try await add("\(place)：2019年第\(n + 1)季度低保、医保和大病救助情况公示", category: "扶贫、教育、医疗、社会保障、促进就业", written: written, published: written.adding(days: 2), channels: [.bulletinBoard], place: place, posting: (written.adding(days: 2), written.adding(days: 9)), body: body)
-                    try await add("2019年第\(n + 1)批临时救助金发放结果张贴公示", category: "公示公告", written: written.adding(days: 20), published: written.adding(days: 22), channels: [.posting], place: place, posting: (written.adding(days: 22), written.adding(days: 29)), body: body)
+                    try await add(
+                        "\(place)：2019年第\(n + 1)季度低保、医保和大病救助情况公示", category: "扶贫、教育、医疗、社会保障、促进就业", written: written,
+                        published: written.adding(days: 2), channels: [.bulletinBoard], place: place,
+                        posting: (written.adding(days: 2), written.adding(days: 9)), body: body)
+                    try await add(
+                        "2019年第\(n + 1)批临时救助金发放结果张贴公示", category: "公示公告", written: written.adding(days: 20), published: written.adding(days: 22),
+                        channels: [.posting], place: place, posting: (written.adding(days: 22), written.adding(days: 29)), body: body)
                 }
             }
             // A year of work up to today, for every agency, with notices now in their posting period.
@@ -232,14 +268,21 @@ public enum DemoSeed {
                 let category = categoryNames[(n + seed.code.count) % categoryNames.count]
                 let published = WorkdayCalendar.official.adding(workingDays: 1 + Int(random.next() % 4), to: day)
                 if published <= today {
-                    try await add(title(category, day.year, n), category: category, written: day, published: published, channels: n % 5 == 0 ? [.website, .bulletinBoard] : [.website], place: n % 5 == 0 ? "\(seed.name.replacingOccurrences(of: "重庆市沙坪坝区", with: ""))政务公开栏" : "", body: body)
+                    try await add(
+                        title(category, day.year, n), category: category, written: day, published: published,
+                        channels: n % 5 == 0 ? [.website, .bulletinBoard] : [.website],
+                        place: n % 5 == 0 ? "\(seed.name.replacingOccurrences(of: "重庆市沙坪坝区", with: ""))政务公开栏" : "", body: body)
                 }
                 day = day.adding(days: 3 + Int(random.next() % 5))
                 n += 1
             }
             for k in 0..<2 {
                 let written = today.adding(days: -3 - k)
-                try await add("关于\(today.year)年第\(k + 1)批城乡低保对象的公示", category: "公示公告", written: written, published: written, channels: [.website, .bulletinBoard], place: "政务公开栏", posting: (written, WorkdayCalendar.official.adding(workingDays: 7, to: written)), body: "经社区评议、街道审核，拟将下列家庭纳入城乡低保保障范围，现予公示。\n\n公示期间如有异议，请向本机关反映。")
+                try await add(
+                    "关于\(today.year)年第\(k + 1)批城乡低保对象的公示", category: "公示公告", written: written, published: written,
+                    channels: [.website, .bulletinBoard], place: "政务公开栏",
+                    posting: (written, WorkdayCalendar.official.adding(workingDays: 7, to: written)),
+                    body: "经社区评议、街道审核，拟将下列家庭纳入城乡低保保障范围，现予公示。\n\n公示期间如有异议，请向本机关反映。")
             }
             for counter in sequences {
                 let record = IndexCounterRecord()

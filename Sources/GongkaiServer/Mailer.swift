@@ -27,7 +27,10 @@ struct Mailer: Sendable {
         guard let url, !url.isEmpty else { return nil }
         guard let components = URLComponents(string: url), let scheme = components.scheme, scheme == "smtp" || scheme == "smtps",
             let host = components.host, !host.isEmpty
-        else { throw ConfigurationError(description: "SMTP_URL must look like smtp://host:25?from=address or smtps://user:password@host:465?from=address") }
+        else {
+            throw ConfigurationError(
+                description: "SMTP_URL must look like smtp://host:25?from=address or smtps://user:password@host:465?from=address")
+        }
         guard let from = components.queryItems?.first(where: { $0.name == "from" })?.value, from.contains("@") else {
             throw ConfigurationError(description: "SMTP_URL needs the sender address as ?from=address")
         }
@@ -42,7 +45,9 @@ struct Mailer: Sendable {
 
     /// Sends one plain-text message; throws with the server's reply when it refuses.
     func send(to recipient: String, subject: String, body: String, on group: any EventLoopGroup) async throws {
-        guard !recipient.contains("\r"), !recipient.contains("\n"), recipient.contains("@") else { throw SMTPError(description: "“\(recipient)” is not an e-mail address") }
+        guard !recipient.contains("\r"), !recipient.contains("\n"), recipient.contains("@") else {
+            throw SMTPError(description: "“\(recipient)” is not an e-mail address")
+        }
         let host = self.host
         let useTLS = tls
         let channel = try await ClientBootstrap(group: group)
@@ -117,7 +122,9 @@ struct SMTPReplies {
     mutating func expect(_ code: Int, _ what: String) async throws {
         while true {
             let line = try await line()
-            guard line.count >= 3, let got = Int(line.prefix(3)) else { throw Mailer.SMTPError(description: "the SMTP server answered “\(line)” to \(what)") }
+            guard line.count >= 3, let got = Int(line.prefix(3)) else {
+                throw Mailer.SMTPError(description: "the SMTP server answered “\(line)” to \(what)")
+            }
             if line.dropFirst(3).first == "-" { continue }
             guard got == code else { throw Mailer.SMTPError(description: "the SMTP server refused \(what): \(line)") }
             return

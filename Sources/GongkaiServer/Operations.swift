@@ -11,27 +11,36 @@ final class ServerMetrics: Sendable {
     let inFlight: Gauge
     let poolSize: Gauge
     let healthLatency: DurationHistogram
-    private let requestBuckets: [Duration] = [.milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(25),
-                                              .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2.5), .seconds(5)]
+    private let requestBuckets: [Duration] = [
+        .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(25),
+        .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2.5), .seconds(5),
+    ]
 
     init(poolSize: Int) {
-        inFlight = registry.makeGauge(descriptor: .init(namespace: "gongkai", metricName: "http_requests_in_flight", unitName: "", helpText: "Requests being answered now"))
-        self.poolSize = registry.makeGauge(descriptor: .init(namespace: "gongkai", metricName: "db_pool_connections_max", unitName: "", helpText: "Database connections the pool may open"))
+        inFlight = registry.makeGauge(
+            descriptor: .init(namespace: "gongkai", metricName: "http_requests_in_flight", unitName: "", helpText: "Requests being answered now"))
+        self.poolSize = registry.makeGauge(
+            descriptor: .init(
+                namespace: "gongkai", metricName: "db_pool_connections_max", unitName: "", helpText: "Database connections the pool may open"))
         self.poolSize.set(Double(poolSize))
         healthLatency = registry.makeDurationHistogram(
-            descriptor: .init(namespace: "gongkai", metricName: "db_ping_duration", unitName: "seconds", helpText: "Time for the health check's SELECT 1, including waiting for a pooled connection"),
+            descriptor: .init(
+                namespace: "gongkai", metricName: "db_ping_duration", unitName: "seconds",
+                helpText: "Time for the health check's SELECT 1, including waiting for a pooled connection"),
             labels: [], buckets: requestBuckets)
     }
 
     func requests(method: String, route: String, status: Int) -> Counter {
         registry.makeCounter(
-            descriptor: .init(namespace: "gongkai", metricName: "http_requests", unitName: "total", helpText: "Requests answered, by route and status"),
+            descriptor: .init(
+                namespace: "gongkai", metricName: "http_requests", unitName: "total", helpText: "Requests answered, by route and status"),
             labels: [("method", method), ("route", route), ("status", String(status))])
     }
 
     func duration(method: String, route: String) -> DurationHistogram {
         registry.makeDurationHistogram(
-            descriptor: .init(namespace: "gongkai", metricName: "http_request_duration", unitName: "seconds", helpText: "Time to answer a request, by route"),
+            descriptor: .init(
+                namespace: "gongkai", metricName: "http_request_duration", unitName: "seconds", helpText: "Time to answer a request, by route"),
             labels: [("method", method), ("route", route)], buckets: requestBuckets)
     }
 }
@@ -76,10 +85,12 @@ struct RequestLogMiddleware: AsyncMiddleware {
         metrics.requests(method: method, route: route, status: Int(status)).increment()
         metrics.duration(method: method, route: route).record(elapsed)
         let milliseconds = Double(elapsed.components.attoseconds / 1_000_000_000_000) / 1000 + Double(elapsed.components.seconds) * 1000
-        request.logger.info("request", metadata: [
-            "method": .string(method), "path": .string(request.url.path), "route": .string(route),
-            "status": .stringConvertible(status), "ms": .string(String(format: "%.1f", milliseconds)),
-        ])
+        request.logger.info(
+            "request",
+            metadata: [
+                "method": .string(method), "path": .string(request.url.path), "route": .string(route),
+                "status": .stringConvertible(status), "ms": .string(String(format: "%.1f", milliseconds)),
+            ])
     }
 }
 

@@ -25,7 +25,9 @@ struct SearchIndex {
         var title: String
         var text: String
 
-        init(itemID: UUID, agencyID: UUID, categoryID: UUID, publishedOn: String, title: String, documentNumber: String, summary: String, body: String) {
+        init(
+            itemID: UUID, agencyID: UUID, categoryID: UUID, publishedOn: String, title: String, documentNumber: String, summary: String, body: String
+        ) {
             self.itemID = itemID
             self.agencyID = agencyID
             self.categoryID = categoryID
@@ -50,13 +52,20 @@ struct SearchIndex {
             let rows: [SQLQueryString] = documents.map { d in
                 "(\(bind: d.itemID), \(bind: d.agencyID), \(bind: d.categoryID), \(bind: d.publishedOn), \(bind: SearchText.indexed(d.title)), \(bind: SearchText.indexed(d.text)), \(bind: SearchText.grams(d.title)), \(bind: SearchText.grams(d.text)))"
             }
-            try await sql.raw("INSERT INTO search_docs (item_id, agency_id, category_id, published_on, title_text, body_text, title_grams, body_grams) VALUES \(Self.list(rows))").run()
+            try await sql.raw(
+                "INSERT INTO search_docs (item_id, agency_id, category_id, published_on, title_text, body_text, title_grams, body_grams) VALUES \(Self.list(rows))"
+            ).run()
             return
         }
         let rows: [SQLQueryString] = documents.map { d in "(\(bind: d.itemID), \(bind: d.agencyID), \(bind: d.categoryID), \(bind: d.publishedOn))" }
-        struct Inserted: Decodable { var doc: Int; var item_id: UUID }
-        let inserted = try await sql.raw("INSERT INTO search_docs (item_id, agency_id, category_id, published_on) VALUES \(Self.list(rows)) RETURNING doc, item_id")
-            .all(decoding: Inserted.self)
+        struct Inserted: Decodable {
+            var doc: Int
+            var item_id: UUID
+        }
+        let inserted = try await sql.raw(
+            "INSERT INTO search_docs (item_id, agency_id, category_id, published_on) VALUES \(Self.list(rows)) RETURNING doc, item_id"
+        )
+        .all(decoding: Inserted.self)
         let byItem = Dictionary(uniqueKeysWithValues: documents.map { ($0.itemID, $0) })
         let terms: [SQLQueryString] = inserted.map { row in
             let d = byItem[row.item_id]!
@@ -84,19 +93,24 @@ struct SearchIndex {
         var after: (String, String)? = nil
         while true {
             // Keyset paging over (published_on, index_number): no OFFSET, so each batch costs the same.
-            let next: SQLQueryString = after.map { "AND (published_on > \(bind: $0.0) OR (published_on = \(bind: $0.0) AND index_number > \(bind: $0.1)))" } ?? ""
+            let next: SQLQueryString =
+                after.map { "AND (published_on > \(bind: $0.0) OR (published_on = \(bind: $0.0) AND index_number > \(bind: $0.1)))" } ?? ""
             struct Keyed: Decodable { var index_number: String }
-            let rows = try await sql.raw("""
+            let rows = try await sql.raw(
+                """
                 SELECT id, agency_id, category_id, published_on, title, document_number, summary, body, index_number FROM items
                 WHERE state = 'published' AND published_on IS NOT NULL \(next)
                 ORDER BY published_on, index_number LIMIT \(literal: batch)
-                """).all()
+                """
+            ).all()
             if rows.isEmpty { break }
             let decoded = try rows.map { try $0.decode(model: Row.self) }
-            try await add(decoded.map {
-                Document(itemID: $0.id, agencyID: $0.agency_id, categoryID: $0.category_id, publishedOn: $0.published_on,
-                         title: $0.title, documentNumber: $0.document_number, summary: $0.summary, body: $0.body)
-            })
+            try await add(
+                decoded.map {
+                    Document(
+                        itemID: $0.id, agencyID: $0.agency_id, categoryID: $0.category_id, publishedOn: $0.published_on,
+                        title: $0.title, documentNumber: $0.document_number, summary: $0.summary, body: $0.body)
+                })
             let last = try rows.last!.decode(model: Keyed.self)
             after = (decoded.last!.published_on, last.index_number)
             if rows.count < batch { break }
@@ -125,17 +139,20 @@ struct SearchIndex {
         let postgres = Self.isPostgres(sql)
         let spaced = SearchText.indexed(query)
         let grams = SearchText.queryGrams(query)
-        let title: SQLQueryString = postgres
+        let title: SQLQueryString =
+            postgres
             ? "d.title_grams @> \(bind: grams) AND strpos(d.title_text, \(bind: spaced)) > 0"
             : "search_fts MATCH \(bind: "title : " + phrase)"
-        let textOnly: SQLQueryString = postgres
+        let textOnly: SQLQueryString =
+            postgres
             ? "d.body_grams @> \(bind: grams) AND strpos(d.body_text, \(bind: spaced)) > 0 AND NOT (d.title_grams @> \(bind: grams) AND strpos(d.title_text, \(bind: spaced)) > 0)"
             : "search_fts MATCH \(bind: "body : " + phrase + " NOT title : " + phrase)"
         var conditions: [SQLQueryString] = []
         if let agency = filters.agency { conditions.append("AND d.agency_id = \(bind: agency)") }
         if let category = filters.category { conditions.append("AND d.category_id = \(bind: category)") }
         if let year = filters.year {
-            conditions.append("AND d.published_on >= \(bind: String(format: "%04d-01-01", year)) AND d.published_on <= \(bind: String(format: "%04d-12-31", year))")
+            conditions.append(
+                "AND d.published_on >= \(bind: String(format: "%04d-01-01", year)) AND d.published_on <= \(bind: String(format: "%04d-12-31", year))")
         }
         let filter = conditions.reduce("" as SQLQueryString) { "\($0) \($1)" }
         let from: SQLQueryString = postgres ? "search_docs d" : "search_fts JOIN search_docs d ON d.doc = search_fts.rowid"
@@ -144,13 +161,17 @@ struct SearchIndex {
         struct Count: Decodable { var n: Int }
         struct Hit: Decodable { var item_id: UUID }
         func count(_ match: SQLQueryString) async throws -> Int {
-            try await sql.raw("SELECT COUNT(*) AS n FROM (SELECT 1 FROM \(from) WHERE \(match) \(filter) LIMIT \(literal: Self.countLimit + 1)) AS hits")
-                .first(decoding: Count.self)?.n ?? 0
+            try await sql.raw(
+                "SELECT COUNT(*) AS n FROM (SELECT 1 FROM \(from) WHERE \(match) \(filter) LIMIT \(literal: Self.countLimit + 1)) AS hits"
+            )
+            .first(decoding: Count.self)?.n ?? 0
         }
         func page(_ match: SQLQueryString, offset: Int, limit: Int) async throws -> [UUID] {
             guard limit > 0 else { return [] }
-            return try await sql.raw("SELECT d.item_id FROM \(from) WHERE \(match) \(filter) ORDER BY \(order) LIMIT \(literal: limit) OFFSET \(literal: offset)")
-                .all(decoding: Hit.self).map(\.item_id)
+            return try await sql.raw(
+                "SELECT d.item_id FROM \(from) WHERE \(match) \(filter) ORDER BY \(order) LIMIT \(literal: limit) OFFSET \(literal: offset)"
+            )
+            .all(decoding: Hit.self).map(\.item_id)
         }
         let inTitle = try await count(title)
         let inText = inTitle > Self.countLimit ? 0 : try await count(textOnly)

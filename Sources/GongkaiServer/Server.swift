@@ -11,7 +11,8 @@ public enum Server {
 
     /// Runs until interrupted (SIGINT/SIGTERM finish the requests in flight, then stop).
     public static func run(_ configuration: ServerConfiguration, demo: Bool, today: Day, say: @Sendable (String) -> Void) async throws {
-        var environment = Environment(name: "production", arguments: ["gongkai", "serve", "--hostname", configuration.hostname, "--port", String(configuration.port)])
+        var environment = Environment(
+            name: "production", arguments: ["gongkai", "serve", "--hostname", configuration.hostname, "--port", String(configuration.port)])
         try LoggingSystem.bootstrap(from: &environment)
         let app = try await Application.make(environment)
         do {
@@ -20,7 +21,9 @@ public enum Server {
                 let accounts = try await DemoSeed.load(on: app.db, passwords: app.password.async, today: today)
                 say("Demo accounts (new passwords at every start with --demo):")
                 for account in accounts {
-                    say("  \(account.username.padding(toLength: 20, withPad: " ", startingAt: 0)) \(account.password)  \(account.role) · \(account.agency)")
+                    say(
+                        "  \(account.username.padding(toLength: 20, withPad: " ", startingAt: 0)) \(account.password)  \(account.role) · \(account.agency)"
+                    )
                 }
             }
             // NB: the server is started and stopped here rather than by Vapor's serve command, so that on SIGTERM or
@@ -44,7 +47,10 @@ public enum Server {
             try? await app.asyncShutdown()
             let text = String(describing: error)
             if text.contains("Address already in use") || text.contains("errno: 98") {
-                throw StartError(description: "port \(configuration.port) on \(configuration.hostname) is already in use by another program; stop it or choose another port with --port")
+                throw StartError(
+                    description:
+                        "port \(configuration.port) on \(configuration.hostname) is already in use by another program; stop it or choose another port with --port"
+                )
             }
             if text.contains("Cannot assign requested address") || text.contains("errno: 99") {
                 throw StartError(description: "cannot listen on \(configuration.hostname): no network interface of this machine has that address")
@@ -65,7 +71,13 @@ public enum Server {
             return source
         }
         let box = SourcesBox(sources)
-        return (stream, { box.sources.forEach { $0.cancel() }; continuation.finish() })
+        return (
+            stream,
+            {
+                box.sources.forEach { $0.cancel() }
+                continuation.finish()
+            }
+        )
     }
 
     final class SourcesBox: @unchecked Sendable {

@@ -50,14 +50,18 @@ enum SiteURL {
         case .agency(let code): return "/a/\(escape(code))"
         case .guide(let code): return "/a/\(escape(code))/guide"
         case .catalogue(let code, let category, let year, let page):
-            return "/a/\(escape(code))/catalogue" + query(["category": category?.uuidString, "year": year.map(String.init), "page": page > 1 ? String(page) : nil])
+            return "/a/\(escape(code))/catalogue"
+                + query(["category": category?.uuidString, "year": year.map(String.init), "page": page > 1 ? String(page) : nil])
         case .item(let code, let id): return "/a/\(escape(code))/items/\(id.uuidString)"
         case .attachment(let code, let item, let file): return "/a/\(escape(code))/items/\(item.uuidString)/files/\(file.uuidString)"
         case .notices(let code): return "/a/\(escape(code))/notices"
         case .reports(let code): return "/a/\(escape(code))/reports"
         case .feed(let code): return "/a/\(escape(code))/feed.atom"
         case .search(let q, let agency, let category, let year, let page):
-            return "/search" + query(["q": q, "agency": agency, "category": category?.uuidString, "year": year.map(String.init), "page": page > 1 ? String(page) : nil])
+            return "/search"
+                + query([
+                    "q": q, "agency": agency, "category": category?.uuidString, "year": year.map(String.init), "page": page > 1 ? String(page) : nil,
+                ])
         case .sitemap: return "/sitemap.xml"
         case .healthz: return "/healthz"
         case .staffHome: return "/staff"

@@ -14,7 +14,10 @@ public func configure(_ app: Application, _ configuration: ServerConfiguration) 
         app.databases.use(.sqlite(.memory, connectionPoolTimeout: .seconds(30), sqlLogLevel: .debug), as: .sqlite)
     case .postgres(let url):
         do {
-            app.databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: ServerConfiguration.postgresConnectionsPerEventLoop, connectionPoolTimeout: .seconds(30), sqlLogLevel: .debug), as: .psql)
+            app.databases.use(
+                try .postgres(
+                    url: url, maxConnectionsPerEventLoop: ServerConfiguration.postgresConnectionsPerEventLoop, connectionPoolTimeout: .seconds(30),
+                    sqlLogLevel: .debug), as: .psql)
         } catch {
             throw ConfigurationError("DATABASE_URL cannot be used: \(error)")
         }
@@ -31,7 +34,8 @@ public func configure(_ app: Application, _ configuration: ServerConfiguration) 
     app.storage[CalendarKey.self] = loadCalendar(configuration.calendarFile, logger: app.logger)
 
     app.middleware = Middlewares()
-    app.storage[ServerMetricsKey.self] = ServerMetrics(poolSize: configuration.poolSize(eventLoops: app.eventLoopGroup.makeIterator().reduce(0) { n, _ in n + 1 }))
+    app.storage[ServerMetricsKey.self] = ServerMetrics(
+        poolSize: configuration.poolSize(eventLoops: app.eventLoopGroup.makeIterator().reduce(0) { n, _ in n + 1 }))
     app.middleware.use(RequestLogMiddleware(metrics: app.metrics))
     app.rateLimiters = RateLimiters()
     do {

@@ -58,10 +58,16 @@ struct CalendarCommand: ParsableCommand {
                 print(ReportJSON.encode(summary))
                 return
             }
-            print("\(year): \(summary.workingDays) working days" + (summary.provisional ? " — PROVISIONAL: no holiday arrangement has been published for \(year); Monday–Friday assumed (load the notice with `gongkai calendar import`)" : ""))
+            print(
+                "\(year): \(summary.workingDays) working days"
+                    + (summary.provisional
+                        ? " — PROVISIONAL: no holiday arrangement has been published for \(year); Monday–Friday assumed (load the notice with `gongkai calendar import`)"
+                        : ""))
             if let notice = summary.notice { print("  notice: \(notice)") }
             print("  weekdays off (\(summary.off.count)): \(summary.off.map(\.iso).joined(separator: " "))")
-            print("  weekend working days, 调休 (\(summary.work.count)): \(summary.work.map { "\($0.iso)(\($0.chineseWeekday))" }.joined(separator: " "))")
+            print(
+                "  weekend working days, 调休 (\(summary.work.count)): \(summary.work.map { "\($0.iso)(\($0.chineseWeekday))" }.joined(separator: " "))"
+            )
         }
     }
 
@@ -103,7 +109,10 @@ struct CalendarCommand: ParsableCommand {
             let calendar = try store.load()
             let result = calendar.adding(workingDays: days, to: date)
             let provisional = calendar.provisionalYears(after: date, through: result)
-            print(result.iso + (provisional.isEmpty ? "" : " (provisional: no holiday arrangement published for \(provisional.map(String.init).joined(separator: ", ")))"))
+            print(
+                result.iso
+                    + (provisional.isEmpty
+                        ? "" : " (provisional: no holiday arrangement published for \(provisional.map(String.init).joined(separator: ", ")))"))
         }
     }
 
@@ -145,8 +154,12 @@ struct CalendarCommand: ParsableCommand {
             }
             for year in imported.years {
                 let summary = merged.summary(of: year)
-                let replaced = WorkdayCalendar.official.isProvisional(year) ? "replacing the provisional Monday–Friday year" : "replacing the built-in arrangement"
-                print("imported \(year): \(summary.workingDays) working days, \(summary.off.count) weekday(s) off, \(summary.work.count) weekend working day(s) (\(replaced)); stored in \(store.path)")
+                let replaced =
+                    WorkdayCalendar.official.isProvisional(year)
+                    ? "replacing the provisional Monday–Friday year" : "replacing the built-in arrangement"
+                print(
+                    "imported \(year): \(summary.workingDays) working days, \(summary.off.count) weekday(s) off, \(summary.work.count) weekend working day(s) (\(replaced)); stored in \(store.path)"
+                )
             }
         }
     }
@@ -187,7 +200,9 @@ struct DeadlineCommand: ParsableCommand {
         var parsed: [ClockEvent] = []
         for text in events {
             guard let event = Self.parseEvent(text) else {
-                printError("gongkai: --event \(text): expected KIND@YYYY-MM-DD with KIND one of \(ClockEvent.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+                printError(
+                    "gongkai: --event \(text): expected KIND@YYYY-MM-DD with KIND one of \(ClockEvent.Kind.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
                 throw Exit.unusable
             }
             parsed.append(event)
@@ -206,9 +221,13 @@ struct DeadlineCommand: ParsableCommand {
         }
         print("status: \(deadline.status.rawValue)")
         if let due = deadline.due { print("due: \(due.iso) \(due.chineseWeekday)\(deadline.provisional ? " (provisional)" : "")") }
-        print("working days: \(deadline.usedWorkingDays) used of \(deadline.limit), \(deadline.remainingWorkingDays) left" + (deadline.overdue ? "; OVERDUE by \(deadline.overdueWorkingDays)" : ""))
+        print(
+            "working days: \(deadline.usedWorkingDays) used of \(deadline.limit), \(deadline.remainingWorkingDays) left"
+                + (deadline.overdue ? "; OVERDUE by \(deadline.overdueWorkingDays)" : ""))
         for step in deadline.steps {
-            print("  \(step.date.iso)  \(step.event.padding(toLength: 16, withPad: " ", startingAt: 0)) \(step.article.isEmpty ? "" : "[\(step.article)] ")\(step.text)")
+            print(
+                "  \(step.date.iso)  \(step.event.padding(toLength: 16, withPad: " ", startingAt: 0)) \(step.article.isEmpty ? "" : "[\(step.article)] ")\(step.text)"
+            )
         }
         for warning in deadline.warnings { print("warning: \(warning)") }
     }

@@ -11,7 +11,8 @@ struct DemoCommand: ParsableCommand {
     )
 
     struct Generate: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Fill the database with realistic published items and/or applications across the demo agencies.")
+        static let configuration = CommandConfiguration(
+            abstract: "Fill the database with realistic published items and/or applications across the demo agencies.")
 
         @Option(help: "How many catalogue items.")
         var items: Int = 0
@@ -31,7 +32,9 @@ struct DemoCommand: ParsableCommand {
         func run() async throws {
             let configuration = try databaseOptions.configuration(calendarFile: store.path)
             do {
-                try await DemoGenerator.generate(configuration, items: items, applications: applications, today: DeadlineCommand.localToday()) { print($0) }
+                try await DemoGenerator.generate(configuration, items: items, applications: applications, today: DeadlineCommand.localToday()) {
+                    print($0)
+                }
             } catch {
                 printError("gongkai: \(error)")
                 throw Exit.unusable

@@ -90,7 +90,8 @@ struct ReportCommand: ParsableCommand {
             let warnings = result.findings.filter { $0.severity == .warning }.count
             let shown = quiet ? result.findings.filter { $0.severity != .info } : result.findings
             if quiet && shown.isEmpty { return "" }
-            var out = "\(outcome.name): \(report.format.rawValue) format, year \(report.year.map(String.init) ?? "unknown"), \(report.agency ?? "agency not named")\n"
+            var out =
+                "\(outcome.name): \(report.format.rawValue) format, year \(report.year.map(String.init) ?? "unknown"), \(report.agency ?? "agency not named")\n"
             for finding in result.findings.sorted(by: { $0.severity < $1.severity }) where shown.contains(finding) {
                 var line = "  \(finding.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(finding.rule)"
                 if let cell = finding.cell { line += "  \(cell)" }

@@ -8,7 +8,9 @@ extension ReportCommand {
     struct Generate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print an agency's annual report computed from the database the server uses.",
-            discussion: "Same database flags as `serve`: --database PATH, or DATABASE_URL=postgres://…. Exit 1 when the computed report breaks its arithmetic.")
+            discussion:
+                "Same database flags as `serve`: --database PATH, or DATABASE_URL=postgres://…. Exit 1 when the computed report breaks its arithmetic."
+        )
 
         @Option(help: "The agency's code, as /api/v1/agencies lists it.")
         var agency: String
@@ -53,12 +55,16 @@ extension ReportCommand {
     }
 
     static func validateReportYear(_ year: Int) throws {
-        guard (2008...2100).contains(year) else { throw ValidationError("--year \(year) is not a year the regulations' reports cover (2008 onwards)") }
+        guard (2008...2100).contains(year) else {
+            throw ValidationError("--year \(year) is not a year the regulations' reports cover (2008 onwards)")
+        }
     }
 
     /// Runs a job on the server's database and prints what it wrote: exit 1 when the report breaks its arithmetic,
     /// 2 with the reason when the database or the agency cannot be used.
-    static func printReportJob(_ configuration: ServerConfiguration, _ job: (ServerConfiguration) async throws -> (output: String, hasErrors: Bool)) async throws {
+    static func printReportJob(
+        _ configuration: ServerConfiguration, _ job: (ServerConfiguration) async throws -> (output: String, hasErrors: Bool)
+    ) async throws {
         let result: (output: String, hasErrors: Bool)
         do {
             result = try await job(configuration)

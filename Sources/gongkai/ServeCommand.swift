@@ -10,7 +10,8 @@ struct DatabaseOptions: ParsableArguments {
 
     func configuration(hostname: String = "127.0.0.1", port: Int = 8080, calendarFile: String) throws -> ServerConfiguration {
         do {
-            var configuration = try ServerConfiguration.resolve(databasePath: database, environment: ProcessInfo.processInfo.environment, hostname: hostname, port: port)
+            var configuration = try ServerConfiguration.resolve(
+                databasePath: database, environment: ProcessInfo.processInfo.environment, hostname: hostname, port: port)
             configuration.calendarFile = calendarFile
             return configuration
         } catch {

@@ -32,7 +32,8 @@ import VaporTesting
             let error = try missing.content.decode(APIError.self)
             #expect(error.error.contains("NOPE"))
             #expect(try await client.get("/api/v1/search").status == .badRequest)
-            let unauthorized = try await client.send(.POST, "/api/v1/items", headers: ["Content-Type": "application/json"], body: ByteBuffer(string: "{}"))
+            let unauthorized = try await client.send(
+                .POST, "/api/v1/items", headers: ["Content-Type": "application/json"], body: ByteBuffer(string: "{}"))
             #expect(unauthorized.status == .unauthorized)
             #expect(try unauthorized.content.decode(APIError.self).error.contains("令牌"))
         }
@@ -48,7 +49,9 @@ import VaporTesting
             let body = """
                 {"categoryID": "\(categoryID.uuidString)", "title": "通过接口起草的信息", "body": "正文", "writtenOn": "2026-11-19"}
                 """
-            let created = try await client.send(.POST, "/api/v1/items", headers: ["Content-Type": "application/json", "Authorization": "Bearer \(token)"], body: ByteBuffer(string: body))
+            let created = try await client.send(
+                .POST, "/api/v1/items", headers: ["Content-Type": "application/json", "Authorization": "Bearer \(token)"],
+                body: ByteBuffer(string: body))
             #expect(created.status == .created)
             let item = try created.content.decode(ItemDTO.self)
             #expect(item.state == "draft")
@@ -56,9 +59,15 @@ import VaporTesting
             #expect(try await client.get("/api/v1/items/\(item.id.uuidString)").status == .notFound)
             // …but its own agency's token reads it.
             #expect(try await client.get("/api/v1/items/\(item.id.uuidString)", headers: ["Authorization": "Bearer \(token)"]).status == .ok)
-            let submitted = try await client.send(.POST, "/api/v1/items/\(item.id.uuidString)/actions", headers: ["Content-Type": "application/json", "Authorization": "Bearer \(token)"], body: ByteBuffer(string: "{\"action\": \"submit\"}"))
+            let submitted = try await client.send(
+                .POST, "/api/v1/items/\(item.id.uuidString)/actions",
+                headers: ["Content-Type": "application/json", "Authorization": "Bearer \(token)"],
+                body: ByteBuffer(string: "{\"action\": \"submit\"}"))
             #expect(try submitted.content.decode(ItemDTO.self).state == "submitted")
-            let bad = try await client.send(.POST, "/api/v1/items", headers: ["Content-Type": "application/json", "Authorization": "Bearer \(token)"], body: ByteBuffer(string: "{\"categoryID\": \"\(categoryID.uuidString)\", \"title\": \"\", \"body\": \"x\", \"writtenOn\": \"2026-13-01\"}"))
+            let bad = try await client.send(
+                .POST, "/api/v1/items", headers: ["Content-Type": "application/json", "Authorization": "Bearer \(token)"],
+                body: ByteBuffer(
+                    string: "{\"categoryID\": \"\(categoryID.uuidString)\", \"title\": \"\", \"body\": \"x\", \"writtenOn\": \"2026-13-01\"}"))
             #expect(bad.status == .unprocessableEntity)
             #expect(try bad.content.decode(APIError.self).error.contains("writtenOn"))
         }
@@ -84,7 +93,10 @@ import VaporTesting
                 if path.hasSuffix("/search") { path += "?q=%E4%BD%8E%E4%BF%9D" }
                 let answer = try await client.get(path)
                 #expect(answer.status == .ok, "\(path)")
-                let schema = try #require((((get["responses"] as? [String: Any])?["200"] as? [String: Any])?["content"] as? [String: Any]).flatMap { ($0["application/json"] as? [String: Any])?["schema"] as? [String: Any] })
+                let schema = try #require(
+                    (((get["responses"] as? [String: Any])?["200"] as? [String: Any])?["content"] as? [String: Any]).flatMap {
+                        ($0["application/json"] as? [String: Any])?["schema"] as? [String: Any]
+                    })
                 let json = try JSONSerialization.jsonObject(with: Data(answer.body.string.utf8))
                 try Self.conform(json, to: schema, schemas: schemas, at: path)
                 checked += 1

@@ -47,9 +47,12 @@ import VaporTesting
             #expect(refused.body.string.contains("已有机关使用代码 11500106MB1234567X"))
             #expect(refused.body.string.contains("索引号格式须包含"))
             #expect(refused.body.string.contains("负责辖区内的公共服务。"))
-            let loop = try await admin.post("/staff/admin/agencies/\(DemoSeed.districtCode)", form: [
-                ("name", "重庆市沙坪坝区人民政府"), ("kind", "district-government"), ("parent", "11500106MB1234567X"), ("indexPattern", IndexNumber.defaultPattern),
-            ])
+            let loop = try await admin.post(
+                "/staff/admin/agencies/\(DemoSeed.districtCode)",
+                form: [
+                    ("name", "重庆市沙坪坝区人民政府"), ("kind", "district-government"), ("parent", "11500106MB1234567X"),
+                    ("indexPattern", IndexNumber.defaultPattern),
+                ])
             #expect(loop.status == .unprocessableEntity)
             #expect(loop.body.string.contains("上级机关不能是本机关或其下级机关"))
         }
@@ -76,19 +79,30 @@ import VaporTesting
         try await withServer(demo: true) { app, admin in
             try await admin.signIn("admin")
             try await admin.get("/staff/admin/agencies/\(DemoSeed.lianfangCode)/categories")
-            #expect(try await admin.post("/staff/admin/agencies/\(DemoSeed.lianfangCode)/categories", form: [("name", "疫情防控"), ("article", "第二十条第（十二）项"), ("parent", ""), ("position", "")]).status == .seeOther)
-            let duplicate = try await admin.post("/staff/admin/agencies/\(DemoSeed.lianfangCode)/categories", form: [("name", "疫情防控"), ("position", "x")])
+            #expect(
+                try await admin.post(
+                    "/staff/admin/agencies/\(DemoSeed.lianfangCode)/categories",
+                    form: [("name", "疫情防控"), ("article", "第二十条第（十二）项"), ("parent", ""), ("position", "")]
+                ).status == .seeOther)
+            let duplicate = try await admin.post(
+                "/staff/admin/agencies/\(DemoSeed.lianfangCode)/categories", form: [("name", "疫情防控"), ("position", "x")])
             #expect(duplicate.status == .unprocessableEntity)
             #expect(duplicate.body.string.contains("本机关已有分类“疫情防控”"))
             #expect(duplicate.body.string.contains("顺序须为整数"))
             let id = try await StaffTests.category(app, agency: DemoSeed.lianfangCode, named: "疫情防控")
-            #expect(try await admin.post("/staff/admin/agencies/\(DemoSeed.lianfangCode)/categories/\(id.uuidString)", form: [("name", "公共卫生应急"), ("position", "3")]).status == .seeOther)
+            #expect(
+                try await admin.post(
+                    "/staff/admin/agencies/\(DemoSeed.lianfangCode)/categories/\(id.uuidString)", form: [("name", "公共卫生应急"), ("position", "3")]
+                ).status == .seeOther)
             let editor = TestClient(app: app, passwords: admin.passwords)
             try await editor.signIn("lianfang-editor")
             #expect(try await editor.get("/staff/items/new").body.string.contains("公共卫生应急"))
             // Another agency's category cannot be changed through this agency's address.
             let other = try await StaffTests.category(app, agency: DemoSeed.districtCode)
-            #expect(try await admin.post("/staff/admin/agencies/\(DemoSeed.lianfangCode)/categories/\(other.uuidString)", form: [("name", "x"), ("position", "1")]).status == .notFound)
+            #expect(
+                try await admin.post(
+                    "/staff/admin/agencies/\(DemoSeed.lianfangCode)/categories/\(other.uuidString)", form: [("name", "x"), ("position", "1")]
+                ).status == .notFound)
         }
     }
 
@@ -96,33 +110,59 @@ import VaporTesting
         try await withServer(demo: true) { app, admin in
             try await admin.signIn("admin")
             try await admin.get("/staff/admin/accounts/new")
-            let weak = try await admin.post("/staff/admin/accounts/new", form: [("username", "xl-editor"), ("displayName", "小龙坎信息员"), ("role", "editor"), ("agency", ""), ("password", "short")])
+            let weak = try await admin.post(
+                "/staff/admin/accounts/new",
+                form: [("username", "xl-editor"), ("displayName", "小龙坎信息员"), ("role", "editor"), ("agency", ""), ("password", "short")])
             #expect(weak.status == .unprocessableEntity)
             #expect(weak.body.string.contains("密码至少10位"))
             #expect(weak.body.string.contains("信息编辑须属于一个机关"))
             #expect(weak.body.string.contains("小龙坎信息员"))  // kept
-            #expect(try await admin.post("/staff/admin/accounts/new", form: [("username", "xl-editor"), ("displayName", "小龙坎信息员"), ("role", "editor"), ("agency", "11500106009208300B"), ("password", "correct horse battery")]).status == .seeOther)
+            #expect(
+                try await admin.post(
+                    "/staff/admin/accounts/new",
+                    form: [
+                        ("username", "xl-editor"), ("displayName", "小龙坎信息员"), ("role", "editor"), ("agency", "11500106009208300B"),
+                        ("password", "correct horse battery"),
+                    ]
+                ).status == .seeOther)
             let account = try #require(try await StaffRecord.query(on: app.db).filter(\.$username == "xl-editor").first())
             #expect(account.passwordHash != "correct horse battery")
 
             let newcomer = TestClient(app: app, passwords: [:])
             try await newcomer.get("/staff/login")
-            #expect(try await newcomer.post("/staff/login", form: [("username", "xl-editor"), ("password", "correct horse battery")]).status == .seeOther)
+            #expect(
+                try await newcomer.post("/staff/login", form: [("username", "xl-editor"), ("password", "correct horse battery")]).status == .seeOther)
 
             // Locked out after five failures; the administrator lifts it and sets a new password.
             let stranger = TestClient(app: app, passwords: [:])
             try await stranger.get("/staff/login")
             for _ in 0..<Lockout.attempts { try await stranger.post("/staff/login", form: [("username", "xl-editor"), ("password", "wrong")]) }
-            #expect(try await stranger.post("/staff/login", form: [("username", "xl-editor"), ("password", "correct horse battery")]).status == .tooManyRequests)
+            #expect(
+                try await stranger.post("/staff/login", form: [("username", "xl-editor"), ("password", "correct horse battery")]).status
+                    == .tooManyRequests)
             try await admin.get("/staff/admin/accounts/\(account.id!.uuidString)")
-            #expect(try await admin.post("/staff/admin/accounts/\(account.id!.uuidString)", form: [("displayName", "小龙坎信息员"), ("role", "reviewer"), ("agency", "11500106009208300B"), ("password", "another good password"), ("unlock", "是")]).status == .seeOther)
-            #expect(try await stranger.post("/staff/login", form: [("username", "xl-editor"), ("password", "another good password")]).status == .seeOther)
+            #expect(
+                try await admin.post(
+                    "/staff/admin/accounts/\(account.id!.uuidString)",
+                    form: [
+                        ("displayName", "小龙坎信息员"), ("role", "reviewer"), ("agency", "11500106009208300B"), ("password", "another good password"),
+                        ("unlock", "是"),
+                    ]
+                ).status == .seeOther)
+            #expect(
+                try await stranger.post("/staff/login", form: [("username", "xl-editor"), ("password", "another good password")]).status == .seeOther)
             let updated = try #require(try await StaffRecord.find(account.id, on: app.db))
             #expect(updated.role == "reviewer")
-            #expect(try await AuditRecord.query(on: app.db).filter(\.$entity == "staff").filter(\.$entityID == account.id!.uuidString).filter(\.$actor == "admin").sort(\.$at).all().map(\.action) == ["create", "update"])
+            #expect(
+                try await AuditRecord.query(on: app.db).filter(\.$entity == "staff").filter(\.$entityID == account.id!.uuidString).filter(
+                    \.$actor == "admin"
+                ).sort(\.$at).all().map(\.action) == ["create", "update"])
             // An administrator does not demote themself.
             let me = try #require(try await StaffRecord.query(on: app.db).filter(\.$username == "admin").first())
-            #expect(try await admin.post("/staff/admin/accounts/\(me.id!.uuidString)", form: [("displayName", "x"), ("role", "editor"), ("agency", DemoSeed.lianfangCode)]).status == .conflict)
+            #expect(
+                try await admin.post(
+                    "/staff/admin/accounts/\(me.id!.uuidString)", form: [("displayName", "x"), ("role", "editor"), ("agency", DemoSeed.lianfangCode)]
+                ).status == .conflict)
         }
     }
 
@@ -151,7 +191,11 @@ import VaporTesting
                 try await user.signIn(username)
                 #expect(try await user.get("/staff/admin").status == .forbidden, "\(username) opened the admin page")
                 #expect(try await user.post("/staff/admin/agencies/new", form: Self.newAgency).status == .forbidden, "\(username) created an agency")
-                #expect(try await user.post("/staff/admin/accounts/new", form: [("username", "x-\(username)"), ("displayName", "x"), ("role", "administrator"), ("password", "0123456789ab")]).status == .forbidden)
+                #expect(
+                    try await user.post(
+                        "/staff/admin/accounts/new",
+                        form: [("username", "x-\(username)"), ("displayName", "x"), ("role", "administrator"), ("password", "0123456789ab")]
+                    ).status == .forbidden)
             }
             #expect(try await StaffRecord.query(on: app.db).filter(\.$role == "administrator").count() == 1)
             // Without the form's token even the administrator is refused.

@@ -47,7 +47,9 @@ import VaporTesting
             let answered = try await ApplicationTests.register(client, received: "2026-11-02")
             try await ApplicationTests.move(client, answered, [("move", "answer"), ("result", "3.2"), ("detail", "部分公开"), ("date", "2026-11-20")])
             _ = try await ApplicationTests.register(client, received: "2026-11-03")
-            try await client.post("/staff/applications/\(answered.uuidString)/reviews", form: [("kind", "reconsideration"), ("body", "沙坪坝区人民政府"), ("filedOn", "2026-11-20"), ("result", "pending")])
+            try await client.post(
+                "/staff/applications/\(answered.uuidString)/reviews",
+                form: [("kind", "reconsideration"), ("body", "沙坪坝区人民政府"), ("filedOn", "2026-11-20"), ("result", "pending")])
             let agency = try #require(try await AgencyRecord.query(on: app.db).filter(\.$code == DemoSeed.lianfangCode).first())
             let report = try await AnnualReports(db: app.db).generate(agency: agency, year: 2026)
             #expect(report.report.table3?["1"] == [2, 0, 0, 0, 0, 0, 2])
@@ -65,7 +67,8 @@ import VaporTesting
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let configuration = ServerConfiguration(database: .sqlite(path: folder.appendingPathComponent("demo.sqlite").path), calendarFile: "/nonexistent")
+        let configuration = ServerConfiguration(
+            database: .sqlite(path: folder.appendingPathComponent("demo.sqlite").path), calendarFile: "/nonexistent")
         let app = try await Application.make(.testing)
         try await GongkaiServer.configure(app, configuration)
         _ = try await DemoSeed.load(on: app.db, passwords: app.password.async, today: Day(iso: "2026-11-20")!)
@@ -76,7 +79,9 @@ import VaporTesting
         let generated = try ReportReader.read(text: text).report
         let fixture = try ReportReader.read(try Data(contentsOf: Self.fixture)).report
         #expect(generated.table2 == fixture.table2 && generated.table3 == fixture.table3 && generated.table4 == fixture.table4)
-        await #expect(throws: ReportGenerator.Failure.self) { try await ReportGenerator.generate(configuration, agencyCode: "NOSUCHCODE", year: 2019, as: .txt) }
+        await #expect(throws: ReportGenerator.Failure.self) {
+            try await ReportGenerator.generate(configuration, agencyCode: "NOSUCHCODE", year: 2019, as: .txt)
+        }
         let (rollup, _) = try await ReportGenerator.rollup(configuration, year: 2019, today: Day(iso: "2026-11-20")!)
         #expect(rollup.contains("\(DemoSeed.lianfangCode)\t重庆市沙坪坝区联芳街道办事处\t已按时发布"))
         #expect(rollup.contains("政府集中采购 | 51 | 288.829万元"))
@@ -92,8 +97,11 @@ import VaporTesting
             var compared = 0
             for agency in agencies.prefix(3) {
                 for year in [2019, 2021, 2025, 2026] {
-                    let one = ReportComputation.compute(year: year, agency: agency.name, facts: try await reports.facts(of: agency, year: year)).report
-                    let grouped = ReportComputation.compute(year: year, agency: agency.name, facts: try await reports.groupedFacts(of: agency, year: year)).report
+                    let one = ReportComputation.compute(year: year, agency: agency.name, facts: try await reports.facts(of: agency, year: year))
+                        .report
+                    let grouped = ReportComputation.compute(
+                        year: year, agency: agency.name, facts: try await reports.groupedFacts(of: agency, year: year)
+                    ).report
                     #expect(one.table3 == grouped.table3, "\(agency.code) \(year)")
                     #expect(one.table4 == grouped.table4)
                     compared += one.table3?["1"]?[Table3Column.total] ?? 0
@@ -124,7 +132,8 @@ import VaporTesting
             #expect(bad.body.string.contains("日期须为 YYYY-MM-DD") && bad.body.string.contains("请填写培训内容") && bad.body.string.contains("参加人数须为正整数"))
             for (day, topic) in [("2020-05-14", "信息公开属性源头认定"), ("2020-11-19", "年度报告编制")] {
                 try await client.get("/staff/trainings")
-                #expect(try await client.post("/staff/trainings", form: [("heldOn", day), ("topic", topic), ("attendees", "15")]).status == .seeOther)
+                #expect(
+                    try await client.post("/staff/trainings", form: [("heldOn", day), ("topic", topic), ("attendees", "15")]).status == .seeOther)
             }
             #expect(try await client.get("/staff/trainings").body.string.contains("年度报告编制"))
             let agency = try #require(try await AgencyRecord.query(on: app.db).filter(\.$code == DemoSeed.lianfangCode).first())
@@ -138,7 +147,9 @@ import VaporTesting
             let other = try #require(try await AgencyRecord.query(on: app.db).filter(\.$code == "11500106009208300B").first())
             let register = RegisterRecord()
             register.$agency.id = other.id!
-            (register.year, register.kind, register.previousCount, register.change, register.decisions, register.count, register.amount) = (2019, "procurement", 0, 0, 0, 4, "1.5")
+            (register.year, register.kind, register.previousCount, register.change, register.decisions, register.count, register.amount) = (
+                2019, "procurement", 0, 0, 0, 4, "1.5"
+            )
             try await register.create(on: app.db)
             let agencies = try await AgencyRecord.query(on: app.db).filter(\.$kind != "community").all()
             let (rows, sum) = try await AnnualReports(db: app.db).rollup(agencies, year: 2019, today: Day(iso: "2026-11-20")!)
@@ -185,7 +196,9 @@ import VaporTesting
             let agency = try #require(try await AgencyRecord.query(on: app.db).filter(\.$code == DemoSeed.lianfangCode).first())
             let wrong = RegisterRecord()
             wrong.$agency.id = agency.id!
-            (wrong.year, wrong.kind, wrong.previousCount, wrong.change, wrong.decisions, wrong.count, wrong.amount) = (2019, "penalty", 0, 0, -3, 0, "0")
+            (wrong.year, wrong.kind, wrong.previousCount, wrong.change, wrong.decisions, wrong.count, wrong.amount) = (
+                2019, "penalty", 0, 0, -3, 0, "0"
+            )
             try await wrong.create(on: app.db)
             let page = try await client.get(path)
             #expect(page.body.string.contains("勾稽关系错误"))
@@ -235,20 +248,25 @@ import VaporTesting
         for (name, value) in [("_csrf", client.csrf ?? ""), ("year", String(year))] {
             body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
         }
-        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"registers.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n--\(boundary)--\r\n"
-        return try await client.send(.POST, path, headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)"], body: ByteBuffer(string: body))
+        body +=
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"registers.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n--\(boundary)--\r\n"
+        return try await client.send(
+            .POST, path, headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)"], body: ByteBuffer(string: body))
     }
 
     @Test func registersAreImportedOnlyWhenTheWholeFileIsClean_andReachTheReport() async throws {
         try await withServer(demo: true) { app, client in
             try await client.signIn("lianfang-officer")
             try await client.get("/staff/registers?year=2025")
-            let bad = try await Self.upload(client, "/staff/registers/import", csv: "年份,类别,上一年项目数量,本年增减,处理决定数量,数量,金额（万元）\n2025,行政许可,3,1,17,0,0\n2025,行政奖励,0,0,0,0,0", year: 2025)
+            let bad = try await Self.upload(
+                client, "/staff/registers/import", csv: "年份,类别,上一年项目数量,本年增减,处理决定数量,数量,金额（万元）\n2025,行政许可,3,1,17,0,0\n2025,行政奖励,0,0,0,0,0", year: 2025)
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.string.contains("registers.csv 第3行"))
             #expect(try await RegisterRecord.query(on: app.db).filter(\.$year == 2025).count() == 0)
             try await client.get("/staff/registers?year=2025")
-            let good = try await Self.upload(client, "/staff/registers/import", csv: "年份,类别,上一年项目数量,本年增减,处理决定数量,数量,金额（万元）\n2025,行政许可,3,1,17,0,0\n2025,行政事业性收费,0,0,0,0,1.25", year: 2025)
+            let good = try await Self.upload(
+                client, "/staff/registers/import", csv: "年份,类别,上一年项目数量,本年增减,处理决定数量,数量,金额（万元）\n2025,行政许可,3,1,17,0,0\n2025,行政事业性收费,0,0,0,0,1.25",
+                year: 2025)
             #expect(good.status == .seeOther)
             let agency = try #require(try await AgencyRecord.query(on: app.db).filter(\.$code == DemoSeed.lianfangCode).first())
             let report = try await AnnualReports(db: app.db).generate(agency: agency, year: 2025).report
@@ -272,8 +290,11 @@ import VaporTesting
     @Test func aComplaintIsTakenOnThePortal_handledByTheOffice_andCountedInTheReport() async throws {
         try await withServer(demo: true, today: Day(iso: "2026-11-20")!) { app, client in
             let portal = TestClient(app: app, passwords: [:])
-            #expect(try await portal.post("/a/\(DemoSeed.lianfangCode)/complaints", form: [("content", "  ")], csrf: false).status == .unprocessableEntity)
-            let made = try await portal.post("/a/\(DemoSeed.lianfangCode)/complaints", form: [("content", "公开栏长期未更新"), ("name", "李某"), ("contact", "13700001111")], csrf: false)
+            #expect(
+                try await portal.post("/a/\(DemoSeed.lianfangCode)/complaints", form: [("content", "  ")], csrf: false).status == .unprocessableEntity
+            )
+            let made = try await portal.post(
+                "/a/\(DemoSeed.lianfangCode)/complaints", form: [("content", "公开栏长期未更新"), ("name", "李某"), ("contact", "13700001111")], csrf: false)
             #expect(made.status == .created)
             #expect(made.body.string.contains("已收到，编号 TS-2026-"))
             #expect(!(try await portal.get("/a/\(DemoSeed.lianfangCode)").body.string.contains("13700001111")))

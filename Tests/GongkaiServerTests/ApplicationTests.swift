@@ -13,16 +13,21 @@ import VaporTesting
     static let idNumber = "11010519491231002X"
     static let phone = "13912345678"
 
-    static func form(name: String = "王测试", idType: String = "resident-id", idNumber: String = idNumber, title: String = "2026年城乡低保对象名单") -> [(String, String)] {
-        [("applicantType", "natural-person"), ("name", name), ("idType", idType), ("idNumber", idNumber), ("phone", phone),
-         ("email", "wang@example.com"), ("address", "沙坪坝区某路1号"), ("infoTitle", title), ("infoNumber", ""), ("infoDescription", ""),
-         ("formWanted", "electronic"), ("delivery", "email")]
+    static func form(
+        name: String = "王测试", idType: String = "resident-id", idNumber: String = idNumber, title: String = "2026年城乡低保对象名单"
+    ) -> [(String, String)] {
+        [
+            ("applicantType", "natural-person"), ("name", name), ("idType", idType), ("idNumber", idNumber), ("phone", phone),
+            ("email", "wang@example.com"), ("address", "沙坪坝区某路1号"), ("infoTitle", title), ("infoNumber", ""), ("infoDescription", ""),
+            ("formWanted", "electronic"), ("delivery", "email"),
+        ]
     }
 
     /// An officer registers an application received in person on `received`; returns its id.
     static func register(_ client: TestClient, received: String, title: String = "2026年城乡低保对象名单") async throws -> UUID {
         try await client.get("/staff/applications/new")
-        let response = try await client.post("/staff/applications/new", form: form(title: title) + [("channel", "in-person"), ("receivedOn", received)])
+        let response = try await client.post(
+            "/staff/applications/new", form: form(title: title) + [("channel", "in-person"), ("receivedOn", received)])
         #expect(response.status == .seeOther, "registering answered \(response.status): \(response.body.string.prefix(300))")
         let location = try #require(response.headers.first(name: .location))
         return try #require(UUID(uuidString: String(location.split(separator: "/").last!)))
@@ -76,7 +81,8 @@ import VaporTesting
             #expect(confirmed.receivedOn == "2026-11-20")
             #expect(confirmed.dueOn == "2026-12-18")
             #expect(confirmed.status == "open")
-            let notified = try await ApplicationEventRecord.query(on: app.db).filter(\.$application.$id == record.id!).filter(\.$kind == "notified").all()
+            let notified = try await ApplicationEventRecord.query(on: app.db).filter(\.$application.$id == record.id!).filter(\.$kind == "notified")
+                .all()
             #expect(notified.count == 2)
             #expect(notified.last?.detail.contains("wang@example.com") == true)
         }
@@ -97,12 +103,15 @@ import VaporTesting
             let results = AnswerResult.all(format).filter { !["3.6.1", "3.6.2"].contains($0.rowID) }
             for result in results {
                 let id = try await register(client, received: Day(iso: today)!.adding(days: -7).iso, title: "信息\(result.rowID)")
-                let compose = try await client.get("/staff/applications/\(id.uuidString)/compose?move=answer&result=\(result.rowID)&detail=%E8%AF%B4%E6%98%8E&date=\(today)")
+                let compose = try await client.get(
+                    "/staff/applications/\(id.uuidString)/compose?move=answer&result=\(result.rowID)&detail=%E8%AF%B4%E6%98%8E&date=\(today)")
                 #expect(compose.status == .ok)
                 #expect(compose.body.string.contains(result.decision))
                 if !result.article.isEmpty { #expect(compose.body.string.contains(result.article)) }
                 let body = "编辑后的答复书：\(result.label)"
-                let answered = try await move(client, id, [("move", "answer"), ("result", result.rowID), ("detail", "说明"), ("date", today), ("letterTitle", "答复书"), ("letterBody", body)])
+                let answered = try await move(
+                    client, id,
+                    [("move", "answer"), ("result", result.rowID), ("detail", "说明"), ("date", today), ("letterTitle", "答复书"), ("letterBody", body)])
                 #expect(answered.status == .seeOther, "\(result.rowID): \(answered.body.string.prefix(200))")
                 let record = try #require(try await ApplicationRecord.find(id, on: app.db))
                 #expect(record.status == "answered")
@@ -113,7 +122,9 @@ import VaporTesting
                 #expect(letter.kind == "answer")
                 #expect(letter.sentOn == today)
                 // Printable, and closed to further moves.
-                #expect(try await client.get("/staff/applications/\(id.uuidString)/letters/\(letter.id!.uuidString)").body.string.contains("@page { size: A4"))
+                #expect(
+                    try await client.get("/staff/applications/\(id.uuidString)/letters/\(letter.id!.uuidString)").body.string.contains(
+                        "@page { size: A4"))
                 #expect(try await move(client, id, [("move", "withdraw"), ("date", today)]).status == .conflict)
             }
             #expect(try await ApplicationRecord.query(on: app.db).filter(\.$status == "answered").count() == results.count)
@@ -132,7 +143,9 @@ import VaporTesting
             var record = try #require(try await ApplicationRecord.find(id, on: app.db))
             #expect(record.status == "paused")
             // One notice only (第三十条), and no answer while it is pending.
-            #expect(try await Self.move(client, id, [("move", "clarify"), ("what", "再补一项"), ("date", "2026-11-05")]).body.string.contains("second clarification notice"))
+            #expect(
+                try await Self.move(client, id, [("move", "clarify"), ("what", "再补一项"), ("date", "2026-11-05")]).body.string.contains(
+                    "second clarification notice"))
             #expect(try await Self.move(client, id, [("move", "answer"), ("result", "3.1"), ("date", "2026-11-06")]).status == .conflict)
             #expect(try await Self.move(client, id, [("move", "clarified"), ("date", "2026-11-10")]).status == .seeOther)
             record = try #require(try await ApplicationRecord.find(id, on: app.db))
@@ -163,7 +176,8 @@ import VaporTesting
             #expect(record.status == "open")
 
             let fee = try await Self.register(client, received: "2026-10-09")
-            #expect(try await Self.move(client, fee, [("move", "fee"), ("amount", "100"), ("basis", "按件计收"), ("date", "2026-10-12")]).status == .seeOther)
+            #expect(
+                try await Self.move(client, fee, [("move", "fee"), ("amount", "100"), ("basis", "按件计收"), ("date", "2026-10-12")]).status == .seeOther)
             #expect(try await LetterRecord.query(on: app.db).filter(\.$application.$id == fee).first()?.body.contains("人民币100元") == true)
             // Twenty working days to pay run to 11-09; on 11-20 the application is deemed abandoned.
             let late = try await Self.move(client, fee, [("move", "fee-paid"), ("date", "2026-11-16")])
@@ -203,9 +217,11 @@ import VaporTesting
             let id = try #require(try await ApplicationRecord.query(on: app.db).first()?.id)
             try await Self.move(client, id, [("move", "confirm"), ("date", "2026-11-20")])
             try await Self.move(client, id, [("move", "answer"), ("result", "3.1"), ("detail", "见附件"), ("date", "2026-11-20")])
-            let publicPaths = ["/", "/a/\(DemoSeed.lianfangCode)", "/a/\(DemoSeed.lianfangCode)/catalogue", "/a/\(DemoSeed.lianfangCode)/notices",
-                               "/a/\(DemoSeed.lianfangCode)/feed.atom", "/sitemap.xml", "/search?q=%E4%BD%8E%E4%BF%9D", "/api/v1/agencies",
-                               "/api/v1/items", "/api/v1/search?q=%E4%BD%8E%E4%BF%9D", "/status", "/metrics"]
+            let publicPaths = [
+                "/", "/a/\(DemoSeed.lianfangCode)", "/a/\(DemoSeed.lianfangCode)/catalogue", "/a/\(DemoSeed.lianfangCode)/notices",
+                "/a/\(DemoSeed.lianfangCode)/feed.atom", "/sitemap.xml", "/search?q=%E4%BD%8E%E4%BF%9D", "/api/v1/agencies",
+                "/api/v1/items", "/api/v1/search?q=%E4%BD%8E%E4%BF%9D", "/status", "/metrics",
+            ]
             for path in publicPaths {
                 let body = try await portal.get(path).body.string
                 #expect(!body.contains(Self.idNumber) && !body.contains(Self.phone) && !body.contains("王测试"), "\(path) shows the applicant")
@@ -236,7 +252,8 @@ import VaporTesting
             let id = try await Self.register(client, received: "2026-11-18")
             let other = try #require(try await AgencyRecord.query(on: app.db).filter(\.$code == "11500106009208212F").first())
             let hash = try await app.password.async.hash("another-officer-pw")
-            try await StaffRecord(username: "minzheng-officer", displayName: "民政局经办人", passwordHash: hash, role: "officer", agencyID: other.id).create(on: app.db)
+            try await StaffRecord(username: "minzheng-officer", displayName: "民政局经办人", passwordHash: hash, role: "officer", agencyID: other.id)
+                .create(on: app.db)
             let stranger = TestClient(app: app, passwords: ["minzheng-officer": "another-officer-pw"])
             try await stranger.signIn("minzheng-officer")
             #expect(try await stranger.get("/staff/applications/\(id.uuidString)").status == .notFound)
@@ -254,15 +271,35 @@ import VaporTesting
             let page = try await client.get("/staff/applications/\(second.uuidString)")
             #expect(page.body.string.contains("另有1份申请要求获取相同的信息"))
             try await Self.move(client, first, [("move", "answer"), ("result", "3.1"), ("detail", "预算表见附件"), ("date", "2026-11-20")])
-            #expect(try await client.post("/staff/applications/\(first.uuidString)/reviews", form: [("kind", "reconsideration"), ("body", "沙坪坝区人民政府"), ("filedOn", "2026-11-20"), ("result", "pending")]).status == .seeOther)
-            #expect(try await client.post("/staff/applications/\(first.uuidString)/reviews", form: [("kind", "litigation-direct"), ("body", "沙坪坝区人民法院"), ("filedOn", "2026-11-20"), ("result", "upheld")]).status == .unprocessableEntity)
+            #expect(
+                try await client.post(
+                    "/staff/applications/\(first.uuidString)/reviews",
+                    form: [("kind", "reconsideration"), ("body", "沙坪坝区人民政府"), ("filedOn", "2026-11-20"), ("result", "pending")]
+                ).status == .seeOther)
+            #expect(
+                try await client.post(
+                    "/staff/applications/\(first.uuidString)/reviews",
+                    form: [("kind", "litigation-direct"), ("body", "沙坪坝区人民法院"), ("filedOn", "2026-11-20"), ("result", "upheld")]
+                ).status == .unprocessableEntity)
             let cases = try await ReviewCaseRecord.query(on: app.db).all()
             #expect(cases.map(\.kind) == ["reconsideration"])
             try await client.get("/staff/applications/\(first.uuidString)")
-            #expect(try await client.post("/staff/applications/\(first.uuidString)/reviews/\(cases[0].id!.uuidString)", form: [("result", "upheld"), ("decidedOn", "2026-11-19")]).status == .unprocessableEntity)  // before it was filed
-            #expect(try await client.post("/staff/applications/\(first.uuidString)/reviews/\(cases[0].id!.uuidString)", form: [("result", "corrected"), ("decidedOn", "2026-11-20")]).status == .seeOther)
+            #expect(
+                try await client.post(
+                    "/staff/applications/\(first.uuidString)/reviews/\(cases[0].id!.uuidString)",
+                    form: [("result", "upheld"), ("decidedOn", "2026-11-19")]
+                ).status == .unprocessableEntity)  // before it was filed
+            #expect(
+                try await client.post(
+                    "/staff/applications/\(first.uuidString)/reviews/\(cases[0].id!.uuidString)",
+                    form: [("result", "corrected"), ("decidedOn", "2026-11-20")]
+                ).status == .seeOther)
             #expect(try await ReviewCaseRecord.find(cases[0].id, on: app.db)?.result == "corrected")
-            #expect(try await client.post("/staff/applications/\(first.uuidString)/reviews/\(cases[0].id!.uuidString)", form: [("result", "upheld"), ("decidedOn", "2026-11-20")]).status == .conflict)
+            #expect(
+                try await client.post(
+                    "/staff/applications/\(first.uuidString)/reviews/\(cases[0].id!.uuidString)",
+                    form: [("result", "upheld"), ("decidedOn", "2026-11-20")]
+                ).status == .conflict)
             // 第四十四条: the answer becomes a catalogue draft that goes through review.
             let published = try await client.post("/staff/applications/\(first.uuidString)/publish", form: [])
             #expect(published.status == .seeOther)
@@ -325,22 +362,29 @@ extension Array {
             let officer = try #require(try await StaffRecord.query(on: app.db).filter(\.$username == "lianfang-officer").first())
             officer.tokenHash = SHA256.hash(data: Data(token.utf8)).hex
             try await officer.save(on: app.db)
-            let document = try #require(try JSONSerialization.jsonObject(with: Data(try await client.get("/api/v1/openapi.json").body.string.utf8)) as? [String: Any])
+            let document = try #require(
+                try JSONSerialization.jsonObject(with: Data(try await client.get("/api/v1/openapi.json").body.string.utf8)) as? [String: Any])
             let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: [String: Any]])
             func check(_ response: TestingHTTPResponse, _ schema: String) throws {
-                try APITests.conform(try JSONSerialization.jsonObject(with: Data(response.body.string.utf8)), to: ["$ref": "#/components/schemas/\(schema)"], schemas: schemas, at: schema)
+                try APITests.conform(
+                    try JSONSerialization.jsonObject(with: Data(response.body.string.utf8)), to: ["$ref": "#/components/schemas/\(schema)"],
+                    schemas: schemas, at: schema)
             }
 
             // The public submits and looks up.
-            let input = #"{"applicantType":"commercial-enterprise","name":"重庆某某商贸有限公司","idType":"credit-code","idNumber":"91350100M000100Y43","phone":"023-61234567","formWanted":"electronic","delivery":"online","infoTitle":"2026年街道办公经费预算"}"#
+            let input =
+                #"{"applicantType":"commercial-enterprise","name":"重庆某某商贸有限公司","idType":"credit-code","idNumber":"91350100M000100Y43","phone":"023-61234567","formWanted":"electronic","delivery":"online","infoTitle":"2026年街道办公经费预算"}"#
             let receipt = try await Self.json(client, .POST, "/api/v1/agencies/\(DemoSeed.lianfangCode)/applications", token: nil, input)
             #expect(receipt.status == .created)
             try check(receipt, "ApplicationReceipt")
             let made = try receipt.content.decode(ApplicationReceiptDTO.self)
-            let status = try await Self.json(client, .POST, "/api/v1/application-status", token: nil, #"{"trackingNumber":"\#(made.trackingNumber)","secret":"\#(made.secret)"}"#)
+            let status = try await Self.json(
+                client, .POST, "/api/v1/application-status", token: nil, #"{"trackingNumber":"\#(made.trackingNumber)","secret":"\#(made.secret)"}"#)
             try check(status, "ApplicationStatus")
             #expect(!status.body.string.contains("91350100M000100Y43"))
-            let badID = try await Self.json(client, .POST, "/api/v1/agencies/\(DemoSeed.lianfangCode)/applications", token: nil, input.replacingOccurrences(of: "Y43", with: "Y44"))
+            let badID = try await Self.json(
+                client, .POST, "/api/v1/agencies/\(DemoSeed.lianfangCode)/applications", token: nil,
+                input.replacingOccurrences(of: "Y43", with: "Y44"))
             #expect(badID.status == .unprocessableEntity)
             #expect(try badID.content.decode(APIError.self).error.contains("idNumber"))
 
@@ -353,13 +397,16 @@ extension Array {
             let listed = try list.content.decode([ApplicationDTO].self)
             #expect(listed.map(\.idNumber) == ["9135**********0Y43"])
             let id = listed[0].id
-            let answerEarly = try await Self.json(client, .POST, "/api/v1/applications/\(id.uuidString)/moves", token: token, #"{"move":"answer","result":"3.1"}"#)
+            let answerEarly = try await Self.json(
+                client, .POST, "/api/v1/applications/\(id.uuidString)/moves", token: token, #"{"move":"answer","result":"3.1"}"#)
             #expect(answerEarly.status == .conflict)
             #expect(try answerEarly.content.decode(APIError.self).error.contains("尚未确认收到"))
             let confirmed = try await Self.json(client, .POST, "/api/v1/applications/\(id.uuidString)/moves", token: token, #"{"move":"confirm"}"#)
             try check(confirmed, "Application")
             #expect(try confirmed.content.decode(ApplicationDTO.self).dueOn == "2026-12-18")
-            let answered = try await Self.json(client, .POST, "/api/v1/applications/\(id.uuidString)/moves", token: token, #"{"move":"answer","result":"3.4.1","detail":"经检索，本机关未制作该信息。"}"#)
+            let answered = try await Self.json(
+                client, .POST, "/api/v1/applications/\(id.uuidString)/moves", token: token,
+                #"{"move":"answer","result":"3.4.1","detail":"经检索，本机关未制作该信息。"}"#)
             let dto = try answered.content.decode(ApplicationDTO.self)
             #expect(dto.status == "answered")
             #expect(dto.result == "3.4.1")
@@ -368,7 +415,10 @@ extension Array {
             #expect(letter.body.contains("经检索，本机关未制作该信息。"))
             #expect(letter.body.contains("第三十六条第（四）项"))
             // Registering a paper application.
-            let registered = try await Self.json(client, .POST, "/api/v1/applications", token: token, input.replacingOccurrences(of: "\"delivery\":\"online\"", with: "\"delivery\":\"online\",\"channel\":\"post\",\"receivedOn\":\"2026-11-19\""))
+            let registered = try await Self.json(
+                client, .POST, "/api/v1/applications", token: token,
+                input.replacingOccurrences(
+                    of: "\"delivery\":\"online\"", with: "\"delivery\":\"online\",\"channel\":\"post\",\"receivedOn\":\"2026-11-19\""))
             #expect(registered.status == .created)
             try check(registered, "Application")
             #expect(try registered.content.decode(ApplicationDTO.self).status == "open")

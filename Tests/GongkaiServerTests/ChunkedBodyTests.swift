@@ -1,7 +1,7 @@
-import Gongkai
-import Vapor
 import Foundation
+import Gongkai
 import Testing
+import Vapor
 
 @testable import GongkaiServer
 
@@ -21,7 +21,8 @@ import Testing
 
     static func multipart(csrf: String, filename: String, bytes: [UInt8], boundary: String = "gongkai-chunked-boundary") -> (String, [UInt8]) {
         var body = Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(csrf)\r\n".utf8)
-        body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(filename)\"\r\nContent-Type: application/pdf\r\n\r\n".utf8)
+        body += Array(
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(filename)\"\r\nContent-Type: application/pdf\r\n\r\n".utf8)
         body += bytes
         body += Array("\r\n--\(boundary)--\r\n".utf8)
         return ("multipart/form-data; boundary=\(boundary)", body)
@@ -50,10 +51,12 @@ import Testing
             // 3,000 characters of body: about 27 KB once percent-encoded, in five pieces.
             let sentence = "经社区评议、街道审核，拟将下列家庭纳入城乡低保保障范围，现予公示。公示期间如有异议，请向联芳街道社会事务办公室反映。"
             let body = String(String(repeating: sentence, count: 3_000 / sentence.count + 1).prefix(3_000))
-            let created = try await editor.post("/staff/items/new", form: [
-                ("categoryID", category), ("title", "关于2026年第四季度城乡低保对象的公示"), ("writtenOn", Clock.today().iso), ("summary", "城乡低保对象公示"),
-                ("body", body), ("channels[]", "website"),
-            ], pieces: 5, pause: Self.pause)
+            let created = try await editor.post(
+                "/staff/items/new",
+                form: [
+                    ("categoryID", category), ("title", "关于2026年第四季度城乡低保对象的公示"), ("writtenOn", Clock.today().iso), ("summary", "城乡低保对象公示"),
+                    ("body", body), ("channels[]", "website"),
+                ], pieces: 5, pause: Self.pause)
             #expect(created.status == 303, "saving a 3,000-character item sent in pieces answered \(created.status): \(created.text.prefix(300))")
             let location = try #require(created.header("Location"))
             let id = try #require(location.split(separator: "/").last.map(String.init))
@@ -72,7 +75,10 @@ import Testing
             let reviewer = SocketBrowser(port: server.port)
             #expect(try await reviewer.signIn("lianfang-reviewer", password: prepared.passwords["lianfang-reviewer"] ?? ""))
             try await reviewer.get("/staff/items/\(id)")
-            #expect(try await reviewer.post("/staff/items/\(id)/action", form: [("action", "approve"), ("confirmedReview", "on")], pieces: 3, pause: Self.pause).status == 303)
+            #expect(
+                try await reviewer.post(
+                    "/staff/items/\(id)/action", form: [("action", "approve"), ("confirmedReview", "on")], pieces: 3, pause: Self.pause
+                ).status == 303)
             #expect(try await reviewer.post("/staff/items/\(id)/action", form: [("action", "publish")], pieces: 2, pause: Self.pause).status == 303)
             let page = try await RawHTTP.exchange(port: server.port, pieces: [RawHTTP.request("GET", "/a/\(DemoSeed.lianfangCode)/items/\(id)")])
             #expect(page.status == 200)
@@ -97,9 +103,12 @@ import Testing
             let paragraph = "你单位申请公开的“2019年联芳街道低保对象名单”属于本机关公开的政府信息。根据《中华人民共和国政府信息公开条例》第三十六条第（一）项的规定，现予以公开。"
             let letter = String(String(repeating: paragraph, count: 1_000 / paragraph.count + 1).prefix(1_000))
             try await officer.get("/staff/applications/\(id)/compose?move=answer&result=3.1")
-            let answered = try await officer.post("/staff/applications/\(id)/move", form: [
-                ("move", "answer"), ("result", "3.1"), ("detail", "通过网上获取"), ("date", Clock.today().iso), ("letterTitle", "政府信息公开申请答复书"), ("letterBody", letter),
-            ], pieces: 6, pause: Self.pause)
+            let answered = try await officer.post(
+                "/staff/applications/\(id)/move",
+                form: [
+                    ("move", "answer"), ("result", "3.1"), ("detail", "通过网上获取"), ("date", Clock.today().iso), ("letterTitle", "政府信息公开申请答复书"),
+                    ("letterBody", letter),
+                ], pieces: 6, pause: Self.pause)
             #expect(answered.status == 303, "sending a 1,000-character 答复书 in pieces answered \(answered.status): \(answered.text.prefix(300))")
             let shown = try await officer.get("/staff/applications/\(id)")
             #expect(shown.text.contains("已答复") || shown.text.contains("答复书"), "the application does not show its answer")

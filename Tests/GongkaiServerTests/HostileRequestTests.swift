@@ -8,7 +8,9 @@ import Testing
 /// server still answers `/healthz` at the end. Bounded: one pass over a fixed table, no randomness.
 @Suite(.serialized) struct HostileRequestTests {
     static let long = String(repeating: "低", count: 10_000)
-    static let numbers = ["-1", "0", "abc", "9223372036854775807", "9223372036854775808", "-9223372036854775808", "100000000000000000000", "2.5", "1e9"]
+    static let numbers = [
+        "-1", "0", "abc", "9223372036854775807", "9223372036854775808", "-9223372036854775808", "100000000000000000000", "2.5", "1e9",
+    ]
 
     /// Values for each path parameter: the first real (for routes that need one), then unknown and malformed ones.
     /// A route with a parameter missing here fails the test: new routes get covered, or the table grows.
@@ -19,8 +21,12 @@ import Testing
         case "year": return ["2019"] + numbers + ["1800", "99999"]
         case "id":
             let joined = route.joined(separator: "/")
-            let kind = joined.contains("applications") ? "application" : joined.contains("accounts") ? "account"
-                : joined.contains("categories") ? "category" : "item"
+            let kind =
+                joined.contains("applications")
+                ? "application"
+                : joined.contains("accounts")
+                    ? "account"
+                    : joined.contains("categories") ? "category" : "item"
             return [ids[kind]?.uuidString ?? UUID().uuidString] + malformed
         case "file", "letter", "review": return [UUID().uuidString] + malformed
         default: return nil
@@ -37,7 +43,8 @@ import Testing
             "page=20", "page=4583343807117241856", "page=%ZZ", "page[]=1", "page=null", "page=", "year=1800", "year=2019&page=9999",
             // 10,000 characters: ASCII, and Chinese as a browser sends it (percent-encoded, 90 KB of URL, past what the
             // HTTP parser takes: that one is among the raw requests below).
-            "q=\(String(repeating: "a", count: 10_000))", "q=\(encoded(String(long.prefix(2_000))))", "q=%ZZ", "q=%22%20*%20NEAR(%20%5E%20AND", "q=%E4%BD%8E%E4%BF%9D&page=20", "q=%E4%BD%8E&page=1000000",
+            "q=\(String(repeating: "a", count: 10_000))", "q=\(encoded(String(long.prefix(2_000))))", "q=%ZZ", "q=%22%20*%20NEAR(%20%5E%20AND",
+            "q=%E4%BD%8E%E4%BF%9D&page=20", "q=%E4%BD%8E&page=1000000",
             "q=%00%1B%E2%80%AE", "q=a%22b", "q=%28%29%2A%3A", "agency=NOSUCH", "agency=\(String(repeating: "x", count: 5000))",
             "category=\(UUID().uuidString)", "format=..%2F..%2Fetc%2Fpasswd", "format=pdf", "version=99",
             "view=x", "view=overdue", "sort=x", "order=desc", "officer=\(String(repeating: "x", count: 5000))", "actor=%ZZ", "action=x",
@@ -61,7 +68,8 @@ import Testing
         "receivedOn", "reportDeadline", "result", "role", "secret", "summary", "title", "topic", "trackingNumber", "unlock", "username",
         "validity", "what", "writtenOn", "year", "version", "section5", "section6", "page",
     ]
-    static let fieldValues = numbers + ["0000-01-01", "9999-12-31", "2019-02-30", long, "\u{0}\u{1B}\u{202E}", "<script>alert(1)</script>&#60;", "' OR 1=1 --"]
+    static let fieldValues =
+        numbers + ["0000-01-01", "9999-12-31", "2019-02-30", long, "\u{0}\u{1B}\u{202E}", "<script>alert(1)</script>&#60;", "' OR 1=1 --"]
 
     @Test func everyRoute_withHostileValues_neverAnswersAServerError_andTheServerStaysUp() async throws {
         try await ServerProcess.with { server, prepared in
@@ -78,7 +86,8 @@ import Testing
                 }
                 let html = response.header("Content-Type")?.contains("text/html") == true
                 if response.status >= 400, html, !Self.isChinesePage(response.text) {
-                    failures.append("\(method) \(shown) → \(response.status) is not a Chinese error page with the site's frame: \(response.text.prefix(300))")
+                    failures.append(
+                        "\(method) \(shown) → \(response.status) is not a Chinese error page with the site's frame: \(response.text.prefix(300))")
                 }
             }
 
@@ -94,11 +103,12 @@ import Testing
                     values[name] = list
                 }
                 func target(_ overrides: [String: String]) -> String {
-                    "/" + route.path.map { component in
-                        guard component.hasPrefix(":") else { return component }
-                        let name = String(component.dropFirst())
-                        return overrides[name] ?? values[name]?.first ?? "x"
-                    }.joined(separator: "/")
+                    "/"
+                        + route.path.map { component in
+                            guard component.hasPrefix(":") else { return component }
+                            let name = String(component.dropFirst())
+                            return overrides[name] ?? values[name]?.first ?? "x"
+                        }.joined(separator: "/")
                 }
                 // Each parameter through its values, the others real.
                 var targets = [target([:])]
@@ -118,7 +128,9 @@ import Testing
                             // The API routes behind a token, with it.
                             if route.path.first == "api" {
                                 for path in targets {
-                                    check("GET", path, try await client.send("GET", path, extraHeaders: [("Authorization", "Bearer \(prepared.token)")]))
+                                    check(
+                                        "GET", path, try await client.send("GET", path, extraHeaders: [("Authorization", "Bearer \(prepared.token)")])
+                                    )
                                 }
                             }
                         } else {
@@ -142,7 +154,8 @@ import Testing
             // UTF-8 in the target, a 90 KB target, a broken request line) without an answer; the server must live on.
             let raws = [
                 "GET /%ZZ HTTP/1.1", "GET /a/%FF%FE/catalogue HTTP/1.1", "GET /search?q=%E4%BD HTTP/1.1", "GET //// HTTP/1.1",
-                "GET /\(String(repeating: "a", count: 6000)) HTTP/1.1", "GET /search?q=低保 HTTP/1.1", "GET /search?q=\(Self.encoded(Self.long)) HTTP/1.1", "GARBAGE",
+                "GET /\(String(repeating: "a", count: 6000)) HTTP/1.1", "GET /search?q=低保 HTTP/1.1",
+                "GET /search?q=\(Self.encoded(Self.long)) HTTP/1.1", "GARBAGE",
             ]
             for raw in raws {
                 let bytes = Array((raw + "\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").utf8)
@@ -152,7 +165,8 @@ import Testing
             print("HOSTILE: \(requests) requests over \(prepared.routes.count) routes, \(failures.count) failures")
             for failure in failures { print("HOSTILE FAILURE: \(failure.prefix(400).replacingOccurrences(of: "\n", with: " "))") }
             #expect(uncovered.isEmpty, "routes with parameters the hostile table does not cover: \(uncovered)")
-            #expect(failures.isEmpty, "\(failures.count) answers were server errors or English pages:\n\(failures.prefix(40).joined(separator: "\n"))")
+            #expect(
+                failures.isEmpty, "\(failures.count) answers were server errors or English pages:\n\(failures.prefix(40).joined(separator: "\n"))")
             #expect(server.isRunning, "the server is no longer running:\n\(server.output)")
             let health = try await RawHTTP.exchange(port: server.port, pieces: [RawHTTP.request("GET", "/healthz")])
             #expect(health.status == 200, "/healthz answered \(health.status) after the hostile requests")
@@ -161,7 +175,9 @@ import Testing
 
     /// Bodies a form or API route must refuse without a server error: empty, every field hostile, broken encodings,
     /// JSON of the wrong shape, and a body over the route's limit.
-    static func hostilePosts(route: [String], targets: [String], client: SocketBrowser, token: String, check: (String, String, RawResponse) -> Void) async throws {
+    static func hostilePosts(
+        route: [String], targets: [String], client: SocketBrowser, token: String, check: (String, String, RawResponse) -> Void
+    ) async throws {
         let form = "application/x-www-form-urlencoded"
         let csrf = client.csrf.map { [("_csrf", $0)] } ?? []
         let auth = [("Authorization", "Bearer \(token)")]
@@ -171,25 +187,42 @@ import Testing
         let path = targets[0]
         for value in fieldValues {
             let fields = Self.fields.map { ($0, value) } + csrf
-            check("POST", path + " [all fields \(value.prefix(24))]", try await client.send("POST", path, contentType: form, body: SocketBrowser.formEncoded(fields)))
+            check(
+                "POST", path + " [all fields \(value.prefix(24))]",
+                try await client.send("POST", path, contentType: form, body: SocketBrowser.formEncoded(fields)))
         }
-        let broken = (csrf.first.map { "_csrf=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&" } ?? "") + "title=%ZZ&body=%E4%BD&year=%&page[=1"
+        let broken =
+            (csrf.first.map { "_csrf=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&" } ?? "")
+            + "title=%ZZ&body=%E4%BD&year=%&page[=1"
         check("POST", path + " [bad escapes]", try await client.send("POST", path, contentType: form, body: Array(broken.utf8)))
-        for json in ["{", "[]", "null", "{\"page\":\"x\",\"year\":1e999}", "{\"applicantType\":5,\"name\":[1],\"action\":{}}", "{\"secret\":1,\"trackingNumber\":null}"] {
-            check("POST", path + " [json \(json)]", try await client.send("POST", path, contentType: "application/json", extraHeaders: auth, body: Array(json.utf8)))
+        for json in [
+            "{", "[]", "null", "{\"page\":\"x\",\"year\":1e999}", "{\"applicantType\":5,\"name\":[1],\"action\":{}}",
+            "{\"secret\":1,\"trackingNumber\":null}",
+        ] {
+            check(
+                "POST", path + " [json \(json)]",
+                try await client.send("POST", path, contentType: "application/json", extraHeaders: auth, body: Array(json.utf8)))
         }
-        check("POST", path + " [multipart garbage]", try await client.send("POST", path, contentType: "multipart/form-data; boundary=x", body: Array("--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n\r\n%PDF".utf8)))
+        check(
+            "POST", path + " [multipart garbage]",
+            try await client.send(
+                "POST", path, contentType: "multipart/form-data; boundary=x",
+                body: Array("--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n\r\n%PDF".utf8)))
         check("POST", path + " [unknown type]", try await client.send("POST", path, contentType: "text/plain", body: Array("hello".utf8)))
         // Over the limit of every form route (1 MB), sent in pieces.
         let oversized = [UInt8](repeating: UInt8(ascii: "a"), count: 1_200_000)
-        check("POST", path + " [1.2 MB]", try await client.send("POST", path, contentType: form, body: Array("_csrf=\(client.csrf ?? "")&body=".utf8) + oversized, pieces: 4))
+        check(
+            "POST", path + " [1.2 MB]",
+            try await client.send("POST", path, contentType: form, body: Array("_csrf=\(client.csrf ?? "")&body=".utf8) + oversized, pieces: 4))
     }
 
     /// A refusal as the site shows it: a Chinese page (an error page, or the form again with what is wrong) in the
     /// site's frame, whose header leads home, with a Chinese heading and every message marked as an error in Chinese.
     static func isChinesePage(_ html: String) -> Bool {
         guard html.contains("lang=\"zh-CN\""), html.contains("<header class=\"site\""), html.contains("政府信息公开平台") else { return false }
-        guard let h1 = html.range(of: "<h1>"), let h1End = html[h1.upperBound...].range(of: "</h1>"), hasChinese(html[h1.upperBound..<h1End.lowerBound]) else {
+        guard let h1 = html.range(of: "<h1>"), let h1End = html[h1.upperBound...].range(of: "</h1>"),
+            hasChinese(html[h1.upperBound..<h1End.lowerBound])
+        else {
             return false
         }
         var rest = html[...]

@@ -30,16 +30,21 @@ import VaporTesting
                     group.addTask {
                         var mine: [(String?, Duration, String?)] = []
                         for k in 0..<Self.perClient {
-                            let body = #"{"applicantType":"natural-person","name":"压测\#(c)-\#(k)","idType":"passport","idNumber":"E\#(c)\#(k)","phone":"13800000000","formWanted":"electronic","delivery":"online","infoTitle":"第\#(c)号客户的第\#(k)份申请"}"#
+                            let body =
+                                #"{"applicantType":"natural-person","name":"压测\#(c)-\#(k)","idType":"passport","idNumber":"E\#(c)\#(k)","phone":"13800000000","formWanted":"electronic","delivery":"online","infoTitle":"第\#(c)号客户的第\#(k)份申请"}"#
                             let sent = ContinuousClock.now
                             // A well-behaved client: told the server is overloaded (503), it waits as asked and tries
                             // again, twice at most.
                             var outcome: (String?, Duration, String?) = (nil, .zero, nil)
                             for attempt in 0..<3 {
                                 do {
-                                    let response = try await client.post(url, headers: ["Content-Type": "application/json"]) { $0.body = ByteBuffer(string: body) }
+                                    let response = try await client.post(url, headers: ["Content-Type": "application/json"]) {
+                                        $0.body = ByteBuffer(string: body)
+                                    }
                                     let receipt = try? response.content.decode(ApplicationReceiptDTO.self)
-                                    outcome = (receipt?.trackingNumber, ContinuousClock.now - sent, receipt == nil ? "HTTP \(response.status.code)" : nil)
+                                    outcome = (
+                                        receipt?.trackingNumber, ContinuousClock.now - sent, receipt == nil ? "HTTP \(response.status.code)" : nil
+                                    )
                                     if response.status == .serviceUnavailable, attempt < 2 {
                                         try? await Task.sleep(for: .seconds(Int(response.headers.first(name: "Retry-After") ?? "5") ?? 5))
                                         continue
@@ -66,17 +71,23 @@ import VaporTesting
             #expect(Set(numbers).count == numbers.count, "a tracking number was handed out twice")
             var stored = 0
             for chunk in stride(from: 0, to: numbers.count, by: 200) {
-                stored += try await ApplicationRecord.query(on: app.db).filter(\.$trackingNumber ~~ Array(numbers[chunk..<min(chunk + 200, numbers.count)])).count()
+                stored += try await ApplicationRecord.query(on: app.db).filter(
+                    \.$trackingNumber ~~ Array(numbers[chunk..<min(chunk + 200, numbers.count)])
+                ).count()
             }
             #expect(stored == numbers.count, "\(numbers.count - stored) acknowledged submissions are missing")
             // Under a machine loaded by other tests a request may wait out the pool (30 s): it must then be refused
             // as overload (503, nothing stored), never fail otherwise. How many were refused depends on the machine's
             // load, so it is printed, not asserted.
-            #expect(failures.allSatisfy { $0 == "HTTP 503" }, "\(failures.count) submissions failed, e.g. \(failures.first(where: { $0 != "HTTP 503" }) ?? "")")
+            #expect(
+                failures.allSatisfy { $0 == "HTTP 503" },
+                "\(failures.count) submissions failed, e.g. \(failures.first(where: { $0 != "HTTP 503" }) ?? "")")
             let latencies = outcomes.map(\.1).sorted()
             let p = { (q: Double) in latencies[min(latencies.count - 1, Int(Double(latencies.count) * q))] }
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            print("LOAD \(TestDatabase.postgresURL == nil ? "SQLite" : "PostgreSQL"): \(numbers.count)/\(outcomes.count) submissions stored (\(failures.count) still refused as overload after retrying) by \(Self.clients) clients in \(String(format: "%.2f", seconds)) s = \(String(format: "%.0f", Double(numbers.count) / seconds))/s; latency p50 \(p(0.5)), p99 \(p(0.99)), max \(latencies.last!)")
+            print(
+                "LOAD \(TestDatabase.postgresURL == nil ? "SQLite" : "PostgreSQL"): \(numbers.count)/\(outcomes.count) submissions stored (\(failures.count) still refused as overload after retrying) by \(Self.clients) clients in \(String(format: "%.2f", seconds)) s = \(String(format: "%.0f", Double(numbers.count) / seconds))/s; latency p50 \(p(0.5)), p99 \(p(0.99)), max \(latencies.last!)"
+            )
         }
     }
 }

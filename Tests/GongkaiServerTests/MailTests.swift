@@ -54,12 +54,18 @@ final class FakeSMTPServer: @unchecked Sendable {
                     switch line.prefix(4).uppercased() {
                     case "EHLO": try await say("250-fake.example\r\n250 AUTH PLAIN")
                     case "AUTH": try await say("235 ok")
-                    case "MAIL": from = line; try await say("250 ok")
+                    case "MAIL":
+                        from = line
+                        try await say("250 ok")
                     case "RCPT":
                         to = line
                         try await say(line.contains("nobody@") ? "550 no such user" : "250 ok")
-                    case "DATA": inData = true; try await say("354 go ahead")
-                    case "QUIT": try await say("221 bye"); return
+                    case "DATA":
+                        inData = true
+                        try await say("354 go ahead")
+                    case "QUIT":
+                        try await say("221 bye")
+                        return
                     default: try await say("500 what")
                     }
                 }
@@ -75,7 +81,9 @@ final class FakeSMTPServer: @unchecked Sendable {
         #expect(mailer.port == 465 && mailer.tls && mailer.username == "gk@example.gov.cn" && mailer.password == "secret")
         #expect(throws: Mailer.ConfigurationError.self) { try Mailer.from(url: "smtp://mail.example.gov.cn") }
         #expect(throws: Mailer.ConfigurationError.self) { try Mailer.from(url: "http://mail.example.gov.cn?from=a@b") }
-        #expect(throws: ConfigurationError.self) { try ServerConfiguration.resolve(databasePath: "/tmp/x.sqlite", environment: ["SMTP_URL": "smtp://x"]) }
+        #expect(throws: ConfigurationError.self) {
+            try ServerConfiguration.resolve(databasePath: "/tmp/x.sqlite", environment: ["SMTP_URL": "smtp://x"])
+        }
     }
 
     @Test func theMessageIsUTF8InBase64WithAnEncodedSubject() {

@@ -41,7 +41,8 @@ import VaporTesting
             #expect(try await AuditRecord.query(on: app.db).count() == before)
             #expect(try await AuditRecord.query(on: app.db).filter(\.$actor == "someone else").count() == 0)
             // Appending still works.
-            try await AuditRecord(actor: "test", action: "note", entity: "test", entityID: "1", agencyCode: nil, before: nil, after: nil).create(on: app.db)
+            try await AuditRecord(actor: "test", action: "note", entity: "test", entityID: "1", agencyCode: nil, before: nil, after: nil).create(
+                on: app.db)
             #expect(try await AuditRecord.query(on: app.db).count() == before + 1)
         }
     }
@@ -73,7 +74,8 @@ import VaporTesting
             try await reviewer.get("/staff/items/\(id.uuidString)")
             try await reviewer.post("/staff/items/\(id.uuidString)/action", form: [("action", "approve"), ("confirmedReview", "on")])
             try await reviewer.post("/staff/items/\(id.uuidString)/action", form: [("action", "publish")])
-            #expect(try await Catalogue(db: app.db, calendar: .official).published(agency: nil, category: nil, year: nil, page: 1).total == before + 1)
+            #expect(
+                try await Catalogue(db: app.db, calendar: .official).published(agency: nil, category: nil, year: nil, page: 1).total == before + 1)
         }
     }
 }

@@ -31,7 +31,10 @@ import VaporTesting
             #expect(past.body.string.contains("rel=\"prev\""))
             let search = try await client.get("/search?q=%E4%BD%8E%E4%BF%9D&page=20")
             #expect(search.status == .ok)
-            for path in ["/a/\(code)/catalogue?page=9223372036854775807", "/api/v1/items?page=4583343807117241856", "/a/\(code)/catalogue?page=abc", "/search?q=x&page=-1"] {
+            for path in [
+                "/a/\(code)/catalogue?page=9223372036854775807", "/api/v1/items?page=4583343807117241856", "/a/\(code)/catalogue?page=abc",
+                "/search?q=x&page=-1",
+            ] {
                 let refused = try await client.get(path)
                 #expect(refused.status == .badRequest, "\(path) answered \(refused.status)")
                 #expect(refused.body.string.contains("参数 page 有误"), "\(path) does not name the parameter")
@@ -73,7 +76,9 @@ import VaporTesting
             for label in ["索引号", "发布机构", "文号", "生成日期", "发布日期", "公开方式"] { #expect(page.body.string.contains(label)) }
             #expect(page.body.string.contains(item.indexNumber))
             // The wrong agency in the address: not found.
-            #expect(try await client.get("/a/\(DemoSeed.districtCode)/items/\(item.id!.uuidString)").status == .notFound || item.agency.code == DemoSeed.districtCode)
+            #expect(
+                try await client.get("/a/\(DemoSeed.districtCode)/items/\(item.id!.uuidString)").status == .notFound
+                    || item.agency.code == DemoSeed.districtCode)
         }
     }
 

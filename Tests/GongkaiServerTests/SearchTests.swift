@@ -11,7 +11,9 @@ import VaporTesting
 /// The search index on both databases: phrases, ranking, filters, and items leaving search when withdrawn.
 @Suite struct SearchTests {
     /// Publishes items straight into the tables and the index, in the order given (the last is the newest).
-    static func publish(_ app: Application, _ items: [(title: String, body: String)], agency code: String = DemoSeed.lianfangCode) async throws -> [UUID] {
+    static func publish(
+        _ app: Application, _ items: [(title: String, body: String)], agency code: String = DemoSeed.lianfangCode
+    ) async throws -> [UUID] {
         let agency = try #require(try await AgencyRecord.query(on: app.db).filter(\.$code == code).first())
         let category = try await StaffTests.category(app, agency: code)
         let drafter = try #require(try await StaffRecord.query(on: app.db).first())
@@ -48,12 +50,14 @@ import VaporTesting
 
     @Test func titleMatchesComeFirst_thenTextMatches_newestFirstWithinEach() async throws {
         try await withServer(demo: true) { app, client in
-            let ids = try await Self.publish(app, [
-                ("鲟鳇鱼增殖放流活动的通知", "正文"),  // title, oldest
-                ("河道巡查情况", "本次放流鲟鳇鱼苗种三万尾。"),  // text only
-                ("鲟鳇鱼保护宣传", "正文"),  // title, newest
-                ("无关的标题", "鲟鱼与鳇鱼不是一个词。"),  // both characters, not the phrase
-            ])
+            let ids = try await Self.publish(
+                app,
+                [
+                    ("鲟鳇鱼增殖放流活动的通知", "正文"),  // title, oldest
+                    ("河道巡查情况", "本次放流鲟鳇鱼苗种三万尾。"),  // text only
+                    ("鲟鳇鱼保护宣传", "正文"),  // title, newest
+                    ("无关的标题", "鲟鱼与鳇鱼不是一个词。"),  // both characters, not the phrase
+                ])
             let result = try await Self.hits(client, "鲟鳇鱼")
             #expect(result.items.map(\.item.id) == [ids[2], ids[0], ids[1]])
             #expect(result.total == 3)

@@ -36,7 +36,9 @@ final class ServerProcess: @unchecked Sendable {
             candidates.append(URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("gongkai").path)
         }
         guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-            throw ServerProcessError("the gongkai executable was not found (looked at \(candidates.joined(separator: ", "))); run `swift build` first or set GONGKAI_BINARY")
+            throw ServerProcessError(
+                "the gongkai executable was not found (looked at \(candidates.joined(separator: ", "))); run `swift build` first or set GONGKAI_BINARY"
+            )
         }
         return URL(fileURLWithPath: found)
     }
@@ -75,7 +77,8 @@ final class ServerProcess: @unchecked Sendable {
         let app = try await Application.make(.testing)
         app.logger.logLevel = .warning
         do {
-            let configuration = ServerConfiguration(database: postgres.map { .postgres(url: $0) } ?? .sqlite(path: sqlite), calendarFile: "/nonexistent/gongkai-calendar.json")
+            let configuration = ServerConfiguration(
+                database: postgres.map { .postgres(url: $0) } ?? .sqlite(path: sqlite), calendarFile: "/nonexistent/gongkai-calendar.json")
             try await GongkaiServer.configure(app, configuration)
             if postgres != nil {
                 try await app.autoRevert()
@@ -94,14 +97,16 @@ final class ServerProcess: @unchecked Sendable {
             try await admin.save(on: app.db)
             var ids: [String: UUID] = [:]
             let lianfang = try await Catalogue(db: app.db, calendar: app.workdays).agency(code: DemoSeed.lianfangCode)
-            ids["item"] = try await ItemRecord.query(on: app.db).filter(\.$agency.$id == lianfang.requireID()).filter(\.$state == "published").first()?.id
+            ids["item"] = try await ItemRecord.query(on: app.db).filter(\.$agency.$id == lianfang.requireID()).filter(\.$state == "published")
+                .first()?.id
             ids["category"] = try await CategoryRecord.query(on: app.db).filter(\.$agency.$id == lianfang.requireID()).first()?.id
             ids["account"] = try await StaffRecord.query(on: app.db).filter(\.$username == "lianfang-officer").first()?.id
             let input = Applications.Input(
                 applicantType: "natural-person", name: "张三", idType: "passport", idNumber: "E12345678", phone: "13800000000", email: nil,
                 address: nil, infoTitle: "2019年联芳街道低保对象名单", infoNumber: nil, infoDescription: nil, formWanted: "electronic", delivery: "online",
                 channel: nil, receivedOn: nil)
-            let (application, _) = try await Applications(db: app.db, calendar: app.workdays).submit(input, agency: lianfang, byStaff: nil, today: today)
+            let (application, _) = try await Applications(db: app.db, calendar: app.workdays).submit(
+                input, agency: lianfang, byStaff: nil, today: today)
             ids["application"] = application.id
             let routes = app.routes.all.map { route in (method: route.method.rawValue, path: route.path.map(\.description)) }
             try await app.asyncShutdown()
@@ -324,11 +329,15 @@ final class SocketBrowser: @unchecked Sendable {
     @discardableResult
     func post(_ target: String, form: [(String, String)], pieces: Int = 1, pause: TimeInterval = 0) async throws -> RawResponse {
         let fields = form + (csrf.map { [("_csrf", $0)] } ?? [])
-        return try await send("POST", target, contentType: "application/x-www-form-urlencoded", body: Self.formEncoded(fields), pieces: pieces, pause: pause)
+        return try await send(
+            "POST", target, contentType: "application/x-www-form-urlencoded", body: Self.formEncoded(fields), pieces: pieces, pause: pause)
     }
 
     @discardableResult
-    func send(_ method: String, _ target: String, contentType: String? = nil, extraHeaders: [(String, String)] = [], body: [UInt8] = [], pieces: Int = 1, pause: TimeInterval = 0) async throws -> RawResponse {
+    func send(
+        _ method: String, _ target: String, contentType: String? = nil, extraHeaders: [(String, String)] = [], body: [UInt8] = [], pieces: Int = 1,
+        pause: TimeInterval = 0
+    ) async throws -> RawResponse {
         var headers = extraHeaders
         if let cookie { headers.append(("Cookie", cookie)) }
         if let contentType { headers.append(("Content-Type", contentType)) }

@@ -9,9 +9,11 @@ import VaporTesting
 
 @Suite struct StaffTests {
     static func draftForm(_ categoryID: UUID, title: String = "关于2026年第四季度临时救助对象的公示") -> [(String, String)] {
-        [("categoryID", categoryID.uuidString), ("title", title), ("writtenOn", "2026-11-18"), ("summary", "临时救助对象公示"),
-         ("body", "经审核，拟对以下对象给予临时救助。\n\n公示期七天。"), ("channels[]", "website"), ("channels[]", "bulletin-board"),
-         ("bulletinPlace", "联芳社区公开栏"), ("postingFrom", "2026-11-18"), ("postingTo", "2026-11-25")]
+        [
+            ("categoryID", categoryID.uuidString), ("title", title), ("writtenOn", "2026-11-18"), ("summary", "临时救助对象公示"),
+            ("body", "经审核，拟对以下对象给予临时救助。\n\n公示期七天。"), ("channels[]", "website"), ("channels[]", "bulletin-board"),
+            ("bulletinPlace", "联芳社区公开栏"), ("postingFrom", "2026-11-18"), ("postingTo", "2026-11-25"),
+        ]
     }
 
     static func category(_ app: Application, agency code: String, named name: String = "公示公告") async throws -> UUID {
@@ -40,7 +42,9 @@ import VaporTesting
             try await editor.get("/staff/items/\(id.uuidString)")
             #expect(try await editor.post("/staff/items/\(id.uuidString)/action", form: [("action", "submit")]).status == .seeOther)
             // An editor does not approve.
-            #expect(try await editor.post("/staff/items/\(id.uuidString)/action", form: [("action", "approve"), ("confirmedReview", "on")]).status == .conflict)
+            #expect(
+                try await editor.post("/staff/items/\(id.uuidString)/action", form: [("action", "approve"), ("confirmedReview", "on")]).status
+                    == .conflict)
 
             let reviewer = TestClient(app: app, passwords: editor.passwords)
             try await reviewer.signIn("lianfang-reviewer")
@@ -49,7 +53,9 @@ import VaporTesting
             let unconfirmed = try await reviewer.post("/staff/items/\(id.uuidString)/action", form: [("action", "approve")])
             #expect(unconfirmed.status == .conflict)
             #expect(unconfirmed.body.string.contains("保密审查"))
-            #expect(try await reviewer.post("/staff/items/\(id.uuidString)/action", form: [("action", "approve"), ("confirmedReview", "on")]).status == .seeOther)
+            #expect(
+                try await reviewer.post("/staff/items/\(id.uuidString)/action", form: [("action", "approve"), ("confirmedReview", "on")]).status
+                    == .seeOther)
             #expect(try await reviewer.post("/staff/items/\(id.uuidString)/action", form: [("action", "publish")]).status == .seeOther)
 
             let published = try #require(try await ItemRecord.find(id, on: app.db))
@@ -97,7 +103,8 @@ import VaporTesting
             try await item.create(on: app.db)
             try await client.signIn("lianfang-reviewer")
             try await client.get("/staff/items/\(item.id!.uuidString)")
-            let response = try await client.post("/staff/items/\(item.id!.uuidString)/action", form: [("action", "approve"), ("confirmedReview", "on")])
+            let response = try await client.post(
+                "/staff/items/\(item.id!.uuidString)/action", form: [("action", "approve"), ("confirmedReview", "on")])
             #expect(response.status == .conflict)
             #expect(response.body.string.contains("cannot approve"))
         }
@@ -110,8 +117,11 @@ import VaporTesting
             let reviewer = TestClient(app: app, passwords: editor.passwords)
             try await reviewer.signIn("lianfang-reviewer")
             try await reviewer.get("/staff/items/\(id.uuidString)")
-            #expect(try await reviewer.post("/staff/items/\(id.uuidString)/action", form: [("action", "return"), ("reason", "")]).status == .conflict)
-            #expect(try await reviewer.post("/staff/items/\(id.uuidString)/action", form: [("action", "return"), ("reason", "公示期写错了")]).status == .seeOther)
+            #expect(
+                try await reviewer.post("/staff/items/\(id.uuidString)/action", form: [("action", "return"), ("reason", "")]).status == .conflict)
+            #expect(
+                try await reviewer.post("/staff/items/\(id.uuidString)/action", form: [("action", "return"), ("reason", "公示期写错了")]).status
+                    == .seeOther)
             let page = try await editor.get("/staff/items/\(id.uuidString)")
             #expect(page.body.string.contains("公示期写错了"))
             #expect(page.body.string.contains("已退回"))
@@ -126,7 +136,11 @@ import VaporTesting
             #expect(try await other.get("/staff/items/\(id.uuidString)").status == .notFound)
             #expect(try await other.get("/staff/items/\(id.uuidString)/edit").status == .notFound)
             #expect(try await other.post("/staff/items/\(id.uuidString)/action", form: [("action", "submit")]).status == .notFound)
-            #expect(try await other.post("/staff/items/\(id.uuidString)/edit", form: Self.draftForm(try await Self.category(app, agency: DemoSeed.lianfangCode), title: "篡改")).status == .notFound)
+            #expect(
+                try await other.post(
+                    "/staff/items/\(id.uuidString)/edit",
+                    form: Self.draftForm(try await Self.category(app, agency: DemoSeed.lianfangCode), title: "篡改")
+                ).status == .notFound)
             let dashboard = try await other.get("/staff")
             #expect(!dashboard.body.string.contains(id.uuidString))
             #expect(try await ItemRecord.find(id, on: app.db)?.title != "篡改")
@@ -148,7 +162,8 @@ import VaporTesting
     @Test func csrf_aFormWithoutTheTokenIsRefused() async throws {
         try await withServer(demo: true) { app, client in
             try await client.signIn("lianfang-editor")
-            let response = try await client.post("/staff/items/new", form: Self.draftForm(try await Self.category(app, agency: DemoSeed.lianfangCode)), csrf: false)
+            let response = try await client.post(
+                "/staff/items/new", form: Self.draftForm(try await Self.category(app, agency: DemoSeed.lianfangCode)), csrf: false)
             #expect(response.status == .forbidden)
             #expect(response.body.string.contains("安全校验码"))
             #expect(try await ItemRecord.query(on: app.db).filter(\.$title == "关于2026年第四季度临时救助对象的公示").count() == 0)
@@ -159,9 +174,11 @@ import VaporTesting
         try await withServer(demo: true) { _, client in
             try await client.get("/staff/login")
             for _ in 0..<Lockout.attempts {
-                #expect(try await client.post("/staff/login", form: [("username", "lianfang-editor"), ("password", "wrong")]).status == .unauthorized)
+                #expect(
+                    try await client.post("/staff/login", form: [("username", "lianfang-editor"), ("password", "wrong")]).status == .unauthorized)
             }
-            let locked = try await client.post("/staff/login", form: [("username", "lianfang-editor"), ("password", client.passwords["lianfang-editor"]!)])
+            let locked = try await client.post(
+                "/staff/login", form: [("username", "lianfang-editor"), ("password", client.passwords["lianfang-editor"]!)])
             #expect(locked.status == .tooManyRequests)
             #expect(locked.body.string.contains("锁定"))
         }

@@ -38,7 +38,9 @@ actor AsyncLock {
 /// An app on a fresh database, migrated; with `demo`, the demo district loaded as of `today`.
 /// `sqliteFile`: on SQLite, a database file in a temporary folder instead of memory (for tests that need several
 /// connections, as a real server has).
-func withServer<T>(demo: Bool = false, today: Day = Day(iso: "2026-11-20")!, sqliteFile: Bool = false, _ test: (Application, TestClient) async throws -> T) async throws -> T {
+func withServer<T>(
+    demo: Bool = false, today: Day = Day(iso: "2026-11-20")!, sqliteFile: Bool = false, _ test: (Application, TestClient) async throws -> T
+) async throws -> T {
     let postgres = TestDatabase.postgresURL
     if postgres != nil { await TestDatabase.lock.acquire() }
     do {
@@ -51,7 +53,9 @@ func withServer<T>(demo: Bool = false, today: Day = Day(iso: "2026-11-20")!, sql
     }
 }
 
-private func runServer<T>(postgres: String?, demo: Bool, today: Day, sqliteFile: Bool, _ test: (Application, TestClient) async throws -> T) async throws -> T {
+private func runServer<T>(
+    postgres: String?, demo: Bool, today: Day, sqliteFile: Bool, _ test: (Application, TestClient) async throws -> T
+) async throws -> T {
     let app = try await Application.make(.testing)
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-test-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -62,7 +66,8 @@ private func runServer<T>(postgres: String?, demo: Bool, today: Day, sqliteFile:
     }
     app.logger.logLevel = .warning  // migrations and requests at info would bury the test output
     do {
-        let configuration = ServerConfiguration(database: postgres.map { .postgres(url: $0) } ?? sqlite, calendarFile: "/nonexistent/gongkai-calendar.json")
+        let configuration = ServerConfiguration(
+            database: postgres.map { .postgres(url: $0) } ?? sqlite, calendarFile: "/nonexistent/gongkai-calendar.json")
         if postgres != nil {
             // Start from nothing: what an earlier test left is reverted first.
             try await GongkaiServer.configure(app, configuration)
@@ -111,7 +116,9 @@ final class TestClient: @unchecked Sendable {
         if withToken, let csrf { fields.append(("_csrf", csrf)) }
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
-        let body = fields.map { "\($0.0.addingPercentEncoding(withAllowedCharacters: allowed)!)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed)!)" }.joined(separator: "&")
+        let body = fields.map {
+            "\($0.0.addingPercentEncoding(withAllowedCharacters: allowed)!)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed)!)"
+        }.joined(separator: "&")
         var headers = HTTPHeaders()
         headers.contentType = .urlEncodedForm
         return try await send(.POST, path, headers: headers, body: ByteBuffer(string: body))

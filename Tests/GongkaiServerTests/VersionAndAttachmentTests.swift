@@ -12,7 +12,9 @@ import VaporTesting
         let boundary = "gongkai-test-boundary"
         var body = ByteBuffer()
         body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(client.csrf ?? "")\r\n")
-        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+        body.writeString(
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+        )
         body.writeBytes(bytes)
         body.writeString("\r\n--\(boundary)--\r\n")
         return try await client.send(.POST, path, headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)"], body: body)
@@ -23,7 +25,9 @@ import VaporTesting
         try await editor.get("/staff/items/\(id.uuidString)")
         #expect(try await editor.post("/staff/items/\(id.uuidString)/action", form: [("action", "submit")]).status == .seeOther)
         try await reviewer.get("/staff/items/\(id.uuidString)")
-        #expect(try await reviewer.post("/staff/items/\(id.uuidString)/action", form: [("action", "approve"), ("confirmedReview", "on")]).status == .seeOther)
+        #expect(
+            try await reviewer.post("/staff/items/\(id.uuidString)/action", form: [("action", "approve"), ("confirmedReview", "on")]).status
+                == .seeOther)
         #expect(try await reviewer.post("/staff/items/\(id.uuidString)/action", form: [("action", "publish")]).status == .seeOther)
     }
 
@@ -32,9 +36,12 @@ import VaporTesting
             let id = try await StaffTests.draft(app, editor)
             try await editor.get("/staff/items/\(id.uuidString)")
             let pdf = Array("%PDF-1.4\n公示名单\n%%EOF\n".utf8)
-            #expect(try await Self.multipart(editor, path: "/staff/items/\(id.uuidString)/attachments", filename: "名单.pdf", bytes: pdf).status == .seeOther)
+            #expect(
+                try await Self.multipart(editor, path: "/staff/items/\(id.uuidString)/attachments", filename: "名单.pdf", bytes: pdf).status
+                    == .seeOther)
             try await editor.get("/staff/items/\(id.uuidString)")
-            let refused = try await Self.multipart(editor, path: "/staff/items/\(id.uuidString)/attachments", filename: "setup.exe", bytes: [0x4D, 0x5A])
+            let refused = try await Self.multipart(
+                editor, path: "/staff/items/\(id.uuidString)/attachments", filename: "setup.exe", bytes: [0x4D, 0x5A])
             #expect(refused.status == .unsupportedMediaType)
             #expect(refused.body.string.contains("setup.exe"))
             let stored = try #require(try await AttachmentRecord.query(on: app.db).filter(\.$item.$id == id).first())
@@ -61,7 +68,8 @@ import VaporTesting
             item.state = PublicationState.draft.rawValue
             let editor = try StaffUser(try #require(try await StaffRecord.query(on: app.db).filter(\.$username == "lianfang-editor").first()))
             await #expect(throws: (any Error).self) {
-                _ = try await Catalogue(db: app.db, calendar: .official).attach(filename: "big.pdf", data: Data(count: Catalogue.attachmentMaxBytes + 1), to: item, by: editor)
+                _ = try await Catalogue(db: app.db, calendar: .official).attach(
+                    filename: "big.pdf", data: Data(count: Catalogue.attachmentMaxBytes + 1), to: item, by: editor)
             }
             #expect(try await AttachmentRecord.query(on: app.db).count() == 0)
         }

@@ -18,22 +18,47 @@ import Testing
     }
 
     static let cases: [Case] = [
-        Case(name: "plain, across National Day 2026 and its working Saturday", received: "2026-09-28", events: [], today: "2026-10-01", due: "2026-10-30"),
+        Case(
+            name: "plain, across National Day 2026 and its working Saturday", received: "2026-09-28", events: [], today: "2026-10-01",
+            due: "2026-10-30"),
         Case(name: "across Spring Festival 2026 with both 调休 Saturdays", received: "2026-02-10", events: [], today: "2026-02-11", due: "2026-03-16"),
-        Case(name: "across the year boundary onto the working Sunday 2026-01-04", received: "2025-12-15", events: [], today: "2025-12-16", due: "2026-01-13"),
-        Case(name: "into 2027, which has no notice yet", received: "2026-12-15", events: [], today: "2026-12-16", due: "2027-01-12", provisional: true),
-        Case(name: "clarification restarts the 20 days, across Qingming", received: "2026-03-02", events: ["clarify-sent@2026-03-05", "clarify-received@2026-03-20"], today: "2026-03-23", due: "2026-04-20"),
-        Case(name: "consultation of a third party is left out, across Dragon Boat", received: "2026-06-01", events: ["consult-sent@2026-06-03", "consult-answered@2026-06-17"], today: "2026-06-18", due: "2026-07-14"),
+        Case(
+            name: "across the year boundary onto the working Sunday 2026-01-04", received: "2025-12-15", events: [], today: "2025-12-16",
+            due: "2026-01-13"),
+        Case(
+            name: "into 2027, which has no notice yet", received: "2026-12-15", events: [], today: "2026-12-16", due: "2027-01-12", provisional: true),
+        Case(
+            name: "clarification restarts the 20 days, across Qingming", received: "2026-03-02",
+            events: ["clarify-sent@2026-03-05", "clarify-received@2026-03-20"], today: "2026-03-23", due: "2026-04-20"),
+        Case(
+            name: "consultation of a third party is left out, across Dragon Boat", received: "2026-06-01",
+            events: ["consult-sent@2026-06-03", "consult-answered@2026-06-17"], today: "2026-06-18", due: "2026-07-14"),
         Case(name: "extension of 20 working days", received: "2026-06-01", events: ["extended@2026-06-25"], today: "2026-06-26", due: "2026-07-28"),
-        Case(name: "fee notice to payment is left out", received: "2026-06-01", events: ["fee-sent@2026-06-05", "fee-paid@2026-06-12"], today: "2026-06-15", due: "2026-07-07"),
-        Case(name: "fee time counted when the agency so chooses", received: "2026-06-01", events: ["fee-sent@2026-06-05", "fee-paid@2026-06-12"], today: "2026-06-15", due: "2026-06-30", feeTimeExcluded: false),
-        Case(name: "clarification, consultation, extension and fee together around National Day", received: "2026-09-21",
-             events: ["clarify-sent@2026-09-23", "clarify-received@2026-09-24", "consult-sent@2026-10-09", "consult-answered@2026-10-14", "extended@2026-11-02+10", "fee-sent@2026-11-10", "fee-paid@2026-11-12"],
-             today: "2026-11-13", due: "2026-11-20"),
-        Case(name: "answered on the spot", received: "2026-03-02", events: ["answered@2026-03-02"], today: "2026-03-02", due: "2026-03-30", status: .answered),
-        Case(name: "clarification never given: abandoned", received: "2026-03-02", events: ["clarify-sent@2026-03-04", "clarify-expired@2026-03-20"], today: "2026-03-25", due: nil, status: .abandoned),
-        Case(name: "waiting for the clarification", received: "2026-03-02", events: ["clarify-sent@2026-03-04"], today: "2026-03-10", due: nil, status: .paused),
-        Case(name: "fee not paid in 20 working days: abandoned", received: "2026-06-01", events: ["fee-sent@2026-06-05"], today: "2026-07-10", due: nil, status: .abandoned),
+        Case(
+            name: "fee notice to payment is left out", received: "2026-06-01", events: ["fee-sent@2026-06-05", "fee-paid@2026-06-12"],
+            today: "2026-06-15", due: "2026-07-07"),
+        Case(
+            name: "fee time counted when the agency so chooses", received: "2026-06-01", events: ["fee-sent@2026-06-05", "fee-paid@2026-06-12"],
+            today: "2026-06-15", due: "2026-06-30", feeTimeExcluded: false),
+        Case(
+            name: "clarification, consultation, extension and fee together around National Day", received: "2026-09-21",
+            events: [
+                "clarify-sent@2026-09-23", "clarify-received@2026-09-24", "consult-sent@2026-10-09", "consult-answered@2026-10-14",
+                "extended@2026-11-02+10", "fee-sent@2026-11-10", "fee-paid@2026-11-12",
+            ],
+            today: "2026-11-13", due: "2026-11-20"),
+        Case(
+            name: "answered on the spot", received: "2026-03-02", events: ["answered@2026-03-02"], today: "2026-03-02", due: "2026-03-30",
+            status: .answered),
+        Case(
+            name: "clarification never given: abandoned", received: "2026-03-02", events: ["clarify-sent@2026-03-04", "clarify-expired@2026-03-20"],
+            today: "2026-03-25", due: nil, status: .abandoned),
+        Case(
+            name: "waiting for the clarification", received: "2026-03-02", events: ["clarify-sent@2026-03-04"], today: "2026-03-10", due: nil,
+            status: .paused),
+        Case(
+            name: "fee not paid in 20 working days: abandoned", received: "2026-06-01", events: ["fee-sent@2026-06-05"], today: "2026-07-10",
+            due: nil, status: .abandoned),
     ]
 
     @Test(arguments: cases)
@@ -58,10 +83,12 @@ import Testing
         #expect(late.overdue)
         #expect(late.overdueWorkingDays == 2)
         #expect(late.remainingWorkingDays == 0)
-        let answeredLate = try engine.compute(received: received, events: [ClockEvent(.answered, Day(iso: "2026-11-02")!)], today: Day(iso: "2026-12-01")!)
+        let answeredLate = try engine.compute(
+            received: received, events: [ClockEvent(.answered, Day(iso: "2026-11-02")!)], today: Day(iso: "2026-12-01")!)
         #expect(answeredLate.status == .answered)
         #expect(answeredLate.overdueWorkingDays == 1)
-        let answeredInTime = try engine.compute(received: received, events: [ClockEvent(.answered, Day(iso: "2026-10-30")!)], today: Day(iso: "2026-12-01")!)
+        let answeredInTime = try engine.compute(
+            received: received, events: [ClockEvent(.answered, Day(iso: "2026-10-30")!)], today: Day(iso: "2026-12-01")!)
         #expect(!answeredInTime.overdue)
     }
 
@@ -109,7 +136,8 @@ import Testing
     ])
     func deadline_refusesImpossibleHistoriesNamingTheEvent(events: [String], event: String, problem: String) {
         do {
-            _ = try DeadlineEngine().compute(received: Day(iso: "2026-03-02")!, events: events.map { DeadlineParsing.event($0)! }, today: Day(iso: "2026-04-30")!)
+            _ = try DeadlineEngine().compute(
+                received: Day(iso: "2026-03-02")!, events: events.map { DeadlineParsing.event($0)! }, today: Day(iso: "2026-04-30")!)
             Issue.record("accepted \(events)")
         } catch {
             #expect(error.event == event)

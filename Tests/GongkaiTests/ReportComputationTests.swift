@@ -11,17 +11,27 @@ import Testing
     @Test func applicationsAreCountedOnceUnderTheirResult_withCarryOverAcrossTheYearBoundary() {
         let facts = ReportFacts(applications: [
             // Received in 2025, answered in 2026: carried over into 2026.
-            App(id: "a", received: Self.day("2025-12-20"), closed: Self.day("2026-01-15"), applicantType: .naturalPerson, result: "3.1", withdrawn: false),
+            App(
+                id: "a", received: Self.day("2025-12-20"), closed: Self.day("2026-01-15"), applicantType: .naturalPerson, result: "3.1",
+                withdrawn: false),
             // Received and answered on the spot.
-            App(id: "b", received: Self.day("2026-03-02"), closed: Self.day("2026-03-02"), applicantType: .commercialEnterprise, result: "3.4.1", withdrawn: false),
+            App(
+                id: "b", received: Self.day("2026-03-02"), closed: Self.day("2026-03-02"), applicantType: .commercialEnterprise, result: "3.4.1",
+                withdrawn: false),
             // Received in 2026, still open at its end: carried into 2027.
             App(id: "c", received: Self.day("2026-12-28"), closed: nil, applicantType: .researchInstitution, result: nil, withdrawn: false),
             // Withdrawn: （六）3.其他.
-            App(id: "d", received: Self.day("2026-05-06"), closed: Self.day("2026-05-08"), applicantType: .naturalPerson, result: nil, withdrawn: true),
+            App(
+                id: "d", received: Self.day("2026-05-06"), closed: Self.day("2026-05-08"), applicantType: .naturalPerson, result: nil, withdrawn: true
+            ),
             // Abandoned for an unpaid fee.
-            App(id: "e", received: Self.day("2026-06-01"), closed: Self.day("2026-07-20"), applicantType: .legalServiceInstitution, result: "3.6.2", withdrawn: false),
+            App(
+                id: "e", received: Self.day("2026-06-01"), closed: Self.day("2026-07-20"), applicantType: .legalServiceInstitution, result: "3.6.2",
+                withdrawn: false),
             // Closed before the year: not in it at all.
-            App(id: "f", received: Self.day("2025-03-01"), closed: Self.day("2025-03-20"), applicantType: .naturalPerson, result: "3.1", withdrawn: false),
+            App(
+                id: "f", received: Self.day("2025-03-01"), closed: Self.day("2025-03-20"), applicantType: .naturalPerson, result: "3.1",
+                withdrawn: false),
             // Received after the year: not in it.
             App(id: "g", received: Self.day("2027-01-04"), closed: nil, applicantType: .naturalPerson, result: nil, withdrawn: false),
             // Submitted online, never confirmed: not received, not counted.
@@ -47,8 +57,12 @@ import Testing
         #expect(lastYear["4"] == t["2"])
         // In a 2019-format year, （六）'s sub-rows fold into （六）.
         let facts2020 = ReportFacts(applications: [
-            App(id: "x", received: Self.day("2020-05-06"), closed: Self.day("2020-05-08"), applicantType: .naturalPerson, result: nil, withdrawn: true),
-            App(id: "y", received: Self.day("2020-05-06"), closed: Self.day("2020-06-30"), applicantType: .naturalPerson, result: "3.6", withdrawn: false),
+            App(
+                id: "x", received: Self.day("2020-05-06"), closed: Self.day("2020-05-08"), applicantType: .naturalPerson, result: nil, withdrawn: true
+            ),
+            App(
+                id: "y", received: Self.day("2020-05-06"), closed: Self.day("2020-06-30"), applicantType: .naturalPerson, result: "3.6",
+                withdrawn: false),
         ])
         let t2020 = ReportComputation.compute(year: 2020, agency: "测试", facts: facts2020).report.table3!
         #expect(t2020["3.6"] == [2, 0, 0, 0, 0, 0, 2])
@@ -77,7 +91,8 @@ import Testing
         #expect(t2["20.1/规范性文件"] == [.number(1), .number(2), .number(3)])
         #expect(t2["20.6/行政处罚"] == [.number(4), .number(-1), .number(12)])
         #expect(t2["20.9/政府集中采购"] == [.number(51), .money(Money(amount: Decimal(string: "288.829")!, unit: "万元"))])
-        facts.documents.append(.init(id: "d4", isRule: false, written: Self.day("2015-01-01"), published: Self.day("2015-01-05"), repealed: Self.day("2021-06-01")))
+        facts.documents.append(
+            .init(id: "d4", isRule: false, written: Self.day("2015-01-01"), published: Self.day("2015-01-05"), repealed: Self.day("2021-06-01")))
         facts.registers[.fee] = .init(amount: Decimal(string: "1.25")!)
         let t2021 = ReportComputation.compute(year: 2021, agency: "测试", facts: facts).report.table2!
         #expect(t2021["20.1/行政规范性文件"] == [.number(0), .number(1), .number(3)])
@@ -87,11 +102,13 @@ import Testing
 
 @Suite struct RegisterCSVTests {
     @Test func aCleanFileGivesItsLines() throws {
-        let lines = try RegisterCSV.parse("\u{FEFF}年份,类别,上一年项目数量,本年增减,处理决定数量,数量,金额（万元）\r\n2019,政府集中采购,,,,51,288.829\r\n2019,penalty,4,-1,12,,\r\n\r\n")
-        #expect(lines == [
-            RegisterLine(year: 2019, kind: .procurement, register: .init(count: 51, amount: Decimal(string: "288.829")!)),
-            RegisterLine(year: 2019, kind: .penalty, register: .init(previousCount: 4, change: -1, decisions: 12)),
-        ])
+        let lines = try RegisterCSV.parse(
+            "\u{FEFF}年份,类别,上一年项目数量,本年增减,处理决定数量,数量,金额（万元）\r\n2019,政府集中采购,,,,51,288.829\r\n2019,penalty,4,-1,12,,\r\n\r\n")
+        #expect(
+            lines == [
+                RegisterLine(year: 2019, kind: .procurement, register: .init(count: 51, amount: Decimal(string: "288.829")!)),
+                RegisterLine(year: 2019, kind: .penalty, register: .init(previousCount: 4, change: -1, decisions: 12)),
+            ])
     }
 
     @Test func everyBadLineIsNamed() {

@@ -62,7 +62,10 @@ import Testing
         let original = [UInt8](try Fixture.data(Fixture.lianfang))
         let html = [UInt8](try Fixture.data("lianfang-2019-annual-report.html"))
         var random = SampleReports.Generator(state: 2026)
-        let interesting: [[UInt8]] = ["|", "\n", "—", "<td colspan=\"99999\">", "<tr>", "</table>", "（", "1.", "-", "9999999999999999999999", "&#x110000;", "&", "<", "三、", "\t", " "].map { Array($0.utf8) }
+        let interesting: [[UInt8]] = [
+            "|", "\n", "—", "<td colspan=\"99999\">", "<tr>", "</table>", "（", "1.", "-", "9999999999999999999999", "&#x110000;", "&", "<", "三、",
+            "\t", " ",
+        ].map { Array($0.utf8) }
         var readCount = 0
         for round in 0..<4000 {
             var bytes = round % 4 == 3 ? html : original

@@ -19,4 +19,3 @@ enum Fixture {
     static let lianfang = "lianfang-2019-annual-report.txt"
     static let realReports = ["huaian-city-2024.txt", "huaian-hongze-district-2023.txt", "huaian-hongze-district-2024.txt"]
 }
-

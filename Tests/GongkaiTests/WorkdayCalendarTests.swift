@@ -89,14 +89,15 @@ import Testing
         #expect(stored.arrangements[2027] == calendar.arrangements[2027])
     }
 
-    @Test(arguments: [
-        ("{\n \"years\": {\n  \"2027\": {\n   \"off\": [\"2027-02-30\"],\n   \"work\": []\n  }\n }\n}", 4, "2027-02-30"),
-        ("{\n \"years\": {\n  \"2027\": {\n   \"off\": [],\n   \"work\": [\"2027-01-05\"]\n  }\n }\n}", 5, "星期二"),
-        ("{\n \"years\": {\n  \"2027\": {\n   \"off\": [\"2026-12-31\"],\n   \"work\": []\n  }\n }\n}", 4, "filed under 2027"),
-        ("{\n \"years\": {\n  \"2027\": {\n   \"off\": [],\n   \"work\": [],\n   \"working_days\": 250\n  }\n }\n}", 6, "give 261 working days"),
-        ("{\n \"years\": {\n  \"2027\": {\n   \"off\": [\"2027-01-01\",, ]\n  }\n }\n}", 4, "not valid JSON"),
-        ("{\n \"yeers\": {}\n}", nil, "no \"years\""),
-    ] as [(String, Int?, String)])
+    @Test(
+        arguments: [
+            ("{\n \"years\": {\n  \"2027\": {\n   \"off\": [\"2027-02-30\"],\n   \"work\": []\n  }\n }\n}", 4, "2027-02-30"),
+            ("{\n \"years\": {\n  \"2027\": {\n   \"off\": [],\n   \"work\": [\"2027-01-05\"]\n  }\n }\n}", 5, "星期二"),
+            ("{\n \"years\": {\n  \"2027\": {\n   \"off\": [\"2026-12-31\"],\n   \"work\": []\n  }\n }\n}", 4, "filed under 2027"),
+            ("{\n \"years\": {\n  \"2027\": {\n   \"off\": [],\n   \"work\": [],\n   \"working_days\": 250\n  }\n }\n}", 6, "give 261 working days"),
+            ("{\n \"years\": {\n  \"2027\": {\n   \"off\": [\"2027-01-01\",, ]\n  }\n }\n}", 4, "not valid JSON"),
+            ("{\n \"yeers\": {}\n}", nil, "no \"years\""),
+        ] as [(String, Int?, String)])
     func calendar_refusesAMalformedFileNamingTheLineAndProblem(json: String, line: Int?, problem: String) {
         do {
             _ = try WorkdayCalendar.parse(Data(json.utf8))

@@ -54,7 +54,10 @@ public struct LetterFacts: Sendable {
     /// For `3.4.1` when the right agency is known.
     public var rightAgency: String = ""
 
-    public init(agencyName: String, agencyAddress: String, agencyPhone: String, trackingNumber: String, applicantName: String, received: Day?, request: String, today: Day, due: Day?) {
+    public init(
+        agencyName: String, agencyAddress: String, agencyPhone: String, trackingNumber: String, applicantName: String, received: Day?,
+        request: String, today: Day, due: Day?
+    ) {
         self.agencyName = agencyName
         self.agencyAddress = agencyAddress
         self.agencyPhone = agencyPhone
@@ -81,14 +84,22 @@ public enum LetterDrafter {
             lines.append("")
             lines.append("请您自收到本告知书之日起\(facts.clarifyWorkingDays)个工作日内提交补正后的申请。答复期限自本机关收到补正后的申请之日起计算。无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。")
         case .postponement:
-            lines.append(opening + "因情况复杂，本机关不能在20个工作日内作出答复。根据《中华人民共和国政府信息公开条例》第三十三条第二款的规定，经政府信息公开工作机构负责人同意，答复期限延长\(facts.extensionDays)个工作日" + (facts.due.map { "，本机关将于\(chinese($0))前作出答复" } ?? "") + "。")
+            lines.append(
+                opening + "因情况复杂，本机关不能在20个工作日内作出答复。根据《中华人民共和国政府信息公开条例》第三十三条第二款的规定，经政府信息公开工作机构负责人同意，答复期限延长\(facts.extensionDays)个工作日"
+                    + (facts.due.map { "，本机关将于\(chinese($0))前作出答复" } ?? "") + "。")
         case .consultation:
             lines = ["\(facts.consultedParty.isEmpty ? "（被征求意见方）" : facts.consultedParty)：", ""]
-            lines.append("本机关于\(receivedText)收到政府信息公开申请（申请编号：\(facts.trackingNumber)），申请获取“\(facts.request)”。该信息的公开可能涉及贵方合法权益（或需与贵方确认）。根据《中华人民共和国政府信息公开条例》第三十二条、第三十四条的规定，现书面征求贵方意见。")
+            lines.append(
+                "本机关于\(receivedText)收到政府信息公开申请（申请编号：\(facts.trackingNumber)），申请获取“\(facts.request)”。该信息的公开可能涉及贵方合法权益（或需与贵方确认）。根据《中华人民共和国政府信息公开条例》第三十二条、第三十四条的规定，现书面征求贵方意见。"
+            )
             lines.append("")
-            lines.append("请于收到本函之日起15个工作日内" + (facts.consultationReply.map { "（\(chinese($0))前）" } ?? "") + "书面回复是否同意公开及理由。逾期未提出意见的，由本机关依照条例规定决定是否公开。")
+            lines.append(
+                "请于收到本函之日起15个工作日内" + (facts.consultationReply.map { "（\(chinese($0))前）" } ?? "") + "书面回复是否同意公开及理由。逾期未提出意见的，由本机关依照条例规定决定是否公开。")
         case .fee:
-            lines.append(opening + "您的申请数量、频次明显超过合理范围。根据《中华人民共和国政府信息公开条例》第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，本机关按照\(facts.feeBasis.isEmpty ? "按件计收" : facts.feeBasis)标准收取信息处理费人民币\(money(facts.feeAmount))元。")
+            lines.append(
+                opening
+                    + "您的申请数量、频次明显超过合理范围。根据《中华人民共和国政府信息公开条例》第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，本机关按照\(facts.feeBasis.isEmpty ? "按件计收" : facts.feeBasis)标准收取信息处理费人民币\(money(facts.feeAmount))元。"
+            )
             lines.append("")
             lines.append("请您自收到本通知次日起20个工作日内缴纳" + (facts.feePayBy.map { "（\(chinese($0))前）" } ?? "") + "。逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。收费期间不计入答复期限。")
         case .answer:

@@ -83,7 +83,9 @@ public enum ReviewWorkflow {
             guard confirmedReview else { throw ReviewRefusal("confirm the confidentiality and privacy review (保密审查) before approving") }
             return .approved
         case (.approved, .publish):
-            guard role == .reviewer || role == .editor || role == .administrator else { throw ReviewRefusal("only the agency's editor or reviewer publishes") }
+            guard role == .reviewer || role == .editor || role == .administrator else {
+                throw ReviewRefusal("only the agency's editor or reviewer publishes")
+            }
             return .published
         case (.published, .withdraw):
             guard role == .reviewer || role == .administrator else { throw ReviewRefusal("only a reviewer withdraws a published item") }
@@ -139,7 +141,8 @@ public enum IndexNumber {
 
     /// Whether `pattern` makes unique numbers: it must hold `{seq…}` and `{year}`.
     public static func validate(_ pattern: String) -> String? {
-        pattern.contains("{seq") && pattern.contains("{year}") ? nil : "an index number pattern needs {year} and {seq:N}, or two items would share a number"
+        pattern.contains("{seq") && pattern.contains("{year}")
+            ? nil : "an index number pattern needs {year} and {seq:N}, or two items would share a number"
     }
 }
 
@@ -173,8 +176,14 @@ public enum SafeText {
         var lines: [String] = []
         var items: [String] = []
         func flush() {
-            if !lines.isEmpty { blocks.append(.paragraph(lines)); lines = [] }
-            if !items.isEmpty { blocks.append(.list(items)); items = [] }
+            if !lines.isEmpty {
+                blocks.append(.paragraph(lines))
+                lines = []
+            }
+            if !items.isEmpty {
+                blocks.append(.list(items))
+                items = []
+            }
         }
         for raw in text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false) {
             let line = raw.trimmingCharacters(in: .whitespaces)
@@ -184,10 +193,16 @@ public enum SafeText {
                 flush()
                 blocks.append(.heading(String(line.dropFirst(2))))
             } else if line.hasPrefix("- ") {
-                if !lines.isEmpty { blocks.append(.paragraph(lines)); lines = [] }
+                if !lines.isEmpty {
+                    blocks.append(.paragraph(lines))
+                    lines = []
+                }
                 items.append(String(line.dropFirst(2)))
             } else {
-                if !items.isEmpty { blocks.append(.list(items)); items = [] }
+                if !items.isEmpty {
+                    blocks.append(.list(items))
+                    items = []
+                }
                 lines.append(line)
             }
         }

@@ -11,13 +11,22 @@ public enum SearchText {
         var terms: [String] = []
         var word = String.UnicodeScalarView()
         func flush() {
-            if !word.isEmpty { terms.append(String(word)); word = String.UnicodeScalarView() }
+            if !word.isEmpty {
+                terms.append(String(word))
+                word = String.UnicodeScalarView()
+            }
         }
         for scalar in text.unicodeScalars {
             if scalar.isASCII {
                 let v = scalar.value
-                if (0x41...0x5A).contains(v) { word.append(Unicode.Scalar(v + 0x20)!); continue }
-                if (0x61...0x7A).contains(v) { word.append(scalar); continue }
+                if (0x41...0x5A).contains(v) {
+                    word.append(Unicode.Scalar(v + 0x20)!)
+                    continue
+                }
+                if (0x61...0x7A).contains(v) {
+                    word.append(scalar)
+                    continue
+                }
                 flush()
                 if (0x30...0x39).contains(v) { terms.append(String(scalar)) }
                 continue

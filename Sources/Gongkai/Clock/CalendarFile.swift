@@ -35,7 +35,8 @@ extension WorkdayCalendar {
             throw CalendarFileError(line: 1, problem: "the file must be a JSON object with \"years\"")
         }
         guard let years = root["years"] as? [String: Any] else {
-            throw CalendarFileError(line: line(of: "\"years\""), problem: "there is no \"years\" object mapping each year to its \"off\" and \"work\" dates")
+            throw CalendarFileError(
+                line: line(of: "\"years\""), problem: "there is no \"years\" object mapping each year to its \"off\" and \"work\" dates")
         }
         var arrangements: [Int: Arrangement] = [:]
         for (key, value) in years {
@@ -58,7 +59,8 @@ extension WorkdayCalendar {
                             problem: "“\(item)” in the \"\(field)\" dates of \(year) is not a date YYYY-MM-DD")
                     }
                     guard day.year == year else {
-                        throw CalendarFileError(line: line(of: "\"\(string)\""), problem: "\(string) is filed under \(year); each date belongs under its own year")
+                        throw CalendarFileError(
+                            line: line(of: "\"\(string)\""), problem: "\(string) is filed under \(year); each date belongs under its own year")
                     }
                     days.insert(day)
                 }
@@ -92,7 +94,11 @@ extension WorkdayCalendar {
                 guard let day = Day(iso: key), let kind = value as? String else {
                     throw CalendarFileError(line: line(of: "\"\(key)\""), problem: "“\(key)” in outside_range is not a date with \"work\" or \"off\"")
                 }
-                if kind.hasPrefix("work") { extraWork.insert(day) } else if kind.hasPrefix("off") { extraOff.insert(day) } else {
+                if kind.hasPrefix("work") {
+                    extraWork.insert(day)
+                } else if kind.hasPrefix("off") {
+                    extraOff.insert(day)
+                } else {
                     throw CalendarFileError(line: line(of: "\"\(key)\""), problem: "outside_range \(key) must say \"work\" or \"off\"")
                 }
             }

@@ -176,16 +176,23 @@ public struct DeadlineEngine: Sendable {
                 throw ClockError(event: event.text, problem: "is before the application was received on \(received.iso)")
             }
             if let (closedOn, status) = closed {
-                throw ClockError(event: event.text, problem: "comes after the application was \(status == .answered ? "answered" : status == .withdrawn ? "withdrawn" : "deemed abandoned") on \(closedOn.iso); nothing can happen to it after that")
+                throw ClockError(
+                    event: event.text,
+                    problem:
+                        "comes after the application was \(status == .answered ? "answered" : status == .withdrawn ? "withdrawn" : "deemed abandoned") on \(closedOn.iso); nothing can happen to it after that"
+                )
             }
             switch event.kind {
             case .clarifySent:
                 guard clarification == nil else {
-                    throw ClockError(event: event.text, problem: "a second clarification notice; 第三十条 allows one notice, listing everything to clarify at once")
+                    throw ClockError(
+                        event: event.text, problem: "a second clarification notice; 第三十条 allows one notice, listing everything to clarify at once")
                 }
                 let used = calendar.workingDays(after: received, through: event.date)
                 if used > Self.clarificationNoticePeriod {
-                    warnings.append("the clarification notice went out \(used) working days after receipt; 第三十条 asks for it within \(Self.clarificationNoticePeriod)")
+                    warnings.append(
+                        "the clarification notice went out \(used) working days after receipt; 第三十条 asks for it within \(Self.clarificationNoticePeriod)"
+                    )
                 }
                 clarification = (event.date, false)
                 step(
@@ -238,12 +245,16 @@ public struct DeadlineEngine: Sendable {
                 try requireRunning(event, clarification)
                 let days = event.days ?? Self.maximumExtension
                 guard days >= 1, days <= Self.maximumExtension else {
-                    throw ClockError(event: event.text, problem: "an extension of \(days) working days; 第三十三条 allows at most \(Self.maximumExtension)")
+                    throw ClockError(
+                        event: event.text, problem: "an extension of \(days) working days; 第三十三条 allows at most \(Self.maximumExtension)")
                 }
-                let pausesSoFar = pauses + openConsultations.map { Pause(from: $0, to: event.date) } + (feeNotice.map { [Pause(from: $0, to: event.date)] } ?? [])
+                let pausesSoFar =
+                    pauses + openConsultations.map { Pause(from: $0, to: event.date) } + (feeNotice.map { [Pause(from: $0, to: event.date)] } ?? [])
                 let originalDue = dueDate(start: start, limit: limit, pauses: pausesSoFar)
                 guard event.date <= originalDue else {
-                    throw ClockError(event: event.text, problem: "the extension comes after the original due date \(originalDue.iso); 第三十三条 requires it within the answer period")
+                    throw ClockError(
+                        event: event.text,
+                        problem: "the extension comes after the original due date \(originalDue.iso); 第三十三条 requires it within the answer period")
                 }
                 extended = true
                 limit += days
@@ -269,7 +280,11 @@ public struct DeadlineEngine: Sendable {
                 }
                 let payBy = calendar.adding(workingDays: Self.feePaymentPeriod, to: sent)
                 guard event.date <= payBy else {
-                    throw ClockError(event: event.text, problem: "paid after \(payBy.iso), the end of the \(Self.feePaymentPeriod) working days to pay; the application was deemed abandoned then")
+                    throw ClockError(
+                        event: event.text,
+                        problem:
+                            "paid after \(payBy.iso), the end of the \(Self.feePaymentPeriod) working days to pay; the application was deemed abandoned then"
+                    )
                 }
                 feeNotice = nil
                 if settings.feeTimeExcluded { pauses.append(Pause(from: sent, to: event.date)) }
@@ -279,7 +294,11 @@ public struct DeadlineEngine: Sendable {
                         text: settings.feeTimeExcluded ? "申请人缴费；\(sent.iso)至\(event.date.iso)不计入答复期限，次日起恢复计算" : "申请人缴费"))
             case .answered:
                 guard clarification.map({ $0.resolved }) ?? true else {
-                    throw ClockError(event: event.text, problem: "answered while the clarification notice of \(clarification!.sent.iso) is pending; record the clarified application or its expiry first")
+                    throw ClockError(
+                        event: event.text,
+                        problem:
+                            "answered while the clarification notice of \(clarification!.sent.iso) is pending; record the clarified application or its expiry first"
+                    )
                 }
                 closed = (event.date, .answered)
                 step(Deadline.Step(date: event.date, event: event.kind.rawValue, article: "第三十三条、第三十六条", text: "作出答复"))
@@ -342,7 +361,9 @@ public struct DeadlineEngine: Sendable {
         let through = max(due ?? end, end)
         let provisionalYears = calendar.provisionalYears(after: received, through: through)
         if !provisionalYears.isEmpty {
-            warnings.append("\(provisionalYears.map(String.init).joined(separator: ", ")) has no published holiday arrangement yet; Monday–Friday were assumed, so the dates are provisional")
+            warnings.append(
+                "\(provisionalYears.map(String.init).joined(separator: ", ")) has no published holiday arrangement yet; Monday–Friday were assumed, so the dates are provisional"
+            )
         }
         return Deadline(
             status: status, start: start, due: due, limit: limit, usedWorkingDays: used, remainingWorkingDays: remaining,
@@ -352,7 +373,11 @@ public struct DeadlineEngine: Sendable {
 
     private func requireRunning(_ event: ClockEvent, _ clarification: (sent: Day, resolved: Bool)?) throws(ClockError) {
         if let clarification, !clarification.resolved {
-            throw ClockError(event: event.text, problem: "the application awaits the clarification asked for on \(clarification.sent.iso); nothing else can happen until it arrives or expires")
+            throw ClockError(
+                event: event.text,
+                problem:
+                    "the application awaits the clarification asked for on \(clarification.sent.iso); nothing else can happen until it arrives or expires"
+            )
         }
     }
 

@@ -95,9 +95,10 @@ enum HTMLLines {
                 i = close + 1
                 guard let name = tag.name else { continue }
                 if !tag.isEnd, name == "script" || name == "style" {
-                    i = find(scalars, from: i, "</" + name).flatMap { end in
-                        scalars[end...].firstIndex(of: 0x3E).map { $0 + 1 }
-                    } ?? scalars.count
+                    i =
+                        find(scalars, from: i, "</" + name).flatMap { end in
+                            scalars[end...].firstIndex(of: 0x3E).map { $0 + 1 }
+                        } ?? scalars.count
                     continue
                 }
                 if name == "title" {
@@ -246,7 +247,8 @@ enum HTMLLines {
         let body = String(decoding: scalars[(start + 1)..<end], as: UTF8.self)
         if body.hasPrefix("#") {
             let number = body.dropFirst()
-            let value = number.first == "x" || number.first == "X"
+            let value =
+                number.first == "x" || number.first == "X"
                 ? UInt32(number.dropFirst(), radix: 16) : UInt32(number)
             if let value, let scalar = Unicode.Scalar(value) { return (String(scalar), end + 1) }
             return ("&", start + 1)

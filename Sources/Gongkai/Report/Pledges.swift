@@ -17,7 +17,8 @@ public enum Pledges {
             if (promise.contains("每个季度") || promise.contains("每季度")) && promise.contains("培训") {
                 let quarters = Set(trainings.filter { $0.year == year }.map { ($0.month - 1) / 3 + 1 })
                 let missing = (1...4).filter { !quarters.contains($0) }
-                line += missing.isEmpty
+                line +=
+                    missing.isEmpty
                     ? "：已落实，\(year)年四个季度均开展了培训（共\(trainings.filter { $0.year == year }.count)次）。"
                     : "：培训记录显示第\(missing.map(String.init).joined(separator: "、"))季度未开展培训，未完全落实。"
             } else {

@@ -17,7 +17,9 @@ public struct RegisterLine: Sendable, Equatable {
 public struct RegisterCSVError: Error, Equatable, CustomStringConvertible {
     public var problems: [(line: Int, message: String)]
 
-    public static func == (a: Self, b: Self) -> Bool { a.problems.map(\.line) == b.problems.map(\.line) && a.problems.map(\.message) == b.problems.map(\.message) }
+    public static func == (a: Self, b: Self) -> Bool {
+        a.problems.map(\.line) == b.problems.map(\.line) && a.problems.map(\.message) == b.problems.map(\.message)
+    }
 
     public var description: String { problems.map { "第\($0.line)行：\($0.message)" }.joined(separator: "\n") }
 }
@@ -37,7 +39,9 @@ public enum RegisterCSV {
         guard let first = rows.first, !first.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw RegisterCSVError(problems: [(1, "文件是空的；第一行应为表头：\(header)")])
         }
-        let head = first.trimmingCharacters(in: CharacterSet(charactersIn: "\u{FEFF} ")).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let head = first.trimmingCharacters(in: CharacterSet(charactersIn: "\u{FEFF} ")).split(separator: ",").map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
         guard head.count == 7, head.first == "年份" || head.first == "year" else {
             throw RegisterCSVError(problems: [(1, "表头应为：\(header)")])
         }
@@ -55,7 +59,9 @@ public enum RegisterCSV {
             let year = Int(cells[0]).flatMap { (2008...2100).contains($0) ? $0 : nil }
             if year == nil { lineProblems.append("年份“\(cells[0])”不是有效年份") }
             let kind = kinds[cells[1]]
-            if kind == nil { lineProblems.append("类别“\(cells[1])”不是表二的登记类别（\(ReportFacts.RegisterKind.allCases.map(\.label).joined(separator: "、"))）") }
+            if kind == nil {
+                lineProblems.append("类别“\(cells[1])”不是表二的登记类别（\(ReportFacts.RegisterKind.allCases.map(\.label).joined(separator: "、"))）")
+            }
             func count(_ index: Int, _ name: String, signed: Bool = false) -> Int {
                 if cells[index].isEmpty { return 0 }
                 guard let value = Int(cells[index]), signed || value >= 0 else {
@@ -66,7 +72,8 @@ public enum RegisterCSV {
             }
             let register = ReportFacts.Register(
                 previousCount: count(2, "上一年项目数量"), change: count(3, "本年增减", signed: true), decisions: count(4, "处理决定数量"),
-                count: count(5, "数量"), amount: {
+                count: count(5, "数量"),
+                amount: {
                     if cells[6].isEmpty { return 0 }
                     guard let amount = Decimal(string: cells[6], locale: Locale(identifier: "en_US_POSIX")), amount >= 0,
                         cells[6].allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") })

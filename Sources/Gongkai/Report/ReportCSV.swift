@@ -48,7 +48,10 @@ public enum ReportCSV {
             for (index, fields) in decode(text).enumerated().dropFirst() where fields.count >= 4 {
                 guard let row = layout.table2.first(where: { $0.blockLabel == fields[0] && $0.label == fields[1] }),
                     let column = row.columns.firstIndex(where: { $0.label == fields[2] })
-                else { throw .invalidJSON("table2.csv line \(index + 1): no cell \(fields[0]) \(fields[1]) / \(fields[2]) in the \(layout.format.rawValue) format") }
+                else {
+                    throw .invalidJSON(
+                        "table2.csv line \(index + 1): no cell \(fields[0]) \(fields[1]) / \(fields[2]) in the \(layout.format.rawValue) format")
+                }
                 guard !fields[3].isEmpty else { continue }
                 if case .money = row.columns[column].kind {
                     guard let amount = Decimal(string: fields[3], locale: Locale(identifier: "en_US_POSIX")) else {
@@ -114,8 +117,15 @@ public enum ReportCSV {
             if quoted {
                 if c == "\"" {
                     if let next = iterator.next() {
-                        if next == "\"" { field.append("\"") } else { quoted = false; pending = next }
-                    } else { quoted = false }
+                        if next == "\"" {
+                            field.append("\"")
+                        } else {
+                            quoted = false
+                            pending = next
+                        }
+                    } else {
+                        quoted = false
+                    }
                 } else {
                     field.append(c)
                 }
@@ -123,10 +133,14 @@ public enum ReportCSV {
             }
             switch c {
             case "\"" where field.isEmpty: quoted = true
-            case ",": fields.append(field); field = ""
+            case ",":
+                fields.append(field)
+                field = ""
             case "\n", "\r\n", "\r":
-                fields.append(field); field = ""
-                lines.append(fields); fields = []
+                fields.append(field)
+                field = ""
+                lines.append(fields)
+                fields = []
             default: field.append(c)
             }
         }

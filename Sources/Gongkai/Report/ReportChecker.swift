@@ -67,8 +67,9 @@ public enum ReportChecker {
                 }
             } else {
                 findings.append(
-                    blank("3.balance", cell: cell(total, column), rule: "一 + 二 = 三（七）+ 四 for \(label)",
-                          blanks: blanks([new, carriedIn, total, carriedOut], column)))
+                    blank(
+                        "3.balance", cell: cell(total, column), rule: "一 + 二 = 三（七）+ 四 for \(label)",
+                        blanks: blanks([new, carriedIn, total, carriedOut], column)))
             }
             // Rule 2: （七）总计 = the sum of the results.
             var sum = 0
@@ -85,8 +86,9 @@ public enum ReportChecker {
                 }
             } else {
                 findings.append(
-                    blank("3.results-total", cell: cell(total, column), rule: "（七）总计 = the sum of the results for \(label)",
-                          blanks: blanks([total] + results, column)))
+                    blank(
+                        "3.results-total", cell: cell(total, column), rule: "（七）总计 = the sum of the results for \(label)",
+                        blanks: blanks([total] + results, column)))
             }
         }
 
@@ -101,8 +103,9 @@ public enum ReportChecker {
                 if values.contains(where: { $0 != nil }) {  // a wholly blank row is reported by the column rules
                     let blankColumns = (0..<Table3Column.count).filter { values[$0] == nil }
                     findings.append(
-                        blank("3.row-total", cell: cell(r, Table3Column.total), rule: "总计 = 自然人 + 法人或其他组织 in \(rows[r].cellName)",
-                              blanks: blankColumns.map { cell(r, $0) }))
+                        blank(
+                            "3.row-total", cell: cell(r, Table3Column.total), rule: "总计 = 自然人 + 法人或其他组织 in \(rows[r].cellName)",
+                            blanks: blankColumns.map { cell(r, $0) }))
                 }
                 continue
             }
@@ -132,7 +135,9 @@ public enum ReportChecker {
             if let blanks = blankCells(cells) {
                 if blanks.count < 5 {
                     findings.append(
-                        blank("4.group-total", cell: totalCell, rule: "总计 = 维持 + 纠正 + 其他 + 尚未审结 for \(Table4Column.groups[group])", blanks: blanks.map { "四 " + $0 }))
+                        blank(
+                            "4.group-total", cell: totalCell, rule: "总计 = 维持 + 纠正 + 其他 + 尚未审结 for \(Table4Column.groups[group])",
+                            blanks: blanks.map { "四 " + $0 }))
                 }
                 continue
             }
@@ -142,7 +147,9 @@ public enum ReportChecker {
                 findings.append(
                     Finding(
                         rule: "4.group-total", severity: .error, cell: totalCell, expected: sum, actual: total,
-                        message: "总计 is \(total) but 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = \(cells.prefix(4).map { String($0.1!) }.joined(separator: " + ")) = \(sum) (a difference of \(abs(total - sum)))"))
+                        message:
+                            "总计 is \(total) but 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = \(cells.prefix(4).map { String($0.1!) }.joined(separator: " + ")) = \(sum) (a difference of \(abs(total - sum)))"
+                    ))
             }
         }
     }
@@ -178,7 +185,8 @@ public enum ReportChecker {
             findings.append(
                 Finding(
                     rule: "format.year", severity: .warning,
-                    message: "a report on \(year) should use the \(expected.rawValue) format, but its tables are in the \(report.format.rawValue) format"))
+                    message:
+                        "a report on \(year) should use the \(expected.rawValue) format, but its tables are in the \(report.format.rawValue) format"))
         }
     }
 
@@ -214,7 +222,8 @@ public enum ReportChecker {
                     Finding(
                         rule: "cross.in-force", severity: .warning,
                         cell: "\(row.blockLabel) \(row.label) / 现行有效件数", expected: expected, actual: inForce,
-                        message: "last year's 现行有效件数 \(lastInForce) + 本年制发件数 \(issued) − 本年废止件数 \(repealed) = \(expected), but \(inForce) is printed"))
+                        message: "last year's 现行有效件数 \(lastInForce) + 本年制发件数 \(issued) − 本年废止件数 \(repealed) = \(expected), but \(inForce) is printed")
+                )
             }
         }
     }

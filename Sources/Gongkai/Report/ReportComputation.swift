@@ -104,7 +104,9 @@ public struct ReportFacts: Sendable {
     public var documents: [NormativeDocument]
     public var registers: [RegisterKind: Register]
 
-    public init(applications: [Application] = [], reviews: [ReviewCase] = [], documents: [NormativeDocument] = [], registers: [RegisterKind: Register] = [:]) {
+    public init(
+        applications: [Application] = [], reviews: [ReviewCase] = [], documents: [NormativeDocument] = [], registers: [RegisterKind: Register] = [:]
+    ) {
         self.applications = applications
         self.reviews = reviews
         self.documents = documents
@@ -208,7 +210,10 @@ public enum ReportComputation {
         let registers = facts.registers
         func register(_ kind: ReportFacts.RegisterKind) -> ReportFacts.Register { registers[kind] ?? .init() }
         if format == .v2019 {
-            for (kind, key) in [(ReportFacts.RegisterKind.licence, "20.5/行政许可"), (.otherService, "20.5/其他对外管理服务事项"), (.penalty, "20.6/行政处罚"), (.compulsory, "20.6/行政强制")] {
+            for (kind, key) in [
+                (ReportFacts.RegisterKind.licence, "20.5/行政许可"), (.otherService, "20.5/其他对外管理服务事项"), (.penalty, "20.6/行政处罚"),
+                (.compulsory, "20.6/行政强制"),
+            ] {
                 set(key, 0, .number(register(kind).previousCount))
                 set(key, 1, .number(register(kind).change))
                 set(key, 2, .number(register(kind).decisions))

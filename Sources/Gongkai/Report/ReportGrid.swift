@@ -140,7 +140,11 @@ enum ReportGrid {
         let results = Table4Column.results.map { GridCell(text: $0, header: true) }
         var grid: Grid = [
             [GridCell(text: "行政复议", colspan: 5, header: true), GridCell(text: "行政诉讼", colspan: 10, header: true)],
-            results.map { var c = $0; c.rowspan = 2; return c }
+            results.map {
+                var c = $0
+                c.rowspan = 2
+                return c
+            }
                 + [
                     GridCell(text: "未经复议直接起诉", colspan: 5, header: true),
                     GridCell(text: "复议后起诉", colspan: 5, header: true),
@@ -167,12 +171,13 @@ enum ReportGrid {
     /// The parts of the report in the official order: each section's heading and prose, and its table.
     static func parts(_ report: AnnualReport) -> [(section: ReportSection?, number: Int, grid: Grid?)] {
         (1...6).map { number in
-            let grid: Grid? = switch number {
-            case 2: table2(report)
-            case 3: table3(report)
-            case 4: table4(report)
-            default: nil
-            }
+            let grid: Grid? =
+                switch number {
+                case 2: table2(report)
+                case 3: table3(report)
+                case 4: table4(report)
+                default: nil
+                }
             return (report.section(number), number, grid)
         }
     }

@@ -28,7 +28,7 @@ public enum ReportSectionTitle {
     ]
     /// Titles some agencies print instead of the official one (section 五 is the usual case).
     static let alternatives: [Int: [String]] = [
-        5: ["政府信息公开工作存在的主要问题及改进情况"],
+        5: ["政府信息公开工作存在的主要问题及改进情况"]
     ]
 
     /// `一、总体情况` for section 1.

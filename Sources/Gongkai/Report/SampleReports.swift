@@ -63,7 +63,9 @@ public enum SampleReports {
         }
         report.table2 = table2
         report.sections = (1...6).map {
-            ReportSection(number: $0, title: ReportSectionTitle.titles[$0 - 1], text: $0 == 2 || $0 == 3 || $0 == 4 ? "" : "第\($0)节的内容。\n2023年，本机关依法做好政府信息公开工作。")
+            ReportSection(
+                number: $0, title: ReportSectionTitle.titles[$0 - 1], text: $0 == 2 || $0 == 3 || $0 == 4 ? "" : "第\($0)节的内容。\n2023年，本机关依法做好政府信息公开工作。"
+            )
         }
         return report
     }

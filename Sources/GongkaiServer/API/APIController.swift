@@ -14,7 +14,9 @@ struct APIController {
         api.get("items", use: items)
         api.get("items", ":id", use: item)
         api.get("search", use: search)
-        let tokens = api.grouped(StaffTokenAuthenticator(), StaffUser.guardMiddleware(throwing: Abort(.unauthorized, reason: "请以 Authorization: Bearer <令牌> 发送工作人员的 API 令牌")))
+        let tokens = api.grouped(
+            StaffTokenAuthenticator(),
+            StaffUser.guardMiddleware(throwing: Abort(.unauthorized, reason: "请以 Authorization: Bearer <令牌> 发送工作人员的 API 令牌")))
         tokens.post("items", use: createItem)
         tokens.post("items", ":id", "actions", use: act)
     }
@@ -44,7 +46,8 @@ struct APIController {
     func items(_ req: Request) async throws -> ListPage<ItemDTO> {
         let catalogue = Catalogue(db: req.db, calendar: req.workdays)
         let agency = try await req.queryText("agency").asyncMap { try await catalogue.agency(code: $0) }
-        return try await catalogue.published(agency: agency?.id, category: try req.queryUUID("category"), year: try req.yearQuery(), page: try req.pageParameter())
+        return try await catalogue.published(
+            agency: agency?.id, category: try req.queryUUID("category"), year: try req.yearQuery(), page: try req.pageParameter())
     }
 
     func item(_ req: Request) async throws -> ItemDTO {
@@ -71,12 +74,15 @@ struct APIController {
         }
         let catalogue = Catalogue(db: req.db, calendar: req.workdays)
         let agency = try await req.queryText("agency").asyncMap { try await catalogue.agency(code: $0) }
-        return try await catalogue.search(q, agency: agency?.id, category: try req.queryUUID("category"), year: try req.yearQuery(), page: try req.pageParameter())
+        return try await catalogue.search(
+            q, agency: agency?.id, category: try req.queryUUID("category"), year: try req.yearQuery(), page: try req.pageParameter())
     }
 
     func createItem(_ req: Request) async throws -> Response {
         let user = try req.requireStaff()
-        guard user.role == .editor || user.role == .administrator, let agencyID = user.agencyID, let agency = try await AgencyRecord.find(agencyID, on: req.db) else {
+        guard user.role == .editor || user.role == .administrator, let agencyID = user.agencyID,
+            let agency = try await AgencyRecord.find(agencyID, on: req.db)
+        else {
             throw Abort(.forbidden, reason: "只有本机关的编辑可以起草公开信息")
         }
         let input = try req.decodeBody(Catalogue.ItemInput.self)
@@ -101,9 +107,12 @@ struct APIController {
         guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.badRequest, reason: "信息编号须为 UUID") }
         let catalogue = Catalogue(db: req.db, calendar: req.workdays)
         let item = try await catalogue.item(id)
-        guard try await Access.of(user, on: req.db).canWrite(agency: item.$agency.id) else { throw Abort(.notFound, reason: "没有编号为 \(id.uuidString) 的信息") }
+        guard try await Access.of(user, on: req.db).canWrite(agency: item.$agency.id) else {
+            throw Abort(.notFound, reason: "没有编号为 \(id.uuidString) 的信息")
+        }
         let input = try req.decodeBody(ActionInput.self)
-        try await catalogue.act(input.action, on: item, by: user, reason: input.reason, confirmedReview: input.confirmedReview ?? false, today: req.today)
+        try await catalogue.act(
+            input.action, on: item, by: user, reason: input.reason, confirmedReview: input.confirmedReview ?? false, today: req.today)
         return item.dto(agency: item.agency, category: item.category)
     }
 }

@@ -71,7 +71,9 @@ struct ApplicationAPIController {
         let api = routes.grouped("api", "v1")
         api.post("agencies", ":code", "applications", use: submit)
         api.post("application-status", use: status)
-        let tokens = api.grouped(StaffTokenAuthenticator(), StaffUser.guardMiddleware(throwing: Abort(.unauthorized, reason: "请以 Authorization: Bearer <令牌> 发送工作人员的 API 令牌")))
+        let tokens = api.grouped(
+            StaffTokenAuthenticator(),
+            StaffUser.guardMiddleware(throwing: Abort(.unauthorized, reason: "请以 Authorization: Bearer <令牌> 发送工作人员的 API 令牌")))
         tokens.get("applications", use: list)
         tokens.post("applications", use: create)
         tokens.get("applications", ":id", use: show)
@@ -107,7 +109,10 @@ struct ApplicationAPIController {
         try await ApplicationStaffController.Reader.of(req)
     }
 
-    private func dto(_ record: ApplicationRecord, _ reader: ApplicationStaffController.Reader, req: Request, withHistory: Bool, history known: [ApplicationEventRecord]? = nil) async throws -> ApplicationDTO {
+    private func dto(
+        _ record: ApplicationRecord, _ reader: ApplicationStaffController.Reader, req: Request, withHistory: Bool,
+        history known: [ApplicationEventRecord]? = nil
+    ) async throws -> ApplicationDTO {
         let service = req.applications
         let history: [ApplicationEventRecord]
         if let known { history = known } else { history = try await service.history(record) }
@@ -120,9 +125,13 @@ struct ApplicationAPIController {
             email: full ? record.email : "", request: Applications.request(record), formWanted: record.formWanted, delivery: record.delivery,
             channel: record.channel, submittedOn: record.submittedOn, receivedOn: record.receivedOn, dueOn: deadline?.due?.iso,
             remainingWorkingDays: deadline.map { $0.status == .open || $0.status == .paused ? $0.remainingWorkingDays : nil } ?? nil,
-            overdue: deadline?.overdue ?? false, provisional: deadline?.provisional ?? false, result: record.result, resultFormat: record.resultFormat,
+            overdue: deadline?.overdue ?? false, provisional: deadline?.provisional ?? false, result: record.result,
+            resultFormat: record.resultFormat,
             closedOn: record.closedOn, explanation: deadline?.steps.map { "\($0.date.iso) \($0.text)" } ?? [],
-            history: withHistory ? history.map { ApplicationDTO.Step(date: $0.date, kind: $0.kind, actor: $0.actor, detail: full || $0.kind != "notified" ? $0.detail : "") } : nil)
+            history: withHistory
+                ? history.map {
+                    ApplicationDTO.Step(date: $0.date, kind: $0.kind, actor: $0.actor, detail: full || $0.kind != "notified" ? $0.detail : "")
+                } : nil)
     }
 
     func list(_ req: Request) async throws -> [ApplicationDTO] {
@@ -171,7 +180,8 @@ struct ApplicationAPIController {
         let move = try form.parse()
         let date = try ApplicationStaffController.day(form.date, today: req.today)
         let service = req.applications
-        let letter = try await service.letterAsSent(move, for: record, agency: record.agency, date: date, today: req.today, title: form.letterTitle, body: form.letterBody)
+        let letter = try await service.letterAsSent(
+            move, for: record, agency: record.agency, date: date, today: req.today, title: form.letterTitle, body: form.letterBody)
         try await service.perform(move, on: record, date: date, letter: letter, by: reader.user, today: req.today)
         return try await dto(record, reader, req: req, withHistory: true)
     }

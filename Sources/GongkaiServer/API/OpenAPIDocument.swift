@@ -3,7 +3,9 @@ import Foundation
 /// The OpenAPI 3 description of /api/v1. Tests call every path it lists and check each answer against its schema.
 // NB: nonisolated(unsafe) on the dictionaries below: they are built once and only read.
 enum OpenAPIDocument {
-    static func string(_ description: String? = nil) -> [String: Any] { description.map { ["type": "string", "description": $0] } ?? ["type": "string"] }
+    static func string(_ description: String? = nil) -> [String: Any] {
+        description.map { ["type": "string", "description": $0] } ?? ["type": "string"]
+    }
     static func ref(_ name: String) -> [String: Any] { ["$ref": "#/components/schemas/\(name)"] }
     static func array(_ items: [String: Any]) -> [String: Any] { ["type": "array", "items": items] }
     static func object(_ properties: [String: [String: Any]], required: [String]) -> [String: Any] {
@@ -28,62 +30,118 @@ enum OpenAPIDocument {
 
     nonisolated(unsafe) static let schemas: [String: Any] = [
         "Error": object(["error": string("What is wrong, in a sentence"), "status": ["type": "integer"]], required: ["error", "status"]),
-        "Agency": object([
-            "code": string("Organisation code, used in URLs and 索引号"), "name": string(), "kind": string("district-government, department, subdistrict, town or community"),
-            "parentCode": ["type": "string", "nullable": true], "functions": string(), "organisation": string(), "address": string(),
-            "officeHours": string(), "phone": string(), "fax": string(), "email": string(), "headName": string(), "guide": string("公开指南 text"),
-            "disclosureOffice": string(),
-        ], required: ["code", "name", "kind", "functions", "organisation", "address", "officeHours", "phone", "fax", "email", "headName", "guide", "disclosureOffice"]),
-        "Category": object(["id": string("UUID"), "name": string(), "article": string("e.g. 第二十条第（一）项"), "parentID": ["type": "string", "nullable": true]], required: ["id", "name", "article"]),
-        "Item": object([
-            "id": string("UUID"), "agencyCode": string(), "agencyName": string(), "indexNumber": string("索引号"), "categoryID": string(), "categoryName": string(),
-            "title": string(), "documentNumber": string("文号"), "issuingAgency": string(), "summary": string(), "body": string("plain text"),
-            "writtenOn": string("YYYY-MM-DD"), "publishedOn": ["type": "string", "nullable": true], "validity": ["type": "string", "nullable": true],
-            "channels": array(string()), "bulletinPlace": string(), "postingFrom": ["type": "string", "nullable": true], "postingTo": ["type": "string", "nullable": true],
-            "state": string("draft, submitted, returned, approved, published, withdrawn, superseded"), "version": ["type": "integer"],
-            "daysLate": ["type": "integer", "description": "working days past 第二十六条's 20"],
-        ], required: ["id", "agencyCode", "agencyName", "indexNumber", "categoryID", "categoryName", "title", "documentNumber", "issuingAgency", "summary", "body", "writtenOn", "channels", "bulletinPlace", "state", "version", "daysLate"]),
-        "ItemPage": object(["items": array(ref("Item")), "page": ["type": "integer"], "perPage": ["type": "integer"], "total": ["type": "integer"], "totalIsCapped": ["type": "boolean", "description": "true when total stopped counting at 10000"]], required: ["items", "page", "perPage", "total", "totalIsCapped"]),
+        "Agency": object(
+            [
+                "code": string("Organisation code, used in URLs and 索引号"), "name": string(),
+                "kind": string("district-government, department, subdistrict, town or community"),
+                "parentCode": ["type": "string", "nullable": true], "functions": string(), "organisation": string(), "address": string(),
+                "officeHours": string(), "phone": string(), "fax": string(), "email": string(), "headName": string(), "guide": string("公开指南 text"),
+                "disclosureOffice": string(),
+            ],
+            required: [
+                "code", "name", "kind", "functions", "organisation", "address", "officeHours", "phone", "fax", "email", "headName", "guide",
+                "disclosureOffice",
+            ]),
+        "Category": object(
+            ["id": string("UUID"), "name": string(), "article": string("e.g. 第二十条第（一）项"), "parentID": ["type": "string", "nullable": true]],
+            required: ["id", "name", "article"]),
+        "Item": object(
+            [
+                "id": string("UUID"), "agencyCode": string(), "agencyName": string(), "indexNumber": string("索引号"), "categoryID": string(),
+                "categoryName": string(),
+                "title": string(), "documentNumber": string("文号"), "issuingAgency": string(), "summary": string(), "body": string("plain text"),
+                "writtenOn": string("YYYY-MM-DD"), "publishedOn": ["type": "string", "nullable": true],
+                "validity": ["type": "string", "nullable": true],
+                "channels": array(string()), "bulletinPlace": string(), "postingFrom": ["type": "string", "nullable": true],
+                "postingTo": ["type": "string", "nullable": true],
+                "state": string("draft, submitted, returned, approved, published, withdrawn, superseded"), "version": ["type": "integer"],
+                "daysLate": ["type": "integer", "description": "working days past 第二十六条's 20"],
+            ],
+            required: [
+                "id", "agencyCode", "agencyName", "indexNumber", "categoryID", "categoryName", "title", "documentNumber", "issuingAgency", "summary",
+                "body", "writtenOn", "channels", "bulletinPlace", "state", "version", "daysLate",
+            ]),
+        "ItemPage": object(
+            [
+                "items": array(ref("Item")), "page": ["type": "integer"], "perPage": ["type": "integer"], "total": ["type": "integer"],
+                "totalIsCapped": ["type": "boolean", "description": "true when total stopped counting at 10000"],
+            ], required: ["items", "page", "perPage", "total", "totalIsCapped"]),
         "SearchHit": object(["item": ref("Item"), "snippet": string()], required: ["item", "snippet"]),
-        "SearchPage": object(["items": array(ref("SearchHit")), "page": ["type": "integer"], "perPage": ["type": "integer"], "total": ["type": "integer"], "totalIsCapped": ["type": "boolean", "description": "true when total stopped counting at 10000"]], required: ["items", "page", "perPage", "total", "totalIsCapped"]),
-        "ItemInput": object([
-            "categoryID": string(), "title": string(), "documentNumber": string(), "issuingAgency": string(), "summary": string(), "body": string(),
-            "writtenOn": string("YYYY-MM-DD"), "validity": string("in-force, repealed, expired"), "channels": array(string()), "bulletinPlace": string(),
-            "postingFrom": string(), "postingTo": string(),
-        ], required: ["categoryID", "title", "body", "writtenOn"]),
-        "ApplicationInput": object([
-            "applicantType": string("natural-person, commercial-enterprise, research-institution, public-interest-organisation, legal-service-institution, other-organisation"),
-            "name": string(), "idType": string("resident-id, credit-code, passport, travel-permit, foreign-permanent-resident, other"),
-            "idNumber": string("checked against GB 11643 / GB 32100 where the type has a check character"), "phone": string(), "email": string(), "address": string(),
-            "infoTitle": string(), "infoNumber": string("文号"), "infoDescription": string(), "formWanted": string("paper, electronic"),
-            "delivery": string("post, email, collect, online"), "channel": string("staff only: in-person, post, letter, fax"), "receivedOn": string("staff only: YYYY-MM-DD"),
-        ], required: ["applicantType", "name", "idType", "idNumber", "phone", "formWanted", "delivery"]),
-        "ApplicationReceipt": object(["trackingNumber": string(), "secret": string("shown once; needed for status look-ups"), "status": string()], required: ["trackingNumber", "secret", "status"]),
+        "SearchPage": object(
+            [
+                "items": array(ref("SearchHit")), "page": ["type": "integer"], "perPage": ["type": "integer"], "total": ["type": "integer"],
+                "totalIsCapped": ["type": "boolean", "description": "true when total stopped counting at 10000"],
+            ], required: ["items", "page", "perPage", "total", "totalIsCapped"]),
+        "ItemInput": object(
+            [
+                "categoryID": string(), "title": string(), "documentNumber": string(), "issuingAgency": string(), "summary": string(),
+                "body": string(),
+                "writtenOn": string("YYYY-MM-DD"), "validity": string("in-force, repealed, expired"), "channels": array(string()),
+                "bulletinPlace": string(),
+                "postingFrom": string(), "postingTo": string(),
+            ], required: ["categoryID", "title", "body", "writtenOn"]),
+        "ApplicationInput": object(
+            [
+                "applicantType": string(
+                    "natural-person, commercial-enterprise, research-institution, public-interest-organisation, legal-service-institution, other-organisation"
+                ),
+                "name": string(), "idType": string("resident-id, credit-code, passport, travel-permit, foreign-permanent-resident, other"),
+                "idNumber": string("checked against GB 11643 / GB 32100 where the type has a check character"), "phone": string(), "email": string(),
+                "address": string(),
+                "infoTitle": string(), "infoNumber": string("文号"), "infoDescription": string(), "formWanted": string("paper, electronic"),
+                "delivery": string("post, email, collect, online"), "channel": string("staff only: in-person, post, letter, fax"),
+                "receivedOn": string("staff only: YYYY-MM-DD"),
+            ], required: ["applicantType", "name", "idType", "idNumber", "phone", "formWanted", "delivery"]),
+        "ApplicationReceipt": object(
+            ["trackingNumber": string(), "secret": string("shown once; needed for status look-ups"), "status": string()],
+            required: ["trackingNumber", "secret", "status"]),
         "StatusQuery": object(["trackingNumber": string(), "secret": string()], required: ["trackingNumber", "secret"]),
-        "ApplicationStatus": object([
-            "trackingNumber": string(), "agencyCode": string(), "agencyName": string(), "status": string("submitted, open, paused, answered, withdrawn, abandoned"),
-            "statusLabel": string(), "submittedOn": string(), "receivedOn": ["type": "string", "nullable": true], "dueOn": ["type": "string", "nullable": true],
-            "provisional": ["type": "boolean"], "closedOn": ["type": "string", "nullable": true],
-            "result": ["type": "string", "nullable": true, "description": "row id of table 三"], "resultLabel": ["type": "string", "nullable": true],
-        ], required: ["trackingNumber", "agencyCode", "agencyName", "status", "statusLabel", "submittedOn", "provisional"]),
-        "Application": object([
-            "id": string("UUID"), "trackingNumber": string(), "agencyCode": string(), "status": string(), "applicantType": string(), "name": string(),
-            "idType": string(), "idNumber": string("masked unless the account handles the agency's applications"), "phone": string("masked likewise"),
-            "email": string(), "request": string(), "formWanted": string(), "delivery": string(), "channel": string(), "submittedOn": string(),
-            "receivedOn": ["type": "string", "nullable": true], "dueOn": ["type": "string", "nullable": true],
-            "remainingWorkingDays": ["type": "integer", "nullable": true], "overdue": ["type": "boolean"], "provisional": ["type": "boolean"],
-            "result": ["type": "string", "nullable": true], "resultFormat": ["type": "string", "nullable": true], "closedOn": ["type": "string", "nullable": true],
-            "explanation": array(string()),
-            "history": ["type": "array", "nullable": true, "items": object(["date": string(), "kind": string(), "actor": string(), "detail": string()], required: ["date", "kind", "actor", "detail"])],
-        ], required: ["id", "trackingNumber", "agencyCode", "status", "applicantType", "name", "idType", "idNumber", "phone", "email", "request", "formWanted", "delivery", "channel", "submittedOn", "overdue", "provisional", "explanation"]),
-        "MoveInput": object([
-            "move": string("confirm, clarify, clarified, clarify-expired, consult, consult-answered, extend, fee, fee-paid, fee-unpaid, answer, withdraw"),
-            "date": string("YYYY-MM-DD, default today"), "what": string("clarify: everything to clarify"), "party": string("consult: who is consulted"),
-            "days": string("extend: working days, at most 20"), "amount": string("fee: yuan"), "basis": string("fee: 按件计收 or 按量计收"),
-            "result": string("answer: row id of table 三 in the year's format"), "detail": string("answer: information provided, where, or reasons"),
-            "letterTitle": string("the letter as sent; drafted when empty"), "letterBody": string(),
-        ], required: ["move"]),
-        "ActionInput": object(["action": string("submit, return, approve, publish, withdraw"), "reason": string(), "confirmedReview": ["type": "boolean"]], required: ["action"]),
+        "ApplicationStatus": object(
+            [
+                "trackingNumber": string(), "agencyCode": string(), "agencyName": string(),
+                "status": string("submitted, open, paused, answered, withdrawn, abandoned"),
+                "statusLabel": string(), "submittedOn": string(), "receivedOn": ["type": "string", "nullable": true],
+                "dueOn": ["type": "string", "nullable": true],
+                "provisional": ["type": "boolean"], "closedOn": ["type": "string", "nullable": true],
+                "result": ["type": "string", "nullable": true, "description": "row id of table 三"],
+                "resultLabel": ["type": "string", "nullable": true],
+            ], required: ["trackingNumber", "agencyCode", "agencyName", "status", "statusLabel", "submittedOn", "provisional"]),
+        "Application": object(
+            [
+                "id": string("UUID"), "trackingNumber": string(), "agencyCode": string(), "status": string(), "applicantType": string(),
+                "name": string(),
+                "idType": string(), "idNumber": string("masked unless the account handles the agency's applications"),
+                "phone": string("masked likewise"),
+                "email": string(), "request": string(), "formWanted": string(), "delivery": string(), "channel": string(), "submittedOn": string(),
+                "receivedOn": ["type": "string", "nullable": true], "dueOn": ["type": "string", "nullable": true],
+                "remainingWorkingDays": ["type": "integer", "nullable": true], "overdue": ["type": "boolean"], "provisional": ["type": "boolean"],
+                "result": ["type": "string", "nullable": true], "resultFormat": ["type": "string", "nullable": true],
+                "closedOn": ["type": "string", "nullable": true],
+                "explanation": array(string()),
+                "history": [
+                    "type": "array", "nullable": true,
+                    "items": object(
+                        ["date": string(), "kind": string(), "actor": string(), "detail": string()], required: ["date", "kind", "actor", "detail"]),
+                ],
+            ],
+            required: [
+                "id", "trackingNumber", "agencyCode", "status", "applicantType", "name", "idType", "idNumber", "phone", "email", "request",
+                "formWanted", "delivery", "channel", "submittedOn", "overdue", "provisional", "explanation",
+            ]),
+        "MoveInput": object(
+            [
+                "move": string(
+                    "confirm, clarify, clarified, clarify-expired, consult, consult-answered, extend, fee, fee-paid, fee-unpaid, answer, withdraw"),
+                "date": string("YYYY-MM-DD, default today"), "what": string("clarify: everything to clarify"),
+                "party": string("consult: who is consulted"),
+                "days": string("extend: working days, at most 20"), "amount": string("fee: yuan"), "basis": string("fee: 按件计收 or 按量计收"),
+                "result": string("answer: row id of table 三 in the year's format"),
+                "detail": string("answer: information provided, where, or reasons"),
+                "letterTitle": string("the letter as sent; drafted when empty"), "letterBody": string(),
+            ], required: ["move"]),
+        "ActionInput": object(
+            ["action": string("submit, return, approve, publish, withdraw"), "reason": string(), "confirmedReview": ["type": "boolean"]],
+            required: ["action"]),
     ]
 
     nonisolated(unsafe) static let document: [String: Any] = [
@@ -91,12 +149,22 @@ enum OpenAPIDocument {
         "info": ["title": "Gongkai 政府信息公开 API", "version": "1"],
         "paths": [
             "/api/v1/agencies": ["get": ["summary": "All agencies", "responses": responses(ok(array(ref("Agency"))))]],
-            "/api/v1/agencies/{code}": ["get": ["summary": "One agency", "parameters": [path("code", "organisation code")], "responses": responses(ok(ref("Agency")))]],
-            "/api/v1/agencies/{code}/categories": ["get": ["summary": "An agency's catalogue categories", "parameters": [path("code", "organisation code")], "responses": responses(ok(array(ref("Category"))))]],
+            "/api/v1/agencies/{code}": [
+                "get": ["summary": "One agency", "parameters": [path("code", "organisation code")], "responses": responses(ok(ref("Agency")))]
+            ],
+            "/api/v1/agencies/{code}/categories": [
+                "get": [
+                    "summary": "An agency's catalogue categories", "parameters": [path("code", "organisation code")],
+                    "responses": responses(ok(array(ref("Category")))),
+                ]
+            ],
             "/api/v1/items": [
                 "get": [
                     "summary": "Published items, newest first",
-                    "parameters": [query("agency", "string", "agency code"), query("category", "string", "category id"), query("year", "integer", "year published"), query("page", "integer", "page, from 1")],
+                    "parameters": [
+                        query("agency", "string", "agency code"), query("category", "string", "category id"),
+                        query("year", "integer", "year published"), query("page", "integer", "page, from 1"),
+                    ],
                     "responses": responses(ok(ref("ItemPage"))),
                 ],
                 "post": [
@@ -105,27 +173,34 @@ enum OpenAPIDocument {
                     "responses": responses(ok(ref("Item"), "Created"), code: "201"),
                 ],
             ],
-            "/api/v1/items/{id}": ["get": ["summary": "One item (drafts only with a token of their agency)", "parameters": [path("id", "UUID")], "responses": responses(ok(ref("Item")))]],
+            "/api/v1/items/{id}": [
+                "get": [
+                    "summary": "One item (drafts only with a token of their agency)", "parameters": [path("id", "UUID")],
+                    "responses": responses(ok(ref("Item"))),
+                ]
+            ],
             "/api/v1/items/{id}/actions": [
                 "post": [
-                    "summary": "Submit, return, approve, publish or withdraw (staff token)", "security": [["bearer": []]], "parameters": [path("id", "UUID")],
+                    "summary": "Submit, return, approve, publish or withdraw (staff token)", "security": [["bearer": []]],
+                    "parameters": [path("id", "UUID")],
                     "requestBody": ["required": true, "content": ["application/json": ["schema": ref("ActionInput")]]],
                     "responses": responses(ok(ref("Item"))),
-                ],
+                ]
             ],
             "/api/v1/agencies/{code}/applications": [
                 "post": [
-                    "summary": "Apply for disclosure (public, rate-limited); received when staff confirm it (第三十一条)", "parameters": [path("code", "organisation code")],
+                    "summary": "Apply for disclosure (public, rate-limited); received when staff confirm it (第三十一条)",
+                    "parameters": [path("code", "organisation code")],
                     "requestBody": ["required": true, "content": ["application/json": ["schema": ref("ApplicationInput")]]],
                     "responses": responses(ok(ref("ApplicationReceipt"), "Created"), code: "201"),
-                ],
+                ]
             ],
             "/api/v1/application-status": [
                 "post": [
                     "summary": "Status and dates of an application, by tracking number and secret (public, rate-limited, no personal data)",
                     "requestBody": ["required": true, "content": ["application/json": ["schema": ref("StatusQuery")]]],
                     "responses": responses(ok(ref("ApplicationStatus"))),
-                ],
+                ]
             ],
             "/api/v1/applications": [
                 "get": [
@@ -140,29 +215,38 @@ enum OpenAPIDocument {
                 ],
             ],
             "/api/v1/applications/{id}": [
-                "get": ["summary": "One application with its clock and history (staff token)", "security": [["bearer": []]], "parameters": [path("id", "UUID")], "responses": responses(ok(ref("Application")))],
+                "get": [
+                    "summary": "One application with its clock and history (staff token)", "security": [["bearer": []]],
+                    "parameters": [path("id", "UUID")], "responses": responses(ok(ref("Application"))),
+                ]
             ],
             "/api/v1/applications/{id}/moves": [
                 "post": [
-                    "summary": "A move of the workflow on the statutory clock; refused with 409 and the reason when the law does not allow it (officer token)",
+                    "summary":
+                        "A move of the workflow on the statutory clock; refused with 409 and the reason when the law does not allow it (officer token)",
                     "security": [["bearer": []]], "parameters": [path("id", "UUID")],
                     "requestBody": ["required": true, "content": ["application/json": ["schema": ref("MoveInput")]]],
                     "responses": responses(ok(ref("Application"))),
-                ],
+                ]
             ],
             "/api/v1/search": [
                 "get": [
                     "summary": "Search published items",
-                    "parameters": [query("q", "string", "words; one or two Chinese characters work", required: true), query("agency", "string", "agency code"), query("category", "string", "category id"), query("year", "integer", "year published"), query("page", "integer", "page")],
+                    "parameters": [
+                        query("q", "string", "words; one or two Chinese characters work", required: true), query("agency", "string", "agency code"),
+                        query("category", "string", "category id"), query("year", "integer", "year published"), query("page", "integer", "page"),
+                    ],
                     "responses": responses(ok(ref("SearchPage"))),
-                ],
+                ]
             ],
         ],
         "components": ["schemas": schemas, "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]]],
     ]
 
     static let json: String = {
-        let data = (try? JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        let data =
+            (try? JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]))
+            ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
     }()
 }

@@ -6,7 +6,9 @@ import SQLKit
 struct M015_CreateApplicationYearIndex: AsyncMigration {
     func prepare(on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }
-        try await sql.raw("CREATE INDEX applications_agency_closed ON applications (agency_id, closed_on, received_on, applicant_type, status, result)").run()
+        try await sql.raw(
+            "CREATE INDEX applications_agency_closed ON applications (agency_id, closed_on, received_on, applicant_type, status, result)"
+        ).run()
     }
 
     func revert(on database: any Database) async throws {

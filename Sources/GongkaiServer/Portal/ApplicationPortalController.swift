@@ -31,11 +31,15 @@ struct ApplicationPortalController {
         let applications = req.applications
         do {
             let (record, secret) = try await applications.submit(input, agency: agency, byStaff: nil, today: req.today)
-            let response = PageRenderer.render(ApplicationPortalViews.receipt(agency: dto, trackingNumber: record.trackingNumber, secret: secret, viewer: req.viewer), status: .created)
+            let response = PageRenderer.render(
+                ApplicationPortalViews.receipt(agency: dto, trackingNumber: record.trackingNumber, secret: secret, viewer: req.viewer),
+                status: .created)
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
             return response
         } catch let invalid as Applications.InvalidInput {
-            let response = PageRenderer.render(ApplicationPortalViews.form(agency: dto, values: input.values, problems: invalid.problems, viewer: req.viewer), status: .unprocessableEntity)
+            let response = PageRenderer.render(
+                ApplicationPortalViews.form(agency: dto, values: input.values, problems: invalid.problems, viewer: req.viewer),
+                status: .unprocessableEntity)
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
             return response
         }
@@ -59,7 +63,8 @@ struct ApplicationPortalController {
             record.secretHash == Applications.secretHash(secret)
         else {
             // The same answer whether the number or the code is wrong: no probing for numbers.
-            return PageRenderer.render(ApplicationPortalViews.lookup(trackingNumber: number, problem: "申请编号或查询码不正确", status: nil, viewer: req.viewer), status: .notFound)
+            return PageRenderer.render(
+                ApplicationPortalViews.lookup(trackingNumber: number, problem: "申请编号或查询码不正确", status: nil, viewer: req.viewer), status: .notFound)
         }
         let status = try await req.applications.publicStatus(record, today: req.today)
         let response = PageRenderer.render(ApplicationPortalViews.lookup(trackingNumber: number, problem: nil, status: status, viewer: req.viewer))

@@ -27,7 +27,10 @@ struct PortalController {
         let agencies = try await AgencyRecord.query(on: req.db).sort(\.$position).all()
         let latest = try await store(req).published(agency: nil, category: nil, year: nil, page: 1, perPage: 10, counted: false)
         let codes = Dictionary(uniqueKeysWithValues: agencies.map { ($0.id!, $0.code) })
-        return PageRenderer.render(PortalViews.home(agencies: agencies.map { agency in agency.dto(parentCode: agency.$parent.id.flatMap { codes[$0] }) }, latest: latest.items, viewer: req.viewer))
+        return PageRenderer.render(
+            PortalViews.home(
+                agencies: agencies.map { agency in agency.dto(parentCode: agency.$parent.id.flatMap { codes[$0] }) }, latest: latest.items,
+                viewer: req.viewer))
     }
 
     func agency(_ req: Request) async throws -> Response {
@@ -37,13 +40,17 @@ struct PortalController {
         let children = try await AgencyRecord.query(on: req.db).filter(\.$parent.$id == agency.requireID()).sort(\.$position).all()
         let latest = try await c.published(agency: agency.id, category: nil, year: nil, page: 1, perPage: 10, counted: false)
         let notices = try await c.notices(agency: agency.requireID(), today: req.today)
-        return PageRenderer.render(PortalViews.agency(dto, children: children.map { $0.dto(parentCode: agency.code) }, categories: try await c.categories(of: agency).map(\.dto), latest: latest.items, notices: notices, viewer: req.viewer))
+        return PageRenderer.render(
+            PortalViews.agency(
+                dto, children: children.map { $0.dto(parentCode: agency.code) }, categories: try await c.categories(of: agency).map(\.dto),
+                latest: latest.items, notices: notices, viewer: req.viewer))
     }
 
     func guide(_ req: Request) async throws -> Response {
         let c = store(req)
         let agency = try await c.agency(code: req.parameters.get("code") ?? "")
-        return PageRenderer.render(PortalViews.guide(try await c.agencyDTO(agency), categories: try await c.categories(of: agency).map(\.dto), viewer: req.viewer))
+        return PageRenderer.render(
+            PortalViews.guide(try await c.agencyDTO(agency), categories: try await c.categories(of: agency).map(\.dto), viewer: req.viewer))
     }
 
     func catalogue(_ req: Request) async throws -> Response {
@@ -57,24 +64,37 @@ struct PortalController {
             throw Abort(.notFound, reason: "\(agency.name)没有这个目录分类")
         }
         let items = try await c.published(agency: agency.id, category: category, year: year, page: page)
-        return PageRenderer.render(PortalViews.catalogue(try await c.agencyDTO(agency), categories: categories.map(\.dto), selected: category, year: year, items: items, today: req.today, viewer: req.viewer))
+        return PageRenderer.render(
+            PortalViews.catalogue(
+                try await c.agencyDTO(agency), categories: categories.map(\.dto), selected: category, year: year, items: items, today: req.today,
+                viewer: req.viewer))
     }
 
     func item(_ req: Request) async throws -> Response {
         guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.notFound, reason: "没有这条信息") }
         let record = try await store(req).item(id)
-        guard record.agency.code == req.parameters.get("code"), record.state == PublicationState.published.rawValue || record.state == PublicationState.withdrawn.rawValue || record.state == PublicationState.superseded.rawValue else {
+        guard record.agency.code == req.parameters.get("code"),
+            record.state == PublicationState.published.rawValue || record.state == PublicationState.withdrawn.rawValue
+                || record.state == PublicationState.superseded.rawValue
+        else {
             throw Abort(.notFound, reason: "本机关没有编号为 \(id.uuidString) 的已发布信息")
         }
         // Every published version of the same information (same 索引号), oldest first.
         let versions = try await ItemRecord.query(on: req.db).filter(\.$indexNumber == record.indexNumber)
             .filter(\.$state ~~ [PublicationState.published.rawValue, PublicationState.superseded.rawValue, PublicationState.withdrawn.rawValue])
             .sort(\.$version).all()
-        let attachments = try await AttachmentRecord.query(on: req.db).filter(\.$item.$id == id).field(\.$id).field(\.$filename).field(\.$size).field(\.$contentType).all()
-        return PageRenderer.render(PortalViews.item(
-            record.dto(agency: record.agency, category: record.category),
-            versions: versions.map { PortalViews.VersionLink(version: $0.version, publishedOn: $0.publishedOn ?? "", path: SiteURL.item(record.agency.code, $0.id!).path, current: $0.id == id, state: $0.state) },
-            attachments: attachments.map { ($0.filename, $0.size, SiteURL.attachment(record.agency.code, id, $0.id!).path) }, viewer: req.viewer))
+        let attachments = try await AttachmentRecord.query(on: req.db).filter(\.$item.$id == id).field(\.$id).field(\.$filename).field(\.$size).field(
+            \.$contentType
+        ).all()
+        return PageRenderer.render(
+            PortalViews.item(
+                record.dto(agency: record.agency, category: record.category),
+                versions: versions.map {
+                    PortalViews.VersionLink(
+                        version: $0.version, publishedOn: $0.publishedOn ?? "", path: SiteURL.item(record.agency.code, $0.id!).path,
+                        current: $0.id == id, state: $0.state)
+                },
+                attachments: attachments.map { ($0.filename, $0.size, SiteURL.attachment(record.agency.code, id, $0.id!).path) }, viewer: req.viewer))
     }
 
     func attachment(_ req: Request) async throws -> Response {
@@ -98,24 +118,34 @@ struct PortalController {
         let c = store(req)
         let agency = try await c.agency(code: req.parameters.get("code") ?? "")
         let today = req.today
-        return PageRenderer.render(PortalViews.notices(try await c.agencyDTO(agency), items: try await c.notices(agency: agency.requireID(), today: today), today: today, viewer: req.viewer))
+        return PageRenderer.render(
+            PortalViews.notices(
+                try await c.agencyDTO(agency), items: try await c.notices(agency: agency.requireID(), today: today), today: today, viewer: req.viewer)
+        )
     }
 
     func reports(_ req: Request) async throws -> Response {
         let c = store(req)
         let agency = try await c.agency(code: req.parameters.get("code") ?? "")
         let category = try await c.categories(of: agency).first { $0.name == DemoSeed.annualReportCategory }
-        let items = try await category.asyncMap { try await c.published(agency: agency.id, category: $0.id, year: nil, page: 1, perPage: 50, counted: false).items } ?? []
+        let items =
+            try await category.asyncMap {
+                try await c.published(agency: agency.id, category: $0.id, year: nil, page: 1, perPage: 50, counted: false).items
+            } ?? []
         let versions = try await AnnualReportRecord.query(on: req.db).filter(\.$agency.$id == agency.requireID()).filter(\.$version >= 1)
             .sort(\.$year, .descending).sort(\.$version, .descending).field(\.$year).field(\.$version).field(\.$publishedOn).all()
-        return PageRenderer.render(PortalViews.reports(try await c.agencyDTO(agency), versions: versions.map { ($0.year, $0.version, $0.publishedOn ?? "") }, items: items, viewer: req.viewer))
+        return PageRenderer.render(
+            PortalViews.reports(
+                try await c.agencyDTO(agency), versions: versions.map { ($0.year, $0.version, $0.publishedOn ?? "") }, items: items,
+                viewer: req.viewer))
     }
 
     /// A published annual report (the latest version, or `?version=N`), as a page that prints on A4.
     private func publishedReport(_ req: Request) async throws -> (AgencyRecord, AnnualReportRecord) {
         let agency = try await store(req).agency(code: req.parameters.get("code") ?? "")
         let year = try req.yearPath()
-        var query = AnnualReportRecord.query(on: req.db).filter(\.$agency.$id == (try agency.requireID())).filter(\.$year == year).filter(\.$version >= 1)
+        var query = AnnualReportRecord.query(on: req.db).filter(\.$agency.$id == (try agency.requireID())).filter(\.$year == year).filter(
+            \.$version >= 1)
         if let version = try req.queryInt("version", in: ParameterBounds.version) { query = query.filter(\.$version == version) }
         guard let record = try await query.sort(\.$version, .descending).first() else {
             throw Abort(.notFound, reason: "\(agency.name)尚未发布\(year)年度报告")
@@ -129,7 +159,8 @@ struct PortalController {
         let downloads = ["txt": "文本", "json": "JSON", "csv": "CSV"].sorted { $0.key > $1.key }.map { format, label in
             "<a href=\"\(ReportWriter.escape(SiteURL.annualReportDownload(agency.code, record.year, format: format, version: record.version).path))\">\(label)</a>"
         }.joined(separator: " · ")
-        let banner = "<p class=\"noprint\" style=\"text-indent:0\"><a href=\"\(ReportWriter.escape(SiteURL.reports(agency.code).path))\">\(ReportWriter.escape(agency.name))年度报告</a> · 第\(record.version)版，\(ReportWriter.escape(record.publishedOn ?? ""))发布 · 下载：\(downloads)</p>"
+        let banner =
+            "<p class=\"noprint\" style=\"text-indent:0\"><a href=\"\(ReportWriter.escape(SiteURL.reports(agency.code).path))\">\(ReportWriter.escape(agency.name))年度报告</a> · 第\(record.version)版，\(ReportWriter.escape(record.publishedOn ?? ""))发布 · 下载：\(downloads)</p>"
         if let body = html.range(of: "<body>") { html.insert(contentsOf: "\n" + banner, at: body.upperBound) }
         var headers = HTTPHeaders()
         headers.contentType = .html
@@ -143,9 +174,15 @@ struct PortalController {
         var headers = HTTPHeaders()
         let body: String
         switch format {
-        case "txt": body = ReportWriter.text(report); headers.contentType = .plainText
-        case "json": body = ReportJSON.encode(report, findings: ReportChecker.check(report)); headers.contentType = .json
-        case "csv": body = ReportWriter.csv(report).map { "# \($0.name)\n\($0.content)" }.joined(separator: "\n"); headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        case "txt":
+            body = ReportWriter.text(report)
+            headers.contentType = .plainText
+        case "json":
+            body = ReportJSON.encode(report, findings: ReportChecker.check(report))
+            headers.contentType = .json
+        case "csv":
+            body = ReportWriter.csv(report).map { "# \($0.name)\n\($0.content)" }.joined(separator: "\n")
+            headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         default: throw Abort(.badRequest, reason: "下载格式须为 txt、json 或 csv，收到“\(format)”")
         }
         let name = "\(agency.code)-\(record.year)-v\(record.version).\(format)"
@@ -163,7 +200,10 @@ struct PortalController {
         let agency = try await agencyCode.asyncMap { try await c.agency(code: $0) }
         let results = try await c.search(q, agency: agency?.id, category: category, year: year, page: page)
         let agencies = try await AgencyRecord.query(on: req.db).sort(\.$position).all()
-        return PageRenderer.render(PortalViews.search(query: q, agencyCode: agencyCode, category: category, year: year, results: results, agencies: agencies.map { ($0.code, $0.name) }, viewer: req.viewer))
+        return PageRenderer.render(
+            PortalViews.search(
+                query: q, agencyCode: agencyCode, category: category, year: year, results: results, agencies: agencies.map { ($0.code, $0.name) },
+                viewer: req.viewer))
     }
 
     func feed(_ req: Request) async throws -> Response {
@@ -210,7 +250,8 @@ struct PortalController {
             }
         }
         for item in items {
-            xml += "<url><loc>\(XML.escape(base + SiteURL.item(item.agency.code, item.id!).path))</loc><lastmod>\(item.publishedOn ?? "")</lastmod></url>\n"
+            xml +=
+                "<url><loc>\(XML.escape(base + SiteURL.item(item.agency.code, item.id!).path))</loc><lastmod>\(item.publishedOn ?? "")</lastmod></url>\n"
         }
         xml += "</urlset>\n"
         var headers = HTTPHeaders()

@@ -81,17 +81,21 @@ struct AdminController {
         var reportDeadline: String?
 
         var values: [String: String] {
-            ["code": code ?? "", "name": name ?? "", "kind": kind ?? "", "parent": parent ?? "", "functions": functions ?? "",
-             "organisation": organisation ?? "", "headName": headName ?? "", "address": address ?? "", "officeHours": officeHours ?? "",
-             "phone": phone ?? "", "fax": fax ?? "", "email": email ?? "", "disclosureOffice": disclosureOffice ?? "", "guide": guide ?? "",
-             "indexPattern": indexPattern ?? IndexNumber.defaultPattern, "reportDeadline": reportDeadline ?? ""]
+            [
+                "code": code ?? "", "name": name ?? "", "kind": kind ?? "", "parent": parent ?? "", "functions": functions ?? "",
+                "organisation": organisation ?? "", "headName": headName ?? "", "address": address ?? "", "officeHours": officeHours ?? "",
+                "phone": phone ?? "", "fax": fax ?? "", "email": email ?? "", "disclosureOffice": disclosureOffice ?? "", "guide": guide ?? "",
+                "indexPattern": indexPattern ?? IndexNumber.defaultPattern, "reportDeadline": reportDeadline ?? "",
+            ]
         }
 
         static func values(of agency: AgencyRecord, parentCode: String?) -> [String: String] {
-            ["code": agency.code, "name": agency.name, "kind": agency.kind, "parent": parentCode ?? "", "functions": agency.functions,
-             "organisation": agency.organisation, "headName": agency.headName, "address": agency.address, "officeHours": agency.officeHours,
-             "phone": agency.phone, "fax": agency.fax, "email": agency.email, "disclosureOffice": agency.disclosureOffice,
-             "guide": agency.guide, "indexPattern": agency.indexPattern, "reportDeadline": agency.reportDeadline]
+            [
+                "code": agency.code, "name": agency.name, "kind": agency.kind, "parent": parentCode ?? "", "functions": agency.functions,
+                "organisation": agency.organisation, "headName": agency.headName, "address": agency.address, "officeHours": agency.officeHours,
+                "phone": agency.phone, "fax": agency.fax, "email": agency.email, "disclosureOffice": agency.disclosureOffice,
+                "guide": agency.guide, "indexPattern": agency.indexPattern, "reportDeadline": agency.reportDeadline,
+            ]
         }
     }
 
@@ -101,7 +105,9 @@ struct AdminController {
         let trimmed = form.values.mapValues { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         if isNew {
             let code = trimmed["code"]!
-            if code.isEmpty || code.count > 40 || !code.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-") }) {
+            if code.isEmpty || code.count > 40
+                || !code.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-") })
+            {
                 problems["code"] = "机关代码须为1至40位字母、数字或连字符"
             } else if try await AgencyRecord.query(on: db).filter(\.$code == code).first() != nil {
                 problems["code"] = "已有机关使用代码 \(code)"
@@ -118,7 +124,9 @@ struct AdminController {
                 problems["parent"] = "没有代码为 \(parentCode) 的机关"
             }
         }
-        if let problem = IndexNumber.validate(trimmed["indexPattern"]!) { problems["indexPattern"] = "索引号格式须包含 {year} 和 {seq:N}，否则两条信息会同号（\(problem)）" }
+        if let problem = IndexNumber.validate(trimmed["indexPattern"]!) {
+            problems["indexPattern"] = "索引号格式须包含 {year} 和 {seq:N}，否则两条信息会同号（\(problem)）"
+        }
         let deadline = trimmed["reportDeadline"]!
         if !deadline.isEmpty, deadline.count != 5 || Day(iso: "2000-\(deadline)") == nil {
             problems["reportDeadline"] = "发布期限须为 MM-DD，如 02-28"
@@ -162,9 +170,10 @@ struct AdminController {
 
     func newAgency(_ req: Request) async throws -> Response {
         _ = try administrator(req)
-        return PageRenderer.render(AdminViews.form(
-            title: "新建机关", action: SiteURL.adminNewAgency.path, fields: Self.agencyFields(isNew: true, parents: try await parents(req.db)),
-            values: AgencyForm().values, problems: [:], submit: "建立", viewer: req.staffViewer))
+        return PageRenderer.render(
+            AdminViews.form(
+                title: "新建机关", action: SiteURL.adminNewAgency.path, fields: Self.agencyFields(isNew: true, parents: try await parents(req.db)),
+                values: AgencyForm().values, problems: [:], submit: "建立", viewer: req.staffViewer))
     }
 
     func createAgency(_ req: Request) async throws -> Response {
@@ -173,9 +182,10 @@ struct AdminController {
         let agency = AgencyRecord(code: "", name: "", kind: "", parentID: nil)
         let problems = try await apply(form, to: agency, isNew: true, on: req.db)
         guard problems.isEmpty else {
-            return PageRenderer.render(AdminViews.form(
-                title: "新建机关", action: SiteURL.adminNewAgency.path, fields: Self.agencyFields(isNew: true, parents: try await parents(req.db)),
-                values: form.values, problems: problems, submit: "建立", viewer: req.staffViewer), status: .unprocessableEntity)
+            return PageRenderer.render(
+                AdminViews.form(
+                    title: "新建机关", action: SiteURL.adminNewAgency.path, fields: Self.agencyFields(isNew: true, parents: try await parents(req.db)),
+                    values: form.values, problems: problems, submit: "建立", viewer: req.staffViewer), status: .unprocessableEntity)
         }
         try await req.db.transaction { db in
             try await agency.create(on: db)
@@ -183,7 +193,10 @@ struct AdminController {
             for (position, (name, article)) in DemoSeed.categories.enumerated() {
                 try await CategoryRecord(agencyID: agency.id!, name: name, article: article, position: position + 1).create(on: db)
             }
-            try await AuditRecord(actor: user.username, action: "create", entity: "agency", entityID: agency.code, agencyCode: agency.code, before: nil, after: Audit.json(AgencyForm.values(of: agency, parentCode: form.parent))).create(on: db)
+            try await AuditRecord(
+                actor: user.username, action: "create", entity: "agency", entityID: agency.code, agencyCode: agency.code, before: nil,
+                after: Audit.json(AgencyForm.values(of: agency, parentCode: form.parent))
+            ).create(on: db)
         }
         return req.redirect(to: SiteURL.adminAgency(agency.code).path)
     }
@@ -200,10 +213,11 @@ struct AdminController {
         _ = try administrator(req)
         let agency = try await agency(req)
         let parentCode = try await agency.$parent.id.asyncMap { try await AgencyRecord.find($0, on: req.db)?.code } ?? nil
-        return PageRenderer.render(AdminViews.form(
-            title: "\(agency.name)：概况与公开指南", action: SiteURL.adminAgency(agency.code).path,
-            fields: Self.agencyFields(isNew: false, parents: try await parents(req.db)),
-            values: AgencyForm.values(of: agency, parentCode: parentCode), problems: [:], submit: "保存", viewer: req.staffViewer))
+        return PageRenderer.render(
+            AdminViews.form(
+                title: "\(agency.name)：概况与公开指南", action: SiteURL.adminAgency(agency.code).path,
+                fields: Self.agencyFields(isNew: false, parents: try await parents(req.db)),
+                values: AgencyForm.values(of: agency, parentCode: parentCode), problems: [:], submit: "保存", viewer: req.staffViewer))
     }
 
     func updateAgency(_ req: Request) async throws -> Response {
@@ -216,14 +230,18 @@ struct AdminController {
         guard problems.isEmpty else {
             var values = form.values
             values["code"] = agency.code
-            return PageRenderer.render(AdminViews.form(
-                title: "\(agency.name)：概况与公开指南", action: SiteURL.adminAgency(agency.code).path,
-                fields: Self.agencyFields(isNew: false, parents: try await parents(req.db)),
-                values: values, problems: problems, submit: "保存", viewer: req.staffViewer), status: .unprocessableEntity)
+            return PageRenderer.render(
+                AdminViews.form(
+                    title: "\(agency.name)：概况与公开指南", action: SiteURL.adminAgency(agency.code).path,
+                    fields: Self.agencyFields(isNew: false, parents: try await parents(req.db)),
+                    values: values, problems: problems, submit: "保存", viewer: req.staffViewer), status: .unprocessableEntity)
         }
         try await req.db.transaction { db in
             try await agency.save(on: db)
-            try await AuditRecord(actor: user.username, action: "update", entity: "agency", entityID: agency.code, agencyCode: agency.code, before: Audit.json(before), after: Audit.json(AgencyForm.values(of: agency, parentCode: form.parent))).create(on: db)
+            try await AuditRecord(
+                actor: user.username, action: "update", entity: "agency", entityID: agency.code, agencyCode: agency.code, before: Audit.json(before),
+                after: Audit.json(AgencyForm.values(of: agency, parentCode: form.parent))
+            ).create(on: db)
         }
         return req.redirect(to: SiteURL.adminAgency(agency.code).path)
     }
@@ -254,11 +272,15 @@ struct AdminController {
         return try await categoriesPage(req, agency, values: [:], problems: [:], status: .ok)
     }
 
-    private func categoriesPage(_ req: Request, _ agency: AgencyRecord, values: [String: String], problems: [String: String], status: HTTPResponseStatus) async throws -> Response {
+    private func categoriesPage(
+        _ req: Request, _ agency: AgencyRecord, values: [String: String], problems: [String: String], status: HTTPResponseStatus
+    ) async throws -> Response {
         let list = try await CategoryRecord.query(on: req.db).filter(\.$agency.$id == agency.requireID()).sort(\.$position).all()
         var counts: [UUID: Int] = [:]
         for category in list { counts[category.id!] = try await ItemRecord.query(on: req.db).filter(\.$category.$id == category.id!).count() }
-        return PageRenderer.render(AdminViews.categories(agency: agency, categories: list, counts: counts, values: values, problems: problems, viewer: req.staffViewer), status: status)
+        return PageRenderer.render(
+            AdminViews.categories(agency: agency, categories: list, counts: counts, values: values, problems: problems, viewer: req.staffViewer),
+            status: status)
     }
 
     func addCategory(_ req: Request) async throws -> Response {
@@ -275,11 +297,18 @@ struct AdminController {
         if !(form.parent ?? "").isEmpty, parentID.map({ id in existing.contains { $0.id == id } }) != true { problems["parent"] = "上级分类须是本机关的分类" }
         let position = (form.position ?? "").isEmpty ? (existing.map(\.position).max() ?? 0) + 1 : Int(form.position!)
         if position == nil { problems["position"] = "顺序须为整数" }
-        guard problems.isEmpty else { return try await categoriesPage(req, agency, values: form.values, problems: problems, status: .unprocessableEntity) }
-        let category = CategoryRecord(agencyID: try agency.requireID(), name: name, article: (form.article ?? "").trimmingCharacters(in: .whitespaces), position: position!, parentID: parentID)
+        guard problems.isEmpty else {
+            return try await categoriesPage(req, agency, values: form.values, problems: problems, status: .unprocessableEntity)
+        }
+        let category = CategoryRecord(
+            agencyID: try agency.requireID(), name: name, article: (form.article ?? "").trimmingCharacters(in: .whitespaces), position: position!,
+            parentID: parentID)
         try await req.db.transaction { db in
             try await category.create(on: db)
-            try await AuditRecord(actor: user.username, action: "create", entity: "category", entityID: category.id!.uuidString, agencyCode: agency.code, before: nil, after: Audit.json(["name": category.name, "article": category.article, "position": String(category.position)])).create(on: db)
+            try await AuditRecord(
+                actor: user.username, action: "create", entity: "category", entityID: category.id!.uuidString, agencyCode: agency.code, before: nil,
+                after: Audit.json(["name": category.name, "article": category.article, "position": String(category.position)])
+            ).create(on: db)
         }
         return req.redirect(to: SiteURL.adminCategories(agency.code).path)
     }
@@ -287,14 +316,18 @@ struct AdminController {
     func updateCategory(_ req: Request) async throws -> Response {
         let user = try administrator(req)
         let agency = try await agency(req)
-        guard let id = req.parameters.get("id", as: UUID.self), let category = try await CategoryRecord.find(id, on: req.db), category.$agency.id == agency.id else {
+        guard let id = req.parameters.get("id", as: UUID.self), let category = try await CategoryRecord.find(id, on: req.db),
+            category.$agency.id == agency.id
+        else {
             throw Abort(.notFound, reason: "\(agency.name)没有这个目录分类")
         }
         let form = try req.decodeBody(CategoryForm.self)
         let name = (form.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         var problems: [String: String] = [:]
         if name.isEmpty { problems["name"] = "分类名称不能为空" }
-        if try await CategoryRecord.query(on: req.db).filter(\.$agency.$id == agency.requireID()).filter(\.$name == name).filter(\.$id != id).first() != nil {
+        if try await CategoryRecord.query(on: req.db).filter(\.$agency.$id == agency.requireID()).filter(\.$name == name).filter(\.$id != id).first()
+            != nil
+        {
             problems["name"] = "本机关已有分类“\(name)”"
         }
         guard let position = Int((form.position ?? "").trimmingCharacters(in: .whitespaces)) else {
@@ -307,7 +340,10 @@ struct AdminController {
         category.position = position
         try await req.db.transaction { db in
             try await category.save(on: db)
-            try await AuditRecord(actor: user.username, action: "update", entity: "category", entityID: id.uuidString, agencyCode: agency.code, before: before, after: Audit.json(["name": category.name, "article": category.article, "position": String(category.position)])).create(on: db)
+            try await AuditRecord(
+                actor: user.username, action: "update", entity: "category", entityID: id.uuidString, agencyCode: agency.code, before: before,
+                after: Audit.json(["name": category.name, "article": category.article, "position": String(category.position)])
+            ).create(on: db)
         }
         return req.redirect(to: SiteURL.adminCategories(agency.code).path)
     }
@@ -318,11 +354,15 @@ struct AdminController {
     func issueToken(_ req: Request) async throws -> Response {
         let user = try administrator(req)
         let account = try await account(req)
-        let token = [UInt8].random(count: 32).base64.replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "=", with: "")
+        let token = [UInt8].random(count: 32).base64.replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "=", with: "")
         account.tokenHash = SHA256.hash(data: Data(token.utf8)).hex
         try await req.db.transaction { db in
             try await account.save(on: db)
-            try await AuditRecord(actor: user.username, action: "issue-token", entity: "staff", entityID: account.id!.uuidString, agencyCode: nil, before: nil, after: nil).create(on: db)
+            try await AuditRecord(
+                actor: user.username, action: "issue-token", entity: "staff", entityID: account.id!.uuidString, agencyCode: nil, before: nil,
+                after: nil
+            ).create(on: db)
         }
         let response = PageRenderer.render(AdminViews.token(username: account.username, token: token, viewer: req.staffViewer))
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
@@ -357,15 +397,21 @@ struct AdminController {
     }
 
     private static func accountJSON(_ account: StaffRecord, agencyCode: String?) -> String? {
-        Audit.json(["username": account.username, "displayName": account.displayName, "role": account.role, "agency": agencyCode,
-                    "locked": account.lockedUntil.map { $0 > Date() ? "yes" : "no" } ?? "no"])
+        Audit.json([
+            "username": account.username, "displayName": account.displayName, "role": account.role, "agency": agencyCode,
+            "locked": account.lockedUntil.map { $0 > Date() ? "yes" : "no" } ?? "no",
+        ])
     }
 
     private func applyAccount(_ form: AccountForm, to account: StaffRecord, isNew: Bool, req: Request) async throws -> [String: String] {
         var problems: [String: String] = [:]
         if isNew {
             let username = (form.username ?? "").trimmingCharacters(in: .whitespaces)
-            if username.isEmpty || username.count > 40 || !username.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" || $0 == ".") }) {
+            if username.isEmpty || username.count > 40
+                || !username.unicodeScalars.allSatisfy({
+                    $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" || $0 == ".")
+                })
+            {
                 problems["username"] = "用户名须为1至40位字母、数字、连字符、下划线或点"
             } else if try await StaffRecord.query(on: req.db).filter(\.$username == username).first() != nil {
                 problems["username"] = "用户名 \(username) 已被使用"
@@ -407,9 +453,10 @@ struct AdminController {
 
     func newAccount(_ req: Request) async throws -> Response {
         _ = try administrator(req)
-        return PageRenderer.render(AdminViews.form(
-            title: "新建账号", action: SiteURL.adminNewAccount.path, fields: Self.accountFields(isNew: true, agencies: try await agencies(req.db)),
-            values: ["role": StaffRole.editor.rawValue], problems: [:], submit: "建立", viewer: req.staffViewer))
+        return PageRenderer.render(
+            AdminViews.form(
+                title: "新建账号", action: SiteURL.adminNewAccount.path, fields: Self.accountFields(isNew: true, agencies: try await agencies(req.db)),
+                values: ["role": StaffRole.editor.rawValue], problems: [:], submit: "建立", viewer: req.staffViewer))
     }
 
     func createAccount(_ req: Request) async throws -> Response {
@@ -418,13 +465,18 @@ struct AdminController {
         let account = StaffRecord(username: "", displayName: "", passwordHash: "", role: "", agencyID: nil)
         let problems = try await applyAccount(form, to: account, isNew: true, req: req)
         guard problems.isEmpty else {
-            return PageRenderer.render(AdminViews.form(
-                title: "新建账号", action: SiteURL.adminNewAccount.path, fields: Self.accountFields(isNew: true, agencies: try await agencies(req.db)),
-                values: form.values, problems: problems, submit: "建立", viewer: req.staffViewer), status: .unprocessableEntity)
+            return PageRenderer.render(
+                AdminViews.form(
+                    title: "新建账号", action: SiteURL.adminNewAccount.path,
+                    fields: Self.accountFields(isNew: true, agencies: try await agencies(req.db)),
+                    values: form.values, problems: problems, submit: "建立", viewer: req.staffViewer), status: .unprocessableEntity)
         }
         try await req.db.transaction { db in
             try await account.create(on: db)
-            try await AuditRecord(actor: user.username, action: "create", entity: "staff", entityID: account.id!.uuidString, agencyCode: form.agency, before: nil, after: Self.accountJSON(account, agencyCode: form.agency)).create(on: db)
+            try await AuditRecord(
+                actor: user.username, action: "create", entity: "staff", entityID: account.id!.uuidString, agencyCode: form.agency, before: nil,
+                after: Self.accountJSON(account, agencyCode: form.agency)
+            ).create(on: db)
         }
         return req.redirect(to: SiteURL.admin.path)
     }
@@ -440,11 +492,13 @@ struct AdminController {
         _ = try administrator(req)
         let account = try await account(req)
         let code = try await account.$agency.id.asyncMap { try await AgencyRecord.find($0, on: req.db)?.code } ?? nil
-        return PageRenderer.render(AdminViews.form(
-            title: "账号：\(account.username)", action: SiteURL.adminAccount(account.id!).path,
-            fields: Self.accountFields(isNew: false, agencies: try await agencies(req.db)),
-            values: ["displayName": account.displayName, "role": account.role, "agency": code ?? ""], problems: [:], submit: "保存", viewer: req.staffViewer,
-            after: AdminViews.tokenForm(account.id!, hasToken: account.tokenHash != nil, viewer: req.staffViewer)))
+        return PageRenderer.render(
+            AdminViews.form(
+                title: "账号：\(account.username)", action: SiteURL.adminAccount(account.id!).path,
+                fields: Self.accountFields(isNew: false, agencies: try await agencies(req.db)),
+                values: ["displayName": account.displayName, "role": account.role, "agency": code ?? ""], problems: [:], submit: "保存",
+                viewer: req.staffViewer,
+                after: AdminViews.tokenForm(account.id!, hasToken: account.tokenHash != nil, viewer: req.staffViewer)))
     }
 
     func updateAccount(_ req: Request) async throws -> Response {
@@ -458,14 +512,18 @@ struct AdminController {
         }
         let problems = try await applyAccount(form, to: account, isNew: false, req: req)
         guard problems.isEmpty else {
-            return PageRenderer.render(AdminViews.form(
-                title: "账号：\(account.username)", action: SiteURL.adminAccount(account.id!).path,
-                fields: Self.accountFields(isNew: false, agencies: try await agencies(req.db)),
-                values: form.values, problems: problems, submit: "保存", viewer: req.staffViewer), status: .unprocessableEntity)
+            return PageRenderer.render(
+                AdminViews.form(
+                    title: "账号：\(account.username)", action: SiteURL.adminAccount(account.id!).path,
+                    fields: Self.accountFields(isNew: false, agencies: try await agencies(req.db)),
+                    values: form.values, problems: problems, submit: "保存", viewer: req.staffViewer), status: .unprocessableEntity)
         }
         try await req.db.transaction { db in
             try await account.save(on: db)
-            try await AuditRecord(actor: user.username, action: "update", entity: "staff", entityID: account.id!.uuidString, agencyCode: form.agency, before: before, after: Self.accountJSON(account, agencyCode: form.agency)).create(on: db)
+            try await AuditRecord(
+                actor: user.username, action: "update", entity: "staff", entityID: account.id!.uuidString, agencyCode: form.agency, before: before,
+                after: Self.accountJSON(account, agencyCode: form.agency)
+            ).create(on: db)
         }
         return req.redirect(to: SiteURL.admin.path)
     }

@@ -49,7 +49,9 @@ struct AnnualReportStaffController {
         return try await page(req, user: user, access: access, agency: agency, year: year, problem: nil, status: .ok)
     }
 
-    private func page(_ req: Request, user: StaffUser, access: Access, agency: AgencyRecord, year: Int, problem: String?, status: HTTPResponseStatus) async throws -> Response {
+    private func page(
+        _ req: Request, user: StaffUser, access: Access, agency: AgencyRecord, year: Int, problem: String?, status: HTTPResponseStatus
+    ) async throws -> Response {
         let service = AnnualReports(db: req.db)
         let generated = try await service.draft(agency: agency, year: year)
         let (state, due, versions) = try await service.status(agency: agency, year: year, today: req.today)
@@ -58,11 +60,14 @@ struct AnnualReportStaffController {
         for (old, new) in zip(published, published.dropFirst()) {
             changes.append((new.version, ReportDiff.differences(from: try AnnualReports.decode(old), to: try AnnualReports.decode(new))))
         }
-        let applications = try await ApplicationRecord.query(on: req.db).filter(\.$agency.$id == agency.id!).field(\.$id).field(\.$trackingNumber).all()
+        let applications = try await ApplicationRecord.query(on: req.db).filter(\.$agency.$id == agency.id!).field(\.$id).field(\.$trackingNumber)
+            .all()
         let links = Dictionary(applications.map { ($0.trackingNumber, SiteURL.staffApplication($0.id!).path) }, uniquingKeysWith: { a, _ in a })
-        return PageRenderer.render(AnnualReportViews.draft(
-            agency: agency, year: year, generated: generated, status: state, due: due, published: published, changes: changes,
-            links: links, canWrite: canWrite(user) && access.canWrite(agency: agency.id!), problem: problem, viewer: req.staffViewer), status: status)
+        return PageRenderer.render(
+            AnnualReportViews.draft(
+                agency: agency, year: year, generated: generated, status: state, due: due, published: published, changes: changes,
+                links: links, canWrite: canWrite(user) && access.canWrite(agency: agency.id!), problem: problem, viewer: req.staffViewer),
+            status: status)
     }
 
     func save(_ req: Request) async throws -> Response {

@@ -87,18 +87,20 @@ struct ApplicationStaffController {
         let sort = try req.queryText("sort") ?? "due"
         let descending = try req.queryText("order") == "desc"
         rows.sort { a, b in
-            let (x, y): (String, String) = switch sort {
-            case "received": (a.record.receivedOn ?? a.record.submittedOn, b.record.receivedOn ?? b.record.submittedOn)
-            case "status": (a.record.status, b.record.status)
-            case "officer": (a.record.officer?.username ?? "", b.record.officer?.username ?? "")
-            case "number": (a.record.trackingNumber, b.record.trackingNumber)
-            default: (a.deadline?.due?.iso ?? "9999", b.deadline?.due?.iso ?? "9999")
-            }
+            let (x, y): (String, String) =
+                switch sort {
+                case "received": (a.record.receivedOn ?? a.record.submittedOn, b.record.receivedOn ?? b.record.submittedOn)
+                case "status": (a.record.status, b.record.status)
+                case "officer": (a.record.officer?.username ?? "", b.record.officer?.username ?? "")
+                case "number": (a.record.trackingNumber, b.record.trackingNumber)
+                default: (a.deadline?.due?.iso ?? "9999", b.deadline?.due?.iso ?? "9999")
+                }
             return x == y ? a.record.trackingNumber < b.record.trackingNumber : (descending ? x > y : x < y)
         }
-        return PageRenderer.render(ApplicationStaffViews.dashboard(
-            rows: rows, counts: counts, view: view, sort: sort, descending: descending, officer: officer, officers: officers,
-            seesDetails: reader.seesDetails, viewer: req.staffViewer))
+        return PageRenderer.render(
+            ApplicationStaffViews.dashboard(
+                rows: rows, counts: counts, view: view, sort: sort, descending: descending, officer: officer, officers: officers,
+                seesDetails: reader.seesDetails, viewer: req.staffViewer))
     }
 
     /// Which pile of the dashboard an application is on.
@@ -134,7 +136,9 @@ struct ApplicationStaffController {
             let (record, _) = try await service(req).submit(input, agency: agency, byStaff: reader.user, today: req.today)
             return req.redirect(to: SiteURL.staffApplication(record.id!).path)
         } catch let invalid as Applications.InvalidInput {
-            return PageRenderer.render(ApplicationStaffViews.register(values: input.values, problems: invalid.problems, viewer: req.staffViewer), status: .unprocessableEntity)
+            return PageRenderer.render(
+                ApplicationStaffViews.register(values: input.values, problems: invalid.problems, viewer: req.staffViewer),
+                status: .unprocessableEntity)
         }
     }
 
@@ -149,10 +153,11 @@ struct ApplicationStaffController {
         let letters = try await LetterRecord.query(on: req.db).filter(\.$application.$id == record.id!).sort(\.$createdAt).all()
         let reviews = try await ReviewCaseRecord.query(on: req.db).filter(\.$application.$id == record.id!).sort(\.$filedOn).all()
         let similar = try await Self.similar(to: record, on: req.db)
-        return PageRenderer.render(ApplicationStaffViews.show(
-            record, deadline: deadline, history: history, letters: letters, reviews: reviews, similar: similar,
-            canAct: reader.canAct && reader.access.canWrite(agency: record.$agency.id), seesDetails: reader.seesDetails,
-            canExtend: reader.user.role == .officeHead || reader.user.role == .administrator, today: req.today, viewer: req.staffViewer))
+        return PageRenderer.render(
+            ApplicationStaffViews.show(
+                record, deadline: deadline, history: history, letters: letters, reviews: reviews, similar: similar,
+                canAct: reader.canAct && reader.access.canWrite(agency: record.$agency.id), seesDetails: reader.seesDetails,
+                canExtend: reader.user.role == .officeHead || reader.user.role == .administrator, today: req.today, viewer: req.staffViewer))
     }
 
     /// Other applications to the same agency for the same information (第四十四条): the same 文号, or the same title
@@ -208,7 +213,8 @@ struct ApplicationStaffController {
                 return .fee(amount: value, basis: (basis ?? "").trimmingCharacters(in: .whitespaces))
             case "fee-paid": return .feePaid
             case "fee-unpaid": return .feeUnpaid
-            case "answer": return .answer(result: try required(result, "办理结果"), detail: (detail ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
+            case "answer":
+                return .answer(result: try required(result, "办理结果"), detail: (detail ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
             case "withdraw": return .withdraw
             default: throw Abort(.badRequest, reason: "无法识别的办理步骤“\(move)”")
             }
@@ -240,7 +246,8 @@ struct ApplicationStaffController {
         guard let draft = try await service(req).draftLetter(move, for: record, agency: record.agency, date: date, today: req.today) else {
             throw Abort(.badRequest, reason: "“\(form.move)”这一步不发送文书")
         }
-        return PageRenderer.render(ApplicationStaffViews.compose(record, form: form, label: move.label, date: date, draft: draft, viewer: req.staffViewer))
+        return PageRenderer.render(
+            ApplicationStaffViews.compose(record, form: form, label: move.label, date: date, draft: draft, viewer: req.staffViewer))
     }
 
     func move(_ req: Request) async throws -> Response {
@@ -251,7 +258,8 @@ struct ApplicationStaffController {
         let move = try form.parse()
         let date = try Self.day(form.date, today: req.today)
         let service = service(req)
-        let letter = try await service.letterAsSent(move, for: record, agency: record.agency, date: date, today: req.today, title: form.letterTitle, body: form.letterBody)
+        let letter = try await service.letterAsSent(
+            move, for: record, agency: record.agency, date: date, today: req.today, title: form.letterTitle, body: form.letterBody)
         try await service.perform(move, on: record, date: date, letter: letter, by: reader.user, today: req.today)
         return req.redirect(to: SiteURL.staffApplication(record.id!).path)
     }
@@ -303,7 +311,10 @@ struct ApplicationStaffController {
         review.result = result
         try await req.db.transaction { db in
             try await review.create(on: db)
-            try await AuditRecord(actor: reader.user.username, action: "create", entity: "review-case", entityID: review.id!.uuidString, agencyCode: record.agency.code, before: nil, after: Audit.json(["kind": kind, "body": body, "filedOn": filed.iso, "decidedOn": decided?.iso, "result": result])).create(on: db)
+            try await AuditRecord(
+                actor: reader.user.username, action: "create", entity: "review-case", entityID: review.id!.uuidString, agencyCode: record.agency.code,
+                before: nil, after: Audit.json(["kind": kind, "body": body, "filedOn": filed.iso, "decidedOn": decided?.iso, "result": result])
+            ).create(on: db)
         }
         return req.redirect(to: SiteURL.staffApplication(record.id!).path)
     }
@@ -313,19 +324,28 @@ struct ApplicationStaffController {
         let reader = try await Reader.of(req)
         let record = try await application(req, reader)
         guard reader.canAct, reader.access.canWrite(agency: record.$agency.id) else { throw Abort(.forbidden, reason: "本账号可以查看申请，但不能办理") }
-        guard let id = req.parameters.get("review", as: UUID.self), let review = try await ReviewCaseRecord.find(id, on: req.db), review.$application.id == record.id else {
+        guard let id = req.parameters.get("review", as: UUID.self), let review = try await ReviewCaseRecord.find(id, on: req.db),
+            review.$application.id == record.id
+        else {
             throw Abort(.notFound, reason: "没有这件复议或诉讼记录")
         }
         guard review.result == "pending" else { throw Abort(.conflict, reason: "该案件已于\(review.decidedOn ?? "")审结，结果不再修改") }
         let form = try req.decodeBody(ReviewForm.self)
-        guard let result = form.result, result != "pending", Self.reviewResults[result] != nil else { throw Abort(.unprocessableEntity, reason: "请选择审结结果（维持、纠正或其他）") }
+        guard let result = form.result, result != "pending", Self.reviewResults[result] != nil else {
+            throw Abort(.unprocessableEntity, reason: "请选择审结结果（维持、纠正或其他）")
+        }
         let decided = try Self.day(form.decidedOn, today: req.today)
-        guard let filed = Day(iso: review.filedOn), decided >= filed, decided <= req.today else { throw Abort(.unprocessableEntity, reason: "审结日期须在\(review.filedOn)至今天之间") }
+        guard let filed = Day(iso: review.filedOn), decided >= filed, decided <= req.today else {
+            throw Abort(.unprocessableEntity, reason: "审结日期须在\(review.filedOn)至今天之间")
+        }
         review.result = result
         review.decidedOn = decided.iso
         try await req.db.transaction { db in
             try await review.save(on: db)
-            try await AuditRecord(actor: reader.user.username, action: "decide", entity: "review-case", entityID: id.uuidString, agencyCode: record.agency.code, before: Audit.json(["result": "pending"]), after: Audit.json(["result": result, "decidedOn": decided.iso])).create(on: db)
+            try await AuditRecord(
+                actor: reader.user.username, action: "decide", entity: "review-case", entityID: id.uuidString, agencyCode: record.agency.code,
+                before: Audit.json(["result": "pending"]), after: Audit.json(["result": result, "decidedOn": decided.iso])
+            ).create(on: db)
         }
         return req.redirect(to: SiteURL.staffApplication(record.id!).path)
     }

@@ -21,21 +21,27 @@ struct RegisterController {
         return try await trainingsPage(req, agency: agency, values: [:], problems: [:], status: .ok)
     }
 
-    private func trainingsPage(_ req: Request, agency: AgencyRecord, values: [String: String], problems: [String: String], status: HTTPResponseStatus) async throws -> Response {
+    private func trainingsPage(
+        _ req: Request, agency: AgencyRecord, values: [String: String], problems: [String: String], status: HTTPResponseStatus
+    ) async throws -> Response {
         let log = try await TrainingRecord.query(on: req.db).filter(\.$agency.$id == agency.id!).sort(\.$heldOn, .descending).all()
         let viewer = req.staffViewer
         let fields = [
             FormField(name: "heldOn", label: "日期（YYYY-MM-DD）"), FormField(name: "topic", label: "培训内容"), FormField(name: "attendees", label: "参加人数"),
         ]
-        return PageRenderer.render(Views.page(
-            title: "\(agency.name)：政府信息公开培训记录", viewer: viewer,
-            StaffViews.header(viewer),
-            .form(.method(.post), .action("/staff/trainings"), StaffViews.csrf(viewer),
-                  FormViews.fields(fields, values: values, problems: problems), .button(.type(.submit), .text("记录"))),
-            log.isEmpty ? .p(.text("尚无培训记录。")) : .table(
-                .tr(.th(.text("日期")), .th(.text("内容")), .th(.text("人数"))),
-                .forEach(log) { .tr(.td(.text($0.heldOn)), .td(.text($0.topic)), .td(.text(String($0.attendees)))) })
-        ), status: status)
+        return PageRenderer.render(
+            Views.page(
+                title: "\(agency.name)：政府信息公开培训记录", viewer: viewer,
+                StaffViews.header(viewer),
+                .form(
+                    .method(.post), .action("/staff/trainings"), StaffViews.csrf(viewer),
+                    FormViews.fields(fields, values: values, problems: problems), .button(.type(.submit), .text("记录"))),
+                log.isEmpty
+                    ? .p(.text("尚无培训记录。"))
+                    : .table(
+                        .tr(.th(.text("日期")), .th(.text("内容")), .th(.text("人数"))),
+                        .forEach(log) { .tr(.td(.text($0.heldOn)), .td(.text($0.topic)), .td(.text(String($0.attendees)))) })
+            ), status: status)
     }
 
     struct TrainingForm: Content {
@@ -55,14 +61,19 @@ struct RegisterController {
         let attendees = Int((form.attendees ?? "").trimmingCharacters(in: .whitespaces))
         if attendees == nil || attendees! < 1 { problems["attendees"] = "参加人数须为正整数" }
         guard problems.isEmpty else {
-            return try await trainingsPage(req, agency: agency, values: ["heldOn": form.heldOn ?? "", "topic": form.topic ?? "", "attendees": form.attendees ?? ""], problems: problems, status: .unprocessableEntity)
+            return try await trainingsPage(
+                req, agency: agency, values: ["heldOn": form.heldOn ?? "", "topic": form.topic ?? "", "attendees": form.attendees ?? ""],
+                problems: problems, status: .unprocessableEntity)
         }
         let training = TrainingRecord()
         training.$agency.id = agency.id!
         (training.heldOn, training.topic, training.attendees) = (day!.iso, topic, attendees!)
         try await req.db.transaction { db in
             try await training.create(on: db)
-            try await AuditRecord(actor: user.username, action: "create", entity: "training", entityID: training.id!.uuidString, agencyCode: agency.code, before: nil, after: Audit.json(["heldOn": day!.iso, "topic": topic, "attendees": String(attendees!)])).create(on: db)
+            try await AuditRecord(
+                actor: user.username, action: "create", entity: "training", entityID: training.id!.uuidString, agencyCode: agency.code, before: nil,
+                after: Audit.json(["heldOn": day!.iso, "topic": topic, "attendees": String(attendees!)])
+            ).create(on: db)
         }
         return req.redirect(to: "/staff/trainings")
     }
@@ -101,22 +112,32 @@ struct RegisterController {
         let html = Views.page(
             title: "\(agency.name)：\(year)年登记簿（表二）", viewer: viewer,
             StaffViews.header(viewer),
-            .if(!problems.isEmpty, .section(.class("notice"), .attribute(named: "role", value: "alert"),
-                                            .p(.text("文件有\(problems.count)行需要改正，未导入任何数据：")),
-                                            .ul(.forEach(problems) { .li(.text($0)) }))),
+            .if(
+                !problems.isEmpty,
+                .section(
+                    .class("notice"), .attribute(named: "role", value: "alert"),
+                    .p(.text("文件有\(problems.count)行需要改正，未导入任何数据：")),
+                    .ul(.forEach(problems) { .li(.text($0)) }))),
             .form(
                 .method(.post), .action("/staff/registers/save"), StaffViews.csrf(viewer),
                 .input(.type(.hidden), .name("year"), .value(String(year))),
                 .table(
-                    .tr(.th(.text("类别")), .th(.text("上一年项目数量")), .th(.text("本年增/减")), .th(.text("处理决定数量")), .th(.text("数量（采购项目）")), .th(.text("金额（万元）"))),
+                    .tr(
+                        .th(.text("类别")), .th(.text("上一年项目数量")), .th(.text("本年增/减")), .th(.text("处理决定数量")), .th(.text("数量（采购项目）")),
+                        .th(.text("金额（万元）"))),
                     .forEach(ReportFacts.RegisterKind.allCases) { kind in
                         let r = byKind[kind.rawValue]
                         return .tr(
                             .td(.text(kind.label)),
-                            .forEach([("previousCount", r.map { String($0.previousCount) } ?? "0"), ("change", r.map { String($0.change) } ?? "0"),
-                                      ("decisions", r.map { String($0.decisions) } ?? "0"), ("count", r.map { String($0.count) } ?? "0"),
-                                      ("amount", r?.amount ?? "0")]) { field, value in
-                                .td(.input(.type(.text), .name("\(kind.rawValue).\(field)"), .value(Views.attr(value)), .attribute(named: "aria-label", value: "\(kind.label) \(field)")))
+                            .forEach([
+                                ("previousCount", r.map { String($0.previousCount) } ?? "0"), ("change", r.map { String($0.change) } ?? "0"),
+                                ("decisions", r.map { String($0.decisions) } ?? "0"), ("count", r.map { String($0.count) } ?? "0"),
+                                ("amount", r?.amount ?? "0"),
+                            ]) { field, value in
+                                .td(
+                                    .input(
+                                        .type(.text), .name("\(kind.rawValue).\(field)"), .value(Views.attr(value)),
+                                        .attribute(named: "aria-label", value: "\(kind.label) \(field)")))
                             }
                         )
                     }
@@ -139,17 +160,38 @@ struct RegisterController {
     private func store(_ lines: [RegisterLine], agency: AgencyRecord, actor: String, on db: any Database) async throws {
         try await db.transaction { db in
             for line in lines {
-                let record = try await RegisterRecord.query(on: db).filter(\.$agency.$id == agency.id!).filter(\.$year == line.year).filter(\.$kind == line.kind.rawValue).first()
-                    ?? { let r = RegisterRecord(); r.$agency.id = agency.id!; r.year = line.year; r.kind = line.kind.rawValue; return r }()
-                let before = record.id == nil ? nil : Audit.json(["previousCount": String(record.previousCount), "change": String(record.change), "decisions": String(record.decisions), "count": String(record.count), "amount": record.amount])
+                let record =
+                    try await RegisterRecord.query(on: db).filter(\.$agency.$id == agency.id!).filter(\.$year == line.year).filter(
+                        \.$kind == line.kind.rawValue
+                    ).first()
+                    ?? {
+                        let r = RegisterRecord()
+                        r.$agency.id = agency.id!
+                        r.year = line.year
+                        r.kind = line.kind.rawValue
+                        return r
+                    }()
+                let before =
+                    record.id == nil
+                    ? nil
+                    : Audit.json([
+                        "previousCount": String(record.previousCount), "change": String(record.change), "decisions": String(record.decisions),
+                        "count": String(record.count), "amount": record.amount,
+                    ])
                 record.previousCount = line.register.previousCount
                 record.change = line.register.change
                 record.decisions = line.register.decisions
                 record.count = line.register.count
                 record.amount = NSDecimalNumber(decimal: line.register.amount).stringValue
                 try await record.save(on: db)
-                try await AuditRecord(actor: actor, action: "register", entity: "register", entityID: "\(line.year)/\(line.kind.rawValue)", agencyCode: agency.code, before: before,
-                                      after: Audit.json(["previousCount": String(record.previousCount), "change": String(record.change), "decisions": String(record.decisions), "count": String(record.count), "amount": record.amount])).create(on: db)
+                try await AuditRecord(
+                    actor: actor, action: "register", entity: "register", entityID: "\(line.year)/\(line.kind.rawValue)", agencyCode: agency.code,
+                    before: before,
+                    after: Audit.json([
+                        "previousCount": String(record.previousCount), "change": String(record.change), "decisions": String(record.decisions),
+                        "count": String(record.count), "amount": record.amount,
+                    ])
+                ).create(on: db)
             }
         }
     }
@@ -160,7 +202,9 @@ struct RegisterController {
         // The form is checked by the same rules as a CSV file.
         var csv = ["year,kind,previous_count,change,decisions,count,amount"]
         for kind in ReportFacts.RegisterKind.allCases {
-            let cells = ["previousCount", "change", "decisions", "count", "amount"].map { (try? req.content.get(String.self, at: "\(kind.rawValue).\($0)")) ?? "" }
+            let cells = ["previousCount", "change", "decisions", "count", "amount"].map {
+                (try? req.content.get(String.self, at: "\(kind.rawValue).\($0)")) ?? ""
+            }
             csv.append(([String(year), kind.rawValue] + cells.map { $0.replacingOccurrences(of: ",", with: "") }).joined(separator: ","))
         }
         let lines: [RegisterLine]
@@ -168,7 +212,9 @@ struct RegisterController {
             lines = try RegisterCSV.parse(csv.joined(separator: "\n"))
         } catch {
             let labels = Dictionary(uniqueKeysWithValues: ReportFacts.RegisterKind.allCases.enumerated().map { ($0.offset + 2, $0.element.label) })
-            return try await page(req, agency: agency, year: year, problems: error.problems.map { "\(labels[$0.line] ?? "")：\($0.message)" }, status: .unprocessableEntity)
+            return try await page(
+                req, agency: agency, year: year, problems: error.problems.map { "\(labels[$0.line] ?? "")：\($0.message)" },
+                status: .unprocessableEntity)
         }
         try await store(lines, agency: agency, actor: user.username, on: req.db)
         return req.redirect(to: "/staff/registers?year=\(year)")
@@ -192,7 +238,9 @@ struct RegisterController {
         do {
             lines = try RegisterCSV.parse(text)
         } catch {
-            return try await page(req, agency: agency, year: year, problems: error.problems.map { "\(file.filename) 第\($0.line)行：\($0.message)" }, status: .unprocessableEntity)
+            return try await page(
+                req, agency: agency, year: year, problems: error.problems.map { "\(file.filename) 第\($0.line)行：\($0.message)" },
+                status: .unprocessableEntity)
         }
         try await store(lines, agency: agency, actor: user.username, on: req.db)
         return req.redirect(to: "/staff/registers?year=\(year)")

@@ -47,7 +47,9 @@ struct StaffController {
             return PageRenderer.render(StaffViews.login(error: "用户名或密码不正确", username: form.username, viewer: req.staffViewer), status: .unauthorized)
         }
         if let until = record.lockedUntil, until > Date() {
-            return PageRenderer.render(StaffViews.login(error: "连续多次密码错误，账号已锁定至\(Self.time(until))，请稍后再试或联系管理员", username: form.username, viewer: req.staffViewer), status: .tooManyRequests)
+            return PageRenderer.render(
+                StaffViews.login(error: "连续多次密码错误，账号已锁定至\(Self.time(until))，请稍后再试或联系管理员", username: form.username, viewer: req.staffViewer),
+                status: .tooManyRequests)
         }
         guard try await req.password.async.verify(form.password, created: record.passwordHash) else {
             record.failedLogins += 1
@@ -63,7 +65,9 @@ struct StaffController {
         try await record.save(on: req.db)
         req.session.data["staff"] = record.id!.uuidString
         req.session.data["csrf"] = [UInt8].random(count: 24).base64  // a new token for the new identity
-        try await AuditRecord(actor: record.username, action: "login", entity: "staff", entityID: record.id!.uuidString, agencyCode: nil, before: nil, after: nil).create(on: req.db)
+        try await AuditRecord(
+            actor: record.username, action: "login", entity: "staff", entityID: record.id!.uuidString, agencyCode: nil, before: nil, after: nil
+        ).create(on: req.db)
         return req.redirect(to: SiteURL.staffHome.path)
     }
 
@@ -103,7 +107,10 @@ struct StaffController {
                 reportWarning = "\(year)年政府信息公开工作年度报告应于\(due.iso)前发布，还有\(days)天（\(status.rawValue)）。"
             }
         }
-        return PageRenderer.render(StaffViews.dashboard(user: user, items: open.map { $0.dto(agency: $0.agency, category: $0.category) }, late: late.map { $0.dto(agency: $0.agency, category: $0.category) }, reportWarning: reportWarning, viewer: req.staffViewer))
+        return PageRenderer.render(
+            StaffViews.dashboard(
+                user: user, items: open.map { $0.dto(agency: $0.agency, category: $0.category) },
+                late: late.map { $0.dto(agency: $0.agency, category: $0.category) }, reportWarning: reportWarning, viewer: req.staffViewer))
     }
 
     private func writableAgency(_ req: Request, _ user: StaffUser) async throws -> AgencyRecord {
@@ -117,7 +124,10 @@ struct StaffController {
         let user = try req.requireStaff()
         let agency = try await writableAgency(req, user)
         let categories = try await Catalogue(db: req.db, calendar: req.workdays).categories(of: agency)
-        return PageRenderer.render(StaffViews.itemForm(title: "起草公开信息", action: SiteURL.staffNewItem.path, input: nil, categories: categories.map(\.dto), problems: [:], today: req.today, viewer: req.staffViewer))
+        return PageRenderer.render(
+            StaffViews.itemForm(
+                title: "起草公开信息", action: SiteURL.staffNewItem.path, input: nil, categories: categories.map(\.dto), problems: [:], today: req.today,
+                viewer: req.staffViewer))
     }
 
     /// The form's fields; `channels` comes as repeated checkboxes.
@@ -155,7 +165,10 @@ struct StaffController {
         } catch let invalid as Catalogue.InvalidInput {
             // Nothing typed is lost: the form comes back filled, each problem beside its field.
             let categories = try await catalogue.categories(of: agency)
-            return PageRenderer.render(StaffViews.itemForm(title: "起草公开信息", action: SiteURL.staffNewItem.path, input: input, categories: categories.map(\.dto), problems: invalid.problems, today: req.today, viewer: req.staffViewer), status: .unprocessableEntity)
+            return PageRenderer.render(
+                StaffViews.itemForm(
+                    title: "起草公开信息", action: SiteURL.staffNewItem.path, input: input, categories: categories.map(\.dto), problems: invalid.problems,
+                    today: req.today, viewer: req.staffViewer), status: .unprocessableEntity)
         }
     }
 
@@ -175,11 +188,14 @@ struct StaffController {
         let history = try await AuditRecord.query(on: req.db).filter(\.$entityID == item.id!.uuidString).sort(\.$at).all()
         let drafter = try await StaffRecord.find(item.$draftedBy.id, on: req.db)
         let due = Day(iso: item.writtenOn).map { PublicationDeadline.due(created: $0, calendar: req.workdays) }
-        let attachments = try await AttachmentRecord.query(on: req.db).filter(\.$item.$id == item.id!).field(\.$id).field(\.$filename).field(\.$size).field(\.$sha256).all()
-        return PageRenderer.render(StaffViews.item(
-            item.dto(agency: item.agency, category: item.category), drafter: drafter?.displayName ?? "", returnReason: item.returnReason,
-            canWrite: access.canWrite(agency: item.$agency.id), isDrafter: item.$draftedBy.id == user.id, publishBy: due,
-            history: history.map { (Self.time($0.at), $0.actor, $0.action) }, attachments: attachments.map { ($0.filename, $0.size, $0.sha256) }, viewer: req.staffViewer))
+        let attachments = try await AttachmentRecord.query(on: req.db).filter(\.$item.$id == item.id!).field(\.$id).field(\.$filename).field(\.$size)
+            .field(\.$sha256).all()
+        return PageRenderer.render(
+            StaffViews.item(
+                item.dto(agency: item.agency, category: item.category), drafter: drafter?.displayName ?? "", returnReason: item.returnReason,
+                canWrite: access.canWrite(agency: item.$agency.id), isDrafter: item.$draftedBy.id == user.id, publishBy: due,
+                history: history.map { (Self.time($0.at), $0.actor, $0.action) }, attachments: attachments.map { ($0.filename, $0.size, $0.sha256) },
+                viewer: req.staffViewer))
     }
 
     func editItem(_ req: Request) async throws -> Response {
@@ -192,7 +208,10 @@ struct StaffController {
             summary: item.summary, body: item.body, writtenOn: item.writtenOn, validity: item.validity,
             channels: item.channels.split(separator: ",").map(String.init), bulletinPlace: item.bulletinPlace,
             postingFrom: item.postingFrom, postingTo: item.postingTo)
-        return PageRenderer.render(StaffViews.itemForm(title: "修改：\(item.title)", action: SiteURL.staffEditItem(item.id!).path, input: input, categories: categories.map(\.dto), problems: [:], today: req.today, viewer: req.staffViewer))
+        return PageRenderer.render(
+            StaffViews.itemForm(
+                title: "修改：\(item.title)", action: SiteURL.staffEditItem(item.id!).path, input: input, categories: categories.map(\.dto),
+                problems: [:], today: req.today, viewer: req.staffViewer))
     }
 
     func updateItem(_ req: Request) async throws -> Response {
@@ -208,7 +227,10 @@ struct StaffController {
             return req.redirect(to: SiteURL.staffItem(item.id!).path)
         } catch let invalid as Catalogue.InvalidInput {
             let categories = try await catalogue.categories(of: item.agency)
-            return PageRenderer.render(StaffViews.itemForm(title: "修改：\(item.title)", action: SiteURL.staffEditItem(item.id!).path, input: input, categories: categories.map(\.dto), problems: invalid.problems, today: req.today, viewer: req.staffViewer), status: .unprocessableEntity)
+            return PageRenderer.render(
+                StaffViews.itemForm(
+                    title: "修改：\(item.title)", action: SiteURL.staffEditItem(item.id!).path, input: input, categories: categories.map(\.dto),
+                    problems: invalid.problems, today: req.today, viewer: req.staffViewer), status: .unprocessableEntity)
         }
     }
 
@@ -245,7 +267,8 @@ struct StaffController {
             throw Abort(.forbidden, reason: "只有本机关的编辑可以添加附件")
         }
         let form = try req.decodeBody(AttachmentForm.self)
-        _ = try await Catalogue(db: req.db, calendar: req.workdays).attach(filename: form.file.filename, data: Data(buffer: form.file.data), to: item, by: user)
+        _ = try await Catalogue(db: req.db, calendar: req.workdays).attach(
+            filename: form.file.filename, data: Data(buffer: form.file.data), to: item, by: user)
         return req.redirect(to: SiteURL.staffItem(item.id!).path)
     }
 
@@ -272,6 +295,9 @@ struct StaffController {
         if let action { query = query.filter(\.$action == action) }
         if let agency { query = query.filter(\.$agencyCode == agency) }
         let entries = try await query.sort(\.$at, .descending).limit(500).all()
-        return PageRenderer.render(StaffViews.audit(entries.map { ($0.at, $0.actor, $0.action, $0.entity, $0.entityID, $0.agencyCode, $0.before, $0.after) }, actor: actor, action: action, agency: agency, viewer: req.staffViewer))
+        return PageRenderer.render(
+            StaffViews.audit(
+                entries.map { ($0.at, $0.actor, $0.action, $0.entity, $0.entityID, $0.agencyCode, $0.before, $0.after) }, actor: actor,
+                action: action, agency: agency, viewer: req.staffViewer))
     }
 }

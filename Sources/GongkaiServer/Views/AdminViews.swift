@@ -44,7 +44,10 @@ enum AdminViews {
     }
 
     /// A form of `fields` filled from `values`, each problem beside its field.
-    static func form(title: String, action: String, fields: [FormField], values: [String: String], problems: [String: String], submit: String, viewer: Viewer, after: Node<HTML.BodyContext> = .empty) -> HTML {
+    static func form(
+        title: String, action: String, fields: [FormField], values: [String: String], problems: [String: String], submit: String, viewer: Viewer,
+        after: Node<HTML.BodyContext> = .empty
+    ) -> HTML {
         Views.page(
             title: title, viewer: viewer,
             StaffViews.header(viewer),
@@ -79,7 +82,9 @@ enum AdminViews {
         )
     }
 
-    static func categories(agency: AgencyRecord, categories: [CategoryRecord], counts: [UUID: Int], values: [String: String], problems: [String: String], viewer: Viewer) -> HTML {
+    static func categories(
+        agency: AgencyRecord, categories: [CategoryRecord], counts: [UUID: Int], values: [String: String], problems: [String: String], viewer: Viewer
+    ) -> HTML {
         let fields = AdminController.categoryFields(categories)
         return form(
             title: "\(agency.name)：目录分类", action: SiteURL.adminCategories(agency.code).path, fields: fields, values: values,
@@ -94,13 +99,17 @@ enum AdminViews {
                             .td(.text(category.name)),
                             .td(.text(category.article)),
                             .td(.text(String(counts[category.id!] ?? 0))),
-                            .td(.form(
-                                .method(.post), .action(Views.attr(SiteURL.adminCategory(agency.code, category.id!).path)),
-                                StaffViews.csrf(viewer),
-                                .input(.type(.text), .name("name"), .value(Views.attr(category.name)), .attribute(named: "aria-label", value: "新名称")),
-                                .input(.type(.text), .name("position"), .value(String(category.position)), .attribute(named: "aria-label", value: "顺序")),
-                                .button(.type(.submit), .text("保存"))
-                            ))
+                            .td(
+                                .form(
+                                    .method(.post), .action(Views.attr(SiteURL.adminCategory(agency.code, category.id!).path)),
+                                    StaffViews.csrf(viewer),
+                                    .input(
+                                        .type(.text), .name("name"), .value(Views.attr(category.name)), .attribute(named: "aria-label", value: "新名称")),
+                                    .input(
+                                        .type(.text), .name("position"), .value(String(category.position)),
+                                        .attribute(named: "aria-label", value: "顺序")),
+                                    .button(.type(.submit), .text("保存"))
+                                ))
                         )
                     }
                 )

@@ -17,12 +17,18 @@ enum ApplicationPortalViews {
             FormField(name: "infoTitle", label: "所需信息的名称"),
             FormField(name: "infoNumber", label: "所需信息的文号（选填）"),
             FormField(name: "infoDescription", label: "所需信息的其他特征描述（选填）", kind: .text(rows: 4)),
-            FormField(name: "formWanted", label: "获取信息的载体形式", kind: .choice([("", "请选择")] + Applications.Input.forms.sorted { $0.key > $1.key }.map { ($0.key, $0.value) })),
-            FormField(name: "delivery", label: "获取信息的方式", kind: .choice([("", "请选择")] + ["post", "email", "collect", "online"].map { ($0, Applications.Input.deliveries[$0]!) })),
+            FormField(
+                name: "formWanted", label: "获取信息的载体形式",
+                kind: .choice([("", "请选择")] + Applications.Input.forms.sorted { $0.key > $1.key }.map { ($0.key, $0.value) })),
+            FormField(
+                name: "delivery", label: "获取信息的方式",
+                kind: .choice([("", "请选择")] + ["post", "email", "collect", "online"].map { ($0, Applications.Input.deliveries[$0]!) })),
         ]
         if byStaff {
             fields += [
-                FormField(name: "channel", label: "申请的提交方式", kind: .choice([("", "请选择")] + ReceiptChannel.allCases.filter { $0 != .online }.map { ($0.rawValue, $0.explanation) })),
+                FormField(
+                    name: "channel", label: "申请的提交方式",
+                    kind: .choice([("", "请选择")] + ReceiptChannel.allCases.filter { $0 != .online }.map { ($0.rawValue, $0.explanation) })),
                 FormField(name: "receivedOn", label: "收到申请日期（第三十一条）", hint: "YYYY-MM-DD"),
             ]
         }
@@ -34,7 +40,9 @@ enum ApplicationPortalViews {
             title: "\(agency.name)：政府信息公开申请", viewer: viewer, crumbs: PortalViews.crumbs(agency),
             PortalViews.agencyNav(agency),
             .p(.text("依据《中华人民共和国政府信息公开条例》第二十七条、第二十九条，您可以向本机关申请获取政府信息。无需说明申请用途或理由。提交后您将得到申请编号和查询码，本机关确认收到之日为收到申请之日（第三十一条）。")),
-            .if(!problems.isEmpty, .p(.class("error"), .attribute(named: "role", value: "alert"), .text("表单有\(problems.count)处需要修改，见各栏下方说明。您已填写的内容都保留着。"))),
+            .if(
+                !problems.isEmpty,
+                .p(.class("error"), .attribute(named: "role", value: "alert"), .text("表单有\(problems.count)处需要修改，见各栏下方说明。您已填写的内容都保留着。"))),
             .form(
                 .method(.post), .action(Views.attr(SiteURL.apply(agency.code).path)),
                 FormViews.fields(fields(byStaff: false), values: values, problems: problems),

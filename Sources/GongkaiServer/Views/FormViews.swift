@@ -27,14 +27,20 @@ enum FormViews {
         switch field.kind {
         case .line:
             return .group(
-                .input(.type(.text), .name(field.name), .id(field.name), .value(Views.attr(value)), .attribute(named: "aria-describedby", value: "\(field.name)-error")),
+                .input(
+                    .type(.text), .name(field.name), .id(field.name), .value(Views.attr(value)),
+                    .attribute(named: "aria-describedby", value: "\(field.name)-error")),
                 .unwrap(field.hint) { .element(named: "small", text: $0) })
         case .password:
             return .group(
-                .input(.type(.password), .name(field.name), .id(field.name), .autocomplete(false), .attribute(named: "aria-describedby", value: "\(field.name)-error")),
+                .input(
+                    .type(.password), .name(field.name), .id(field.name), .autocomplete(false),
+                    .attribute(named: "aria-describedby", value: "\(field.name)-error")),
                 .unwrap(field.hint) { .element(named: "small", text: $0) })
         case .text(let rows):
-            return .textarea(.name(field.name), .id(field.name), .attribute(named: "rows", value: String(rows)), .attribute(named: "aria-describedby", value: "\(field.name)-error"), .text(value))
+            return .textarea(
+                .name(field.name), .id(field.name), .attribute(named: "rows", value: String(rows)),
+                .attribute(named: "aria-describedby", value: "\(field.name)-error"), .text(value))
         case .choice(let options):
             return .select(
                 .attribute(named: "name", value: field.name), .id(field.name),

@@ -67,17 +67,23 @@ enum Views {
                         .input(.type(.search), .name("q"), .id("site-q"))
                     ),
                     .unwrap(viewer.staff) { staff in
-                        .span(.style("float:right"), .a(.href(Views.attr(SiteURL.staffHome.path)), .text("\(staff.displayName)（\(staff.role.label)）")))
+                        .span(
+                            .style("float:right"), .a(.href(Views.attr(SiteURL.staffHome.path)), .text("\(staff.displayName)（\(staff.role.label)）")))
                     }
                 ),
                 .main(
                     .id("main"),
-                    .if(!crumbs.isEmpty, .element(named: "nav", nodes: [
-                        .class("crumbs"), .attribute(named: "aria-label", value: "位置"),
-                        .group(crumbs.enumerated().map { index, crumb in
-                            .group(.if(index > 0, .text(" › ")), .a(.href(Views.attr(crumb.1)), .text(crumb.0)))
-                        }),
-                    ])),
+                    .if(
+                        !crumbs.isEmpty,
+                        .element(
+                            named: "nav",
+                            nodes: [
+                                .class("crumbs"), .attribute(named: "aria-label", value: "位置"),
+                                .group(
+                                    crumbs.enumerated().map { index, crumb in
+                                        .group(.if(index > 0, .text(" › ")), .a(.href(Views.attr(crumb.1)), .text(crumb.0)))
+                                    }),
+                            ])),
                     .h1(.text(title)),
                     .group(content)
                 ),
@@ -105,22 +111,25 @@ enum Views {
 
     /// An `<option>` with its text (Plot's own writes a self-closed element with no text).
     static func option(_ value: String, _ label: String, selected: Bool = false) -> Node<HTML.SelectContext> {
-        .element(named: "option", nodes: [
-            .attribute(named: "value", value: Views.attr(value), ignoreIfValueIsEmpty: false),
-            selected ? .attribute(named: "selected", value: "selected") : .empty,
-            .text(label),
-        ])
+        .element(
+            named: "option",
+            nodes: [
+                .attribute(named: "value", value: Views.attr(value), ignoreIfValueIsEmpty: false),
+                selected ? .attribute(named: "selected", value: "selected") : .empty,
+                .text(label),
+            ])
     }
 
     /// Staff-written text as paragraphs, lists and headings: escaped, never HTML.
     static func safeText(_ text: String) -> Node<HTML.BodyContext> {
-        .group(SafeText.blocks(text).map { block in
-            switch block {
-            case .heading(let heading): .h2(.text(heading))
-            case .paragraph(let lines): .p(.group(lines.enumerated().map { index, line in .group(.if(index > 0, .br()), .text(line)) }))
-            case .list(let items): .ul(.forEach(items) { .li(.text($0)) })
-            }
-        })
+        .group(
+            SafeText.blocks(text).map { block in
+                switch block {
+                case .heading(let heading): .h2(.text(heading))
+                case .paragraph(let lines): .p(.group(lines.enumerated().map { index, line in .group(.if(index > 0, .br()), .text(line)) }))
+                case .list(let items): .ul(.forEach(items) { .li(.text($0)) })
+                }
+            })
     }
 
     /// `text` with each occurrence of `term` marked (for search results); escaped.
@@ -144,27 +153,34 @@ enum Views {
         // real page, so its bounds are always in order, and "上一页" leads back to the last page.
         let anchor = min(max(page, 1), pages)
         let window = max(1, anchor - 4)...min(pages, anchor + 4)
-        return .element(named: "nav", nodes: [
-            .class("pages"), .attribute(named: "aria-label", value: "分页"),
-            .if(page > 1, .a(.href(Views.attr(link(min(page - 1, pages)))), .attribute(named: "rel", value: "prev"), .text("上一页"))),
-            .group(window.map { number in
-                number == page ? .span(.attribute(named: "aria-current", value: "page"), .text("第\(number)页")) : .a(.href(Views.attr(link(number))), .text(String(number)))
-            }),
-            .if(page < pages, .a(.href(Views.attr(link(page + 1))), .attribute(named: "rel", value: "next"), .text("下一页"))),
-            .span(.text("共\(total)条，\(pages)页")),
-        ])
+        return .element(
+            named: "nav",
+            nodes: [
+                .class("pages"), .attribute(named: "aria-label", value: "分页"),
+                .if(page > 1, .a(.href(Views.attr(link(min(page - 1, pages)))), .attribute(named: "rel", value: "prev"), .text("上一页"))),
+                .group(
+                    window.map { number in
+                        number == page
+                            ? .span(.attribute(named: "aria-current", value: "page"), .text("第\(number)页"))
+                            : .a(.href(Views.attr(link(number))), .text(String(number)))
+                    }),
+                .if(page < pages, .a(.href(Views.attr(link(page + 1))), .attribute(named: "rel", value: "next"), .text("下一页"))),
+                .span(.text("共\(total)条，\(pages)页")),
+            ])
     }
 
     /// A list of items; `pastTheEnd` is the page asked for when it lies beyond the last one.
     static func itemList(_ items: [ItemDTO], showAgency: Bool = false, pastTheEnd page: Int? = nil) -> Node<HTML.BodyContext> {
         if let page { return .p(.text("第\(page)页没有信息，已超出最后一页；请从下方页码中选择。")) }
         guard !items.isEmpty else { return .p(.text("暂无信息。")) }
-        return .ul(.class("items"), .forEach(items) { item in
-            .li(
-                .a(.href(Views.attr(SiteURL.item(item.agencyCode, item.id).path)), .text(item.title)),
-                .if(showAgency, .span(.class("date"), .text(item.agencyName))),
-                .span(.class("date"), .text(item.publishedOn ?? ""))
-            )
-        })
+        return .ul(
+            .class("items"),
+            .forEach(items) { item in
+                .li(
+                    .a(.href(Views.attr(SiteURL.item(item.agencyCode, item.id).path)), .text(item.title)),
+                    .if(showAgency, .span(.class("date"), .text(item.agencyName))),
+                    .span(.class("date"), .text(item.publishedOn ?? ""))
+                )
+            })
     }
 }

@@ -34,9 +34,11 @@ enum StaffViews {
             .a(.href("/staff/registers"), .text("登记簿")), .text(" · "),
             .a(.href("/staff/trainings"), .text("培训记录")), .text(" · "),
             .a(.href("/staff/complaints"), .text("投诉举报")), .text(" · "),
-            .if(viewer.staff?.role == .administrator, .group(
-                .a(.href(Views.attr(SiteURL.admin.path)), .text("系统管理")), .text(" · "),
-                .a(.href(Views.attr(SiteURL.staffAudit.path)), .text("审计日志")), .text(" · "))),
+            .if(
+                viewer.staff?.role == .administrator,
+                .group(
+                    .a(.href(Views.attr(SiteURL.admin.path)), .text("系统管理")), .text(" · "),
+                    .a(.href(Views.attr(SiteURL.staffAudit.path)), .text("审计日志")), .text(" · "))),
             .form(.method(.post), .action(SiteURL.staffLogout.path), .style("display:inline"), csrf(viewer), .button(.type(.submit), .text("退出")))
         )
     }
@@ -78,7 +80,9 @@ enum StaffViews {
         )
     }
 
-    static func itemForm(title: String, action: String, input: Catalogue.ItemInput?, categories: [CategoryDTO], problems: [String: String], today: Day, viewer: Viewer) -> HTML {
+    static func itemForm(
+        title: String, action: String, input: Catalogue.ItemInput?, categories: [CategoryDTO], problems: [String: String], today: Day, viewer: Viewer
+    ) -> HTML {
         let channels = Set(input?.channels ?? [PublicationChannel.website.rawValue])
         return Views.page(
             title: title, viewer: viewer,
@@ -87,44 +91,72 @@ enum StaffViews {
             .form(
                 .method(.post), .action(action),
                 csrf(viewer),
-                field("categoryID", "目录分类", problems: problems, .select(
-                    .attribute(named: "name", value: "categoryID"), .id("categoryID"),
-                    .group(categories.map { Views.option($0.id.uuidString, $0.name, selected: $0.id == input?.categoryID) })
-                )),
-                field("title", "标题（名称）", problems: problems, .input(.type(.text), .name("title"), .id("title"), .value(Views.attr(input?.title ?? "")), .required(true))),
-                field("documentNumber", "文号", problems: problems, .input(.type(.text), .name("documentNumber"), .id("documentNumber"), .value(Views.attr(input?.documentNumber ?? "")))),
-                field("issuingAgency", "发布机构（空则为本机关）", problems: problems, .input(.type(.text), .name("issuingAgency"), .id("issuingAgency"), .value(Views.attr(input?.issuingAgency ?? "")))),
-                field("writtenOn", "生成日期", problems: problems, .input(.type(.date), .name("writtenOn"), .id("writtenOn"), .value(Views.attr(input?.writtenOn ?? today.iso)), .required(true))),
-                field("validity", "有效性（规范性文件）", problems: problems, .select(
-                    .attribute(named: "name", value: "validity"), .id("validity"),
-                    .group([Views.option("", "不适用")] + Validity.allCases.map { Views.option($0.rawValue, $0.label, selected: $0.rawValue == input?.validity) })
-                )),
+                field(
+                    "categoryID", "目录分类", problems: problems,
+                    .select(
+                        .attribute(named: "name", value: "categoryID"), .id("categoryID"),
+                        .group(categories.map { Views.option($0.id.uuidString, $0.name, selected: $0.id == input?.categoryID) })
+                    )),
+                field(
+                    "title", "标题（名称）", problems: problems,
+                    .input(.type(.text), .name("title"), .id("title"), .value(Views.attr(input?.title ?? "")), .required(true))),
+                field(
+                    "documentNumber", "文号", problems: problems,
+                    .input(.type(.text), .name("documentNumber"), .id("documentNumber"), .value(Views.attr(input?.documentNumber ?? "")))),
+                field(
+                    "issuingAgency", "发布机构（空则为本机关）", problems: problems,
+                    .input(.type(.text), .name("issuingAgency"), .id("issuingAgency"), .value(Views.attr(input?.issuingAgency ?? "")))),
+                field(
+                    "writtenOn", "生成日期", problems: problems,
+                    .input(.type(.date), .name("writtenOn"), .id("writtenOn"), .value(Views.attr(input?.writtenOn ?? today.iso)), .required(true))),
+                field(
+                    "validity", "有效性（规范性文件）", problems: problems,
+                    .select(
+                        .attribute(named: "name", value: "validity"), .id("validity"),
+                        .group(
+                            [Views.option("", "不适用")]
+                                + Validity.allCases.map { Views.option($0.rawValue, $0.label, selected: $0.rawValue == input?.validity) })
+                    )),
                 .fieldset(
                     .element(named: "legend", text: "公开方式"),
                     .forEach(PublicationChannel.allCases) { channel in
                         .label(
                             .style("display:inline;font-weight:normal;margin-right:1em"),
-                            .input(.type(.checkbox), .name("channels[]"), .value(Views.attr(channel.rawValue)), .checked(channels.contains(channel.rawValue))),
+                            .input(
+                                .type(.checkbox), .name("channels[]"), .value(Views.attr(channel.rawValue)),
+                                .checked(channels.contains(channel.rawValue))),
                             .text(channel.label)
                         )
                     },
                     .unwrap(problems["channels"]) { .p(.class("error"), .text($0)) }
                 ),
-                field("bulletinPlace", "公开栏地点", problems: problems, .input(.type(.text), .name("bulletinPlace"), .id("bulletinPlace"), .value(Views.attr(input?.bulletinPlace ?? "")))),
-                field("postingFrom", "公示开始日期", problems: problems, .input(.type(.date), .name("postingFrom"), .id("postingFrom"), .value(Views.attr(input?.postingFrom ?? "")))),
-                field("postingTo", "公示结束日期", problems: problems, .input(.type(.date), .name("postingTo"), .id("postingTo"), .value(Views.attr(input?.postingTo ?? "")))),
+                field(
+                    "bulletinPlace", "公开栏地点", problems: problems,
+                    .input(.type(.text), .name("bulletinPlace"), .id("bulletinPlace"), .value(Views.attr(input?.bulletinPlace ?? "")))),
+                field(
+                    "postingFrom", "公示开始日期", problems: problems,
+                    .input(.type(.date), .name("postingFrom"), .id("postingFrom"), .value(Views.attr(input?.postingFrom ?? "")))),
+                field(
+                    "postingTo", "公示结束日期", problems: problems,
+                    .input(.type(.date), .name("postingTo"), .id("postingTo"), .value(Views.attr(input?.postingTo ?? "")))),
                 field("summary", "内容概述", problems: problems, .textarea(.name("summary"), .id("summary"), .rows(3), .text(input?.summary ?? ""))),
-                field("body", "正文（纯文本：空行分段，“- ”开头为列表，“# ”开头为小标题）", problems: problems, .textarea(.name("body"), .id("body"), .rows(14), .text(input?.body ?? ""))),
+                field(
+                    "body", "正文（纯文本：空行分段，“- ”开头为列表，“# ”开头为小标题）", problems: problems,
+                    .textarea(.name("body"), .id("body"), .rows(14), .text(input?.body ?? ""))),
                 .button(.type(.submit), .text("保存草稿"))
             )
         )
     }
 
-    static func item(_ item: ItemDTO, drafter: String, returnReason: String?, canWrite: Bool, isDrafter: Bool, publishBy: Day?, history: [(String, String, String)], attachments: [(String, Int, String)], viewer: Viewer) -> HTML {
+    static func item(
+        _ item: ItemDTO, drafter: String, returnReason: String?, canWrite: Bool, isDrafter: Bool, publishBy: Day?,
+        history: [(String, String, String)], attachments: [(String, Int, String)], viewer: Viewer
+    ) -> HTML {
         let state = PublicationState(rawValue: item.state) ?? .draft
         func actionForm(_ action: ReviewAction, _ label: String, extra: Node<HTML.FormContext> = .empty) -> Node<HTML.BodyContext> {
-            .form(.method(.post), .action(SiteURL.staffItemAction(item.id).path), .style("margin:.5em 0"), csrf(viewer),
-                  .input(.type(.hidden), .name("action"), .value(Views.attr(action.rawValue))), extra, .button(.type(.submit), .text(label)))
+            .form(
+                .method(.post), .action(SiteURL.staffItemAction(item.id).path), .style("margin:.5em 0"), csrf(viewer),
+                .input(.type(.hidden), .name("action"), .value(Views.attr(action.rawValue))), extra, .button(.type(.submit), .text(label)))
         }
         let role = viewer.staff?.role
         return Views.page(
@@ -143,31 +175,53 @@ enum StaffViews {
                 .unwrap(returnReason) { .tr(.th(.text("退回理由")), .td(.text($0))) }
             ),
             .if(state == .published, .p(.a(.href(Views.attr(SiteURL.item(item.agencyCode, item.id).path)), .text("在门户网站查看")))),
-            .if(canWrite, .section(
-                .class("noprint"),
-                .h2(.text("操作")),
-                .if((state == .draft || state == .returned) && (role == .editor || role == .administrator), .group(
-                    .p(.a(.href(Views.attr(SiteURL.staffEditItem(item.id).path)), .text("修改"))),
-                    actionForm(.submit, "提交审核")
+            .if(
+                canWrite,
+                .section(
+                    .class("noprint"),
+                    .h2(.text("操作")),
+                    .if(
+                        (state == .draft || state == .returned) && (role == .editor || role == .administrator),
+                        .group(
+                            .p(.a(.href(Views.attr(SiteURL.staffEditItem(item.id).path)), .text("修改"))),
+                            actionForm(.submit, "提交审核")
+                        )),
+                    .if(
+                        state == .submitted && (role == .reviewer || role == .administrator),
+                        .group(
+                            .if(isDrafter, .p(.class("error"), .text("您是本信息的起草人，不能审核通过（须由他人审核）。"))),
+                            actionForm(
+                                .approve, "审核通过",
+                                extra: .label(
+                                    .style("font-weight:normal"), .input(.type(.checkbox), .name("confirmedReview"), .value(Views.attr("on"))),
+                                    .text(" 已完成保密审查和个人隐私审查"))),
+                            actionForm(
+                                .return, "退回修改",
+                                extra: .group(
+                                    .label(.attribute(named: "for", value: "reason"), .text("退回理由")),
+                                    .textarea(.name("reason"), .id("reason"), .rows(2), .text(""))))
+                        )),
+                    .if(
+                        (state == .draft || state == .returned) && (role == .editor || role == .administrator),
+                        .form(
+                            .method(.post), .action(SiteURL.staffAttachments(item.id).path), .enctype(.multipartData), .style("margin:.5em 0"),
+                            csrf(viewer),
+                            .label(.attribute(named: "for", value: "file"), .text("添加附件（PDF、OFD、Word、Excel、图片、ZIP，不超过20MB）")),
+                            .input(.type(.file), .name("file"), .id("file"), .required(true)),
+                            .button(.type(.submit), .text("上传"))
+                        )),
+                    .if(state == .approved, actionForm(.publish, "发布")),
+                    .if(
+                        state == .published && (role == .editor || role == .administrator),
+                        .form(
+                            .method(.post), .action(SiteURL.staffNewVersion(item.id).path), csrf(viewer),
+                            .button(.type(.submit), .text("修订（生成新版本草稿）"))
+                        )),
+                    .if(state == .published && (role == .reviewer || role == .administrator), actionForm(.withdraw, "撤回"))
                 )),
-                .if(state == .submitted && (role == .reviewer || role == .administrator), .group(
-                    .if(isDrafter, .p(.class("error"), .text("您是本信息的起草人，不能审核通过（须由他人审核）。"))),
-                    actionForm(.approve, "审核通过", extra: .label(.style("font-weight:normal"), .input(.type(.checkbox), .name("confirmedReview"), .value(Views.attr("on"))), .text(" 已完成保密审查和个人隐私审查"))),
-                    actionForm(.return, "退回修改", extra: .group(.label(.attribute(named: "for", value: "reason"), .text("退回理由")), .textarea(.name("reason"), .id("reason"), .rows(2), .text(""))))
-                )),
-                .if((state == .draft || state == .returned) && (role == .editor || role == .administrator), .form(
-                    .method(.post), .action(SiteURL.staffAttachments(item.id).path), .enctype(.multipartData), .style("margin:.5em 0"), csrf(viewer),
-                    .label(.attribute(named: "for", value: "file"), .text("添加附件（PDF、OFD、Word、Excel、图片、ZIP，不超过20MB）")),
-                    .input(.type(.file), .name("file"), .id("file"), .required(true)),
-                    .button(.type(.submit), .text("上传"))
-                )),
-                .if(state == .approved, actionForm(.publish, "发布")),
-                .if(state == .published && (role == .editor || role == .administrator), .form(
-                    .method(.post), .action(SiteURL.staffNewVersion(item.id).path), csrf(viewer), .button(.type(.submit), .text("修订（生成新版本草稿）"))
-                )),
-                .if(state == .published && (role == .reviewer || role == .administrator), actionForm(.withdraw, "撤回"))
-            )),
-            .if(!attachments.isEmpty, .group(.h2(.text("附件")), .ul(.forEach(attachments) { .li(.text("\($0.0)（\($0.1) 字节，SHA-256 \($0.2.prefix(16))…）")) }))),
+            .if(
+                !attachments.isEmpty,
+                .group(.h2(.text("附件")), .ul(.forEach(attachments) { .li(.text("\($0.0)（\($0.1) 字节，SHA-256 \($0.2.prefix(16))…）")) }))),
             .h2(.text("内容概述")), .p(.text(item.summary)),
             .h2(.text("正文")), Views.safeText(item.body),
             .h2(.text("处理记录")),
@@ -175,15 +229,21 @@ enum StaffViews {
         )
     }
 
-    static func audit(_ entries: [(Date, String, String, String, String, String?, String?, String?)], actor: String?, action: String?, agency: String?, viewer: Viewer) -> HTML {
+    static func audit(
+        _ entries: [(Date, String, String, String, String, String?, String?, String?)], actor: String?, action: String?, agency: String?,
+        viewer: Viewer
+    ) -> HTML {
         Views.page(
             title: "审计日志", viewer: viewer,
             header(viewer),
             .form(
                 .method(.get), .action(SiteURL.staffAudit.path),
-                .label(.attribute(named: "for", value: "actor"), .text("操作人")), .input(.type(.text), .name("actor"), .id("actor"), .value(Views.attr(actor ?? ""))),
-                .label(.attribute(named: "for", value: "action"), .text("操作")), .input(.type(.text), .name("action"), .id("action"), .value(Views.attr(action ?? ""))),
-                .label(.attribute(named: "for", value: "agency"), .text("机关代码")), .input(.type(.text), .name("agency"), .id("agency"), .value(Views.attr(agency ?? ""))),
+                .label(.attribute(named: "for", value: "actor"), .text("操作人")),
+                .input(.type(.text), .name("actor"), .id("actor"), .value(Views.attr(actor ?? ""))),
+                .label(.attribute(named: "for", value: "action"), .text("操作")),
+                .input(.type(.text), .name("action"), .id("action"), .value(Views.attr(action ?? ""))),
+                .label(.attribute(named: "for", value: "agency"), .text("机关代码")),
+                .input(.type(.text), .name("agency"), .id("agency"), .value(Views.attr(agency ?? ""))),
                 .button(.type(.submit), .text("筛选"))
             ),
             .table(
