@@ -3,7 +3,9 @@ import Gongkai
 import Plot
 import Vapor
 
-/// The back office: sign-in, drafting, review before release (第十七条), the audit log.
+/// The back office's routes (each feature's staff pages are registered here, behind sign-in), its dashboard, and the
+/// catalogue's drafting and review before release (第十七条). Sign-in is in `Core/SignIn+Staff.swift`, the audit
+/// log's page in `Core/Audit+Staff.swift`.
 struct StaffController {
     func register(_ app: Application) {
         // Sessions only here: the public portal sets no cookies.
@@ -28,59 +30,6 @@ struct StaffController {
         AnnualReportStaffController().register(signedIn)
         RegisterController().register(signedIn)
         ComplaintController().registerStaff(signedIn)
-    }
-
-    // MARK: Sign-in
-
-    struct LoginForm: Content {
-        var username: String
-        var password: String
-    }
-
-    func loginForm(_ req: Request) async throws -> Response {
-        PageRenderer.render(StaffViews.login(error: nil, username: "", viewer: req.staffViewer))
-    }
-
-    func login(_ req: Request) async throws -> Response {
-        let form = try req.decodeBody(LoginForm.self)
-        guard let record = try await StaffRecord.query(on: req.db).filter(\.$username == form.username).first() else {
-            return PageRenderer.render(StaffViews.login(error: "用户名或密码不正确", username: form.username, viewer: req.staffViewer), status: .unauthorized)
-        }
-        if let until = record.lockedUntil, until > Date() {
-            return PageRenderer.render(
-                StaffViews.login(error: "连续多次密码错误，账号已锁定至\(Self.time(until))，请稍后再试或联系管理员", username: form.username, viewer: req.staffViewer),
-                status: .tooManyRequests)
-        }
-        guard try await req.password.async.verify(form.password, created: record.passwordHash) else {
-            record.failedLogins += 1
-            if record.failedLogins >= Lockout.attempts {
-                record.lockedUntil = Date().addingTimeInterval(Lockout.duration)
-                record.failedLogins = 0
-            }
-            try await record.save(on: req.db)
-            return PageRenderer.render(StaffViews.login(error: "用户名或密码不正确", username: form.username, viewer: req.staffViewer), status: .unauthorized)
-        }
-        record.failedLogins = 0
-        record.lockedUntil = nil
-        try await record.save(on: req.db)
-        req.session.data["staff"] = record.id!.uuidString
-        req.session.data["csrf"] = [UInt8].random(count: 24).base64  // a new token for the new identity
-        try await AuditRecord(
-            actor: record.username, action: "login", entity: "staff", entityID: record.id!.uuidString, agencyCode: nil, before: nil, after: nil
-        ).create(on: req.db)
-        return req.redirect(to: SiteURL.staffHome.path)
-    }
-
-    func logout(_ req: Request) async throws -> Response {
-        req.session.destroy()
-        return req.redirect(to: SiteURL.home.path)
-    }
-
-    static func time(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter.string(from: date)
     }
 
     // MARK: Items
@@ -280,24 +229,5 @@ struct StaffController {
         }
         let next = try await Catalogue(db: req.db, calendar: req.workdays).newVersion(of: item, by: user)
         return req.redirect(to: SiteURL.staffItem(next.id!).path)
-    }
-
-    // MARK: Audit
-
-    func audit(_ req: Request) async throws -> Response {
-        let user = try req.requireStaff()
-        guard user.role == .administrator else { throw Abort(.forbidden, reason: "只有管理员可以查看审计日志") }
-        var query = AuditRecord.query(on: req.db)
-        let actor = try req.queryText("actor")
-        let action = try req.queryText("action")
-        let agency = try req.queryText("agency")
-        if let actor { query = query.filter(\.$actor == actor) }
-        if let action { query = query.filter(\.$action == action) }
-        if let agency { query = query.filter(\.$agencyCode == agency) }
-        let entries = try await query.sort(\.$at, .descending).limit(500).all()
-        return PageRenderer.render(
-            StaffViews.audit(
-                entries.map { ($0.at, $0.actor, $0.action, $0.entity, $0.entityID, $0.agencyCode, $0.before, $0.after) }, actor: actor,
-                action: action, agency: agency, viewer: req.staffViewer))
     }
 }

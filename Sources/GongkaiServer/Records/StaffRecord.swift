@@ -1,0 +1,30 @@
+import Fluent
+import Foundation
+
+/// A member of staff.
+final class StaffRecord: Model, @unchecked Sendable {
+    static let schema = "staff"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "username") var username: String
+    @Field(key: "display_name") var displayName: String
+    @Field(key: "password_hash") var passwordHash: String
+    @Field(key: "role") var role: String
+    /// The agency the account works for; for a supervisor, the agency whose subordinates it reads.
+    @OptionalParent(key: "agency_id") var agency: AgencyRecord?
+    @Field(key: "failed_logins") var failedLogins: Int
+    @OptionalField(key: "locked_until") var lockedUntil: Date?
+    /// SHA-256 of the API token, for staff tooling; nil when none was issued.
+    @OptionalField(key: "token_hash") var tokenHash: String?
+
+    init() {}
+
+    init(username: String, displayName: String, passwordHash: String, role: String, agencyID: UUID?) {
+        self.username = username
+        self.displayName = displayName
+        self.passwordHash = passwordHash
+        self.role = role
+        self.$agency.id = agencyID
+        failedLogins = 0
+    }
+}
