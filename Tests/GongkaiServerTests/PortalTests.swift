@@ -45,6 +45,22 @@ import VaporTesting
         }
     }
 
+    @Test func portal_aNULInThePathOrAFormIsA400OnEveryDatabase() async throws {
+        try await withServer(demo: true) { _, client in
+            for path in ["/a/%00", "/api/v1/agencies/%00", "/a/%1B/catalogue"] {
+                #expect(try await client.get(path).status == .badRequest, "\(path)")
+            }
+            let form = try await client.post("/status", form: [("trackingNumber", "a\u{0}b"), ("secret", "x")], csrf: false)
+            #expect(form.status == .badRequest)
+            #expect(form.body.string.contains("空字符"))
+            var headers = HTTPHeaders()
+            headers.contentType = .json
+            let json = try await client.send(
+                .POST, "/api/v1/application-status", headers: headers, body: ByteBuffer(string: #"{"trackingNumber":"a\u0000","secret":"x"}"#))
+            #expect(json.status == .badRequest)
+        }
+    }
+
     @Test func portal_agencyPagesShowProfileGuideCatalogueAndNotices() async throws {
         try await withServer(demo: true) { _, client in
             let code = DemoSeed.lianfangCode

@@ -46,6 +46,10 @@ final class ServerProcess: @unchecked Sendable {
     /// Migrates and loads the demo into `database` (a fresh one), then starts `gongkai serve` on it; the test runs with
     /// the process and the process is stopped afterwards. On PostgreSQL the shared test database is held meanwhile.
     static func with<T>(_ test: (ServerProcess, Prepared) async throws -> T) async throws -> T {
+        try await TestDatabase.heavily { try await run(test) }
+    }
+
+    private static func run<T>(_ test: (ServerProcess, Prepared) async throws -> T) async throws -> T {
         let postgres = TestDatabase.postgresURL
         if postgres != nil { await TestDatabase.lock.acquire() }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-process-\(UUID().uuidString)")

@@ -16,6 +16,23 @@ enum TestDatabase {
 
     /// NB: one PostgreSQL database is shared, so tests that use it take turns; SQLite tests each have their own.
     static let lock = AsyncLock()
+
+    /// NB: the tests that load the machine (the 200-client load test, the server processes) take turns, so that one
+    /// does not starve another's requests past their time-outs on two cores. Taken before `lock`, always.
+    static let heavy = AsyncLock()
+
+    /// Runs `work` holding `heavy`.
+    static func heavily<T>(_ work: () async throws -> T) async throws -> T {
+        await heavy.acquire()
+        do {
+            let result = try await work()
+            await heavy.release()
+            return result
+        } catch {
+            await heavy.release()
+            throw error
+        }
+    }
 }
 
 actor AsyncLock {

@@ -44,6 +44,7 @@ public func configure(_ app: Application, _ configuration: ServerConfiguration) 
         throw ConfigurationError("SMTP_URL cannot be used: \(error)")
     }
     app.middleware.use(ProblemMiddleware())
+    app.middleware.use(InputGuard())
 
     try routes(app)
 
