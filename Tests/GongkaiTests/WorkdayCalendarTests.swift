@@ -4,6 +4,12 @@ import Testing
 @testable import Gongkai
 
 @Suite struct WorkdayCalendarTests {
+    @Test func day_theBoundsOfDatesAreTheDaysTheirDocumentsName() {
+        #expect(Day.regulationsInForce.iso == "2008-05-01")
+        #expect(Day.earliestDocument.iso == "1949-10-01")
+        #expect(Day.latestDate.iso == "2100-12-31")
+    }
+
     @Test func calendar_classifiesEveryDayFrom2019To2026AsTheOfficialData() throws {
         let object = try #require(try JSONSerialization.jsonObject(with: try Fixture.data("cn-workdays.json")) as? [String: Any])
         let years = try #require(object["years"] as? [String: [String: Any]])

@@ -102,3 +102,15 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
         try single.encode(iso)
     }
 }
+
+extension Day {
+    /// 2008-05-01, the day the 条例 came into force (2007年《政府信息公开条例》第三十八条): no disclosure application,
+    /// and no step of one, is older.
+    public static let regulationsInForce = Day(ordinal: 14_000)
+
+    /// 1949-10-01: the earliest 成文日期 of a document that can still be in force and so count in table 二.
+    public static let earliestDocument = Day(ordinal: -7_397)
+
+    /// 2100-12-31: the last day any date of Gongkai is taken for (the working-day tables end here too).
+    public static let latestDate = Day(ordinal: 47_846)
+}

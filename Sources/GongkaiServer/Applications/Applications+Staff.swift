@@ -221,16 +221,13 @@ struct ApplicationStaffController {
         }
     }
 
-    /// The first day of the 条例 (2008-05-01): no application can be older.
-    static let firstDay = Day(ordinal: 14_000)  // 2008-05-01
-
     static func day(_ text: String?, today: Day) throws -> Day {
         let value = (text ?? "").trimmingCharacters(in: .whitespaces)
         if value.isEmpty { return today }
         guard let day = Day(iso: value) else { throw Abort(.unprocessableEntity, reason: "日期“\(value.prefix(40))”须为 YYYY-MM-DD 格式的有效日期") }
         // 条例 in force from 2008-05-01; nothing done in an application's course lies in the future.
-        guard day >= Self.firstDay, day <= today else {
-            throw Abort(.unprocessableEntity, reason: "日期\(day.iso)须在\(Self.firstDay.iso)至今天（\(today.iso)）之间")
+        guard day >= .regulationsInForce, day <= today else {
+            throw Abort(.unprocessableEntity, reason: "日期\(day.iso)须在条例施行之日（\(Day.regulationsInForce.iso)）至今天（\(today.iso)）之间")
         }
         return day
     }

@@ -89,7 +89,7 @@ struct Applications {
                 if channel != .online {
                     if let day = Day(iso: text(receivedOn)) {
                         if day > today { problems["receivedOn"] = "收到申请日期不能晚于今天" }
-                        if day < ApplicationStaffController.firstDay { problems["receivedOn"] = "收到申请日期不能早于条例施行之日（2008-05-01）" }
+                        if day < .regulationsInForce { problems["receivedOn"] = "收到申请日期不能早于条例施行之日（\(Day.regulationsInForce.iso)）" }
                     } else {
                         problems["receivedOn"] = "请填写收到申请的日期（YYYY-MM-DD）"
                     }
@@ -125,7 +125,10 @@ struct Applications {
         let problems = input.problems(byStaff: staff != nil, today: today)
         guard problems.isEmpty else { throw InvalidInput(problems: problems) }
         @Sendable func text(_ value: String?) -> String { (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
-        let channel = staff == nil ? ReceiptChannel.online : ReceiptChannel(rawValue: text(input.channel)) ?? .inPerson
+        // NB: `problems` already refused a staff registration without a channel; none is ever guessed.
+        guard let channel = staff == nil ? ReceiptChannel.online : ReceiptChannel(rawValue: text(input.channel)) else {
+            throw InvalidInput(problems: ["channel": "请选择申请的提交方式"])
+        }
         let received: Day? = channel == .online ? nil : Day(iso: text(input.receivedOn))
         let secret = Self.newSecret()
         let agencyID = try agency.requireID()

@@ -139,9 +139,6 @@ struct Catalogue {
         var postingFrom: String?
         var postingTo: String?
 
-        /// 成文日期 that can be true: old documents still in force count in table 二.
-        static let writtenRange = Day(ordinal: -7397)...Day(ordinal: 47_846)  // 1949-10-01 ... 2100-12-31
-
         /// Field name → what is wrong, for the form to show beside each field.
         func problems(categories: [UUID]) -> [String: String] {
             var problems: [String: String] = [:]
@@ -149,7 +146,9 @@ struct Catalogue {
             if title.count > 300 { problems["title"] = "标题不能超过300字" }
             if !categories.contains(categoryID) { problems["categoryID"] = "请选择本机关的目录分类" }
             if let day = Day(iso: writtenOn) {
-                if !Self.writtenRange.contains(day) { problems["writtenOn"] = "生成日期须在1949-10-01至2100-12-31之间" }
+                if !(Day.earliestDocument...Day.latestDate).contains(day) {
+                    problems["writtenOn"] = "生成日期须在\(Day.earliestDocument.iso)至\(Day.latestDate.iso)之间"
+                }
             } else {
                 problems["writtenOn"] = "生成日期须为 YYYY-MM-DD 格式的有效日期"
             }

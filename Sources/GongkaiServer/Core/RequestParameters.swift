@@ -79,7 +79,8 @@ extension Request {
         return try Self.bounded(text, name: name, in: ParameterBounds.year)
     }
 
-    private static func bounded(_ text: String, name: String, in bounds: ClosedRange<Int>) throws -> Int {
+    /// `text` as a whole number within `bounds`, or a `BadParameter` naming `name`.
+    static func bounded(_ text: String, name: String, in bounds: ClosedRange<Int>) throws -> Int {
         guard text.utf8.count <= 20, let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
             throw BadParameter(name: name, problem: "须为\(bounds.lowerBound)至\(bounds.upperBound)之间的整数，收到“\(text.prefix(40))”")
         }

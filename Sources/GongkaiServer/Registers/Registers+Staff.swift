@@ -92,10 +92,7 @@ struct RegisterController {
     /// The register's year: from the form when one is posted, else `?year=`, else last year; bounded either way.
     private func year(_ req: Request) throws -> Int {
         if req.method == .POST, let posted = try? req.content.get(String.self, at: "year"), !posted.isEmpty {
-            guard let year = Int(posted.trimmingCharacters(in: .whitespaces)), ParameterBounds.year.contains(year) else {
-                throw BadParameter(name: "year", problem: "须为\(ParameterBounds.year.lowerBound)至\(ParameterBounds.year.upperBound)之间的年份")
-            }
-            return year
+            return try Request.bounded(posted, name: "year", in: ParameterBounds.year)
         }
         return try req.yearQuery() ?? (req.today.year - 1)
     }
