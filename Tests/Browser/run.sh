@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The browser journeys against a real server: Debian's chromium and chromium-driver (and fonts-noto-cjk, so that
+# screenshots and PDFs show Chinese, and poppler-utils to read the printed PDF) are installed when missing; Python's
+# selenium goes into a virtual environment under .build. Run after `swift build`: `bash Tests/Browser/run.sh`.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v pdftotext >/dev/null \
+    || ! ls /usr/share/fonts/opentype/noto/NotoSansCJK* >/dev/null 2>&1; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq chromium chromium-driver fonts-noto-cjk poppler-utils >/dev/null
+fi
+VENV=.build/browser-venv
+if [ ! -x "$VENV/bin/python" ]; then python3 -m venv "$VENV"; fi
+"$VENV/bin/python" -c "import selenium" 2>/dev/null || "$VENV/bin/pip" install -q selenium
+
+WORK=$(mktemp -d /tmp/gongkai-browser.XXXXXX)
+SHOTS=${GONGKAI_SCREENSHOTS:-$WORK/screenshots}
+BIN="$(swift build --show-bin-path)/gongkai"
+env -u DATABASE_URL "$BIN" serve --demo --port 0 --database "$WORK/demo.sqlite" --calendar-file "$WORK/calendar.json" >"$WORK/server.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do grep -q "Gongkai is serving" "$WORK/server.log" && break; sleep 1; done
+PORT=$(sed -n 's|.*Gongkai is serving http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$WORK/server.log")
+[ -n "$PORT" ] || { echo "the server did not start:"; cat "$WORK/server.log"; exit 1; }
+
+"$VENV/bin/python" Tests/Browser/issue10_journeys.py "http://127.0.0.1:$PORT" "$WORK/server.log" "$SHOTS"
+kill -0 $SERVER || { echo "the server died:"; tail -50 "$WORK/server.log"; exit 1; }
+echo "screenshots:"; ls "$SHOTS"
