@@ -16,7 +16,8 @@ import urllib.request
 
 from selenium import webdriver
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BASE, LOG, OUT = sys.argv[1], sys.argv[2], sys.argv[3]
 CODE = "11500106009208537T"
@@ -51,6 +52,15 @@ def text():
     return driver.find_element(By.TAG_NAME, "body").text
 
 
+def follow(element):
+    """Clicks a link or a submit button and waits until the next page has replaced this one: a click returns before
+    the browser has navigated, and reading the URL or the page too early reads the old one."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(driver, 120).until(expected_conditions.staleness_of(old))
+    WebDriverWait(driver, 120).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
 def type_into(name, value, scope=None):
     field = (scope or driver).find_element(By.NAME, name)
     field.clear()
@@ -62,7 +72,7 @@ def sign_in(user):
     driver.get(BASE + "/staff/login")
     type_into("username", user)
     type_into("password", PASSWORDS[user])
-    driver.find_element(By.CSS_SELECTOR, "form[action='/staff/login'] button[type=submit]").click()
+    follow(driver.find_element(By.CSS_SELECTOR, "form[action='/staff/login'] button[type=submit]"))
     assert driver.current_url.rstrip("/").endswith("/staff"), f"{user} was not signed in: {driver.current_url}"
 
 
@@ -88,7 +98,7 @@ type_into("phone", "13912345678")
 type_into("infoTitle", "联芳街道2019年城乡低保对象名单")
 Select(driver.find_element(By.NAME, "formWanted")).select_by_value("electronic")
 Select(driver.find_element(By.NAME, "delivery")).select_by_value("online")
-driver.find_element(By.CSS_SELECTOR, "form[action$='/apply'] button[type=submit]").click()
+follow(driver.find_element(By.CSS_SELECTOR, "form[action$='/apply'] button[type=submit]"))
 tracking = re.search(CODE + r"-\d{4}-\d{5}", driver.page_source)
 assert tracking, "no tracking number after applying"
 tracking = tracking.group(0)
@@ -97,19 +107,19 @@ shot("applied")
 # 3. The officer confirms it and answers with a typed 1,000-character letter, then prints it.
 sign_in("lianfang-officer")
 driver.get(BASE + "/staff/applications?view=all")
-driver.find_element(By.PARTIAL_LINK_TEXT, tracking).click()
-driver.find_element(By.XPATH, "//form[.//input[@name='move' and @value='confirm']]//button").click()
+follow(driver.find_element(By.PARTIAL_LINK_TEXT, tracking))
+follow(driver.find_element(By.XPATH, "//form[.//input[@name='move' and @value='confirm']]//button"))
 answer = driver.find_element(By.XPATH, "//form[.//input[@name='move' and @value='answer']]")
 Select(answer.find_element(By.NAME, "result")).select_by_value("3.1")
 answer.find_element(By.NAME, "detail").send_keys("通过本平台网上获取")
-answer.find_element(By.TAG_NAME, "button").click()
+follow(answer.find_element(By.TAG_NAME, "button"))
 paragraph = ("你申请公开的“联芳街道2019年城乡低保对象名单”属于本机关公开的政府信息。根据《中华人民共和国政府信息公开条例》"
              "第三十六条第（一）项的规定，现予以公开，请通过本平台网上获取。")
 letter = (paragraph * 20)[:1000]
 type_into("letterBody", letter)
 shot("compose-answer")
-driver.find_element(By.CSS_SELECTOR, "form[action$='/move'] button[type=submit]").click()
-driver.find_element(By.PARTIAL_LINK_TEXT, "答复书").click()
+follow(driver.find_element(By.CSS_SELECTOR, "form[action$='/move'] button[type=submit]"))
+follow(driver.find_element(By.PARTIAL_LINK_TEXT, "答复书"))
 assert letter[-50:] in text().replace("\n", ""), "the letter shown is not the letter sent"
 shot("letter")
 pdf = base64.b64decode(driver.execute_cdp_cmd("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69})["data"])
@@ -126,7 +136,7 @@ Select(driver.find_element(By.NAME, "categoryID")).select_by_visible_text("公�
 type_into("title", "关于2026年第四季度城乡低保对象的公示")
 body = (paragraph * 40)[:3000]
 driver.find_element(By.NAME, "body").send_keys(body)
-driver.find_element(By.CSS_SELECTOR, "form[action='/staff/items/new'] button[type=submit]").click()
+follow(driver.find_element(By.CSS_SELECTOR, "form[action='/staff/items/new'] button[type=submit]"))
 assert "/staff/items/" in driver.current_url and driver.title.startswith("关于2026年第四季度"), driver.title
 assert body[-40:] in text().replace("\n", ""), "the item does not show the end of its body"
 folder = os.path.join(OUT, "files")
@@ -138,11 +148,11 @@ with open(small, "wb") as f:
 with open(large, "wb") as f:
     f.write(b"%PDF-1.4\n" + filler * 22 + b"\n%%EOF\n")
 driver.find_element(By.NAME, "file").send_keys(small)
-driver.find_element(By.XPATH, "//form[.//input[@name='file']]//button").click()
+follow(driver.find_element(By.XPATH, "//form[.//input[@name='file']]//button"))
 assert "低保对象名单.pdf" in driver.page_source, "the 5 MB attachment is not listed"
 shot("item-with-attachment")
 driver.find_element(By.NAME, "file").send_keys(large)
-driver.find_element(By.XPATH, "//form[.//input[@name='file']]//button").click()
+follow(driver.find_element(By.XPATH, "//form[.//input[@name='file']]//button"))
 assert driver.title.startswith("提交的内容过大"), driver.title
 assert "21 MB" in driver.find_element(By.CSS_SELECTOR, "p.error").text
 shot("attachment-too-large")
