@@ -10,16 +10,17 @@ import VaporTesting
 @Suite struct APITests {
     @Test func api_listsAgenciesCategoriesAndItems() async throws {
         try await withServer(demo: true) { _, client in
-            let agencies = try await client.get("/api/v1/agencies")
+            let agencies = try await client.get(SiteURL.apiAgencies.path)
             #expect(agencies.status == .ok)
             let list = try agencies.content.decode([AgencyDTO].self)
             #expect(list.contains { $0.code == DemoSeed.lianfangCode && $0.parentCode == DemoSeed.districtCode })
-            let categories = try await client.get("/api/v1/agencies/\(DemoSeed.lianfangCode)/categories").content.decode([CategoryDTO].self)
+            let categories = try await client.get(SiteURL.apiAgencyCategories(DemoSeed.lianfangCode).path).content.decode([CategoryDTO].self)
             #expect(categories.contains { $0.article == "第二十条第（一）项" })
-            let items = try await client.get("/api/v1/items?agency=\(DemoSeed.lianfangCode)&year=2019").content.decode(ListPage<ItemDTO>.self)
+            let items = try await client.get(SiteURL.apiItems.path + "?agency=\(DemoSeed.lianfangCode)&year=2019").content.decode(
+                ListPage<ItemDTO>.self)
             #expect(items.total == 158)
             #expect(items.items.count == 20)
-            let search = try await client.get("/api/v1/search?q=%E4%BD%8E%E4%BF%9D").content.decode(ListPage<SearchHitDTO>.self)
+            let search = try await client.get(SiteURL.apiSearch(query: "低保").path).content.decode(ListPage<SearchHitDTO>.self)
             #expect(search.total > 0)
             #expect(search.items.allSatisfy { $0.item.title.contains("低保") || $0.snippet.contains("低保") || $0.item.body.contains("低保") })
         }
@@ -27,13 +28,13 @@ import VaporTesting
 
     @Test func api_errorsAreJSONWithAMessage() async throws {
         try await withServer { _, client in
-            let missing = try await client.get("/api/v1/agencies/NOPE")
+            let missing = try await client.get(SiteURL.apiAgency("NOPE").path)
             #expect(missing.status == .notFound)
             let error = try missing.content.decode(APIError.self)
             #expect(error.error.contains("NOPE"))
             #expect(try await client.get("/api/v1/search").status == .badRequest)
             let unauthorized = try await client.send(
-                .POST, "/api/v1/items", headers: ["Content-Type": "application/json"], body: ByteBuffer(string: "{}"))
+                .POST, SiteURL.apiItems.path, headers: ["Content-Type": "application/json"], body: ByteBuffer(string: "{}"))
             #expect(unauthorized.status == .unauthorized)
             #expect(try unauthorized.content.decode(APIError.self).error.contains("令牌"))
         }
@@ -50,22 +51,22 @@ import VaporTesting
                 {"categoryID": "\(categoryID.uuidString)", "title": "通过接口起草的信息", "body": "正文", "writtenOn": "2026-11-19"}
                 """
             let created = try await client.send(
-                .POST, "/api/v1/items", headers: ["Content-Type": "application/json", "Authorization": "Bearer \(token)"],
+                .POST, SiteURL.apiItems.path, headers: ["Content-Type": "application/json", "Authorization": "Bearer \(token)"],
                 body: ByteBuffer(string: body))
             #expect(created.status == .created)
             let item = try created.content.decode(ItemDTO.self)
             #expect(item.state == "draft")
             // A draft is not public…
-            #expect(try await client.get("/api/v1/items/\(item.id.uuidString)").status == .notFound)
+            #expect(try await client.get(SiteURL.apiItem(item.id).path).status == .notFound)
             // …but its own agency's token reads it.
-            #expect(try await client.get("/api/v1/items/\(item.id.uuidString)", headers: ["Authorization": "Bearer \(token)"]).status == .ok)
+            #expect(try await client.get(SiteURL.apiItem(item.id).path, headers: ["Authorization": "Bearer \(token)"]).status == .ok)
             let submitted = try await client.send(
-                .POST, "/api/v1/items/\(item.id.uuidString)/actions",
+                .POST, SiteURL.apiItemActions(item.id).path,
                 headers: ["Content-Type": "application/json", "Authorization": "Bearer \(token)"],
                 body: ByteBuffer(string: "{\"action\": \"submit\"}"))
             #expect(try submitted.content.decode(ItemDTO.self).state == "submitted")
             let bad = try await client.send(
-                .POST, "/api/v1/items", headers: ["Content-Type": "application/json", "Authorization": "Bearer \(token)"],
+                .POST, SiteURL.apiItems.path, headers: ["Content-Type": "application/json", "Authorization": "Bearer \(token)"],
                 body: ByteBuffer(
                     string: "{\"categoryID\": \"\(categoryID.uuidString)\", \"title\": \"\", \"body\": \"x\", \"writtenOn\": \"2026-13-01\"}"))
             #expect(bad.status == .unprocessableEntity)
@@ -77,7 +78,7 @@ import VaporTesting
     /// properties its schema requires.
     @Test func openAPI_describesWhatTheServerAnswers() async throws {
         try await withServer(demo: true) { app, client in
-            let response = try await client.get("/api/v1/openapi.json")
+            let response = try await client.get(SiteURL.apiOpenAPI.path)
             #expect(response.status == .ok)
             let document = try #require(try JSONSerialization.jsonObject(with: Data(response.body.string.utf8)) as? [String: Any])
             #expect(document["openapi"] as? String == "3.0.3")

@@ -20,15 +20,15 @@ import VaporTesting
     @Test func anAdministratorCreatesAnAgencyThatThePortalShowsWithItsGuideAndCategories() async throws {
         try await withServer(demo: true) { app, admin in
             try await admin.signIn("admin")
-            #expect(try await admin.get("/staff/admin").status == .ok)
-            #expect(try await admin.get("/staff/admin/agencies/new").status == .ok)
-            let created = try await admin.post("/staff/admin/agencies/new", form: Self.newAgency)
+            #expect(try await admin.get(SiteURL.admin.path).status == .ok)
+            #expect(try await admin.get(SiteURL.adminNewAgency.path).status == .ok)
+            let created = try await admin.post(SiteURL.adminNewAgency.path, form: Self.newAgency)
             #expect(created.status == .seeOther)
             let portal = TestClient(app: app, passwords: [:])
-            let home = try await portal.get("/a/11500106MB1234567X")
+            let home = try await portal.get(SiteURL.agency("11500106MB1234567X").path)
             #expect(home.status == .ok)
             #expect(home.body.string.contains("重庆市沙坪坝区测试街道办事处"))
-            let guide = try await portal.get("/a/11500106MB1234567X/guide")
+            let guide = try await portal.get(SiteURL.guide("11500106MB1234567X").path)
             #expect(guide.body.string.contains("023-60000001"))
             #expect(guide.body.string.contains("本机关主动公开第二十条所列信息"))
             let agency = try #require(try await AgencyRecord.query(on: app.db).filter(\.$code == "11500106MB1234567X").first())
@@ -42,13 +42,13 @@ import VaporTesting
             // with what was typed kept.
             var again = Self.newAgency
             again[again.firstIndex { $0.0 == "indexPattern" }!] = ("indexPattern", "{code}/{year}")
-            let refused = try await admin.post("/staff/admin/agencies/new", form: again)
+            let refused = try await admin.post(SiteURL.adminNewAgency.path, form: again)
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.body.string.contains("已有机关使用代码 11500106MB1234567X"))
             #expect(refused.body.string.contains("索引号格式须包含"))
             #expect(refused.body.string.contains("负责辖区内的公共服务。"))
             let loop = try await admin.post(
-                "/staff/admin/agencies/\(DemoSeed.districtCode)",
+                SiteURL.adminAgency(DemoSeed.districtCode).path,
                 form: [
                     ("name", "重庆市沙坪坝区人民政府"), ("kind", "district-government"), ("parent", "11500106MB1234567X"),
                     ("indexPattern", IndexNumber.defaultPattern),
@@ -61,13 +61,13 @@ import VaporTesting
     @Test func anAdministratorEditsTheProfileAndTheChangeIsAuditedWithBeforeAndAfter() async throws {
         try await withServer(demo: true) { app, admin in
             try await admin.signIn("admin")
-            let page = try await admin.get("/staff/admin/agencies/\(DemoSeed.lianfangCode)")
+            let page = try await admin.get(SiteURL.adminAgency(DemoSeed.lianfangCode).path)
             #expect(page.body.string.contains("重庆市沙坪坝区联芳街道办事处"))
             var form = Self.newAgency.filter { $0.0 != "code" }
             form[form.firstIndex { $0.0 == "name" }!] = ("name", "重庆市沙坪坝区联芳街道办事处")
             form[form.firstIndex { $0.0 == "phone" }!] = ("phone", "023-61234567")
-            #expect(try await admin.post("/staff/admin/agencies/\(DemoSeed.lianfangCode)", form: form).status == .seeOther)
-            let guide = try await TestClient(app: app, passwords: [:]).get("/a/\(DemoSeed.lianfangCode)/guide")
+            #expect(try await admin.post(SiteURL.adminAgency(DemoSeed.lianfangCode).path, form: form).status == .seeOther)
+            let guide = try await TestClient(app: app, passwords: [:]).get(SiteURL.guide(DemoSeed.lianfangCode).path)
             #expect(guide.body.string.contains("023-61234567"))
             let entry = try #require(try await AuditRecord.query(on: app.db).filter(\.$entity == "agency").filter(\.$action == "update").first())
             #expect(entry.after?.contains("023-61234567") == true)
@@ -78,30 +78,30 @@ import VaporTesting
     @Test func categoriesAreAddedAndRenamed_andTheEditorsFormOffersThem() async throws {
         try await withServer(demo: true) { app, admin in
             try await admin.signIn("admin")
-            try await admin.get("/staff/admin/agencies/\(DemoSeed.lianfangCode)/categories")
+            try await admin.get(SiteURL.adminCategories(DemoSeed.lianfangCode).path)
             #expect(
                 try await admin.post(
-                    "/staff/admin/agencies/\(DemoSeed.lianfangCode)/categories",
+                    SiteURL.adminCategories(DemoSeed.lianfangCode).path,
                     form: [("name", "疫情防控"), ("article", "第二十条第（十二）项"), ("parent", ""), ("position", "")]
                 ).status == .seeOther)
             let duplicate = try await admin.post(
-                "/staff/admin/agencies/\(DemoSeed.lianfangCode)/categories", form: [("name", "疫情防控"), ("position", "x")])
+                SiteURL.adminCategories(DemoSeed.lianfangCode).path, form: [("name", "疫情防控"), ("position", "x")])
             #expect(duplicate.status == .unprocessableEntity)
             #expect(duplicate.body.string.contains("本机关已有分类“疫情防控”"))
             #expect(duplicate.body.string.contains("顺序须为整数"))
             let id = try await StaffTests.category(app, agency: DemoSeed.lianfangCode, named: "疫情防控")
             #expect(
                 try await admin.post(
-                    "/staff/admin/agencies/\(DemoSeed.lianfangCode)/categories/\(id.uuidString)", form: [("name", "公共卫生应急"), ("position", "3")]
+                    SiteURL.adminCategory(DemoSeed.lianfangCode, id).path, form: [("name", "公共卫生应急"), ("position", "3")]
                 ).status == .seeOther)
             let editor = TestClient(app: app, passwords: admin.passwords)
             try await editor.signIn("lianfang-editor")
-            #expect(try await editor.get("/staff/items/new").body.string.contains("公共卫生应急"))
+            #expect(try await editor.get(SiteURL.staffNewItem.path).body.string.contains("公共卫生应急"))
             // Another agency's category cannot be changed through this agency's address.
             let other = try await StaffTests.category(app, agency: DemoSeed.districtCode)
             #expect(
                 try await admin.post(
-                    "/staff/admin/agencies/\(DemoSeed.lianfangCode)/categories/\(other.uuidString)", form: [("name", "x"), ("position", "1")]
+                    SiteURL.adminCategory(DemoSeed.lianfangCode, other).path, form: [("name", "x"), ("position", "1")]
                 ).status == .notFound)
         }
     }
@@ -109,9 +109,9 @@ import VaporTesting
     @Test func accountsAreCreatedAndCanSignIn_passwordsResetAndLockoutsLifted() async throws {
         try await withServer(demo: true) { app, admin in
             try await admin.signIn("admin")
-            try await admin.get("/staff/admin/accounts/new")
+            try await admin.get(SiteURL.adminNewAccount.path)
             let weak = try await admin.post(
-                "/staff/admin/accounts/new",
+                SiteURL.adminNewAccount.path,
                 form: [("username", "xl-editor"), ("displayName", "小龙坎信息员"), ("role", "editor"), ("agency", ""), ("password", "short")])
             #expect(weak.status == .unprocessableEntity)
             #expect(weak.body.string.contains("密码至少10位"))
@@ -119,7 +119,7 @@ import VaporTesting
             #expect(weak.body.string.contains("小龙坎信息员"))  // kept
             #expect(
                 try await admin.post(
-                    "/staff/admin/accounts/new",
+                    SiteURL.adminNewAccount.path,
                     form: [
                         ("username", "xl-editor"), ("displayName", "小龙坎信息员"), ("role", "editor"), ("agency", "11500106009208300B"),
                         ("password", "correct horse battery"),
@@ -129,28 +129,32 @@ import VaporTesting
             #expect(account.passwordHash != "correct horse battery")
 
             let newcomer = TestClient(app: app, passwords: [:])
-            try await newcomer.get("/staff/login")
+            try await newcomer.get(SiteURL.staffLogin.path)
             #expect(
-                try await newcomer.post("/staff/login", form: [("username", "xl-editor"), ("password", "correct horse battery")]).status == .seeOther)
+                try await newcomer.post(SiteURL.staffLogin.path, form: [("username", "xl-editor"), ("password", "correct horse battery")]).status
+                    == .seeOther)
 
             // Locked out after five failures; the administrator lifts it and sets a new password.
             let stranger = TestClient(app: app, passwords: [:])
-            try await stranger.get("/staff/login")
-            for _ in 0..<Lockout.attempts { try await stranger.post("/staff/login", form: [("username", "xl-editor"), ("password", "wrong")]) }
+            try await stranger.get(SiteURL.staffLogin.path)
+            for _ in 0..<Lockout.attempts {
+                try await stranger.post(SiteURL.staffLogin.path, form: [("username", "xl-editor"), ("password", "wrong")])
+            }
             #expect(
-                try await stranger.post("/staff/login", form: [("username", "xl-editor"), ("password", "correct horse battery")]).status
+                try await stranger.post(SiteURL.staffLogin.path, form: [("username", "xl-editor"), ("password", "correct horse battery")]).status
                     == .tooManyRequests)
-            try await admin.get("/staff/admin/accounts/\(account.id!.uuidString)")
+            try await admin.get(SiteURL.adminAccount(account.id!).path)
             #expect(
                 try await admin.post(
-                    "/staff/admin/accounts/\(account.id!.uuidString)",
+                    SiteURL.adminAccount(account.id!).path,
                     form: [
                         ("displayName", "小龙坎信息员"), ("role", "reviewer"), ("agency", "11500106009208300B"), ("password", "another good password"),
                         ("unlock", "是"),
                     ]
                 ).status == .seeOther)
             #expect(
-                try await stranger.post("/staff/login", form: [("username", "xl-editor"), ("password", "another good password")]).status == .seeOther)
+                try await stranger.post(SiteURL.staffLogin.path, form: [("username", "xl-editor"), ("password", "another good password")]).status
+                    == .seeOther)
             let updated = try #require(try await StaffRecord.find(account.id, on: app.db))
             #expect(updated.role == "reviewer")
             #expect(
@@ -161,7 +165,7 @@ import VaporTesting
             let me = try #require(try await StaffRecord.query(on: app.db).filter(\.$username == "admin").first())
             #expect(
                 try await admin.post(
-                    "/staff/admin/accounts/\(me.id!.uuidString)", form: [("displayName", "x"), ("role", "editor"), ("agency", DemoSeed.lianfangCode)]
+                    SiteURL.adminAccount(me.id!).path, form: [("displayName", "x"), ("role", "editor"), ("agency", DemoSeed.lianfangCode)]
                 ).status == .conflict)
         }
     }
@@ -170,17 +174,17 @@ import VaporTesting
         try await withServer(demo: true) { app, admin in
             try await admin.signIn("admin")
             let officer = try #require(try await StaffRecord.query(on: app.db).filter(\.$username == "lianfang-officer").first())
-            #expect(try await admin.get("/staff/admin/accounts/\(officer.id!.uuidString)").body.string.contains("发放令牌"))
-            let issued = try await admin.post("/staff/admin/accounts/\(officer.id!.uuidString)/token", form: [])
+            #expect(try await admin.get(SiteURL.adminAccount(officer.id!).path).body.string.contains("发放令牌"))
+            let issued = try await admin.post(SiteURL.adminAccountToken(officer.id!).path, form: [])
             #expect(issued.status == .ok)
             let token = try #require(issued.body.string.firstMatch(of: /<pre>([A-Za-z0-9_-]{40,})<\/pre>/).map { String($0.1) })
             #expect(try #require(try await StaffRecord.find(officer.id, on: app.db)).tokenHash != token)
-            let list = try await admin.get("/api/v1/applications", headers: ["Authorization": "Bearer \(token)"])
+            let list = try await admin.get(SiteURL.apiApplications.path, headers: ["Authorization": "Bearer \(token)"])
             #expect(list.status == .ok)
             // A second token replaces the first.
-            try await admin.get("/staff/admin/accounts/\(officer.id!.uuidString)")
-            try await admin.post("/staff/admin/accounts/\(officer.id!.uuidString)/token", form: [])
-            #expect(try await admin.get("/api/v1/applications", headers: ["Authorization": "Bearer \(token)"]).status == .unauthorized)
+            try await admin.get(SiteURL.adminAccount(officer.id!).path)
+            try await admin.post(SiteURL.adminAccountToken(officer.id!).path, form: [])
+            #expect(try await admin.get(SiteURL.apiApplications.path, headers: ["Authorization": "Bearer \(token)"]).status == .unauthorized)
         }
     }
 
@@ -189,18 +193,18 @@ import VaporTesting
             for username in ["lianfang-editor", "lianfang-reviewer", "district-supervisor"] {
                 let user = TestClient(app: app, passwords: client.passwords)
                 try await user.signIn(username)
-                #expect(try await user.get("/staff/admin").status == .forbidden, "\(username) opened the admin page")
-                #expect(try await user.post("/staff/admin/agencies/new", form: Self.newAgency).status == .forbidden, "\(username) created an agency")
+                #expect(try await user.get(SiteURL.admin.path).status == .forbidden, "\(username) opened the admin page")
+                #expect(try await user.post(SiteURL.adminNewAgency.path, form: Self.newAgency).status == .forbidden, "\(username) created an agency")
                 #expect(
                     try await user.post(
-                        "/staff/admin/accounts/new",
+                        SiteURL.adminNewAccount.path,
                         form: [("username", "x-\(username)"), ("displayName", "x"), ("role", "administrator"), ("password", "0123456789ab")]
                     ).status == .forbidden)
             }
             #expect(try await StaffRecord.query(on: app.db).filter(\.$role == "administrator").count() == 1)
             // Without the form's token even the administrator is refused.
             try await client.signIn("admin")
-            #expect(try await client.post("/staff/admin/agencies/new", form: Self.newAgency, csrf: false).status == .forbidden)
+            #expect(try await client.post(SiteURL.adminNewAgency.path, form: Self.newAgency, csrf: false).status == .forbidden)
             #expect(try await AgencyRecord.query(on: app.db).filter(\.$code == "11500106MB1234567X").count() == 0)
         }
     }

@@ -48,7 +48,7 @@ import VaporTesting
             try await ApplicationTests.move(client, answered, [("move", "answer"), ("result", "3.2"), ("detail", "部分公开"), ("date", "2026-11-20")])
             _ = try await ApplicationTests.register(client, received: "2026-11-03")
             try await client.post(
-                "/staff/applications/\(answered.uuidString)/reviews",
+                SiteURL.staffApplicationReviews(answered).path,
                 form: [("kind", "reconsideration"), ("body", "沙坪坝区人民政府"), ("filedOn", "2026-11-20"), ("result", "pending")])
             let agency = try #require(try await AgencyRecord.query(on: app.db).filter(\.$code == DemoSeed.lianfangCode).first())
             let report = try await AnnualReports(db: app.db).generate(agency: agency, year: 2026)
@@ -115,27 +115,28 @@ import VaporTesting
         // 2027-01-10: the 2026 report of a subdistrict is due 2027-01-31 (the default until a local date is set).
         try await withServer(demo: true, today: Day(iso: "2027-01-10")!) { app, client in
             try await client.signIn("lianfang-officer")
-            #expect(try await client.get("/staff").body.string.contains("2026年政府信息公开工作年度报告应于2027-01-31前发布，还有21天"))
+            #expect(try await client.get(SiteURL.staffHome.path).body.string.contains("2026年政府信息公开工作年度报告应于2027-01-31前发布，还有21天"))
             let agency = try #require(try await AgencyRecord.query(on: app.db).filter(\.$code == DemoSeed.lianfangCode).first())
             agency.reportDeadline = "01-05"
             try await agency.save(on: app.db)
-            #expect(try await client.get("/staff").body.string.contains("已逾期5天"))
+            #expect(try await client.get(SiteURL.staffHome.path).body.string.contains("已逾期5天"))
         }
     }
 
     @Test func trainingsEnteredInTheLogKeepLastYearsPledge() async throws {
         try await withServer(demo: true) { app, client in
             try await client.signIn("lianfang-officer")
-            try await client.get("/staff/trainings")
-            let bad = try await client.post("/staff/trainings", form: [("heldOn", "2020-13-01"), ("topic", ""), ("attendees", "0")])
+            try await client.get(SiteURL.staffTrainings.path)
+            let bad = try await client.post(SiteURL.staffTrainings.path, form: [("heldOn", "2020-13-01"), ("topic", ""), ("attendees", "0")])
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.string.contains("日期须为 YYYY-MM-DD") && bad.body.string.contains("请填写培训内容") && bad.body.string.contains("参加人数须为正整数"))
             for (day, topic) in [("2020-05-14", "信息公开属性源头认定"), ("2020-11-19", "年度报告编制")] {
-                try await client.get("/staff/trainings")
+                try await client.get(SiteURL.staffTrainings.path)
                 #expect(
-                    try await client.post("/staff/trainings", form: [("heldOn", day), ("topic", topic), ("attendees", "15")]).status == .seeOther)
+                    try await client.post(SiteURL.staffTrainings.path, form: [("heldOn", day), ("topic", topic), ("attendees", "15")]).status
+                        == .seeOther)
             }
-            #expect(try await client.get("/staff/trainings").body.string.contains("年度报告编制"))
+            #expect(try await client.get(SiteURL.staffTrainings.path).body.string.contains("年度报告编制"))
             let agency = try #require(try await AgencyRecord.query(on: app.db).filter(\.$code == DemoSeed.lianfangCode).first())
             let five = try await AnnualReports(db: app.db).generate(agency: agency, year: 2020).report.section(5)?.text ?? ""
             #expect(five.contains("已落实，2020年四个季度均开展了培训（共4次）"))
@@ -156,7 +157,7 @@ import VaporTesting
             #expect(rows.count == agencies.count)
             #expect(sum.table2?["20.9/政府集中采购"] == [.number(55), .money(Money(amount: Decimal(string: "290.329")!, unit: "万元"))])
             try await client.signIn("district-supervisor")
-            #expect(try await client.get("/staff/reports?year=2019").body.string.contains("政府集中采购 | 55 | 290.329万元"))
+            #expect(try await client.get(SiteURL.staffReports(year: 2019).path).body.string.contains("政府集中采购 | 55 | 290.329万元"))
         }
     }
 
@@ -171,26 +172,26 @@ import VaporTesting
 
     @Test func thePortalShowsThePublishedReportWithDownloadsThatReadBack() async throws {
         try await withServer(demo: true) { _, client in
-            let list = try await client.get("/a/\(DemoSeed.lianfangCode)/reports")
+            let list = try await client.get(SiteURL.reports(DemoSeed.lianfangCode).path)
             #expect(list.body.string.contains("2019年政府信息公开工作年度报告"))
-            let page = try await client.get("/a/\(DemoSeed.lianfangCode)/reports/2019")
+            let page = try await client.get(SiteURL.annualReport(DemoSeed.lianfangCode, 2019).path)
             #expect(page.status == .ok)
             #expect(page.body.string.contains("288.829"))
             #expect(page.body.string.contains("lang=\"zh-CN\""))
-            let text = try await client.get("/a/\(DemoSeed.lianfangCode)/reports/2019/download?format=txt")
+            let text = try await client.get(SiteURL.annualReportDownload(DemoSeed.lianfangCode, 2019, format: "txt").path)
             let reread = try ReportReader.read(text: text.body.string).report
             let fixture = try ReportReader.read(try Data(contentsOf: Self.fixture)).report
             #expect(reread.table3 == fixture.table3 && reread.table4 == fixture.table4 && reread.table2 == fixture.table2)
-            #expect(try await client.get("/a/\(DemoSeed.lianfangCode)/reports/2019/download?format=json").headers.contentType == .json)
-            #expect(try await client.get("/a/\(DemoSeed.lianfangCode)/reports/2019/download?format=pdf").status == .badRequest)
-            #expect(try await client.get("/a/\(DemoSeed.lianfangCode)/reports/2018").status == .notFound)
+            #expect(try await client.get(SiteURL.annualReportDownload(DemoSeed.lianfangCode, 2019, format: "json").path).headers.contentType == .json)
+            #expect(try await client.get(SiteURL.annualReportDownload(DemoSeed.lianfangCode, 2019, format: "pdf").path).status == .badRequest)
+            #expect(try await client.get(SiteURL.annualReport(DemoSeed.lianfangCode, 2018).path).status == .notFound)
         }
     }
 
     @Test func anArithmeticErrorBlocksPublication_andACorrectionIsANewVersionWithItsDifferences() async throws {
         try await withServer(demo: true) { app, client in
             try await client.signIn("lianfang-officer")
-            let path = "/staff/reports/\(DemoSeed.lianfangCode)/2019"
+            let path = SiteURL.staffReport(DemoSeed.lianfangCode, 2019).path
             #expect(try await client.get(path).body.string.contains("已按时发布"))
             // A register line typed wrong: a negative count breaks a hard rule, and publishing is refused.
             let agency = try #require(try await AgencyRecord.query(on: app.db).filter(\.$code == DemoSeed.lianfangCode).first())
@@ -218,8 +219,8 @@ import VaporTesting
             #expect(after.contains("第2版"))
             #expect(after.contains("五、存在的主要问题及改进情况：文字有修改"))
             let portal = TestClient(app: app, passwords: [:])
-            #expect(try await portal.get("/a/\(DemoSeed.lianfangCode)/reports/2019").body.string.contains("每季度培训一次"))
-            #expect(!(try await portal.get("/a/\(DemoSeed.lianfangCode)/reports/2019?version=1").body.string.contains("每季度培训一次")))
+            #expect(try await portal.get(SiteURL.annualReport(DemoSeed.lianfangCode, 2019).path).body.string.contains("每季度培训一次"))
+            #expect(!(try await portal.get(SiteURL.annualReport(DemoSeed.lianfangCode, 2019).path + "?version=1").body.string.contains("每季度培训一次")))
             // Editors read the report but do not publish it.
             let editor = TestClient(app: app, passwords: client.passwords)
             try await editor.signIn("lianfang-editor")
@@ -231,7 +232,7 @@ import VaporTesting
     @Test func theSupervisorSeesEveryAgencysStatusTheSummedTablesAndTheFindings() async throws {
         try await withServer(demo: true) { _, client in
             try await client.signIn("district-supervisor")
-            let page = try await client.get("/staff/reports?year=2019")
+            let page = try await client.get(SiteURL.staffReports(year: 2019).path)
             #expect(page.status == .ok)
             let html = page.body.string
             #expect(html.contains("重庆市沙坪坝区联芳街道办事处"))
@@ -257,15 +258,17 @@ import VaporTesting
     @Test func registersAreImportedOnlyWhenTheWholeFileIsClean_andReachTheReport() async throws {
         try await withServer(demo: true) { app, client in
             try await client.signIn("lianfang-officer")
-            try await client.get("/staff/registers?year=2025")
+            try await client.get(SiteURL.staffRegisters(year: 2025).path)
             let bad = try await Self.upload(
-                client, "/staff/registers/import", csv: "年份,类别,上一年项目数量,本年增减,处理决定数量,数量,金额（万元）\n2025,行政许可,3,1,17,0,0\n2025,行政奖励,0,0,0,0,0", year: 2025)
+                client, SiteURL.staffRegistersImport.path, csv: "年份,类别,上一年项目数量,本年增减,处理决定数量,数量,金额（万元）\n2025,行政许可,3,1,17,0,0\n2025,行政奖励,0,0,0,0,0",
+                year: 2025)
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.string.contains("registers.csv 第3行"))
             #expect(try await RegisterRecord.query(on: app.db).filter(\.$year == 2025).count() == 0)
-            try await client.get("/staff/registers?year=2025")
+            try await client.get(SiteURL.staffRegisters(year: 2025).path)
             let good = try await Self.upload(
-                client, "/staff/registers/import", csv: "年份,类别,上一年项目数量,本年增减,处理决定数量,数量,金额（万元）\n2025,行政许可,3,1,17,0,0\n2025,行政事业性收费,0,0,0,0,1.25",
+                client, SiteURL.staffRegistersImport.path,
+                csv: "年份,类别,上一年项目数量,本年增减,处理决定数量,数量,金额（万元）\n2025,行政许可,3,1,17,0,0\n2025,行政事业性收费,0,0,0,0,1.25",
                 year: 2025)
             #expect(good.status == .seeOther)
             let agency = try #require(try await AgencyRecord.query(on: app.db).filter(\.$code == DemoSeed.lianfangCode).first())
@@ -273,15 +276,15 @@ import VaporTesting
             #expect(report.table2?["20.5/行政许可"] == [.number(17)])
             #expect(report.table2?["20.8/行政事业性收费"] == [.money(Money(amount: Decimal(string: "1.25")!, unit: "万元"))])
             // The form: a negative count is refused beside its kind, nothing saved.
-            try await client.get("/staff/registers?year=2025")
-            let typed = try await client.post("/staff/registers/save", form: [("year", "2025"), ("penalty.decisions", "-2")])
+            try await client.get(SiteURL.staffRegisters(year: 2025).path)
+            let typed = try await client.post(SiteURL.staffRegistersSave.path, form: [("year", "2025"), ("penalty.decisions", "-2")])
             #expect(typed.status == .unprocessableEntity)
             #expect(typed.body.string.contains("行政处罚：处理决定数量“-2”"))
             // A catalogue editor does not keep the registers.
             let editor = TestClient(app: app, passwords: client.passwords)
             try await editor.signIn("lianfang-editor")
-            try await editor.get("/staff/registers")
-            #expect(try await editor.post("/staff/registers/save", form: [("year", "2025")]).status == .forbidden)
+            try await editor.get(SiteURL.staffRegisters().path)
+            #expect(try await editor.post(SiteURL.staffRegistersSave.path, form: [("year", "2025")]).status == .forbidden)
         }
     }
 }
@@ -291,25 +294,27 @@ import VaporTesting
         try await withServer(demo: true, today: Day(iso: "2026-11-20")!) { app, client in
             let portal = TestClient(app: app, passwords: [:])
             #expect(
-                try await portal.post("/a/\(DemoSeed.lianfangCode)/complaints", form: [("content", "  ")], csrf: false).status == .unprocessableEntity
+                try await portal.post(SiteURL.complaints(DemoSeed.lianfangCode).path, form: [("content", "  ")], csrf: false).status
+                    == .unprocessableEntity
             )
             let made = try await portal.post(
-                "/a/\(DemoSeed.lianfangCode)/complaints", form: [("content", "公开栏长期未更新"), ("name", "李某"), ("contact", "13700001111")], csrf: false)
+                SiteURL.complaints(DemoSeed.lianfangCode).path, form: [("content", "公开栏长期未更新"), ("name", "李某"), ("contact", "13700001111")],
+                csrf: false)
             #expect(made.status == .created)
             #expect(made.body.string.contains("已收到，编号 TS-2026-"))
-            #expect(!(try await portal.get("/a/\(DemoSeed.lianfangCode)").body.string.contains("13700001111")))
+            #expect(!(try await portal.get(SiteURL.agency(DemoSeed.lianfangCode).path).body.string.contains("13700001111")))
             try await client.signIn("lianfang-officer")
-            let list = try await client.get("/staff/complaints")
+            let list = try await client.get(SiteURL.staffComplaints.path)
             #expect(list.body.string.contains("公开栏长期未更新"))
             let id = try #require(try await ComplaintRecord.query(on: app.db).first()?.id)
-            #expect(try await client.post("/staff/complaints/\(id.uuidString)", form: [("handling", "已督促社区更新公开栏并回复投诉人")]).status == .seeOther)
-            #expect(try await client.post("/staff/complaints/\(id.uuidString)", form: [("handling", "again")]).status == .conflict)
+            #expect(try await client.post(SiteURL.staffComplaint(id).path, form: [("handling", "已督促社区更新公开栏并回复投诉人")]).status == .seeOther)
+            #expect(try await client.post(SiteURL.staffComplaint(id).path, form: [("handling", "again")]).status == .conflict)
             let agency = try #require(try await AgencyRecord.query(on: app.db).filter(\.$code == DemoSeed.lianfangCode).first())
             let report = try await AnnualReports(db: app.db).generate(agency: agency, year: 2026).report
             #expect(report.section(1)?.text.contains("投诉举报1件，已处理1件") == true)
             let supervisor = TestClient(app: app, passwords: client.passwords)
             try await supervisor.signIn("district-supervisor")
-            let seen = try await supervisor.get("/staff/complaints").body.string
+            let seen = try await supervisor.get(SiteURL.staffComplaints.path).body.string
             #expect(seen.contains("公开栏长期未更新") && !seen.contains("13700001111"))
         }
     }

@@ -25,9 +25,9 @@ import VaporTesting
 
     /// An officer registers an application received in person on `received`; returns its id.
     static func register(_ client: TestClient, received: String, title: String = "2026年城乡低保对象名单") async throws -> UUID {
-        try await client.get("/staff/applications/new")
+        try await client.get(SiteURL.staffNewApplication.path)
         let response = try await client.post(
-            "/staff/applications/new", form: form(title: title) + [("channel", "in-person"), ("receivedOn", received)])
+            SiteURL.staffNewApplication.path, form: form(title: title) + [("channel", "in-person"), ("receivedOn", received)])
         #expect(response.status == .seeOther, "registering answered \(response.status): \(response.body.string.prefix(300))")
         let location = try #require(response.headers.first(name: .location))
         return try #require(UUID(uuidString: String(location.split(separator: "/").last!)))
@@ -35,23 +35,23 @@ import VaporTesting
 
     @discardableResult
     static func move(_ client: TestClient, _ id: UUID, _ fields: [(String, String)]) async throws -> TestingHTTPResponse {
-        try await client.get("/staff/applications/\(id.uuidString)")
-        return try await client.post("/staff/applications/\(id.uuidString)/move", form: fields)
+        try await client.get(SiteURL.staffApplication(id).path)
+        return try await client.post(SiteURL.staffApplicationMove(id).path, form: fields)
     }
 
     @Test func anOnlineApplicationGetsATrackingNumber_waitsForConfirmation_andIsLookedUpByItsSecret() async throws {
         try await withServer(demo: true, today: Day(iso: "2026-11-20")!) { app, client in
             let portal = TestClient(app: app, passwords: [:])
-            #expect(try await portal.get("/a/\(DemoSeed.lianfangCode)/apply").status == .ok)
+            #expect(try await portal.get(SiteURL.apply(DemoSeed.lianfangCode).path).status == .ok)
             // A wrong check digit: refused beside the field, and what was typed stays.
-            let bad = try await portal.post("/a/\(DemoSeed.lianfangCode)/apply", form: Self.form(idNumber: "110105194912310021"), csrf: false)
+            let bad = try await portal.post(SiteURL.apply(DemoSeed.lianfangCode).path, form: Self.form(idNumber: "110105194912310021"), csrf: false)
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.string.contains("id=\"idNumber-error\""))
             #expect(bad.body.string.contains("校验位不符"))
             #expect(bad.body.string.contains("2026年城乡低保对象名单"))
             #expect(try await ApplicationRecord.query(on: app.db).count() == 0)
 
-            let made = try await portal.post("/a/\(DemoSeed.lianfangCode)/apply", form: Self.form(), csrf: false)
+            let made = try await portal.post(SiteURL.apply(DemoSeed.lianfangCode).path, form: Self.form(), csrf: false)
             #expect(made.status == .created)
             let page = made.body.string
             let number = try #require(page.range(of: "\(DemoSeed.lianfangCode)-2026-00001").map { String(page[$0]) })
@@ -61,12 +61,13 @@ import VaporTesting
             #expect(record.receivedOn == nil)
             #expect(record.secretHash != secret)
 
-            let status = try await portal.post("/status", form: [("trackingNumber", number), ("secret", secret)], csrf: false)
+            let status = try await portal.post(SiteURL.applicationStatus.path, form: [("trackingNumber", number), ("secret", secret)], csrf: false)
             #expect(status.status == .ok)
             #expect(status.body.string.contains("已提交，待确认收到"))
             #expect(!status.body.string.contains(Self.idNumber))
             #expect(!status.body.string.contains("王测试"))
-            let wrong = try await portal.post("/status", form: [("trackingNumber", number), ("secret", "AAAAAAAAAAAA")], csrf: false)
+            let wrong = try await portal.post(
+                SiteURL.applicationStatus.path, form: [("trackingNumber", number), ("secret", "AAAAAAAAAAAA")], csrf: false)
             #expect(wrong.status == .notFound)
             #expect(wrong.body.string.contains("申请编号或查询码不正确"))
 
@@ -104,7 +105,7 @@ import VaporTesting
             for result in results {
                 let id = try await register(client, received: Day(iso: today)!.adding(days: -7).iso, title: "信息\(result.rowID)")
                 let compose = try await client.get(
-                    "/staff/applications/\(id.uuidString)/compose?move=answer&result=\(result.rowID)&detail=%E8%AF%B4%E6%98%8E&date=\(today)")
+                    SiteURL.staffApplicationCompose(id, move: "answer").path + "&result=\(result.rowID)&detail=%E8%AF%B4%E6%98%8E&date=\(today)")
                 #expect(compose.status == .ok)
                 #expect(compose.body.string.contains(result.decision))
                 if !result.article.isEmpty { #expect(compose.body.string.contains(result.article)) }
@@ -123,7 +124,7 @@ import VaporTesting
                 #expect(letter.sentOn == today)
                 // Printable, and closed to further moves.
                 #expect(
-                    try await client.get("/staff/applications/\(id.uuidString)/letters/\(letter.id!.uuidString)").body.string.contains(
+                    try await client.get(SiteURL.staffApplicationLetter(id, letter.id!).path).body.string.contains(
                         "@page { size: A4"))
                 #expect(try await move(client, id, [("move", "withdraw"), ("date", today)]).status == .conflict)
             }
@@ -198,7 +199,7 @@ import VaporTesting
             #expect(refused.body.string.contains("负责人"))
             let head = TestClient(app: app, passwords: officer.passwords)
             try await head.signIn("lianfang-head")
-            let compose = try await head.get("/staff/applications/\(id.uuidString)/compose?move=extend&days=20&date=2026-11-20")
+            let compose = try await head.get(SiteURL.staffApplicationCompose(id, move: "extend").path + "&days=20&date=2026-11-20")
             #expect(compose.body.string.contains("第三十三条"))
             #expect(try await Self.move(head, id, [("move", "extend"), ("days", "20"), ("date", "2026-11-20")]).status == .seeOther)
             #expect(try #require(try await ApplicationRecord.find(id, on: app.db)).dueOn == "2026-12-28")
@@ -211,38 +212,39 @@ import VaporTesting
     @Test func applicantsDataNeverReachesAPublicPage_andListsMaskIt() async throws {
         try await withServer(demo: true, today: Day(iso: "2026-11-20")!) { app, client in
             let portal = TestClient(app: app, passwords: [:])
-            let made = try await portal.post("/a/\(DemoSeed.lianfangCode)/apply", form: Self.form(), csrf: false)
+            let made = try await portal.post(SiteURL.apply(DemoSeed.lianfangCode).path, form: Self.form(), csrf: false)
             #expect(made.status == .created)
             try await client.signIn("lianfang-officer")
             let id = try #require(try await ApplicationRecord.query(on: app.db).first()?.id)
             try await Self.move(client, id, [("move", "confirm"), ("date", "2026-11-20")])
             try await Self.move(client, id, [("move", "answer"), ("result", "3.1"), ("detail", "见附件"), ("date", "2026-11-20")])
             let publicPaths = [
-                "/", "/a/\(DemoSeed.lianfangCode)", "/a/\(DemoSeed.lianfangCode)/catalogue", "/a/\(DemoSeed.lianfangCode)/notices",
-                "/a/\(DemoSeed.lianfangCode)/feed.atom", "/sitemap.xml", "/search?q=%E4%BD%8E%E4%BF%9D", "/api/v1/agencies",
-                "/api/v1/items", "/api/v1/search?q=%E4%BD%8E%E4%BF%9D", "/status", "/metrics",
+                "/", SiteURL.agency(DemoSeed.lianfangCode).path, SiteURL.catalogue(DemoSeed.lianfangCode).path,
+                SiteURL.notices(DemoSeed.lianfangCode).path,
+                SiteURL.feed(DemoSeed.lianfangCode).path, SiteURL.sitemap.path, SiteURL.search(query: "低保").path, SiteURL.apiAgencies.path,
+                SiteURL.apiItems.path, SiteURL.apiSearch(query: "低保").path, SiteURL.applicationStatus.path, SiteURL.metrics.path,
             ]
             for path in publicPaths {
                 let body = try await portal.get(path).body.string
                 #expect(!body.contains(Self.idNumber) && !body.contains(Self.phone) && !body.contains("王测试"), "\(path) shows the applicant")
             }
-            let list = try await client.get("/staff/applications?view=all").body.string
+            let list = try await client.get(SiteURL.staffApplications.path + "?view=all").body.string
             #expect(list.contains("1101**********002X"))
             #expect(list.contains("139****5678"))
             #expect(!list.contains(Self.idNumber))
             // The officer sees the details on the application itself; a supervisor sees them masked.
-            #expect(try await client.get("/staff/applications/\(id.uuidString)").body.string.contains(Self.idNumber))
+            #expect(try await client.get(SiteURL.staffApplication(id).path).body.string.contains(Self.idNumber))
             let supervisor = TestClient(app: app, passwords: client.passwords)
             try await supervisor.signIn("district-supervisor")
-            let supervised = try await supervisor.get("/staff/applications/\(id.uuidString)")
+            let supervised = try await supervisor.get(SiteURL.staffApplication(id).path)
             #expect(supervised.status == .ok)
             #expect(!supervised.body.string.contains(Self.idNumber))
             #expect(!supervised.body.string.contains(Self.phone))
-            #expect(try await supervisor.post("/staff/applications/\(id.uuidString)/move", form: [("move", "withdraw")]).status == .forbidden)
+            #expect(try await supervisor.post(SiteURL.staffApplicationMove(id).path, form: [("move", "withdraw")]).status == .forbidden)
             // Catalogue editors do not read applications.
             let editor = TestClient(app: app, passwords: client.passwords)
             try await editor.signIn("lianfang-editor")
-            #expect(try await editor.get("/staff/applications").status == .forbidden)
+            #expect(try await editor.get(SiteURL.staffApplications.path).status == .forbidden)
         }
     }
 
@@ -256,9 +258,9 @@ import VaporTesting
                 .create(on: app.db)
             let stranger = TestClient(app: app, passwords: ["minzheng-officer": "another-officer-pw"])
             try await stranger.signIn("minzheng-officer")
-            #expect(try await stranger.get("/staff/applications/\(id.uuidString)").status == .notFound)
-            #expect(try await stranger.post("/staff/applications/\(id.uuidString)/move", form: [("move", "withdraw")]).status == .notFound)
-            #expect(!(try await stranger.get("/staff/applications?view=all").body.string.contains(Self.phone.suffix(4))))
+            #expect(try await stranger.get(SiteURL.staffApplication(id).path).status == .notFound)
+            #expect(try await stranger.post(SiteURL.staffApplicationMove(id).path, form: [("move", "withdraw")]).status == .notFound)
+            #expect(!(try await stranger.get(SiteURL.staffApplications.path + "?view=all").body.string.contains(Self.phone.suffix(4))))
             #expect(try #require(try await ApplicationRecord.find(id, on: app.db)).status == "open")
         }
     }
@@ -268,40 +270,40 @@ import VaporTesting
             try await client.signIn("lianfang-officer")
             let first = try await Self.register(client, received: "2026-11-02", title: "联芳街道2026年预算")
             let second = try await Self.register(client, received: "2026-11-03", title: "联芳街道 2026年 预算")
-            let page = try await client.get("/staff/applications/\(second.uuidString)")
+            let page = try await client.get(SiteURL.staffApplication(second).path)
             #expect(page.body.string.contains("另有1份申请要求获取相同的信息"))
             try await Self.move(client, first, [("move", "answer"), ("result", "3.1"), ("detail", "预算表见附件"), ("date", "2026-11-20")])
             #expect(
                 try await client.post(
-                    "/staff/applications/\(first.uuidString)/reviews",
+                    SiteURL.staffApplicationReviews(first).path,
                     form: [("kind", "reconsideration"), ("body", "沙坪坝区人民政府"), ("filedOn", "2026-11-20"), ("result", "pending")]
                 ).status == .seeOther)
             #expect(
                 try await client.post(
-                    "/staff/applications/\(first.uuidString)/reviews",
+                    SiteURL.staffApplicationReviews(first).path,
                     form: [("kind", "litigation-direct"), ("body", "沙坪坝区人民法院"), ("filedOn", "2026-11-20"), ("result", "upheld")]
                 ).status == .unprocessableEntity)
             let cases = try await ReviewCaseRecord.query(on: app.db).all()
             #expect(cases.map(\.kind) == ["reconsideration"])
-            try await client.get("/staff/applications/\(first.uuidString)")
+            try await client.get(SiteURL.staffApplication(first).path)
             #expect(
                 try await client.post(
-                    "/staff/applications/\(first.uuidString)/reviews/\(cases[0].id!.uuidString)",
+                    SiteURL.staffApplicationReview(first, cases[0].id!).path,
                     form: [("result", "upheld"), ("decidedOn", "2026-11-19")]
                 ).status == .unprocessableEntity)  // before it was filed
             #expect(
                 try await client.post(
-                    "/staff/applications/\(first.uuidString)/reviews/\(cases[0].id!.uuidString)",
+                    SiteURL.staffApplicationReview(first, cases[0].id!).path,
                     form: [("result", "corrected"), ("decidedOn", "2026-11-20")]
                 ).status == .seeOther)
             #expect(try await ReviewCaseRecord.find(cases[0].id, on: app.db)?.result == "corrected")
             #expect(
                 try await client.post(
-                    "/staff/applications/\(first.uuidString)/reviews/\(cases[0].id!.uuidString)",
+                    SiteURL.staffApplicationReview(first, cases[0].id!).path,
                     form: [("result", "upheld"), ("decidedOn", "2026-11-20")]
                 ).status == .conflict)
             // 第四十四条: the answer becomes a catalogue draft that goes through review.
-            let published = try await client.post("/staff/applications/\(first.uuidString)/publish", form: [])
+            let published = try await client.post(SiteURL.staffApplicationPublish(first).path, form: [])
             #expect(published.status == .seeOther)
             let itemID = try #require(try await ApplicationRecord.find(first, on: app.db)?.publishedItemID)
             #expect(try await ItemRecord.find(itemID, on: app.db)?.state == "draft")
@@ -314,16 +316,16 @@ import VaporTesting
             let overdue = try await Self.register(client, received: "2026-10-09")  // due 11-06
             let soon = try await Self.register(client, received: "2026-10-26")  // due 11-23
             let fresh = try await Self.register(client, received: "2026-11-19")
-            let page = try await client.get("/staff/applications").body.string
+            let page = try await client.get(SiteURL.staffApplications.path).body.string
             #expect(page.contains("已逾期（1）"))
             #expect(page.contains("5个工作日内到期（1）"))
             let numbers = try await [overdue, soon, fresh].asyncMap { try #require(try await ApplicationRecord.find($0, on: app.db)).trackingNumber }
-            let byDue = try await client.get("/staff/applications?sort=due").body.string
+            let byDue = try await client.get(SiteURL.staffApplications.path + "?sort=due").body.string
             #expect(byDue.range(of: numbers[0])!.lowerBound < byDue.range(of: numbers[1])!.lowerBound)
             #expect(byDue.range(of: numbers[1])!.lowerBound < byDue.range(of: numbers[2])!.lowerBound)
-            let reversed = try await client.get("/staff/applications?sort=due&order=desc").body.string
+            let reversed = try await client.get(SiteURL.staffApplications.path + "?sort=due&order=desc").body.string
             #expect(reversed.range(of: numbers[2])!.lowerBound < reversed.range(of: numbers[0])!.lowerBound)
-            let onlyOverdue = try await client.get("/staff/applications?view=overdue").body.string
+            let onlyOverdue = try await client.get(SiteURL.staffApplications.path + "?view=overdue").body.string
             #expect(onlyOverdue.contains(numbers[0]) && !onlyOverdue.contains(numbers[2]))
         }
     }
@@ -332,8 +334,10 @@ import VaporTesting
         try await withServer(demo: true, today: Day(iso: "2026-11-20")!) { app, _ in
             app.rateLimiters.applications = RateLimiter(limit: 3, window: 3600)
             let portal = TestClient(app: app, passwords: [:])
-            for _ in 0..<3 { #expect(try await portal.post("/a/\(DemoSeed.lianfangCode)/apply", form: Self.form(), csrf: false).status == .created) }
-            let limited = try await portal.post("/a/\(DemoSeed.lianfangCode)/apply", form: Self.form(), csrf: false)
+            for _ in 0..<3 {
+                #expect(try await portal.post(SiteURL.apply(DemoSeed.lianfangCode).path, form: Self.form(), csrf: false).status == .created)
+            }
+            let limited = try await portal.post(SiteURL.apply(DemoSeed.lianfangCode).path, form: Self.form(), csrf: false)
             #expect(limited.status == .tooManyRequests)
             #expect(limited.headers.first(name: "Retry-After") != nil)
             #expect(try await ApplicationRecord.query(on: app.db).count() == 3)
@@ -363,7 +367,7 @@ extension Array {
             officer.tokenHash = SHA256.hash(data: Data(token.utf8)).hex
             try await officer.save(on: app.db)
             let document = try #require(
-                try JSONSerialization.jsonObject(with: Data(try await client.get("/api/v1/openapi.json").body.string.utf8)) as? [String: Any])
+                try JSONSerialization.jsonObject(with: Data(try await client.get(SiteURL.apiOpenAPI.path).body.string.utf8)) as? [String: Any])
             let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: [String: Any]])
             func check(_ response: TestingHTTPResponse, _ schema: String) throws {
                 try APITests.conform(
@@ -374,23 +378,24 @@ extension Array {
             // The public submits and looks up.
             let input =
                 #"{"applicantType":"commercial-enterprise","name":"重庆某某商贸有限公司","idType":"credit-code","idNumber":"91350100M000100Y43","phone":"023-61234567","formWanted":"electronic","delivery":"online","infoTitle":"2026年街道办公经费预算"}"#
-            let receipt = try await Self.json(client, .POST, "/api/v1/agencies/\(DemoSeed.lianfangCode)/applications", token: nil, input)
+            let receipt = try await Self.json(client, .POST, SiteURL.apiAgencyApplications(DemoSeed.lianfangCode).path, token: nil, input)
             #expect(receipt.status == .created)
             try check(receipt, "ApplicationReceipt")
             let made = try receipt.content.decode(ApplicationReceiptDTO.self)
             let status = try await Self.json(
-                client, .POST, "/api/v1/application-status", token: nil, #"{"trackingNumber":"\#(made.trackingNumber)","secret":"\#(made.secret)"}"#)
+                client, .POST, SiteURL.apiApplicationStatus.path, token: nil,
+                #"{"trackingNumber":"\#(made.trackingNumber)","secret":"\#(made.secret)"}"#)
             try check(status, "ApplicationStatus")
             #expect(!status.body.string.contains("91350100M000100Y43"))
             let badID = try await Self.json(
-                client, .POST, "/api/v1/agencies/\(DemoSeed.lianfangCode)/applications", token: nil,
+                client, .POST, SiteURL.apiAgencyApplications(DemoSeed.lianfangCode).path, token: nil,
                 input.replacingOccurrences(of: "Y43", with: "Y44"))
             #expect(badID.status == .unprocessableEntity)
             #expect(try badID.content.decode(APIError.self).error.contains("idNumber"))
 
             // Staff tooling handles it.
-            #expect(try await client.get("/api/v1/applications").status == .unauthorized)
-            let list = try await client.get("/api/v1/applications", headers: ["Authorization": "Bearer \(token)"])
+            #expect(try await client.get(SiteURL.apiApplications.path).status == .unauthorized)
+            let list = try await client.get(SiteURL.apiApplications.path, headers: ["Authorization": "Bearer \(token)"])
             for element in try #require(try JSONSerialization.jsonObject(with: Data(list.body.string.utf8)) as? [Any]) {
                 try APITests.conform(element, to: ["$ref": "#/components/schemas/Application"], schemas: schemas, at: "list")
             }
@@ -398,14 +403,14 @@ extension Array {
             #expect(listed.map(\.idNumber) == ["9135**********0Y43"])
             let id = listed[0].id
             let answerEarly = try await Self.json(
-                client, .POST, "/api/v1/applications/\(id.uuidString)/moves", token: token, #"{"move":"answer","result":"3.1"}"#)
+                client, .POST, SiteURL.apiApplicationMoves(id).path, token: token, #"{"move":"answer","result":"3.1"}"#)
             #expect(answerEarly.status == .conflict)
             #expect(try answerEarly.content.decode(APIError.self).error.contains("尚未确认收到"))
-            let confirmed = try await Self.json(client, .POST, "/api/v1/applications/\(id.uuidString)/moves", token: token, #"{"move":"confirm"}"#)
+            let confirmed = try await Self.json(client, .POST, SiteURL.apiApplicationMoves(id).path, token: token, #"{"move":"confirm"}"#)
             try check(confirmed, "Application")
             #expect(try confirmed.content.decode(ApplicationDTO.self).dueOn == "2026-12-18")
             let answered = try await Self.json(
-                client, .POST, "/api/v1/applications/\(id.uuidString)/moves", token: token,
+                client, .POST, SiteURL.apiApplicationMoves(id).path, token: token,
                 #"{"move":"answer","result":"3.4.1","detail":"经检索，本机关未制作该信息。"}"#)
             let dto = try answered.content.decode(ApplicationDTO.self)
             #expect(dto.status == "answered")
@@ -416,7 +421,7 @@ extension Array {
             #expect(letter.body.contains("第三十六条第（四）项"))
             // Registering a paper application.
             let registered = try await Self.json(
-                client, .POST, "/api/v1/applications", token: token,
+                client, .POST, SiteURL.apiApplications.path, token: token,
                 input.replacingOccurrences(
                     of: "\"delivery\":\"online\"", with: "\"delivery\":\"online\",\"channel\":\"post\",\"receivedOn\":\"2026-11-19\""))
             #expect(registered.status == .created)

@@ -10,11 +10,11 @@ import VaporTesting
 @Suite struct OperationsTests {
     @Test func metricsCountRequestsByRoutePatternAndStatus() async throws {
         try await withServer(demo: true) { _, client in
-            try await client.get("/a/\(DemoSeed.lianfangCode)")
-            try await client.get("/a/\(DemoSeed.lianfangCode)")
-            try await client.get("/a/nobody")
-            try await client.get("/healthz")
-            let metrics = try await client.get("/metrics")
+            try await client.get(SiteURL.agency(DemoSeed.lianfangCode).path)
+            try await client.get(SiteURL.agency(DemoSeed.lianfangCode).path)
+            try await client.get(SiteURL.agency("nobody").path)
+            try await client.get(SiteURL.healthz.path)
+            let metrics = try await client.get(SiteURL.metrics.path)
             #expect(metrics.status == .ok)
             #expect(metrics.headers.contentType?.subType == "plain")
             let text = metrics.body.string
@@ -68,12 +68,12 @@ import VaporTesting
         try await withServer(demo: true) { app, editor in
             let before = try await Catalogue(db: app.db, calendar: .official).published(agency: nil, category: nil, year: nil, page: 1).total
             let id = try await StaffTests.draft(app, editor, title: "计数缓存测试公告")
-            try await editor.post("/staff/items/\(id.uuidString)/action", form: [("action", "submit")])
+            try await editor.post(SiteURL.staffItemAction(id).path, form: [("action", "submit")])
             let reviewer = TestClient(app: app, passwords: editor.passwords)
             try await reviewer.signIn("lianfang-reviewer")
-            try await reviewer.get("/staff/items/\(id.uuidString)")
-            try await reviewer.post("/staff/items/\(id.uuidString)/action", form: [("action", "approve"), ("confirmedReview", "on")])
-            try await reviewer.post("/staff/items/\(id.uuidString)/action", form: [("action", "publish")])
+            try await reviewer.get(SiteURL.staffItem(id).path)
+            try await reviewer.post(SiteURL.staffItemAction(id).path, form: [("action", "approve"), ("confirmedReview", "on")])
+            try await reviewer.post(SiteURL.staffItemAction(id).path, form: [("action", "publish")])
             #expect(
                 try await Catalogue(db: app.db, calendar: .official).published(agency: nil, category: nil, year: nil, page: 1).total == before + 1)
         }

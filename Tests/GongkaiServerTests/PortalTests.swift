@@ -25,21 +25,22 @@ import VaporTesting
     @Test func portal_aPagePastTheEndIsAnEmptyLastPage_andAnOverflowingNumberA400NamingTheParameter() async throws {
         try await withServer(demo: true) { _, client in
             let code = DemoSeed.lianfangCode
-            let past = try await client.get("/a/\(code)/catalogue?page=20")
+            let past = try await client.get(SiteURL.catalogue(code, page: 20).path)
             #expect(past.status == .ok)
             #expect(past.body.string.contains("第20页没有信息"))
             #expect(past.body.string.contains("rel=\"prev\""))
-            let search = try await client.get("/search?q=%E4%BD%8E%E4%BF%9D&page=20")
+            let search = try await client.get(SiteURL.search(query: "低保", page: 20).path)
             #expect(search.status == .ok)
             for path in [
-                "/a/\(code)/catalogue?page=9223372036854775807", "/api/v1/items?page=4583343807117241856", "/a/\(code)/catalogue?page=abc",
-                "/search?q=x&page=-1",
+                SiteURL.catalogue(code, page: 9223372036854775807).path, SiteURL.apiItems.path + "?page=4583343807117241856",
+                SiteURL.catalogue(code).path + "?page=abc",
+                SiteURL.search(query: "x").path + "&page=-1",
             ] {
                 let refused = try await client.get(path)
                 #expect(refused.status == .badRequest, "\(path) answered \(refused.status)")
                 #expect(refused.body.string.contains("参数 page 有误"), "\(path) does not name the parameter")
             }
-            let year = try await client.get("/a/\(code)/catalogue?year=99999999999")
+            let year = try await client.get(SiteURL.catalogue(code).path + "?year=99999999999")
             #expect(year.status == .badRequest)
             #expect(year.body.string.contains("参数 year 有误"))
         }
@@ -50,13 +51,13 @@ import VaporTesting
             for path in ["/a/%00", "/api/v1/agencies/%00", "/a/%1B/catalogue"] {
                 #expect(try await client.get(path).status == .badRequest, "\(path)")
             }
-            let form = try await client.post("/status", form: [("trackingNumber", "a\u{0}b"), ("secret", "x")], csrf: false)
+            let form = try await client.post(SiteURL.applicationStatus.path, form: [("trackingNumber", "a\u{0}b"), ("secret", "x")], csrf: false)
             #expect(form.status == .badRequest)
             #expect(form.body.string.contains("空字符"))
             var headers = HTTPHeaders()
             headers.contentType = .json
             let json = try await client.send(
-                .POST, "/api/v1/application-status", headers: headers, body: ByteBuffer(string: #"{"trackingNumber":"a\u0000","secret":"x"}"#))
+                .POST, SiteURL.apiApplicationStatus.path, headers: headers, body: ByteBuffer(string: #"{"trackingNumber":"a\u0000","secret":"x"}"#))
             #expect(json.status == .badRequest)
         }
     }
@@ -64,50 +65,50 @@ import VaporTesting
     @Test func portal_agencyPagesShowProfileGuideCatalogueAndNotices() async throws {
         try await withServer(demo: true) { _, client in
             let code = DemoSeed.lianfangCode
-            let agency = try await client.get("/a/\(code)")
+            let agency = try await client.get(SiteURL.agency(code).path)
             #expect(agency.status == .ok)
             #expect(agency.body.string.contains("机构职能"))
             #expect(agency.body.string.contains("正在公示"))  // the demo's notices in their posting period
-            let guide = try await client.get("/a/\(code)/guide")
+            let guide = try await client.get(SiteURL.guide(code).path)
             #expect(guide.body.string.contains("政府信息公开指南"))
             #expect(guide.body.string.contains("20个工作日内予以答复"))
-            let catalogue = try await client.get("/a/\(code)/catalogue?year=2019")
+            let catalogue = try await client.get(SiteURL.catalogue(code).path + "?year=2019")
             #expect(catalogue.status == .ok)
             #expect(catalogue.body.string.contains("共158条"))  // 152 on the website, 3 on bulletin boards, 3 posted
             #expect(catalogue.body.string.contains("rel=\"next\""))
-            let page2 = try await client.get("/a/\(code)/catalogue?year=2019&page=2")
+            let page2 = try await client.get(SiteURL.catalogue(code, page: 2).path + "&year=2019")
             #expect(page2.body.string.contains("aria-current=\"page\">第2页"))
-            let notices = try await client.get("/a/\(code)/notices")
+            let notices = try await client.get(SiteURL.notices(code).path)
             #expect(notices.body.string.contains("城乡低保对象的公示"))
-            #expect(try await client.get("/a/\(code)/reports").status == .ok)
-            #expect(try await client.get("/a/NOSUCHCODE").status == .notFound)
+            #expect(try await client.get(SiteURL.reports(code).path).status == .ok)
+            #expect(try await client.get(SiteURL.agency("NOSUCHCODE").path).status == .notFound)
         }
     }
 
     @Test func portal_itemPageShowsTheCatalogueEntry() async throws {
         try await withServer(demo: true) { app, client in
             let item = try #require(try await ItemRecord.query(on: app.db).filter(\.$state == "published").with(\.$agency).first())
-            let page = try await client.get("/a/\(item.agency.code)/items/\(item.id!.uuidString)")
+            let page = try await client.get(SiteURL.item(item.agency.code, item.id!).path)
             #expect(page.status == .ok)
             for label in ["索引号", "发布机构", "文号", "生成日期", "发布日期", "公开方式"] { #expect(page.body.string.contains(label)) }
             #expect(page.body.string.contains(item.indexNumber))
             // The wrong agency in the address: not found.
             #expect(
-                try await client.get("/a/\(DemoSeed.districtCode)/items/\(item.id!.uuidString)").status == .notFound
+                try await client.get(SiteURL.item(DemoSeed.districtCode, item.id!).path).status == .notFound
                     || item.agency.code == DemoSeed.districtCode)
         }
     }
 
     @Test func search_findsTwoCharacterChineseQueriesAndHighlightsThem() async throws {
         try await withServer(demo: true) { _, client in
-            let page = try await client.get("/search?q=%E4%BD%8E%E4%BF%9D")  // 低保
+            let page = try await client.get(SiteURL.search(query: "低保").path)  // 低保
             #expect(page.status == .ok)
             let html = page.body.string
             #expect(html.contains("<mark>低保</mark>"))
             #expect(!html.contains("共找到0条"))
-            let one = try await client.get("/search?q=%E4%BF%9D")  // 保
+            let one = try await client.get(SiteURL.search(query: "保").path)  // 保
             #expect(one.body.string.contains("<mark>保</mark>"))
-            let filtered = try await client.get("/search?q=%E4%BD%8E%E4%BF%9D&agency=\(DemoSeed.lianfangCode)&year=2019")
+            let filtered = try await client.get(SiteURL.search(query: "低保").path + "&agency=\(DemoSeed.lianfangCode)&year=2019")
             #expect(filtered.body.string.contains("共找到"))
             #expect(!filtered.body.string.contains("区民政局 2"))
         }
@@ -115,7 +116,7 @@ import VaporTesting
 
     @Test func search_escapesWhatItShows() async throws {
         try await withServer(demo: false) { _, client in
-            let page = try await client.get("/search?q=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E")  // "><script>alert(1)</script>
+            let page = try await client.get(SiteURL.search(query: "\"><script>alert(1)</script>").path)  // "><script>alert(1)</script>
             #expect(page.status == .ok)
             #expect(!page.body.string.contains("<script>"))
             #expect(page.body.string.contains("value=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\""))  // the attribute holds it, escaped
@@ -125,19 +126,19 @@ import VaporTesting
 
     @Test func feedAndSitemap_listPublishedItems() async throws {
         try await withServer(demo: true) { _, client in
-            let feed = try await client.get("/a/\(DemoSeed.lianfangCode)/feed.atom")
+            let feed = try await client.get(SiteURL.feed(DemoSeed.lianfangCode).path)
             #expect(feed.status == .ok)
             #expect(feed.headers.first(name: .contentType)?.hasPrefix("application/atom+xml") == true)
             #expect(feed.body.string.contains("<entry>"))
-            let sitemap = try await client.get("/sitemap.xml")
+            let sitemap = try await client.get(SiteURL.sitemap.path)
             #expect(sitemap.body.string.contains("<urlset"))
-            #expect(sitemap.body.string.contains("/a/\(DemoSeed.lianfangCode)/guide"))
+            #expect(sitemap.body.string.contains(SiteURL.guide(DemoSeed.lianfangCode).path))
         }
     }
 
     @Test func healthz_checksTheDatabase() async throws {
         try await withServer { _, client in
-            let health = try await client.get("/healthz")
+            let health = try await client.get(SiteURL.healthz.path)
             #expect(health.status == .ok)
             #expect(health.body.string == "ok\n")
         }

@@ -24,8 +24,9 @@ import VaporTesting
     /// Drafts an item as the lianfang editor and returns its id.
     static func draft(_ app: Application, _ client: TestClient, title: String = "关于2026年第四季度临时救助对象的公示") async throws -> UUID {
         try await client.signIn("lianfang-editor")
-        try await client.get("/staff/items/new")
-        let created = try await client.post("/staff/items/new", form: draftForm(try await category(app, agency: DemoSeed.lianfangCode), title: title))
+        try await client.get(SiteURL.staffNewItem.path)
+        let created = try await client.post(
+            SiteURL.staffNewItem.path, form: draftForm(try await category(app, agency: DemoSeed.lianfangCode), title: title))
         #expect(created.status == .seeOther)
         let location = try #require(created.headers.first(name: .location))
         return try #require(UUID(uuidString: String(location.split(separator: "/").last!)))
@@ -38,37 +39,37 @@ import VaporTesting
             #expect(item.indexNumber.hasPrefix("\(DemoSeed.lianfangCode)/2026-"))
             #expect(item.state == "draft")
             // Not on the portal yet.
-            #expect(try await editor.get("/a/\(DemoSeed.lianfangCode)/items/\(id.uuidString)").status == .notFound)
-            try await editor.get("/staff/items/\(id.uuidString)")
-            #expect(try await editor.post("/staff/items/\(id.uuidString)/action", form: [("action", "submit")]).status == .seeOther)
+            #expect(try await editor.get(SiteURL.item(DemoSeed.lianfangCode, id).path).status == .notFound)
+            try await editor.get(SiteURL.staffItem(id).path)
+            #expect(try await editor.post(SiteURL.staffItemAction(id).path, form: [("action", "submit")]).status == .seeOther)
             // An editor does not approve.
             #expect(
-                try await editor.post("/staff/items/\(id.uuidString)/action", form: [("action", "approve"), ("confirmedReview", "on")]).status
+                try await editor.post(SiteURL.staffItemAction(id).path, form: [("action", "approve"), ("confirmedReview", "on")]).status
                     == .conflict)
 
             let reviewer = TestClient(app: app, passwords: editor.passwords)
             try await reviewer.signIn("lianfang-reviewer")
-            try await reviewer.get("/staff/items/\(id.uuidString)")
+            try await reviewer.get(SiteURL.staffItem(id).path)
             // Without the confidentiality review confirmed: refused.
-            let unconfirmed = try await reviewer.post("/staff/items/\(id.uuidString)/action", form: [("action", "approve")])
+            let unconfirmed = try await reviewer.post(SiteURL.staffItemAction(id).path, form: [("action", "approve")])
             #expect(unconfirmed.status == .conflict)
             #expect(unconfirmed.body.string.contains("保密审查"))
             #expect(
-                try await reviewer.post("/staff/items/\(id.uuidString)/action", form: [("action", "approve"), ("confirmedReview", "on")]).status
+                try await reviewer.post(SiteURL.staffItemAction(id).path, form: [("action", "approve"), ("confirmedReview", "on")]).status
                     == .seeOther)
-            #expect(try await reviewer.post("/staff/items/\(id.uuidString)/action", form: [("action", "publish")]).status == .seeOther)
+            #expect(try await reviewer.post(SiteURL.staffItemAction(id).path, form: [("action", "publish")]).status == .seeOther)
 
             let published = try #require(try await ItemRecord.find(id, on: app.db))
             #expect(published.state == "published")
             #expect(published.publishedOn != nil)
             #expect(try await ItemVersionRecord.query(on: app.db).filter(\.$item.$id == id).count() == 1)
             let portal = TestClient(app: app, passwords: [:])
-            let page = try await portal.get("/a/\(DemoSeed.lianfangCode)/items/\(id.uuidString)")
+            let page = try await portal.get(SiteURL.item(DemoSeed.lianfangCode, id).path)
             #expect(page.status == .ok)
             #expect(page.body.string.contains("联芳街道关于测试专用公告的公示"))
-            let search = try await portal.get("/search?q=%E6%B5%8B%E8%AF%95%E4%B8%93%E7%94%A8")  // 测试专用
+            let search = try await portal.get(SiteURL.search(query: "测试专用").path)  // 测试专用
             #expect(search.body.string.contains(id.uuidString))
-            let api = try await portal.get("/api/v1/items/\(id.uuidString)")
+            let api = try await portal.get(SiteURL.apiItem(id).path)
             #expect(api.status == .ok)
             #expect(try api.content.decode(ItemDTO.self).state == "published")
             // Every step is in the audit log with who did it.
@@ -102,9 +103,9 @@ import VaporTesting
             item.daysLate = 0
             try await item.create(on: app.db)
             try await client.signIn("lianfang-reviewer")
-            try await client.get("/staff/items/\(item.id!.uuidString)")
+            try await client.get(SiteURL.staffItem(item.id!).path)
             let response = try await client.post(
-                "/staff/items/\(item.id!.uuidString)/action", form: [("action", "approve"), ("confirmedReview", "on")])
+                SiteURL.staffItemAction(item.id!).path, form: [("action", "approve"), ("confirmedReview", "on")])
             #expect(response.status == .conflict)
             #expect(response.body.string.contains("cannot approve"))
         }
@@ -113,16 +114,16 @@ import VaporTesting
     @Test func review_returningNeedsAReasonAndTheEditorSeesIt() async throws {
         try await withServer(demo: true) { app, editor in
             let id = try await Self.draft(app, editor)
-            try await editor.post("/staff/items/\(id.uuidString)/action", form: [("action", "submit")])
+            try await editor.post(SiteURL.staffItemAction(id).path, form: [("action", "submit")])
             let reviewer = TestClient(app: app, passwords: editor.passwords)
             try await reviewer.signIn("lianfang-reviewer")
-            try await reviewer.get("/staff/items/\(id.uuidString)")
+            try await reviewer.get(SiteURL.staffItem(id).path)
             #expect(
-                try await reviewer.post("/staff/items/\(id.uuidString)/action", form: [("action", "return"), ("reason", "")]).status == .conflict)
+                try await reviewer.post(SiteURL.staffItemAction(id).path, form: [("action", "return"), ("reason", "")]).status == .conflict)
             #expect(
-                try await reviewer.post("/staff/items/\(id.uuidString)/action", form: [("action", "return"), ("reason", "公示期写错了")]).status
+                try await reviewer.post(SiteURL.staffItemAction(id).path, form: [("action", "return"), ("reason", "公示期写错了")]).status
                     == .seeOther)
-            let page = try await editor.get("/staff/items/\(id.uuidString)")
+            let page = try await editor.get(SiteURL.staffItem(id).path)
             #expect(page.body.string.contains("公示期写错了"))
             #expect(page.body.string.contains("已退回"))
         }
@@ -133,15 +134,15 @@ import VaporTesting
             let id = try await Self.draft(app, editor)
             let other = TestClient(app: app, passwords: editor.passwords)
             try await other.signIn("minzheng-editor")
-            #expect(try await other.get("/staff/items/\(id.uuidString)").status == .notFound)
-            #expect(try await other.get("/staff/items/\(id.uuidString)/edit").status == .notFound)
-            #expect(try await other.post("/staff/items/\(id.uuidString)/action", form: [("action", "submit")]).status == .notFound)
+            #expect(try await other.get(SiteURL.staffItem(id).path).status == .notFound)
+            #expect(try await other.get(SiteURL.staffEditItem(id).path).status == .notFound)
+            #expect(try await other.post(SiteURL.staffItemAction(id).path, form: [("action", "submit")]).status == .notFound)
             #expect(
                 try await other.post(
-                    "/staff/items/\(id.uuidString)/edit",
+                    SiteURL.staffEditItem(id).path,
                     form: Self.draftForm(try await Self.category(app, agency: DemoSeed.lianfangCode), title: "篡改")
                 ).status == .notFound)
-            let dashboard = try await other.get("/staff")
+            let dashboard = try await other.get(SiteURL.staffHome.path)
             #expect(!dashboard.body.string.contains(id.uuidString))
             #expect(try await ItemRecord.find(id, on: app.db)?.title != "篡改")
         }
@@ -152,10 +153,10 @@ import VaporTesting
             let id = try await Self.draft(app, editor)
             let supervisor = TestClient(app: app, passwords: editor.passwords)
             try await supervisor.signIn("district-supervisor")
-            let page = try await supervisor.get("/staff/items/\(id.uuidString)")
+            let page = try await supervisor.get(SiteURL.staffItem(id).path)
             #expect(page.status == .ok)
             #expect(!page.body.string.contains("提交审核"))
-            #expect(try await supervisor.post("/staff/items/\(id.uuidString)/action", form: [("action", "submit")]).status == .forbidden)
+            #expect(try await supervisor.post(SiteURL.staffItemAction(id).path, form: [("action", "submit")]).status == .forbidden)
         }
     }
 
@@ -163,7 +164,7 @@ import VaporTesting
         try await withServer(demo: true) { app, client in
             try await client.signIn("lianfang-editor")
             let response = try await client.post(
-                "/staff/items/new", form: Self.draftForm(try await Self.category(app, agency: DemoSeed.lianfangCode)), csrf: false)
+                SiteURL.staffNewItem.path, form: Self.draftForm(try await Self.category(app, agency: DemoSeed.lianfangCode)), csrf: false)
             #expect(response.status == .forbidden)
             #expect(response.body.string.contains("安全校验码"))
             #expect(try await ItemRecord.query(on: app.db).filter(\.$title == "关于2026年第四季度临时救助对象的公示").count() == 0)
@@ -172,13 +173,14 @@ import VaporTesting
 
     @Test func login_locksTheAccountAfterRepeatedFailures() async throws {
         try await withServer(demo: true) { _, client in
-            try await client.get("/staff/login")
+            try await client.get(SiteURL.staffLogin.path)
             for _ in 0..<Lockout.attempts {
                 #expect(
-                    try await client.post("/staff/login", form: [("username", "lianfang-editor"), ("password", "wrong")]).status == .unauthorized)
+                    try await client.post(SiteURL.staffLogin.path, form: [("username", "lianfang-editor"), ("password", "wrong")]).status
+                        == .unauthorized)
             }
             let locked = try await client.post(
-                "/staff/login", form: [("username", "lianfang-editor"), ("password", client.passwords["lianfang-editor"]!)])
+                SiteURL.staffLogin.path, form: [("username", "lianfang-editor"), ("password", client.passwords["lianfang-editor"]!)])
             #expect(locked.status == .tooManyRequests)
             #expect(locked.body.string.contains("锁定"))
         }
@@ -186,20 +188,20 @@ import VaporTesting
 
     @Test func login_isRequiredForTheBackOffice() async throws {
         try await withServer { _, client in
-            let response = try await client.get("/staff")
+            let response = try await client.get(SiteURL.staffHome.path)
             #expect(response.status == .seeOther)
-            #expect(response.headers.first(name: .location) == "/staff/login")
+            #expect(response.headers.first(name: .location) == SiteURL.staffLogin.path)
         }
     }
 
     @Test func form_keepsWhatWasTypedAndNamesEachProblem() async throws {
         try await withServer(demo: true) { app, client in
             try await client.signIn("lianfang-editor")
-            try await client.get("/staff/items/new")
+            try await client.get(SiteURL.staffNewItem.path)
             var form = Self.draftForm(try await Self.category(app, agency: DemoSeed.lianfangCode), title: "保留我输入的标题")
             form.removeAll { $0.0 == "writtenOn" || $0.0 == "postingTo" }
             form.append(("writtenOn", "2026-02-30"))
-            let response = try await client.post("/staff/items/new", form: form)
+            let response = try await client.post(SiteURL.staffNewItem.path, form: form)
             #expect(response.status == .unprocessableEntity)
             let html = response.body.string
             #expect(html.contains("value=\"保留我输入的标题\""))
@@ -211,10 +213,10 @@ import VaporTesting
     @Test func audit_isForAdministratorsAndFilters() async throws {
         try await withServer(demo: true) { app, editor in
             _ = try await Self.draft(app, editor)
-            #expect(try await editor.get("/staff/audit").status == .forbidden)
+            #expect(try await editor.get(SiteURL.staffAudit.path).status == .forbidden)
             let admin = TestClient(app: app, passwords: editor.passwords)
             try await admin.signIn("admin")
-            let page = try await admin.get("/staff/audit?actor=lianfang-editor&action=create")
+            let page = try await admin.get(SiteURL.staffAudit.path + "?actor=lianfang-editor&action=create")
             #expect(page.status == .ok)
             #expect(page.body.string.contains("lianfang-editor"))
             #expect(!page.body.string.contains(">login<"))

@@ -22,32 +22,32 @@ import VaporTesting
 
     /// Takes a draft through review and publication, as the editor and the reviewer.
     static func publish(_ app: Application, _ editor: TestClient, _ reviewer: TestClient, _ id: UUID) async throws {
-        try await editor.get("/staff/items/\(id.uuidString)")
-        #expect(try await editor.post("/staff/items/\(id.uuidString)/action", form: [("action", "submit")]).status == .seeOther)
-        try await reviewer.get("/staff/items/\(id.uuidString)")
+        try await editor.get(SiteURL.staffItem(id).path)
+        #expect(try await editor.post(SiteURL.staffItemAction(id).path, form: [("action", "submit")]).status == .seeOther)
+        try await reviewer.get(SiteURL.staffItem(id).path)
         #expect(
-            try await reviewer.post("/staff/items/\(id.uuidString)/action", form: [("action", "approve"), ("confirmedReview", "on")]).status
+            try await reviewer.post(SiteURL.staffItemAction(id).path, form: [("action", "approve"), ("confirmedReview", "on")]).status
                 == .seeOther)
-        #expect(try await reviewer.post("/staff/items/\(id.uuidString)/action", form: [("action", "publish")]).status == .seeOther)
+        #expect(try await reviewer.post(SiteURL.staffItemAction(id).path, form: [("action", "publish")]).status == .seeOther)
     }
 
     @Test func attachment_isStoredWithItsChecksumAndServedOncePublished() async throws {
         try await withServer(demo: true) { app, editor in
             let id = try await StaffTests.draft(app, editor)
-            try await editor.get("/staff/items/\(id.uuidString)")
+            try await editor.get(SiteURL.staffItem(id).path)
             let pdf = Array("%PDF-1.4\n公示名单\n%%EOF\n".utf8)
             #expect(
-                try await Self.multipart(editor, path: "/staff/items/\(id.uuidString)/attachments", filename: "名单.pdf", bytes: pdf).status
+                try await Self.multipart(editor, path: SiteURL.staffAttachments(id).path, filename: "名单.pdf", bytes: pdf).status
                     == .seeOther)
-            try await editor.get("/staff/items/\(id.uuidString)")
+            try await editor.get(SiteURL.staffItem(id).path)
             let refused = try await Self.multipart(
-                editor, path: "/staff/items/\(id.uuidString)/attachments", filename: "setup.exe", bytes: [0x4D, 0x5A])
+                editor, path: SiteURL.staffAttachments(id).path, filename: "setup.exe", bytes: [0x4D, 0x5A])
             #expect(refused.status == .unsupportedMediaType)
             #expect(refused.body.string.contains("setup.exe"))
             let stored = try #require(try await AttachmentRecord.query(on: app.db).filter(\.$item.$id == id).first())
             #expect(stored.sha256 == SHA256.hash(data: Data(pdf)).hex)
             #expect(stored.contentType == "application/pdf")
-            let path = "/a/\(DemoSeed.lianfangCode)/items/\(id.uuidString)/files/\(stored.id!.uuidString)"
+            let path = SiteURL.attachment(DemoSeed.lianfangCode, id, stored.id!).path
             let portal = TestClient(app: app, passwords: [:])
             #expect(try await portal.get(path).status == .notFound)  // not while it is a draft
 
@@ -58,7 +58,7 @@ import VaporTesting
             #expect(download.status == .ok)
             #expect(Array(download.body.readableBytesView) == pdf)
             #expect(download.headers.first(name: "X-Content-SHA256") == stored.sha256)
-            #expect(try await portal.get("/a/\(DemoSeed.lianfangCode)/items/\(id.uuidString)").body.string.contains("名单.pdf"))
+            #expect(try await portal.get(SiteURL.item(DemoSeed.lianfangCode, id).path).body.string.contains("名单.pdf"))
         }
     }
 
@@ -81,15 +81,15 @@ import VaporTesting
             let reviewer = TestClient(app: app, passwords: editor.passwords)
             try await reviewer.signIn("lianfang-reviewer")
             try await Self.publish(app, editor, reviewer, id)
-            try await editor.get("/staff/items/\(id.uuidString)")
-            let made = try await editor.post("/staff/items/\(id.uuidString)/new-version", form: [])
+            try await editor.get(SiteURL.staffItem(id).path)
+            let made = try await editor.post(SiteURL.staffNewVersion(id).path, form: [])
             #expect(made.status == .seeOther)
             let newID = try #require(made.headers.first(name: .location).flatMap { UUID(uuidString: String($0.split(separator: "/").last!)) })
-            try await editor.get("/staff/items/\(newID.uuidString)/edit")
+            try await editor.get(SiteURL.staffEditItem(newID).path)
             var form = StaffTests.draftForm(try await StaffTests.category(app, agency: DemoSeed.lianfangCode), title: "第二版标题")
             form.removeAll { $0.0 == "writtenOn" }
             form.append(("writtenOn", "2026-11-18"))
-            #expect(try await editor.post("/staff/items/\(newID.uuidString)/edit", form: form).status == .seeOther)
+            #expect(try await editor.post(SiteURL.staffEditItem(newID).path, form: form).status == .seeOther)
             // The old version is still the public one until the new one is published.
             let old = try #require(try await ItemRecord.find(id, on: app.db))
             #expect(old.state == "published")
@@ -101,13 +101,14 @@ import VaporTesting
             #expect(newAfter.indexNumber == oldAfter.indexNumber)
             #expect(newAfter.version == 2)
             let portal = TestClient(app: app, passwords: [:])
-            let oldPage = try await portal.get("/a/\(DemoSeed.lianfangCode)/items/\(id.uuidString)")
+            let oldPage = try await portal.get(SiteURL.item(DemoSeed.lianfangCode, id).path)
             #expect(oldPage.status == .ok)  // published versions stay readable
             #expect(oldPage.body.string.contains("已被新版本替代"))
-            let newPage = try await portal.get("/a/\(DemoSeed.lianfangCode)/items/\(newID.uuidString)")
+            let newPage = try await portal.get(SiteURL.item(DemoSeed.lianfangCode, newID).path)
             #expect(newPage.body.string.contains("第1版"))
             #expect(newPage.body.string.contains("第2版"))
-            let list = try await portal.get("/api/v1/items?agency=\(DemoSeed.lianfangCode)&year=2026").content.decode(ListPage<ItemDTO>.self)
+            let list = try await portal.get(SiteURL.apiItems.path + "?agency=\(DemoSeed.lianfangCode)&year=2026").content.decode(
+                ListPage<ItemDTO>.self)
             #expect(!list.items.contains { $0.title == "第一版标题" })
         }
     }

@@ -148,17 +148,17 @@ enum OpenAPIDocument {
         "openapi": "3.0.3",
         "info": ["title": "Gongkai 政府信息公开 API", "version": "1"],
         "paths": [
-            "/api/v1/agencies": ["get": ["summary": "All agencies", "responses": responses(ok(array(ref("Agency"))))]],
-            "/api/v1/agencies/{code}": [
+            SiteRoute.apiAgencies.openAPIPath: ["get": ["summary": "All agencies", "responses": responses(ok(array(ref("Agency"))))]],
+            SiteRoute.apiAgency.openAPIPath: [
                 "get": ["summary": "One agency", "parameters": [path("code", "organisation code")], "responses": responses(ok(ref("Agency")))]
             ],
-            "/api/v1/agencies/{code}/categories": [
+            SiteRoute.apiAgencyCategories.openAPIPath: [
                 "get": [
                     "summary": "An agency's catalogue categories", "parameters": [path("code", "organisation code")],
                     "responses": responses(ok(array(ref("Category")))),
                 ]
             ],
-            "/api/v1/items": [
+            SiteRoute.apiItems.openAPIPath: [
                 "get": [
                     "summary": "Published items, newest first",
                     "parameters": [
@@ -173,13 +173,13 @@ enum OpenAPIDocument {
                     "responses": responses(ok(ref("Item"), "Created"), code: "201"),
                 ],
             ],
-            "/api/v1/items/{id}": [
+            SiteRoute.apiItem.openAPIPath: [
                 "get": [
                     "summary": "One item (drafts only with a token of their agency)", "parameters": [path("id", "UUID")],
                     "responses": responses(ok(ref("Item"))),
                 ]
             ],
-            "/api/v1/items/{id}/actions": [
+            SiteRoute.apiItemActions.openAPIPath: [
                 "post": [
                     "summary": "Submit, return, approve, publish or withdraw (staff token)", "security": [["bearer": []]],
                     "parameters": [path("id", "UUID")],
@@ -187,7 +187,7 @@ enum OpenAPIDocument {
                     "responses": responses(ok(ref("Item"))),
                 ]
             ],
-            "/api/v1/agencies/{code}/applications": [
+            SiteRoute.apiAgencyApplications.openAPIPath: [
                 "post": [
                     "summary": "Apply for disclosure (public, rate-limited); received when staff confirm it (第三十一条)",
                     "parameters": [path("code", "organisation code")],
@@ -195,14 +195,14 @@ enum OpenAPIDocument {
                     "responses": responses(ok(ref("ApplicationReceipt"), "Created"), code: "201"),
                 ]
             ],
-            "/api/v1/application-status": [
+            SiteRoute.apiApplicationStatus.openAPIPath: [
                 "post": [
                     "summary": "Status and dates of an application, by tracking number and secret (public, rate-limited, no personal data)",
                     "requestBody": ["required": true, "content": ["application/json": ["schema": ref("StatusQuery")]]],
                     "responses": responses(ok(ref("ApplicationStatus"))),
                 ]
             ],
-            "/api/v1/applications": [
+            SiteRoute.apiApplications.openAPIPath: [
                 "get": [
                     "summary": "Applications of the token's agencies (staff token; identity numbers and phones masked)", "security": [["bearer": []]],
                     "parameters": [query("status", "string", "submitted, open, paused, answered, withdrawn, abandoned")],
@@ -214,13 +214,13 @@ enum OpenAPIDocument {
                     "responses": responses(ok(ref("Application"), "Created"), code: "201"),
                 ],
             ],
-            "/api/v1/applications/{id}": [
+            SiteRoute.apiApplication.openAPIPath: [
                 "get": [
                     "summary": "One application with its clock and history (staff token)", "security": [["bearer": []]],
                     "parameters": [path("id", "UUID")], "responses": responses(ok(ref("Application"))),
                 ]
             ],
-            "/api/v1/applications/{id}/moves": [
+            SiteRoute.apiApplicationMoves.openAPIPath: [
                 "post": [
                     "summary":
                         "A move of the workflow on the statutory clock; refused with 409 and the reason when the law does not allow it (officer token)",
@@ -229,7 +229,7 @@ enum OpenAPIDocument {
                     "responses": responses(ok(ref("Application"))),
                 ]
             ],
-            "/api/v1/search": [
+            SiteRoute.apiSearch.openAPIPath: [
                 "get": [
                     "summary": "Search published items",
                     "parameters": [

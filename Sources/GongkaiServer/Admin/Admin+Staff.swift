@@ -6,20 +6,19 @@ import Vapor
 /// categories, and staff accounts. Every change goes into the audit log with before and after.
 struct AdminController {
     func register(_ signedIn: any RoutesBuilder) {
-        let admin = signedIn.grouped("admin")
-        admin.get(use: overview)
-        admin.get("agencies", "new", use: newAgency)
-        admin.post("agencies", "new", use: createAgency)
-        admin.get("agencies", ":code", use: editAgency)
-        admin.post("agencies", ":code", use: updateAgency)
-        admin.get("agencies", ":code", "categories", use: categories)
-        admin.post("agencies", ":code", "categories", use: addCategory)
-        admin.post("agencies", ":code", "categories", ":id", use: updateCategory)
-        admin.get("accounts", "new", use: newAccount)
-        admin.post("accounts", "new", use: createAccount)
-        admin.get("accounts", ":id", use: editAccount)
-        admin.post("accounts", ":id", use: updateAccount)
-        admin.post("accounts", ":id", "token", use: issueToken)
+        signedIn.get(.admin, use: overview)
+        signedIn.get(.adminNewAgency, use: newAgency)
+        signedIn.post(.adminNewAgency, use: createAgency)
+        signedIn.get(.adminAgency, use: editAgency)
+        signedIn.post(.adminAgency, use: updateAgency)
+        signedIn.get(.adminCategories, use: categories)
+        signedIn.post(.adminCategories, use: addCategory)
+        signedIn.post(.adminCategory, use: updateCategory)
+        signedIn.get(.adminNewAccount, use: newAccount)
+        signedIn.post(.adminNewAccount, use: createAccount)
+        signedIn.get(.adminAccount, use: editAccount)
+        signedIn.post(.adminAccount, use: updateAccount)
+        signedIn.post(.adminAccountToken, use: issueToken)
     }
 
     private func administrator(_ req: Request) throws -> StaffUser {

@@ -65,7 +65,7 @@ enum AdminViews {
 
     static func tokenForm(_ id: UUID, hasToken: Bool, viewer: Viewer) -> Node<HTML.BodyContext> {
         .form(
-            .method(.post), .action(Views.attr(SiteURL.adminAccount(id).path + "/token")), StaffViews.csrf(viewer),
+            .method(.post), .action(Views.attr(SiteURL.adminAccountToken(id).path)), StaffViews.csrf(viewer),
             .h2(.text("接口令牌")),
             .p(.text(hasToken ? "已发放令牌。重新发放后旧令牌立即失效。" : "尚未发放令牌。令牌供本账号的办公工具调用 /api/v1 的写入接口。")),
             .button(.type(.submit), .text(hasToken ? "重新发放令牌" : "发放令牌"))

@@ -17,13 +17,13 @@ enum AnnualReportViews {
             title: "\(year)年政府信息公开工作年度报告", viewer: viewer,
             StaffViews.header(viewer),
             .form(
-                .method(.get), .action("/staff/reports"), .label(.attribute(named: "for", value: "year"), .text("年份")),
+                .method(.get), .action(SiteURL.staffReports().path), .label(.attribute(named: "for", value: "year"), .text("年份")),
                 .input(.type(.text), .name("year"), .id("year"), .value(String(year))), .button(.type(.submit), .text("查看"))),
             .table(
                 .tr(.th(.text("机关")), .th(.text("状态")), .th(.text("发布期限")), .th(.text("发布")), .th(.text("勾稽错误"))),
                 .forEach(rows) { row in
                     .tr(
-                        .td(.a(.href(Views.attr("/staff/reports/\(row.agency.code)/\(year)")), .text(row.agency.name))),
+                        .td(.a(.href(Views.attr(SiteURL.staffReport(row.agency.code, year).path)), .text(row.agency.name))),
                         .td(.text(row.status.rawValue)),
                         .td(.text(row.due.iso)),
                         .td(.text(row.published.map { "第\($0.version)版 \($0.publishedOn ?? "")" } ?? "")),
@@ -42,7 +42,6 @@ enum AnnualReportViews {
         changes: [(Int, [String])], links: [String: String], canWrite: Bool, problem: String?, viewer: Viewer
     ) -> HTML {
         let errors = generated.findings.filter { $0.severity == .error }
-        let action = "/staff/reports/\(agency.code)/\(year)"
         return Views.page(
             title: "\(agency.name)\(year)年度报告", viewer: viewer,
             StaffViews.header(viewer),
@@ -70,7 +69,7 @@ enum AnnualReportViews {
                     }),
             .h2(.text("文字部分")),
             .form(
-                .method(.post), .action(Views.attr(action + "/save")), StaffViews.csrf(viewer),
+                .method(.post), .action(Views.attr(SiteURL.staffReportSave(agency.code, year).path)), StaffViews.csrf(viewer),
                 .forEach(generated.report.sections) { section in
                     .group(
                         .label(.attribute(named: "for", value: "section\(section.number)"), .text(ReportSectionTitle.heading(section.number))),
@@ -83,7 +82,7 @@ enum AnnualReportViews {
             .if(
                 canWrite,
                 .form(
-                    .method(.post), .action(Views.attr(action + "/publish")), StaffViews.csrf(viewer),
+                    .method(.post), .action(Views.attr(SiteURL.staffReportPublish(agency.code, year).path)), StaffViews.csrf(viewer),
                     .button(.type(.submit), .text(published.isEmpty ? "发布" : "发布更正版本")))),
             .h2(.text("已发布的版本")),
             published.isEmpty

@@ -5,11 +5,10 @@ import Vapor
 /// Drafting, checking and publishing an agency's annual report; the district roll-up for supervisors.
 struct AnnualReportStaffController {
     func register(_ signedIn: any RoutesBuilder) {
-        let reports = signedIn.grouped("reports")
-        reports.get(use: overview)
-        reports.get(":code", ":year", use: show)
-        reports.post(":code", ":year", "save", use: save)
-        reports.post(":code", ":year", "publish", use: publish)
+        signedIn.get(.staffReports, use: overview)
+        signedIn.get(.staffReport, use: show)
+        signedIn.post(.staffReportSave, use: save)
+        signedIn.post(.staffReportPublish, use: publish)
     }
 
     private func year(_ req: Request, default value: Int) throws -> Int {
@@ -79,7 +78,7 @@ struct AnnualReportStaffController {
         var sections: [Int: String] = [:]
         for number in 1...6 { if let text = try? req.content.get(String.self, at: "section\(number)") { sections[number] = text } }
         try await AnnualReports(db: req.db).saveDraft(agency: agency, year: year, sections: sections, by: user.username)
-        return req.redirect(to: "/staff/reports/\(agency.code)/\(year)")
+        return req.redirect(to: SiteURL.staffReport(agency.code, year).path)
     }
 
     func publish(_ req: Request) async throws -> Response {
@@ -93,6 +92,6 @@ struct AnnualReportStaffController {
         } catch let refusal as Applications.Refusal {
             return try await page(req, user: user, access: access, agency: agency, year: year, problem: refusal.reason, status: .conflict)
         }
-        return req.redirect(to: "/staff/reports/\(agency.code)/\(year)")
+        return req.redirect(to: SiteURL.staffReport(agency.code, year).path)
     }
 }

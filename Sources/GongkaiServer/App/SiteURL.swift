@@ -1,6 +1,7 @@
 import Foundation
 
-/// Every page and endpoint, in one table: used to register routes and to build links, so no view types a URL.
+/// Every link and form action, built by filling in its `SiteRoute` (the pattern its handler is registered with), so
+/// no view or test types a URL.
 enum SiteURL {
     case home
     case agency(String)
@@ -32,7 +33,7 @@ enum SiteURL {
     case staffApplications
     case staffNewApplication
     case staffApplication(UUID)
-    case staffApplicationCompose(UUID, move: String)
+    case staffApplicationCompose(UUID, move: String?)
     case staffApplicationMove(UUID)
     case staffApplicationLetter(UUID, UUID)
     case staffApplicationReviews(UUID)
@@ -44,63 +45,154 @@ enum SiteURL {
     case adminNewAccount
     case adminAccount(UUID)
 
-    var path: String {
+    case complaints(String)
+    case staffComplaints
+    case staffComplaint(UUID)
+    case staffTrainings
+    case staffRegisters(year: Int? = nil)
+    case staffRegistersSave
+    case staffRegistersImport
+    case staffReports(year: Int? = nil)
+    case staffReport(String, Int)
+    case staffReportSave(String, Int)
+    case staffReportPublish(String, Int)
+    case staffApplicationReview(UUID, UUID)
+    case adminAccountToken(UUID)
+    case metrics
+    case apiOpenAPI
+    case apiAgencies
+    case apiAgency(String)
+    case apiAgencyCategories(String)
+    case apiItems
+    case apiItem(UUID)
+    case apiItemActions(UUID)
+    case apiSearch(query: String)
+    case apiAgencyApplications(String)
+    case apiApplicationStatus
+    case apiApplications
+    case apiApplication(UUID)
+    case apiApplicationMoves(UUID)
+
+    /// The route this URL leads to.
+    var route: SiteRoute {
         switch self {
-        case .home: return "/"
-        case .agency(let code): return "/a/\(escape(code))"
-        case .guide(let code): return "/a/\(escape(code))/guide"
-        case .catalogue(let code, let category, let year, let page):
-            return "/a/\(escape(code))/catalogue"
-                + query(["category": category?.uuidString, "year": year.map(String.init), "page": page > 1 ? String(page) : nil])
-        case .item(let code, let id): return "/a/\(escape(code))/items/\(id.uuidString)"
-        case .attachment(let code, let item, let file): return "/a/\(escape(code))/items/\(item.uuidString)/files/\(file.uuidString)"
-        case .notices(let code): return "/a/\(escape(code))/notices"
-        case .reports(let code): return "/a/\(escape(code))/reports"
-        case .feed(let code): return "/a/\(escape(code))/feed.atom"
-        case .search(let q, let agency, let category, let year, let page):
-            return "/search"
-                + query([
-                    "q": q, "agency": agency, "category": category?.uuidString, "year": year.map(String.init), "page": page > 1 ? String(page) : nil,
-                ])
-        case .sitemap: return "/sitemap.xml"
-        case .healthz: return "/healthz"
-        case .staffHome: return "/staff"
-        case .staffLogin: return "/staff/login"
-        case .staffLogout: return "/staff/logout"
-        case .staffNewItem: return "/staff/items/new"
-        case .staffItem(let id): return "/staff/items/\(id.uuidString)"
-        case .staffEditItem(let id): return "/staff/items/\(id.uuidString)/edit"
-        case .staffItemAction(let id): return "/staff/items/\(id.uuidString)/action"
-        case .staffAttachments(let id): return "/staff/items/\(id.uuidString)/attachments"
-        case .staffNewVersion(let id): return "/staff/items/\(id.uuidString)/new-version"
-        case .staffAudit: return "/staff/audit"
-        case .admin: return "/staff/admin"
-        case .annualReport(let code, let year, let version):
-            return "/a/\(escape(code))/reports/\(year)" + query(["version": version.map(String.init)])
-        case .annualReportDownload(let code, let year, let format, let version):
-            return "/a/\(escape(code))/reports/\(year)/download" + query(["format": format, "version": version.map(String.init)])
-        case .apply(let code): return "/a/\(escape(code))/apply"
-        case .applicationStatus: return "/status"
-        case .staffApplications: return "/staff/applications"
-        case .staffNewApplication: return "/staff/applications/new"
-        case .staffApplication(let id): return "/staff/applications/\(id.uuidString)"
-        case .staffApplicationCompose(let id, let move): return "/staff/applications/\(id.uuidString)/compose" + query(["move": move])
-        case .staffApplicationMove(let id): return "/staff/applications/\(id.uuidString)/move"
-        case .staffApplicationLetter(let id, let letter): return "/staff/applications/\(id.uuidString)/letters/\(letter.uuidString)"
-        case .staffApplicationReviews(let id): return "/staff/applications/\(id.uuidString)/reviews"
-        case .staffApplicationPublish(let id): return "/staff/applications/\(id.uuidString)/publish"
-        case .adminNewAgency: return "/staff/admin/agencies/new"
-        case .adminAgency(let code): return "/staff/admin/agencies/\(escape(code))"
-        case .adminCategories(let code): return "/staff/admin/agencies/\(escape(code))/categories"
-        case .adminCategory(let code, let id): return "/staff/admin/agencies/\(escape(code))/categories/\(id.uuidString)"
-        case .adminNewAccount: return "/staff/admin/accounts/new"
-        case .adminAccount(let id): return "/staff/admin/accounts/\(id.uuidString)"
+        case .home: .home
+        case .agency: .agency
+        case .guide: .guide
+        case .catalogue: .catalogue
+        case .item: .item
+        case .attachment: .attachment
+        case .notices: .notices
+        case .reports: .reports
+        case .feed: .feed
+        case .search: .search
+        case .sitemap: .sitemap
+        case .healthz: .healthz
+        case .metrics: .metrics
+        case .staffHome: .staffHome
+        case .staffLogin: .staffLogin
+        case .staffLogout: .staffLogout
+        case .staffNewItem: .staffNewItem
+        case .staffItem: .staffItem
+        case .staffEditItem: .staffEditItem
+        case .staffItemAction: .staffItemAction
+        case .staffAttachments: .staffAttachments
+        case .staffNewVersion: .staffNewVersion
+        case .staffAudit: .staffAudit
+        case .admin: .admin
+        case .annualReport: .annualReport
+        case .annualReportDownload: .annualReportDownload
+        case .apply: .apply
+        case .applicationStatus: .applicationStatus
+        case .complaints: .complaints
+        case .staffApplications: .staffApplications
+        case .staffNewApplication: .staffNewApplication
+        case .staffApplication: .staffApplication
+        case .staffApplicationCompose: .staffApplicationCompose
+        case .staffApplicationMove: .staffApplicationMove
+        case .staffApplicationLetter: .staffApplicationLetter
+        case .staffApplicationReviews: .staffApplicationReviews
+        case .staffApplicationReview: .staffApplicationReview
+        case .staffApplicationPublish: .staffApplicationPublish
+        case .staffComplaints: .staffComplaints
+        case .staffComplaint: .staffComplaint
+        case .staffTrainings: .staffTrainings
+        case .staffRegisters: .staffRegisters
+        case .staffRegistersSave: .staffRegistersSave
+        case .staffRegistersImport: .staffRegistersImport
+        case .staffReports: .staffReports
+        case .staffReport: .staffReport
+        case .staffReportSave: .staffReportSave
+        case .staffReportPublish: .staffReportPublish
+        case .adminNewAgency: .adminNewAgency
+        case .adminAgency: .adminAgency
+        case .adminCategories: .adminCategories
+        case .adminCategory: .adminCategory
+        case .adminNewAccount: .adminNewAccount
+        case .adminAccount: .adminAccount
+        case .adminAccountToken: .adminAccountToken
+        case .apiOpenAPI: .apiOpenAPI
+        case .apiAgencies: .apiAgencies
+        case .apiAgency: .apiAgency
+        case .apiAgencyCategories: .apiAgencyCategories
+        case .apiItems: .apiItems
+        case .apiItem: .apiItem
+        case .apiItemActions: .apiItemActions
+        case .apiSearch: .apiSearch
+        case .apiAgencyApplications: .apiAgencyApplications
+        case .apiApplicationStatus: .apiApplicationStatus
+        case .apiApplications: .apiApplications
+        case .apiApplication: .apiApplication
+        case .apiApplicationMoves: .apiApplicationMoves
         }
     }
 
-    private func escape(_ segment: String) -> String {
-        segment.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? segment
+    /// The route's parameters, in the order of its pattern.
+    private var parameters: [String] {
+        switch self {
+        case .agency(let code), .guide(let code), .catalogue(let code, _, _, _), .notices(let code), .reports(let code),
+            .feed(let code), .apply(let code), .complaints(let code), .adminAgency(let code), .adminCategories(let code),
+            .apiAgency(let code), .apiAgencyCategories(let code), .apiAgencyApplications(let code):
+            [code]
+        case .item(let code, let id), .adminCategory(let code, let id): [code, id.uuidString]
+        case .attachment(let code, let item, let file): [code, item.uuidString, file.uuidString]
+        case .annualReport(let code, let year, _), .annualReportDownload(let code, let year, _, _), .staffReport(let code, let year),
+            .staffReportSave(let code, let year), .staffReportPublish(let code, let year):
+            [code, String(year)]
+        case .staffItem(let id), .staffEditItem(let id), .staffItemAction(let id), .staffAttachments(let id), .staffNewVersion(let id),
+            .staffApplication(let id), .staffApplicationCompose(let id, _), .staffApplicationMove(let id),
+            .staffApplicationReviews(let id), .staffApplicationPublish(let id), .staffComplaint(let id), .adminAccount(let id),
+            .adminAccountToken(let id), .apiItem(let id), .apiItemActions(let id), .apiApplication(let id),
+            .apiApplicationMoves(let id):
+            [id.uuidString]
+        case .staffApplicationLetter(let id, let other), .staffApplicationReview(let id, let other): [id.uuidString, other.uuidString]
+        case .home, .search, .sitemap, .healthz, .metrics, .staffHome, .staffLogin, .staffLogout, .staffNewItem, .staffAudit, .admin,
+            .applicationStatus, .staffApplications, .staffNewApplication, .staffComplaints, .staffTrainings, .staffRegisters,
+            .staffRegistersSave, .staffRegistersImport, .staffReports, .adminNewAgency, .adminNewAccount, .apiOpenAPI, .apiAgencies,
+            .apiItems, .apiSearch, .apiApplicationStatus, .apiApplications:
+            []
+        }
     }
+
+    /// The query string, empty or starting with `?`.
+    private var queryString: String {
+        switch self {
+        case .catalogue(_, let category, let year, let page):
+            query(["category": category?.uuidString, "year": year.map(String.init), "page": page > 1 ? String(page) : nil])
+        case .search(let q, let agency, let category, let year, let page):
+            query([
+                "q": q, "agency": agency, "category": category?.uuidString, "year": year.map(String.init), "page": page > 1 ? String(page) : nil,
+            ])
+        case .apiSearch(let q): query(["q": q])
+        case .annualReport(_, _, let version): query(["version": version.map(String.init)])
+        case .annualReportDownload(_, _, let format, let version): query(["format": format, "version": version.map(String.init)])
+        case .staffApplicationCompose(_, let move): query(["move": move])
+        case .staffRegisters(let year), .staffReports(let year): query(["year": year.map(String.init)])
+        default: ""
+        }
+    }
+
+    var path: String { route.path(parameters) + queryString }
 
     private func query(_ items: KeyValuePairs<String, String?>) -> String {
         var components = URLComponents()

@@ -9,8 +9,8 @@ func routes(_ app: Application) throws {
     StaffController().register(app)
     APIController().register(app)
     ApplicationAPIController().register(app)
-    app.get("healthz", use: healthz)
-    app.get("metrics", use: metricsEndpoint)
+    app.get(.healthz, use: healthz)
+    app.get(.metrics, use: metricsEndpoint)
 }
 
 /// Healthy when the database answers.

@@ -108,7 +108,7 @@ enum ApplicationStaffViews {
         func moveForm(_ move: String, _ label: String, fields: Node<HTML.FormContext> = .empty, compose: Bool = false) -> Node<HTML.BodyContext> {
             .form(
                 .method(compose ? .get : .post),
-                .action(Views.attr(compose ? "/staff/applications/\(id.uuidString)/compose" : SiteURL.staffApplicationMove(id).path)),
+                .action(Views.attr((compose ? SiteURL.staffApplicationCompose(id, move: nil) : SiteURL.staffApplicationMove(id)).path)),
                 .class("move"),
                 compose ? .empty : StaffViews.csrf(viewer),
                 .input(.type(.hidden), .name("move"), .value(move)),
@@ -281,7 +281,7 @@ enum ApplicationStaffViews {
                                 .if(
                                     canAct && review.result == "pending",
                                     .form(
-                                        .method(.post), .action(Views.attr(SiteURL.staffApplicationReviews(id).path + "/" + review.id!.uuidString)),
+                                        .method(.post), .action(Views.attr(SiteURL.staffApplicationReview(id, review.id!).path)),
                                         StaffViews.csrf(viewer),
                                         .select(
                                             .attribute(named: "name", value: "result"), .attribute(named: "aria-label", value: "审结结果"),

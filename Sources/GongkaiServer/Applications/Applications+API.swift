@@ -68,16 +68,15 @@ struct ApplicationStatusDTO: Content {
 /// with a bearer token (the same moves, refusals and letters as the back office).
 struct ApplicationAPIController {
     func register(_ routes: any RoutesBuilder) {
-        let api = routes.grouped("api", "v1")
-        api.post("agencies", ":code", "applications", use: submit)
-        api.post("application-status", use: status)
-        let tokens = api.grouped(
+        routes.post(.apiAgencyApplications, use: submit)
+        routes.post(.apiApplicationStatus, use: status)
+        let tokens = routes.grouped(
             StaffTokenAuthenticator(),
             StaffUser.guardMiddleware(throwing: Abort(.unauthorized, reason: "请以 Authorization: Bearer <令牌> 发送工作人员的 API 令牌")))
-        tokens.get("applications", use: list)
-        tokens.post("applications", use: create)
-        tokens.get("applications", ":id", use: show)
-        tokens.post("applications", ":id", "moves", use: move)
+        tokens.get(.apiApplications, use: list)
+        tokens.post(.apiApplications, use: create)
+        tokens.get(.apiApplication, use: show)
+        tokens.post(.apiApplicationMoves, use: move)
     }
 
     func submit(_ req: Request) async throws -> Response {

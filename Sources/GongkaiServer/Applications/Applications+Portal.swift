@@ -6,10 +6,10 @@ import Vapor
 /// except to the person who typed it, on the same response.
 struct ApplicationPortalController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get("a", ":code", "apply", use: form)
-        routes.post("a", ":code", "apply", use: submit)
-        routes.get("status", use: lookupForm)
-        routes.post("status", use: lookup)
+        routes.get(.apply, use: form)
+        routes.post(.apply, use: submit)
+        routes.get(.applicationStatus, use: lookupForm)
+        routes.post(.applicationStatus, use: lookup)
     }
 
     private func agency(_ req: Request) async throws -> (AgencyRecord, AgencyDTO) {

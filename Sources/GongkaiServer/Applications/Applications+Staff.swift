@@ -6,17 +6,16 @@ import Vapor
 /// letters, review cases, and moving answers into the catalogue (第四十四条).
 struct ApplicationStaffController {
     func register(_ signedIn: any RoutesBuilder) {
-        let applications = signedIn.grouped("applications")
-        applications.get(use: dashboard)
-        applications.get("new", use: newForm)
-        applications.post("new", use: create)
-        applications.get(":id", use: show)
-        applications.get(":id", "compose", use: compose)
-        applications.post(":id", "move", use: move)
-        applications.get(":id", "letters", ":letter", use: letter)
-        applications.post(":id", "reviews", use: addReview)
-        applications.post(":id", "reviews", ":review", use: decideReview)
-        applications.post(":id", "publish", use: publish)
+        signedIn.get(.staffApplications, use: dashboard)
+        signedIn.get(.staffNewApplication, use: newForm)
+        signedIn.post(.staffNewApplication, use: create)
+        signedIn.get(.staffApplication, use: show)
+        signedIn.get(.staffApplicationCompose, use: compose)
+        signedIn.post(.staffApplicationMove, use: move)
+        signedIn.get(.staffApplicationLetter, use: letter)
+        signedIn.post(.staffApplicationReviews, use: addReview)
+        signedIn.post(.staffApplicationReview, use: decideReview)
+        signedIn.post(.staffApplicationPublish, use: publish)
     }
 
     /// Who sees applications: the agency's officers, its office head and administrators (all details), a

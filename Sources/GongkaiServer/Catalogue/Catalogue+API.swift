@@ -6,19 +6,18 @@ import Vapor
 /// writes are for staff tools with a bearer token.
 struct APIController {
     func register(_ routes: any RoutesBuilder) {
-        let api = routes.grouped("api", "v1")
-        api.get("openapi.json", use: openAPI)
-        api.get("agencies", use: agencies)
-        api.get("agencies", ":code", use: agency)
-        api.get("agencies", ":code", "categories", use: categories)
-        api.get("items", use: items)
-        api.get("items", ":id", use: item)
-        api.get("search", use: search)
-        let tokens = api.grouped(
+        routes.get(.apiOpenAPI, use: openAPI)
+        routes.get(.apiAgencies, use: agencies)
+        routes.get(.apiAgency, use: agency)
+        routes.get(.apiAgencyCategories, use: categories)
+        routes.get(.apiItems, use: items)
+        routes.get(.apiItem, use: item)
+        routes.get(.apiSearch, use: search)
+        let tokens = routes.grouped(
             StaffTokenAuthenticator(),
             StaffUser.guardMiddleware(throwing: Abort(.unauthorized, reason: "请以 Authorization: Bearer <令牌> 发送工作人员的 API 令牌")))
-        tokens.post("items", use: createItem)
-        tokens.post("items", ":id", "actions", use: act)
+        tokens.post(.apiItems, use: createItem)
+        tokens.post(.apiItemActions, use: act)
     }
 
     func openAPI(_ req: Request) async throws -> Response {

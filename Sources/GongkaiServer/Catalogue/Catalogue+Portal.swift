@@ -6,19 +6,19 @@ import Vapor
 /// The public portal: server-rendered pages that work without JavaScript.
 struct PortalController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get(use: home)
-        routes.get("a", ":code", use: agency)
-        routes.get("a", ":code", "guide", use: guide)
-        routes.get("a", ":code", "catalogue", use: catalogue)
-        routes.get("a", ":code", "items", ":id", use: item)
-        routes.get("a", ":code", "items", ":id", "files", ":file", use: attachment)
-        routes.get("a", ":code", "notices", use: notices)
-        routes.get("a", ":code", "reports", use: reports)
-        routes.get("a", ":code", "reports", ":year", use: annualReport)
-        routes.get("a", ":code", "reports", ":year", "download", use: annualReportDownload)
-        routes.get("a", ":code", "feed.atom", use: feed)
-        routes.get("search", use: search)
-        routes.get("sitemap.xml", use: sitemap)
+        routes.get(.home, use: home)
+        routes.get(.agency, use: agency)
+        routes.get(.guide, use: guide)
+        routes.get(.catalogue, use: catalogue)
+        routes.get(.item, use: item)
+        routes.get(.attachment, use: attachment)
+        routes.get(.notices, use: notices)
+        routes.get(.reports, use: reports)
+        routes.get(.annualReport, use: annualReport)
+        routes.get(.annualReportDownload, use: annualReportDownload)
+        routes.get(.feed, use: feed)
+        routes.get(.search, use: search)
+        routes.get(.sitemap, use: sitemap)
     }
 
     private func store(_ req: Request) -> Catalogue { Catalogue(db: req.db, calendar: req.workdays) }

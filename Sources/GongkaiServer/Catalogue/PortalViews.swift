@@ -35,7 +35,7 @@ enum PortalViews {
                     .a(.href(Views.attr(SiteURL.reports(agency.code).path)), .text("年度报告")), .text(" · "),
                     .a(.href(Views.attr(SiteURL.apply(agency.code).path)), .text("申请公开")), .text(" · "),
                     .a(.href(Views.attr(SiteURL.applicationStatus.path)), .text("申请查询")), .text(" · "),
-                    .a(.href(Views.attr("/a/\(agency.code)/complaints")), .text("投诉举报")), .text(" · "),
+                    .a(.href(Views.attr(SiteURL.complaints(agency.code).path)), .text("投诉举报")), .text(" · "),
                     .a(.href(Views.attr(SiteURL.feed(agency.code).path)), .text("订阅（Atom）"))
                 ),
             ])

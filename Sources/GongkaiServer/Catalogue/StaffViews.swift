@@ -30,10 +30,10 @@ enum StaffViews {
             .a(.href(Views.attr(SiteURL.staffHome.path)), .text("工作台")), .text(" · "),
             .a(.href(Views.attr(SiteURL.staffNewItem.path)), .text("起草公开信息")), .text(" · "),
             .a(.href(Views.attr(SiteURL.staffApplications.path)), .text("依申请公开")), .text(" · "),
-            .a(.href("/staff/reports"), .text("年度报告")), .text(" · "),
-            .a(.href("/staff/registers"), .text("登记簿")), .text(" · "),
-            .a(.href("/staff/trainings"), .text("培训记录")), .text(" · "),
-            .a(.href("/staff/complaints"), .text("投诉举报")), .text(" · "),
+            .a(.href(SiteURL.staffReports().path), .text("年度报告")), .text(" · "),
+            .a(.href(SiteURL.staffRegisters().path), .text("登记簿")), .text(" · "),
+            .a(.href(SiteURL.staffTrainings.path), .text("培训记录")), .text(" · "),
+            .a(.href(SiteURL.staffComplaints.path), .text("投诉举报")), .text(" · "),
             .if(
                 viewer.staff?.role == .administrator,
                 .group(
@@ -47,7 +47,9 @@ enum StaffViews {
         Views.page(
             title: "工作台", viewer: viewer,
             header(viewer),
-            .unwrap(reportWarning) { .p(.class("notice"), .attribute(named: "role", value: "status"), .a(.href("/staff/reports"), .text($0))) },
+            .unwrap(reportWarning) {
+                .p(.class("notice"), .attribute(named: "role", value: "status"), .a(.href(SiteURL.staffReports().path), .text($0)))
+            },
             .h2(.text("待处理的信息")),
             itemTable(items),
             .h2(.text("超过第二十六条二十个工作日发布的信息")),

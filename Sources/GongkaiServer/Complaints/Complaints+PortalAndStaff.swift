@@ -7,13 +7,13 @@ import Vapor
 /// records how it was handled. The complainant's name and contact are never shown publicly.
 struct ComplaintController {
     func registerPublic(_ routes: any RoutesBuilder) {
-        routes.get("a", ":code", "complaints", use: form)
-        routes.post("a", ":code", "complaints", use: submit)
+        routes.get(.complaints, use: form)
+        routes.post(.complaints, use: submit)
     }
 
     func registerStaff(_ signedIn: any RoutesBuilder) {
-        signedIn.get("complaints", use: list)
-        signedIn.post("complaints", ":id", use: handle)
+        signedIn.get(.staffComplaints, use: list)
+        signedIn.post(.staffComplaint, use: handle)
     }
 
     struct Form: Content {
@@ -33,7 +33,7 @@ struct ComplaintController {
             .unwrap(number) { .p(.attribute(named: "role", value: "status"), .strong(.text("已收到，编号 \($0)。本机关将调查处理。"))) },
             .unwrap(problem) { .p(.class("error"), .attribute(named: "role", value: "alert"), .text($0)) },
             .form(
-                .method(.post), .action(Views.attr("/a/\(agency.code)/complaints")),
+                .method(.post), .action(Views.attr(SiteURL.complaints(agency.code).path)),
                 .label(.attribute(named: "for", value: "content"), .text("投诉举报内容")),
                 .textarea(.name("content"), .id("content"), .attribute(named: "rows", value: "6"), .text(values.content ?? "")),
                 .label(.attribute(named: "for", value: "name"), .text("姓名（选填）")),
@@ -97,7 +97,7 @@ struct ComplaintController {
                                 complaint.handledOn == nil
                                     ? (canHandle && access.canWrite(agency: complaint.$agency.id)
                                         ? .form(
-                                            .method(.post), .action(Views.attr("/staff/complaints/\(complaint.id!.uuidString)")),
+                                            .method(.post), .action(Views.attr(SiteURL.staffComplaint(complaint.id!).path)),
                                             StaffViews.csrf(viewer),
                                             .label(.attribute(named: "for", value: "handling-\(complaint.id!.uuidString)"), .text("处理情况")),
                                             .textarea(
@@ -131,6 +131,6 @@ struct ComplaintController {
                 after: Audit.json(["handling": handling])
             ).create(on: db)
         }
-        return req.redirect(to: "/staff/complaints")
+        return req.redirect(to: SiteURL.staffComplaints.path)
     }
 }

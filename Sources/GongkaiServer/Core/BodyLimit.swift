@@ -27,18 +27,6 @@ enum BodyLimit {
     }
 }
 
-extension RoutesBuilder {
-    /// A POST route whose body may be up to `limit`; the CSRF check collects it within the same limit.
-    @discardableResult
-    func post<Response: AsyncResponseEncodable>(
-        _ path: PathComponent..., bodyLimit limit: ByteCount, use closure: @Sendable @escaping (Request) async throws -> Response
-    ) -> Route {
-        let route = on(.POST, path, body: .collect(maxSize: limit), use: closure)
-        BodyLimit.set(limit, on: route)
-        return route
-    }
-}
-
 extension ByteCount {
     /// A size in words for a person: 21 MB, 512 KB.
     static func describe(_ bytes: Int) -> String {

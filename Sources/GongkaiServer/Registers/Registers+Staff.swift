@@ -7,11 +7,11 @@ import Vapor
 /// year: typed in, or imported from CSV — a file with any bad line is refused whole, each bad line named.
 struct RegisterController {
     func register(_ signedIn: any RoutesBuilder) {
-        signedIn.get("registers", use: show)
-        signedIn.post("registers", "save", use: save)
-        signedIn.post("registers", "import", bodyLimit: "2mb", use: importCSV)
-        signedIn.get("trainings", use: trainings)
-        signedIn.post("trainings", use: addTraining)
+        signedIn.get(.staffRegisters, use: show)
+        signedIn.post(.staffRegistersSave, use: save)
+        signedIn.post(.staffRegistersImport, bodyLimit: "2mb", use: importCSV)
+        signedIn.get(.staffTrainings, use: trainings)
+        signedIn.post(.staffTrainings, use: addTraining)
     }
 
     // MARK: The training log (第四十七条、第四十八条)
@@ -34,7 +34,7 @@ struct RegisterController {
                 title: "\(agency.name)：政府信息公开培训记录", viewer: viewer,
                 StaffViews.header(viewer),
                 .form(
-                    .method(.post), .action("/staff/trainings"), StaffViews.csrf(viewer),
+                    .method(.post), .action(SiteURL.staffTrainings.path), StaffViews.csrf(viewer),
                     FormViews.fields(fields, values: values, problems: problems), .button(.type(.submit), .text("记录"))),
                 log.isEmpty
                     ? .p(.text("尚无培训记录。"))
@@ -75,7 +75,7 @@ struct RegisterController {
                 after: Audit.json(["heldOn": day!.iso, "topic": topic, "attendees": String(attendees!)])
             ).create(on: db)
         }
-        return req.redirect(to: "/staff/trainings")
+        return req.redirect(to: SiteURL.staffTrainings.path)
     }
 
     private func agency(_ req: Request, writing: Bool) async throws -> (StaffUser, AgencyRecord) {
@@ -116,7 +116,7 @@ struct RegisterController {
                     .p(.text("文件有\(problems.count)行需要改正，未导入任何数据：")),
                     .ul(.forEach(problems) { .li(.text($0)) }))),
             .form(
-                .method(.post), .action("/staff/registers/save"), StaffViews.csrf(viewer),
+                .method(.post), .action(SiteURL.staffRegistersSave.path), StaffViews.csrf(viewer),
                 .input(.type(.hidden), .name("year"), .value(String(year))),
                 .table(
                     .tr(
@@ -144,7 +144,7 @@ struct RegisterController {
             .h2(.text("从 CSV 导入")),
             .p(.text("第一行为表头：\(RegisterCSV.header)；每行一个年份的一个类别。有任何一行不对，整个文件都不导入。")),
             .form(
-                .method(.post), .action("/staff/registers/import"), .enctype(.multipartData), StaffViews.csrf(viewer),
+                .method(.post), .action(SiteURL.staffRegistersImport.path), .enctype(.multipartData), StaffViews.csrf(viewer),
                 .input(.type(.hidden), .name("year"), .value(String(year))),
                 .label(.attribute(named: "for", value: "file"), .text("CSV 文件（UTF-8）")),
                 .input(.type(.file), .name("file"), .id("file")),
@@ -214,7 +214,7 @@ struct RegisterController {
                 status: .unprocessableEntity)
         }
         try await store(lines, agency: agency, actor: user.username, on: req.db)
-        return req.redirect(to: "/staff/registers?year=\(year)")
+        return req.redirect(to: SiteURL.staffRegisters(year: year).path)
     }
 
     struct Upload: Content {
@@ -240,6 +240,6 @@ struct RegisterController {
                 status: .unprocessableEntity)
         }
         try await store(lines, agency: agency, actor: user.username, on: req.db)
-        return req.redirect(to: "/staff/registers?year=\(year)")
+        return req.redirect(to: SiteURL.staffRegisters(year: year).path)
     }
 }
