@@ -16,7 +16,7 @@ import urllib.request
 
 from selenium import webdriver
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BASE, LOG, OUT = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -52,12 +52,22 @@ def text():
     return driver.find_element(By.TAG_NAME, "body").text
 
 
+def gone(element):
+    """True once `element` no longer belongs to the page shown. Chromium says so with a stale-element error or, for a
+    page replaced by a 413 answer, with "Node … does not belong to the document"; both mean the old page is gone."""
+    try:
+        element.is_enabled()
+        return False
+    except WebDriverException:
+        return True
+
+
 def follow(element):
     """Clicks a link or a submit button and waits until the next page has replaced this one: a click returns before
     the browser has navigated, and reading the URL or the page too early reads the old one."""
     old = driver.find_element(By.TAG_NAME, "html")
     element.click()
-    WebDriverWait(driver, 120).until(expected_conditions.staleness_of(old))
+    WebDriverWait(driver, 120).until(lambda d: gone(old))
     WebDriverWait(driver, 120).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
