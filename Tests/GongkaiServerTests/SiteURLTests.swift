@@ -39,22 +39,20 @@ import Vapor
         }
     }
 
-    @Test func everySiteURL_leadsToItsRoute_withEveryParameterFilled() async throws {
+    @Test func everySiteURL_leadsToItsRoute_withEveryParameterFilled() {
         #expect(Set(Self.examples.map(\.route)) == Set(SiteRoute.allCases), "a SiteRoute without an example SiteURL")
-        do {
-            let router = TrieRouter<SiteRoute>()
-            // NB: the trie takes no empty path; the home page is "/" and is checked apart.
-            for route in SiteRoute.allCases where !route.segments.isEmpty { router.register(route, at: route.pathComponents) }
-            #expect(SiteURL.home.path == "/")
-            for url in Self.examples where url.route != .home {
-                let path = String(url.path.split(separator: "?", maxSplits: 1).first ?? "")
-                let segments = path.split(separator: "/").map { String($0).removingPercentEncoding ?? String($0) }
-                var parameters = Parameters()
-                let found = router.route(path: segments, parameters: &parameters)
-                #expect(found == url.route, "\(url.path) leads to \(String(describing: found)), not \(url.route)")
-                for name in url.route.segments where name.hasPrefix(":") {
-                    #expect(parameters.get(String(name.dropFirst()))?.isEmpty == false, "\(url.path) leaves \(name) empty")
-                }
+        let router = TrieRouter<SiteRoute>()
+        // NB: the trie takes no empty path; the home page is "/" and is checked apart.
+        for route in SiteRoute.allCases where !route.segments.isEmpty { router.register(route, at: route.pathComponents) }
+        #expect(SiteURL.home.path == "/")
+        for url in Self.examples where url.route != .home {
+            let path = String(url.path.split(separator: "?", maxSplits: 1).first ?? "")
+            let segments = path.split(separator: "/").map { String($0).removingPercentEncoding ?? String($0) }
+            var parameters = Parameters()
+            let found = router.route(path: segments, parameters: &parameters)
+            #expect(found == url.route, "\(url.path) leads to \(String(describing: found)), not \(url.route)")
+            for name in url.route.segments where name.hasPrefix(":") {
+                #expect(parameters.get(String(name.dropFirst()))?.isEmpty == false, "\(url.path) leaves \(name) empty")
             }
         }
     }
