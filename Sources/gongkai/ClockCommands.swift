@@ -210,7 +210,7 @@ struct DeadlineCommand: ParsableCommand {
         let engine = DeadlineEngine(calendar: try store.load(), settings: ClockSettings(feeTimeExcluded: feePause))
         let deadline: Deadline
         do {
-            deadline = try engine.compute(received: received, channel: channel, events: parsed, today: today ?? Self.localToday())
+            deadline = try engine.compute(received: received, channel: channel, events: parsed, today: today ?? Day.today(at: Date()))
         } catch {
             printError("gongkai: the history is impossible: \(error.description)")
             throw Exit.unusable
@@ -244,14 +244,6 @@ struct DeadlineCommand: ParsableCommand {
         }
         guard let date = Day(iso: dateText) else { return nil }
         return ClockEvent(kind, date, days: days)
-    }
-
-    /// Today in China (UTC+8), where the law's days are counted.
-    static func localToday() -> Day {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? .current
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 }
 

@@ -32,7 +32,7 @@ struct DemoCommand: ParsableCommand {
         func run() async throws {
             let configuration = try databaseOptions.configuration(calendarFile: store.path)
             do {
-                try await DemoGenerator.generate(configuration, items: items, applications: applications, today: DeadlineCommand.localToday()) {
+                try await DemoGenerator.generate(configuration, items: items, applications: applications, today: Day.today(at: Date())) {
                     print($0)
                 }
             } catch {

@@ -49,7 +49,7 @@ extension ReportCommand {
 
         func run() async throws {
             try await ReportCommand.printReportJob(databaseOptions.configuration(calendarFile: store.path)) {
-                try await ReportGenerator.rollup($0, year: year, today: DeadlineCommand.localToday())
+                try await ReportGenerator.rollup($0, year: year, today: Day.today(at: Date()))
             }
         }
     }

@@ -49,7 +49,7 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             // NB: written line by line, unbuffered: under systemd or with output to a file, print's stdout is
             // block-buffered and "serving" would not appear until long after the server answers.
-            try await Server.run(configuration, demo: demo, today: DeadlineCommand.localToday()) { line in
+            try await Server.run(configuration, demo: demo, today: Day.today(at: Date())) { line in
                 FileHandle.standardOutput.write(Data((line + "\n").utf8))
             }
         } catch {

@@ -54,7 +54,7 @@ import Vapor
             let created = try await editor.post(
                 "/staff/items/new",
                 form: [
-                    ("categoryID", category), ("title", "关于2026年第四季度城乡低保对象的公示"), ("writtenOn", Clock.today().iso), ("summary", "城乡低保对象公示"),
+                    ("categoryID", category), ("title", "关于2026年第四季度城乡低保对象的公示"), ("writtenOn", Day.today(at: Date()).iso), ("summary", "城乡低保对象公示"),
                     ("body", body), ("channels[]", "website"),
                 ], pieces: 5, pause: Self.pause)
             #expect(created.status == 303, "saving a 3,000-character item sent in pieces answered \(created.status): \(created.text.prefix(300))")
@@ -106,7 +106,7 @@ import Vapor
             let answered = try await officer.post(
                 "/staff/applications/\(id)/move",
                 form: [
-                    ("move", "answer"), ("result", "3.1"), ("detail", "通过网上获取"), ("date", Clock.today().iso), ("letterTitle", "政府信息公开申请答复书"),
+                    ("move", "answer"), ("result", "3.1"), ("detail", "通过网上获取"), ("date", Day.today(at: Date()).iso), ("letterTitle", "政府信息公开申请答复书"),
                     ("letterBody", letter),
                 ], pieces: 6, pause: Self.pause)
             #expect(answered.status == 303, "sending a 1,000-character 答复书 in pieces answered \(answered.status): \(answered.text.prefix(300))")

@@ -119,7 +119,7 @@ final class FakeSMTPServer: @unchecked Sendable {
             let failed = try await ApplicationEventRecord.query(on: app.db).filter(\.$application.$id == id).filter(\.$kind == "mail-failed").all()
             #expect(failed.count == 1)
             #expect(failed.first?.detail.contains("550 no such user") == true)
-            #expect(try #require(try await ApplicationRecord.find(id, on: app.db)).status == "open")
+            #expect(try #require(try await ApplicationRecord.find(id, on: app.db)).status == .open)
         }
     }
 }

@@ -88,7 +88,7 @@ final class ServerProcess: @unchecked Sendable {
                 try await app.autoRevert()
                 try await app.autoMigrate()
             }
-            let today = Clock.today()
+            let today = Day.today(at: Date())
             var passwords: [String: String] = [:]
             for account in try await DemoSeed.load(on: app.db, passwords: app.password.async, today: today) {
                 passwords[account.username] = account.password

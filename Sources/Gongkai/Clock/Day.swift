@@ -114,3 +114,14 @@ extension Day {
     /// 2100-12-31: the last day any date of Gongkai is taken for (the working-day tables end here too).
     public static let latestDate = Day(ordinal: 47_846)
 }
+
+extension Day {
+    /// The day it is in China at the instant `now`: UTC+8 all year (no daylight saving since 1991), where the law's
+    /// days are counted. The only "today" of Gongkai; the caller reads the wall clock and passes it in.
+    public static func today(at now: Date) -> Day {
+        let seconds = now.timeIntervalSince1970 + 8 * 3600
+        // NB: an instant outside 1970 ± 10⁹ days is no real clock's; clamped rather than trapped on.
+        let days = (seconds / 86_400).rounded(.down)
+        return Day(ordinal: Int(max(-1e9, min(1e9, days.isNaN ? 0 : days))))
+    }
+}

@@ -29,8 +29,8 @@ public struct ReportFacts: Sendable {
 
     /// An administrative reconsideration or lawsuit.
     public struct ReviewCase: Sendable {
-        public enum Kind: Int, Sendable { case reconsideration = 0, litigationDirect = 1, litigationAfterReconsideration = 2 }
-        public enum Result: Int, Sendable { case upheld = 0, corrected = 1, other = 2, pending = 3 }
+        public enum Kind: Int, Sendable, CaseIterable { case reconsideration = 0, litigationDirect = 1, litigationAfterReconsideration = 2 }
+        public enum Result: Int, Sendable, CaseIterable { case upheld = 0, corrected = 1, other = 2, pending = 3 }
         public var id: String
         public var kind: Kind
         public var filed: Day

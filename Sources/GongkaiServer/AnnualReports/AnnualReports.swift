@@ -45,7 +45,7 @@ struct AnnualReports {
             guard let type = ApplicantType(rawValue: group.applicant_type) else { return nil }
             return ReportFacts.Application(
                 id: "", received: group.new_this_year == 1 ? first : first.adding(days: -1), closed: group.closed_in_year == 1 ? last : nil,
-                applicantType: type, result: group.result, withdrawn: group.status == "withdrawn", weight: group.n)
+                applicantType: type, result: group.result, withdrawn: group.status == ApplicationStatus.withdrawn.rawValue, weight: group.n)
         }
         return facts
     }
@@ -82,22 +82,16 @@ struct AnnualReports {
                 previousCount: register.previousCount, change: register.change, decisions: register.decisions,
                 count: register.count, amount: Decimal(string: register.amount, locale: Locale(identifier: "en_US_POSIX")) ?? 0)
         }
-        let reviewKinds: [String: ReportFacts.ReviewCase.Kind] = [
-            "reconsideration": .reconsideration, "litigation-direct": .litigationDirect,
-            "litigation-after-reconsideration": .litigationAfterReconsideration,
-        ]
-        let reviewResults: [String: ReportFacts.ReviewCase.Result] = [
-            "upheld": .upheld, "corrected": .corrected, "other": .other, "pending": .pending,
-        ]
         return ReportFacts(
             applications: applications.compactMap { row in
                 guard let type = ApplicantType(rawValue: row.applicant_type) else { return nil }
                 return ReportFacts.Application(
                     id: row.tracking_number, received: Day(iso: row.received_on), closed: row.closed_on.flatMap(Day.init(iso:)),
-                    applicantType: type, result: row.result, withdrawn: row.status == "withdrawn")
+                    applicantType: type, result: row.result, withdrawn: row.status == ApplicationStatus.withdrawn.rawValue)
             },
             reviews: reviews.compactMap { review in
-                guard let kind = reviewKinds[review.kind], let result = reviewResults[review.result], let filed = Day(iso: review.filedOn) else {
+                guard let kind = ReviewKind(code: review.kind), let result = ReviewResult(code: review.result), let filed = Day(iso: review.filedOn)
+                else {
                     return nil
                 }
                 return ReportFacts.ReviewCase(
@@ -140,7 +134,7 @@ struct AnnualReports {
         let closed = table3["3.7"]?[Table3Column.total] ?? 0
         let carriedOver = table3["4"]?[Table3Column.total] ?? 0
         let reviews = facts.reviews.filter { $0.filed.year == year }
-        let short = agency.name.replacingOccurrences(of: "重庆市沙坪坝区", with: "")
+        let short = agency.name
         var one = "（一）主动公开情况\n\(year)年，\(short)主动公开政府信息\(published.count)条"
         let channels = [(PublicationChannel.website, "政府网站"), (.bulletinBoard, "公开栏"), (.posting, "张贴"), (.meeting, "会议")]
             .map { ($0.1, count($0.0)) }.filter { $0.1 > 0 }

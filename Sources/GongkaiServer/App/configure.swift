@@ -102,8 +102,8 @@ extension Application {
 
 extension Request {
     var workdays: WorkdayCalendar { application.workdays }
-    /// Today in China, or the application's fixed day.
-    var today: Day { application.fixedToday ?? Clock.today() }
+    /// Today in China; tests fix it (`app.fixedToday`), nothing else reads the wall clock.
+    var today: Day { application.fixedToday ?? Day.today(at: Date()) }
 }
 
 private func loadCalendar(_ path: String, logger: Logger) -> WorkdayCalendar {

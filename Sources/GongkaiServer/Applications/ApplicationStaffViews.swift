@@ -76,7 +76,7 @@ enum ApplicationStaffViews {
                                         $0.status == .open || $0.status == .paused
                                             ? ($0.overdue ? "逾期\($0.overdueWorkingDays)" : String($0.remainingWorkingDays)) : ""
                                     } ?? "")),
-                            .td(.text(Applications.statusLabel(row.record.status))),
+                            .td(.text(row.record.status.label)),
                             .td(.text(row.record.officer?.displayName ?? ""))
                         )
                     }
@@ -100,13 +100,15 @@ enum ApplicationStaffViews {
 
     static func show(
         _ record: ApplicationRecord, deadline: Deadline?, history: [ApplicationEventRecord], letters: [LetterRecord], reviews: [ReviewCaseRecord],
-        similar: [ApplicationRecord], canAct: Bool, seesDetails: Bool, canExtend: Bool, today: Day, viewer: Viewer
+        similar: [ApplicationRecord], canAct: Bool, seesDetails: Bool, moves: [ApplicationMove.Kind], today: Day, viewer: Viewer
     ) -> HTML {
         let format = ReportFormat.expected(forYear: today.year)
-        let closed = ["answered", "withdrawn", "abandoned"].contains(record.status)
         let id = record.id!
-        func moveForm(_ move: String, _ label: String, fields: Node<HTML.FormContext> = .empty, compose: Bool = false) -> Node<HTML.BodyContext> {
-            .form(
+        func moveForm(_ kind: ApplicationMove.Kind) -> Node<HTML.BodyContext> {
+            let (label, fields) = moveFields(kind, format: format)
+            let compose = kind.letter != nil
+            let move = kind.rawValue
+            return .form(
                 .method(compose ? .get : .post),
                 .action(Views.attr((compose ? SiteURL.staffApplicationCompose(id, move: nil) : SiteURL.staffApplicationMove(id)).path)),
                 .class("move"),
@@ -130,7 +132,7 @@ enum ApplicationStaffViews {
             .table(
                 .class("meta"),
                 .tr(.th(.text("受理机关")), .td(.text(record.agency.name))),
-                .tr(.th(.text("状态")), .td(.strong(.text(Applications.statusLabel(record.status))))),
+                .tr(.th(.text("状态")), .td(.strong(.text(record.status.label)))),
                 .tr(.th(.text("申请人类型")), .td(.text(ApplicantType(rawValue: record.applicantType)?.label ?? record.applicantType))),
                 .tr(.th(.text("申请人")), .td(.text(seesDetails ? record.name : String(record.name.prefix(1)) + "**"))),
                 .tr(
@@ -165,9 +167,9 @@ enum ApplicationStaffViews {
             .unwrap(deadline) { deadline in
                 .group(
                     .p(
-                        .strong(.text(deadline.due.map { "答复期限：\($0.iso)" } ?? "无答复期限")),
+                        .strong(.text(deadline.due.map { "答复期限：\($0.iso)" } ?? Self.withoutDueDate(deadline))),
                         .text(
-                            deadline.status == .open || deadline.status == .paused
+                            deadline.due != nil && (deadline.status == .open || deadline.status == .paused)
                                 ? (deadline.overdue ? "，已逾期\(deadline.overdueWorkingDays)个工作日" : "，剩余\(deadline.remainingWorkingDays)个工作日") : ""),
                         .text(deadline.provisional ? "（\(deadline.provisionalYears.map(String.init).joined(separator: "、"))年节假日安排未公布，暂按周一至周五计算）" : "")
                     ),
@@ -180,64 +182,13 @@ enum ApplicationStaffViews {
             },
             .if(deadline == nil, .p(.text("尚未确认收到，答复期限自确认之日起计算。"))),
             .if(
-                canAct && !closed,
+                !moves.isEmpty,
                 .section(
                     .h2(.text("办理")),
-                    .if(record.receivedOn == nil, moveForm("confirm", "确认收到申请")),
-                    .if(
-                        record.receivedOn != nil,
-                        .group(
-                            moveForm(
-                                "clarify", "补正告知（第三十条，一次告知）",
-                                fields: .group(
-                                    .label(.attribute(named: "for", value: "what"), .text("需要补正的全部事项")),
-                                    .textarea(.name("what"), .id("what"), .attribute(named: "rows", value: "3"))), compose: true),
-                            moveForm("clarified", "收到补正后的申请"),
-                            moveForm("clarify-expired", "逾期未补正，视为放弃申请"),
-                            moveForm(
-                                "consult", "征求意见（第三十二条、第三十四条）",
-                                fields: .group(
-                                    .label(.attribute(named: "for", value: "party"), .text("被征求意见的第三方或机关")),
-                                    .input(.type(.text), .name("party"), .id("party"))), compose: true),
-                            moveForm(
-                                "consult-answered", "收到被征求方意见",
-                                fields: .group(
-                                    .label(.attribute(named: "for", value: "party-answered"), .text("被征求方")),
-                                    .input(.type(.text), .name("party"), .id("party-answered")))),
-                            .if(
-                                canExtend,
-                                moveForm(
-                                    "extend", "延期答复（第三十三条，须负责人同意）",
-                                    fields: .group(
-                                        .label(.attribute(named: "for", value: "days"), .text("延长工作日数（不超过20）")),
-                                        .input(.type(.text), .name("days"), .id("days"), .value("20"))), compose: true)),
-                            moveForm(
-                                "fee", "收费通知（第四十二条）",
-                                fields: .group(
-                                    .label(.attribute(named: "for", value: "amount"), .text("金额（元）")),
-                                    .input(.type(.text), .name("amount"), .id("amount")),
-                                    .label(.attribute(named: "for", value: "basis"), .text("计收标准")),
-                                    .select(
-                                        .attribute(named: "name", value: "basis"), .id("basis"),
-                                        Views.option("按件计收", "按件计收"), Views.option("按量计收", "按量计收"))), compose: true),
-                            moveForm("fee-paid", "申请人已缴费"),
-                            moveForm("fee-unpaid", "逾期未缴费，视为放弃申请"),
-                            moveForm(
-                                "answer", "作出答复",
-                                fields: .group(
-                                    .label(.attribute(named: "for", value: "result"), .text("办理结果（\(format.rawValue)年版表三）")),
-                                    .select(
-                                        .attribute(named: "name", value: "result"), .id("result"),
-                                        .forEach(AnswerResult.all(format).filter { !["3.6.1", "3.6.2"].contains($0.rowID) }) {
-                                            Views.option($0.rowID, $0.label)
-                                        }),
-                                    .label(.attribute(named: "for", value: "detail"), .text("提供的信息、获取途径或理由")),
-                                    .textarea(.name("detail"), .id("detail"), .attribute(named: "rows", value: "3"))), compose: true)
-                        )),
-                    moveForm("withdraw", "申请人撤回申请")
+                    .forEach(moves) { moveForm($0) }
                 )),
             .if(
-                canAct && record.status == "answered" && (record.result == "3.1" || record.result == "3.2"),
+                canAct && record.providesInformation,
                 .form(
                     .method(.post), .action(Views.attr(SiteURL.staffApplicationPublish(id).path)), StaffViews.csrf(viewer),
                     .button(.type(.submit), .text(record.publishedItemID == nil ? "转为主动公开（第四十四条）：起草目录信息" : "查看已转为主动公开的目录信息"))
@@ -253,7 +204,7 @@ enum ApplicationStaffViews {
                             .li(
                                 .a(
                                     .href(Views.attr(SiteURL.staffApplication(other.id!).path)),
-                                    .text("\(other.trackingNumber) · \(Applications.statusLabel(other.status))")))
+                                    .text("\(other.trackingNumber) · \(other.status.label)")))
                         })
                 )),
             .h2(.text("告知书和答复书")),
@@ -273,21 +224,19 @@ enum ApplicationStaffViews {
                     .tr(.th(.text("类别")), .th(.text("复议机关或法院")), .th(.text("申请或起诉日期")), .th(.text("审结日期")), .th(.text("结果"))),
                     .forEach(reviews) { review in
                         .tr(
-                            .td(.text(ApplicationStaffController.reviewKinds[review.kind] ?? review.kind)), .td(.text(review.body)),
+                            .td(.text(ReviewKind(code: review.kind)?.label ?? review.kind)), .td(.text(review.body)),
                             .td(.text(review.filedOn)),
                             .td(.text(review.decidedOn ?? "")),
                             .td(
-                                .text(ApplicationStaffController.reviewResults[review.result] ?? review.result),
+                                .text(ReviewResult(code: review.result)?.label ?? review.result),
                                 .if(
-                                    canAct && review.result == "pending",
+                                    canAct && review.result == ReviewResult.pending.code,
                                     .form(
                                         .method(.post), .action(Views.attr(SiteURL.staffApplicationReview(id, review.id!).path)),
                                         StaffViews.csrf(viewer),
                                         .select(
                                             .attribute(named: "name", value: "result"), .attribute(named: "aria-label", value: "审结结果"),
-                                            .forEach(["upheld", "corrected", "other"]) {
-                                                Views.option($0, ApplicationStaffController.reviewResults[$0]!)
-                                            }),
+                                            .forEach(ReviewResult.decisions) { Views.option($0.code, $0.label) }),
                                         .input(.type(.date), .name("decidedOn"), .attribute(named: "aria-label", value: "审结日期"), .value(today.iso)),
                                         .button(.type(.submit), .text("记录审结"))))))
                     }),
@@ -302,9 +251,7 @@ enum ApplicationStaffViews {
                             .label(.attribute(named: "for", value: "kind"), .text("类别")),
                             .select(
                                 .attribute(named: "name", value: "kind"), .id("kind"),
-                                .forEach(["reconsideration", "litigation-direct", "litigation-after-reconsideration"]) {
-                                    Views.option($0, ApplicationStaffController.reviewKinds[$0]!)
-                                }),
+                                .forEach(ReviewKind.allCases) { Views.option($0.code, $0.label) }),
                             .label(.attribute(named: "for", value: "body"), .text("复议机关或人民法院")),
                             .input(.type(.text), .name("body"), .id("body")),
                             .label(.attribute(named: "for", value: "filedOn"), .text("申请或起诉日期")),
@@ -312,9 +259,7 @@ enum ApplicationStaffViews {
                             .label(.attribute(named: "for", value: "review-result"), .text("结果")),
                             .select(
                                 .attribute(named: "name", value: "result"), .id("review-result"),
-                                .forEach(["pending", "upheld", "corrected", "other"]) {
-                                    Views.option($0, ApplicationStaffController.reviewResults[$0]!)
-                                }),
+                                .forEach([ReviewResult.pending] + ReviewResult.decisions) { Views.option($0.code, $0.label) }),
                             .label(.attribute(named: "for", value: "decidedOn"), .text("审结日期")),
                             .input(.type(.date), .name("decidedOn"), .id("decidedOn")),
                             .button(.type(.submit), .text("登记")),
@@ -335,6 +280,57 @@ enum ApplicationStaffViews {
                                 ]), else: .text(event.detail)))
                 })
         )
+    }
+
+    /// What the clock says when there is no due date: the 补正 awaited (第三十条), or nothing owed any more.
+    static func withoutDueDate(_ deadline: Deadline) -> String {
+        switch deadline.status {
+        case .paused: "等待申请人补正：答复期限暂停计算，自收到补正后的申请之日起重新计算\(DeadlineEngine.answerPeriod)个工作日（第三十条）"
+        case .abandoned: "视为放弃申请，不再答复"
+        case .open, .answered, .withdrawn: "无答复期限"
+        }
+    }
+
+    /// The legend of a move's form and the fields it asks for besides the date.
+    static func moveFields(_ kind: ApplicationMove.Kind, format: ReportFormat) -> (String, Node<HTML.FormContext>) {
+        func label(_ id: String, _ text: String) -> Node<HTML.FormContext> { .label(.attribute(named: "for", value: id), .text(text)) }
+        switch kind {
+        case .clarify:
+            return (
+                "补正告知（第三十条，一次告知）",
+                .group(label("what", "需要补正的全部事项"), .textarea(.name("what"), .id("what"), .attribute(named: "rows", value: "3")))
+            )
+        case .consult:
+            return ("征求意见（第三十二条、第三十四条）", .group(label("party", "被征求意见的第三方或机关"), .input(.type(.text), .name("party"), .id("party"))))
+        case .consultAnswered:
+            return ("收到被征求方意见", .group(label("party-answered", "被征求方"), .input(.type(.text), .name("party"), .id("party-answered"))))
+        case .extend:
+            return (
+                "延期答复（第三十三条，须负责人同意）",
+                .group(label("days", "延长工作日数（不超过20）"), .input(.type(.text), .name("days"), .id("days"), .value("20")))
+            )
+        case .fee:
+            return (
+                "收费通知（第四十二条）",
+                .group(
+                    label("amount", "金额（元）"), .input(.type(.text), .name("amount"), .id("amount")), label("basis", "计收标准"),
+                    .select(
+                        .attribute(named: "name", value: "basis"), .id("basis"), Views.option("按件计收", "按件计收"), Views.option("按量计收", "按量计收")))
+            )
+        case .answer:
+            return (
+                "作出答复",
+                .group(
+                    label("result", "办理结果（\(format.rawValue)年版表三）"),
+                    .select(
+                        .attribute(named: "name", value: "result"), .id("result"),
+                        .forEach(AnswerResult.answers(format)) { Views.option($0.rowID, $0.label) }),
+                    label("detail", "提供的信息、获取途径或理由"),
+                    .textarea(.name("detail"), .id("detail"), .attribute(named: "rows", value: "3")))
+            )
+        case .confirm, .clarified, .clarifyExpired, .feePaid, .feeUnpaid, .withdraw:
+            return (kind.label, .empty)
+        }
     }
 
     static func compose(

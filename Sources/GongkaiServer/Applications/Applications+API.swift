@@ -86,7 +86,7 @@ struct ApplicationAPIController {
         let input = try req.decodeBody(Applications.Input.self)
         let (record, secret) = try await req.applications.submit(input, agency: agency, byStaff: nil, today: req.today)
         let response = Response(status: .created)
-        try response.content.encode(ApplicationReceiptDTO(trackingNumber: record.trackingNumber, secret: secret, status: record.status))
+        try response.content.encode(ApplicationReceiptDTO(trackingNumber: record.trackingNumber, secret: secret, status: record.status.rawValue))
         return response
     }
 
@@ -118,7 +118,7 @@ struct ApplicationAPIController {
         let deadline = try service.deadline(record, history: history, today: req.today, explain: withHistory)
         let full = reader.seesDetails && withHistory
         return ApplicationDTO(
-            id: record.id!, trackingNumber: record.trackingNumber, agencyCode: record.agency.code, status: record.status,
+            id: record.id!, trackingNumber: record.trackingNumber, agencyCode: record.agency.code, status: record.status.rawValue,
             applicantType: record.applicantType, name: record.name, idType: record.idType,
             idNumber: full ? record.idNumber : Masking.identity(record.idNumber), phone: full ? record.phone : Masking.phone(record.phone),
             email: full ? record.email : "", request: Applications.request(record), formWanted: record.formWanted, delivery: record.delivery,
@@ -137,7 +137,12 @@ struct ApplicationAPIController {
         let reader = try await reader(req)
         var query = ApplicationRecord.query(on: req.db).with(\.$agency).sort(\.$trackingNumber)
         if let agencies = reader.access.readableAgencies { query = query.filter(\.$agency.$id ~~ Array(agencies)) }
-        if let status = try req.queryText("status") { query = query.filter(\.$status == status) }
+        if let text = try req.queryText("status") {
+            guard let status = ApplicationStatus(rawValue: text) else {
+                throw Abort(.badRequest, reason: "参数 status 须为 \(ApplicationStatus.allCases.map(\.rawValue).joined(separator: "、")) 之一")
+            }
+            query = query.filter(\.$status == status)
+        }
         let records = try await query.limit(1000).all()
         let histories = try await req.applications.histories(records)
         var out: [ApplicationDTO] = []

@@ -4,6 +4,9 @@ import Vapor
 
 /// The disclosure officer's side: the dashboard, registering applications, the moves of the workflow with their
 /// letters, review cases, and moving answers into the catalogue (第四十四条).
+typealias ReviewKind = ReportFacts.ReviewCase.Kind
+typealias ReviewResult = ReportFacts.ReviewCase.Result
+
 struct ApplicationStaffController {
     func register(_ signedIn: any RoutesBuilder) {
         signedIn.get(.staffApplications, use: dashboard)
@@ -60,8 +63,8 @@ struct ApplicationStaffController {
         var query = ApplicationRecord.query(on: req.db).with(\.$agency).with(\.$officer)
         if let agencies = reader.access.readableAgencies { query = query.filter(\.$agency.$id ~~ Array(agencies)) }
         let view = try req.queryText("view") ?? "open"
-        if view != "all", view != "closed" { query = query.filter(\.$status ~~ ["submitted", "open", "paused"]) }
-        if view == "closed" { query = query.filter(\.$status !~ ["submitted", "open", "paused"]) }
+        if view != "all", view != "closed" { query = query.filter(\.$status ~~ ApplicationStatus.inProgress) }
+        if view == "closed" { query = query.filter(\.$status ~~ ApplicationStatus.closed) }
         let officer = try req.queryText("officer")
         let records = try await query.limit(5000).all()
         let service = service(req)
@@ -89,7 +92,7 @@ struct ApplicationStaffController {
             let (x, y): (String, String) =
                 switch sort {
                 case "received": (a.record.receivedOn ?? a.record.submittedOn, b.record.receivedOn ?? b.record.submittedOn)
-                case "status": (a.record.status, b.record.status)
+                case "status": (a.record.status.rawValue, b.record.status.rawValue)
                 case "officer": (a.record.officer?.username ?? "", b.record.officer?.username ?? "")
                 case "number": (a.record.trackingNumber, b.record.trackingNumber)
                 default: (a.deadline?.due?.iso ?? "9999", b.deadline?.due?.iso ?? "9999")
@@ -104,12 +107,12 @@ struct ApplicationStaffController {
 
     /// Which pile of the dashboard an application is on.
     static func bucket(_ record: ApplicationRecord, _ deadline: Deadline?, calendar: WorkdayCalendar, today: Day) -> String {
-        if record.status == "submitted" { return "unconfirmed" }
+        if record.status == .submitted { return "unconfirmed" }
         guard let deadline else { return "closed" }
         switch deadline.status {
         case .answered, .withdrawn: return "closed"
         case .paused: return "waiting"
-        case .abandoned: return record.status == "paused" ? "to-close" : "closed"
+        case .abandoned: return record.status == .paused ? "to-close" : "closed"
         case .open:
             if deadline.overdue { return "overdue" }
             if deadline.remainingWorkingDays <= 5 { return "due-soon" }
@@ -152,11 +155,13 @@ struct ApplicationStaffController {
         let letters = try await LetterRecord.query(on: req.db).filter(\.$application.$id == record.id!).sort(\.$createdAt).all()
         let reviews = try await ReviewCaseRecord.query(on: req.db).filter(\.$application.$id == record.id!).sort(\.$filedOn).all()
         let similar = try await Self.similar(to: record, on: req.db)
+        let canAct = reader.canAct && reader.access.canWrite(agency: record.$agency.id)
         return PageRenderer.render(
             ApplicationStaffViews.show(
-                record, deadline: deadline, history: history, letters: letters, reviews: reviews, similar: similar,
-                canAct: reader.canAct && reader.access.canWrite(agency: record.$agency.id), seesDetails: reader.seesDetails,
-                canExtend: reader.user.role == .officeHead || reader.user.role == .administrator, today: req.today, viewer: req.staffViewer))
+                record, deadline: deadline, history: history, letters: letters, reviews: reviews, similar: similar, canAct: canAct,
+                seesDetails: reader.seesDetails,
+                moves: canAct ? service.offeredMoves(record, history: history, to: reader.user, today: req.today) : [], today: req.today,
+                viewer: req.staffViewer))
     }
 
     /// Other applications to the same agency for the same information (第四十四条): the same 文号, or the same title
@@ -184,38 +189,40 @@ struct ApplicationStaffController {
         var letterTitle: String?
         var letterBody: String?
 
-        func parse() throws -> Applications.Move {
+        func parse() throws -> ApplicationMove {
             func required(_ value: String?, _ name: String) throws -> String {
                 let text = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
                 guard !text.isEmpty else { throw Abort(.unprocessableEntity, reason: "请填写\(name)") }
                 return text
             }
-            switch move {
-            case "confirm": return .confirm
-            case "clarify": return .clarify(what: try required(what, "需要补正的事项"))
-            case "clarified": return .clarified
-            case "clarify-expired": return .clarifyExpired
-            case "consult": return .consult(party: try required(party, "被征求意见方"))
-            case "consult-answered": return .consultAnswered(party: (party ?? "").trimmingCharacters(in: .whitespaces))
-            case "extend":
+            guard let kind = ApplicationMove.Kind(rawValue: move) else {
+                throw Abort(.badRequest, reason: "无法识别的办理步骤“\(move.prefix(40))”")
+            }
+            switch kind {
+            case .confirm: return .confirm
+            case .clarify: return .clarify(what: try required(what, "需要补正的事项"))
+            case .clarified: return .clarified
+            case .clarifyExpired: return .clarifyExpired
+            case .consult: return .consult(party: try required(party, "被征求意见方"))
+            case .consultAnswered: return .consultAnswered(party: (party ?? "").trimmingCharacters(in: .whitespaces))
+            case .extend:
                 // 条例第三十三条: an extension is of at most 20 working days.
                 guard let n = Int((days ?? "20").trimmingCharacters(in: .whitespaces)), (1...20).contains(n) else {
                     throw Abort(.unprocessableEntity, reason: "延长的工作日数须为1至20之间的整数（第三十三条）")
                 }
                 return .extend(days: n)
-            case "fee":
+            case .fee:
                 guard let value = Decimal(string: (amount ?? "").trimmingCharacters(in: .whitespaces), locale: Locale(identifier: "en_US_POSIX")),
                     value > 0, value <= 1_000_000
                 else {
                     throw Abort(.unprocessableEntity, reason: "收费金额须为大于0、不超过1000000的数字（元）")
                 }
                 return .fee(amount: value, basis: (basis ?? "").trimmingCharacters(in: .whitespaces))
-            case "fee-paid": return .feePaid
-            case "fee-unpaid": return .feeUnpaid
-            case "answer":
+            case .feePaid: return .feePaid
+            case .feeUnpaid: return .feeUnpaid
+            case .answer:
                 return .answer(result: try required(result, "办理结果"), detail: (detail ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
-            case "withdraw": return .withdraw
-            default: throw Abort(.badRequest, reason: "无法识别的办理步骤“\(move)”")
+            case .withdraw: return .withdraw
             }
         }
     }
@@ -279,37 +286,37 @@ struct ApplicationStaffController {
         var result: String?
     }
 
-    static let reviewKinds = ["reconsideration": "行政复议", "litigation-direct": "行政诉讼（未经复议直接起诉）", "litigation-after-reconsideration": "行政诉讼（复议后起诉）"]
-    static let reviewResults = ["upheld": "结果维持", "corrected": "结果纠正", "other": "其他结果", "pending": "尚未审结"]
-
     func addReview(_ req: Request) async throws -> Response {
         let reader = try await Reader.of(req)
         let record = try await application(req, reader)
         guard reader.canAct, reader.access.canWrite(agency: record.$agency.id) else { throw Abort(.forbidden, reason: "本账号可以查看申请，但不能办理") }
         let form = try req.decodeBody(ReviewForm.self)
-        guard let kind = form.kind, Self.reviewKinds[kind] != nil else { throw Abort(.unprocessableEntity, reason: "请选择复议或诉讼的类别") }
-        guard let result = form.result, Self.reviewResults[result] != nil else { throw Abort(.unprocessableEntity, reason: "请选择结果（尚未审结的选“尚未审结”）") }
+        guard let kind = form.kind.flatMap(ReviewKind.init(code:)) else { throw Abort(.unprocessableEntity, reason: "请选择复议或诉讼的类别") }
+        guard let result = form.result.flatMap(ReviewResult.init(code:)) else {
+            throw Abort(.unprocessableEntity, reason: "请选择结果（尚未审结的选“尚未审结”）")
+        }
         let body = (form.body ?? "").trimmingCharacters(in: .whitespaces)
         guard !body.isEmpty else { throw Abort(.unprocessableEntity, reason: "请填写复议机关或人民法院") }
         let filed = try Self.day(form.filedOn, today: req.today)
         let decided = (form.decidedOn ?? "").isEmpty ? nil : try Self.day(form.decidedOn, today: req.today)
-        if result == "pending", decided != nil { throw Abort(.unprocessableEntity, reason: "尚未审结的案件没有审结日期") }
-        if result != "pending", decided == nil { throw Abort(.unprocessableEntity, reason: "已审结的案件请填写审结日期") }
+        if result == .pending, decided != nil { throw Abort(.unprocessableEntity, reason: "尚未审结的案件没有审结日期") }
+        if result != .pending, decided == nil { throw Abort(.unprocessableEntity, reason: "已审结的案件请填写审结日期") }
         if let decided, decided < filed { throw Abort(.unprocessableEntity, reason: "审结日期不能早于申请或起诉日期") }
         if filed > req.today { throw Abort(.unprocessableEntity, reason: "申请或起诉日期不能晚于今天") }
         let review = ReviewCaseRecord()
         review.$application.id = record.id!
         review.$agency.id = record.$agency.id
-        review.kind = kind
+        review.kind = kind.code
         review.body = body
         review.filedOn = filed.iso
         review.decidedOn = decided?.iso
-        review.result = result
+        review.result = result.code
         try await req.db.transaction { db in
             try await review.create(on: db)
             try await AuditRecord(
                 actor: reader.user.username, action: "create", entity: "review-case", entityID: review.id!.uuidString, agencyCode: record.agency.code,
-                before: nil, after: Audit.json(["kind": kind, "body": body, "filedOn": filed.iso, "decidedOn": decided?.iso, "result": result])
+                before: nil,
+                after: Audit.json(["kind": kind.code, "body": body, "filedOn": filed.iso, "decidedOn": decided?.iso, "result": result.code])
             ).create(on: db)
         }
         return req.redirect(to: SiteURL.staffApplication(record.id!).path)
@@ -325,22 +332,22 @@ struct ApplicationStaffController {
         else {
             throw Abort(.notFound, reason: "没有这件复议或诉讼记录")
         }
-        guard review.result == "pending" else { throw Abort(.conflict, reason: "该案件已于\(review.decidedOn ?? "")审结，结果不再修改") }
+        guard review.result == ReviewResult.pending.code else { throw Abort(.conflict, reason: "该案件已于\(review.decidedOn ?? "")审结，结果不再修改") }
         let form = try req.decodeBody(ReviewForm.self)
-        guard let result = form.result, result != "pending", Self.reviewResults[result] != nil else {
+        guard let result = form.result.flatMap(ReviewResult.init(code:)), ReviewResult.decisions.contains(result) else {
             throw Abort(.unprocessableEntity, reason: "请选择审结结果（维持、纠正或其他）")
         }
         let decided = try Self.day(form.decidedOn, today: req.today)
         guard let filed = Day(iso: review.filedOn), decided >= filed, decided <= req.today else {
             throw Abort(.unprocessableEntity, reason: "审结日期须在\(review.filedOn)至今天之间")
         }
-        review.result = result
+        review.result = result.code
         review.decidedOn = decided.iso
         try await req.db.transaction { db in
             try await review.save(on: db)
             try await AuditRecord(
                 actor: reader.user.username, action: "decide", entity: "review-case", entityID: id.uuidString, agencyCode: record.agency.code,
-                before: Audit.json(["result": "pending"]), after: Audit.json(["result": result, "decidedOn": decided.iso])
+                before: Audit.json(["result": ReviewResult.pending.code]), after: Audit.json(["result": result.code, "decidedOn": decided.iso])
             ).create(on: db)
         }
         return req.redirect(to: SiteURL.staffApplication(record.id!).path)
@@ -353,7 +360,7 @@ struct ApplicationStaffController {
         let reader = try await Reader.of(req)
         let record = try await application(req, reader)
         guard reader.canAct, reader.access.canWrite(agency: record.$agency.id) else { throw Abort(.forbidden, reason: "本账号可以查看申请，但不能办理") }
-        guard record.status == "answered", let result = record.result, result == "3.1" || result == "3.2" else {
+        guard record.providesInformation else {
             throw Abort(.conflict, reason: "只有予以公开或部分公开的答复才能转为主动公开（第四十四条）")
         }
         if let existing = record.publishedItemID { return req.redirect(to: SiteURL.staffItem(existing).path) }

@@ -154,7 +154,7 @@ struct Applications {
             record.channel = channel.rawValue
             record.submittedOn = (received ?? today).iso
             record.receivedOn = received?.iso
-            record.status = received == nil ? "submitted" : "open"
+            record.status = received == nil ? .submitted : .open
             record.answerDetail = ""
             if let staff { record.$officer.id = staff.id }
             if let received { record.dueOn = engine.calendar.adding(workingDays: DeadlineEngine.answerPeriod, to: received).iso }
@@ -229,136 +229,41 @@ struct Applications {
 
     // MARK: Moves
 
-    /// A step of the workflow, with what it needs.
-    enum Move {
-        case confirm
-        case clarify(what: String)
-        case clarified
-        case clarifyExpired
-        case consult(party: String)
-        case consultAnswered(party: String)
-        case extend(days: Int)
-        case fee(amount: Decimal, basis: String)
-        case feePaid
-        case feeUnpaid
-        case answer(result: String, detail: String)
-        case withdraw
-
-        var clockKind: ClockEvent.Kind? {
-            switch self {
-            case .confirm, .feeUnpaid: nil
-            case .clarify: .clarifySent
-            case .clarified: .clarifyReceived
-            case .clarifyExpired: .clarifyExpired
-            case .consult: .consultSent
-            case .consultAnswered: .consultAnswered
-            case .extend: .extended
-            case .fee: .feeSent
-            case .feePaid: .feePaid
-            case .answer: .answered
-            case .withdraw: .withdrawn
-            }
-        }
-
-        /// The letter the move sends, if any.
-        var letter: LetterKind? {
-            switch self {
-            case .clarify: .clarification
-            case .extend: .postponement
-            case .consult: .consultation
-            case .fee: .fee
-            case .answer: .answer
-            default: nil
-            }
-        }
-
-        var label: String {
-            switch self {
-            case .confirm: "确认收到申请"
-            case .clarify: "发出补正告知"
-            case .clarified: "收到补正后的申请"
-            case .clarifyExpired: "逾期未补正，视为放弃申请"
-            case .consult: "征求第三方或其他机关意见"
-            case .consultAnswered: "收到被征求方意见"
-            case .extend: "延期答复"
-            case .fee: "发出收费通知"
-            case .feePaid: "申请人已缴费"
-            case .feeUnpaid: "逾期未缴费，视为放弃申请"
-            case .answer: "作出答复"
-            case .withdraw: "申请人撤回申请"
-            }
-        }
+    /// The application as the domain's workflow sees it.
+    static func workflowCase(_ record: ApplicationRecord, history: [ApplicationEventRecord]) -> ApplicationCase {
+        ApplicationCase(
+            status: record.status, submitted: Day(iso: record.submittedOn) ?? .regulationsInForce,
+            received: record.receivedOn.flatMap(Day.init(iso:)),
+            channel: ReceiptChannel(rawValue: record.channel) ?? .inPerson, events: clockEvents(history))
     }
 
-    /// Performs `move` on `date`; `letter` is the text as sent (drafted by `draftLetter`, edited by staff).
-    func perform(
-        _ move: Move, on record: ApplicationRecord, date: Day, letter: (title: String, body: String)?, by user: StaffUser, today: Day
-    ) async throws {
-        guard date <= today else { throw Refusal(reason: "\(move.label)的日期\(date.iso)晚于今天\(today.iso)") }
-        let history = try await history(record)
-        // Who may make the move.
-        if case .extend = move, user.role != .officeHead, user.role != .administrator {
-            throw Refusal(reason: "延期答复须经政府信息公开工作机构负责人同意（第三十三条）：请由负责人账号办理")
-        }
-        if ["answered", "withdrawn", "abandoned"].contains(record.status) {
-            throw Refusal(reason: "申请已办结（\(Self.statusLabel(record.status))），不能再\(move.label)")
-        }
-        if case .confirm = move {
-            guard record.receivedOn == nil else { throw Refusal(reason: "该申请已于\(record.receivedOn!)确认收到") }
-            guard let submitted = Day(iso: record.submittedOn), date >= submitted else { throw Refusal(reason: "确认日期不能早于提交日期\(record.submittedOn)") }
-        } else if record.receivedOn == nil, !(move.clockKind == .withdrawn) {
-            throw Refusal(reason: "该申请尚未确认收到（第三十一条：网上申请以双方确认之日为收到申请之日），不能\(move.label)；请先确认收到")
-        }
-        var resultID: String?
-        let format = ReportFormat.expected(forYear: date.year)
-        switch move {
-        case .answer(let result, _):
-            guard let found = AnswerResult.find(result, format: format) else {
-                throw Refusal(reason: "“\(result)”不是\(date.year)年（\(format.rawValue)年版格式）表三的办理结果")
-            }
-            if ["3.6.1", "3.6.2"].contains(found.rowID) {
-                throw Refusal(reason: "\(found.label)由“逾期未补正”或“逾期未缴费”办理，不作为答复结果选择")
-            }
-            resultID = found.rowID
-        case .clarify(let what) where what.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty:
-            throw Refusal(reason: "补正告知须一次列明需要补正的全部事项（第三十条）")
-        case .consult(let party) where party.trimmingCharacters(in: .whitespaces).isEmpty:
-            throw Refusal(reason: "请写明被征求意见的第三方或机关")
-        case .fee(let amount, _) where amount <= 0:
-            throw Refusal(reason: "收费金额须大于零")
-        default: break
-        }
-        // The clock decides whether the history with this move is lawful.
-        var events = Self.clockEvents(history)
-        var days: Int?
-        if case .extend(let d) = move { days = d }
-        if let kind = move.clockKind { events.append(ClockEvent(kind, date, days: days)) }
-        let received = record.receivedOn.flatMap(Day.init(iso:)) ?? date
-        let deadline: Deadline
-        do {
-            deadline = try engine.compute(
-                received: received, channel: ReceiptChannel(rawValue: record.channel) ?? .inPerson, events: events, today: today, explain: false)
-        } catch {
-            throw Refusal(reason: "依据答复期限规则不能\(move.label)：\(error.description)")
-        }
-        if case .feeUnpaid = move {
-            guard deadline.status == .abandoned else { throw Refusal(reason: "缴费期限（收费通知后20个工作日）尚未届满，不能按逾期未缴费处理") }
-        }
-        if case .clarifyExpired = move { resultID = AnswerResult.abandoned(format: format, unpaidFee: false) }
-        if case .feeUnpaid = move { resultID = AnswerResult.abandoned(format: format, unpaidFee: true) }
-        let (result, countedIn, extensionDays) = (resultID, format, days)
+    /// The moves `user` may make on the application today (the page offers only these).
+    func offeredMoves(_ record: ApplicationRecord, history: [ApplicationEventRecord], to user: StaffUser, today: Day) -> [ApplicationMove.Kind] {
+        ApplicationWorkflow.offered(to: user.role, for: Self.workflowCase(record, history: history), today: today, engine: engine)
+    }
 
-        let before = Self.statusLabel(record.status)
+    /// Performs `move` on `date`, as the domain's workflow allows it; `letter` is the text as sent (drafted by
+    /// `draftLetter`, edited by staff).
+    func perform(
+        _ move: ApplicationMove, on record: ApplicationRecord, date: Day, letter: (title: String, body: String)?, by user: StaffUser, today: Day
+    ) async throws {
+        let history = try await history(record)
+        let outcome: ApplicationOutcome
+        do {
+            outcome = try ApplicationWorkflow.apply(
+                move, to: Self.workflowCase(record, history: history), on: date, by: user.role, today: today, engine: engine)
+        } catch {
+            throw Refusal(reason: error.message)
+        }
+        let before = record.status
         try await db.transaction { db in
             if case .confirm = move {
-                record.receivedOn = date.iso
-                try await append(record, kind: "confirmed", date: date.iso, actor: user.username, detail: "工作人员确认收到网上申请（第三十一条第（三）项）", on: db)
+                try await append(record, kind: "confirmed", date: date.iso, actor: user.username, detail: move.detail, on: db)
                 if record.$officer.id == nil { record.$officer.id = user.id }
-            } else if let kind = move.clockKind {
-                try await append(
-                    record, kind: kind.rawValue, date: date.iso, days: extensionDays, actor: user.username, detail: Self.detail(move), on: db)
             } else {
-                try await append(record, kind: "fee-unpaid", date: date.iso, actor: user.username, detail: "缴费期限届满未缴费，视为放弃申请", on: db)
+                try await append(
+                    record, kind: outcome.event?.kind.rawValue ?? move.kind.rawValue, date: date.iso, days: outcome.event?.days, actor: user.username,
+                    detail: move.detail, on: db)
             }
             if let letter, let kind = move.letter {
                 let stored = LetterRecord()
@@ -371,66 +276,26 @@ struct Applications {
                 try await stored.create(on: db)
                 try await append(record, kind: "letter", date: date.iso, actor: user.username, detail: "发出《\(letter.title)》", on: db)
             }
-            // Status and due date from the clock after the move.
-            let stored = try await ApplicationEventRecord.query(on: db).filter(\.$application.$id == record.requireID()).sort(\.$seq).all()
-            let after = try self.deadline(record, history: stored, today: today, explain: false)
-            record.dueOn = after?.due?.iso
-            switch move {
-            case .answer(_, let detail):
-                record.status = "answered"
-                record.result = result
-                record.resultFormat = countedIn.rawValue
-                record.answeredOn = date.iso
-                record.closedOn = date.iso
-                record.answerDetail = detail
-            case .clarifyExpired, .feeUnpaid:
-                record.status = "abandoned"
-                record.result = result
-                record.resultFormat = countedIn.rawValue
-                record.closedOn = date.iso
-            case .withdraw:
-                record.status = "withdrawn"
-                record.closedOn = date.iso
-            default:
-                // Deemed abandoned by time (a fee left unpaid) is closed only when staff record it (`feeUnpaid`).
-                record.status = after.map { $0.status == .abandoned ? "paused" : $0.status.rawValue } ?? "submitted"
-            }
+            record.status = outcome.status
+            record.receivedOn = outcome.received?.iso
+            record.dueOn = outcome.deadline?.due?.iso
+            if let result = outcome.result { record.result = result }
+            if let format = outcome.resultFormat { record.resultFormat = format.rawValue }
+            if let answered = outcome.answered { record.answeredOn = answered.iso }
+            if let closed = outcome.closed { record.closedOn = closed.iso }
+            if case .answer(_, let detail) = move { record.answerDetail = detail }
             try await record.save(on: db)
             try await Audit.record(
                 on: db, actor: user.username, action: move.clockKind?.rawValue ?? (move.letter == nil ? "confirm" : "letter"), entity: "application",
-                id: record.id!.uuidString, agency: nil, beforeJSON: Audit.json(["status": before]), after: nil)
+                id: record.id!.uuidString, agency: nil, beforeJSON: Audit.json(["status": before.label]), after: nil)
         }
-        let body = letter?.body ?? "您的政府信息公开申请（申请编号\(record.trackingNumber)）：\(move.label)（\(date.iso)）。当前状态：\(Self.statusLabel(record.status))。"
+        let body = letter?.body ?? "您的政府信息公开申请（申请编号\(record.trackingNumber)）：\(move.label)（\(date.iso)）。当前状态：\(record.status.label)。"
         try await notify(record, subject: letter?.title ?? "政府信息公开申请：\(move.label)", body: body, today: today)
-    }
-
-    static func detail(_ move: Move) -> String {
-        switch move {
-        case .clarify(let what): "需补正：\(what)"
-        case .consult(let party): "征求意见：\(party)"
-        case .consultAnswered(let party): "收到意见：\(party)"
-        case .extend(let days): "延长\(days)个工作日"
-        case .fee(let amount, let basis): "收费\(amount)元（\(basis)）"
-        case .answer(let result, _): "答复结果：\(result)"
-        default: move.label
-        }
-    }
-
-    static func statusLabel(_ status: String) -> String {
-        switch status {
-        case "submitted": "已提交，待确认收到"
-        case "open": "办理中"
-        case "paused": "暂停计算（等待申请人或被征求方）"
-        case "answered": "已答复"
-        case "withdrawn": "已撤回"
-        case "abandoned": "视为放弃申请"
-        default: status
-        }
     }
 
     /// The first draft of the letter `move` sends, from the application's facts.
     func draftLetter(
-        _ move: Move, for record: ApplicationRecord, agency: AgencyRecord, date: Day, today: Day
+        _ move: ApplicationMove, for record: ApplicationRecord, agency: AgencyRecord, date: Day, today: Day
     ) async throws -> (title: String, body: String)? {
         guard let kind = move.letter else { return nil }
         let history = try await history(record)
@@ -461,7 +326,7 @@ struct Applications {
 
     /// The letter as it goes out: the staff's edited title and body, or the draft where they left them empty.
     func letterAsSent(
-        _ move: Move, for record: ApplicationRecord, agency: AgencyRecord, date: Day, today: Day, title: String?, body: String?
+        _ move: ApplicationMove, for record: ApplicationRecord, agency: AgencyRecord, date: Day, today: Day, title: String?, body: String?
     ) async throws -> (title: String, body: String)? {
         guard let drafted = try await draftLetter(move, for: record, agency: agency, date: date, today: today) else { return nil }
         let edited = (body ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -479,8 +344,8 @@ struct Applications {
         let agency = try await record.$agency.get(on: db)
         let deadline = try deadline(record, history: try await history(record), today: today, explain: false)
         return ApplicationStatusDTO(
-            trackingNumber: record.trackingNumber, agencyCode: agency.code, agencyName: agency.name, status: record.status,
-            statusLabel: Self.statusLabel(record.status), submittedOn: record.submittedOn, receivedOn: record.receivedOn,
+            trackingNumber: record.trackingNumber, agencyCode: agency.code, agencyName: agency.name, status: record.status.rawValue,
+            statusLabel: record.status.label, submittedOn: record.submittedOn, receivedOn: record.receivedOn,
             dueOn: deadline?.due?.iso ?? record.dueOn, provisional: deadline?.provisional ?? false, closedOn: record.closedOn,
             result: record.result,
             resultLabel: record.result.flatMap { AnswerResult.find($0, format: ReportFormat(rawValue: record.resultFormat ?? "") ?? .v2021)?.label })
@@ -501,5 +366,13 @@ struct Applications {
             try await append(
                 record, kind: "mail-failed", date: today.iso, actor: "系统", detail: "电子邮件未能发送（\(String(describing: error))），请另行告知", on: db)
         }
+    }
+}
+
+extension ApplicationRecord {
+    /// Answered by giving the information in whole or in part (the answers 第四十四条 can bring into the catalogue).
+    var providesInformation: Bool {
+        guard status == .answered, let result else { return false }
+        return AnswerResult.find(result, format: ReportFormat(rawValue: resultFormat ?? "") ?? .v2021)?.providesInformation == true
     }
 }

@@ -281,14 +281,3 @@ enum XML {
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }
-
-/// Today in China (UTC+8), where the law's days are counted.
-/// NB: handlers ask `req.today`, which tests can fix (`app.fixedToday`); nothing else reads the wall clock.
-enum Clock {
-    static func today(_ now: Date = Date()) -> Day {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? TimeZone(secondsFromGMT: 8 * 3600)!
-        let parts = calendar.dateComponents([.year, .month, .day], from: now)
-        return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
-    }
-}

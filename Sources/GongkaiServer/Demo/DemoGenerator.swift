@@ -82,31 +82,31 @@ public enum DemoGenerator {
                 let received = today.adding(days: -Int(random.next() % 3650))
                 let type = types[Int(random.next() % 10) < 6 ? 0 : 1 + Int(random.next() % 5)]
                 let roll = random.next() % 100
-                var status = "answered", result: String? = nil, closed: Day? = received.adding(days: 1 + Int(random.next() % 40))
+                var status = ApplicationStatus.answered, result: String? = nil, closed: Day? = received.adding(days: 1 + Int(random.next() % 40))
                 if closed! > today {
                     closed = nil
-                    status = "open"
+                    status = .open
                 }
                 let format = ReportFormat.expected(forYear: (closed ?? received).year)
                 if closed != nil {
                     if roll < 3 {
-                        status = "withdrawn"
+                        status = .withdrawn
                     } else {
-                        let results = AnswerResult.all(format).filter { !["3.6.1", "3.6.2"].contains($0.rowID) }
+                        let results = AnswerResult.answers(format)
                         result = roll < 55 ? "3.1" : results[Int(random.next() % UInt64(results.count))].rowID
                     }
                 }
                 let id = UUID()
                 rows.append(
-                    "(\(bind: id), \(bind: agency.id!), \(bind: "\(agency.code)-G-\(n + 1)"), \(bind: ""), \(bind: type.rawValue), \(bind: "申请人\(n)"), \(bind: "passport"), \(bind: "E\(n)"), \(bind: "13800000000"), \(bind: ""), \(bind: ""), \(bind: "信息\(n % 997)"), \(bind: ""), \(bind: ""), \(bind: "信 息 \(n % 997)"), \(bind: "electronic"), \(bind: "online"), \(bind: "in-person"), \(bind: received.iso), \(bind: received.iso), \(bind: status), \(bind: result), \(bind: closed.map { _ in format.rawValue }), \(bind: status == "answered" ? closed?.iso : nil), \(bind: closed?.iso), \(bind: ""))"
+                    "(\(bind: id), \(bind: agency.id!), \(bind: "\(agency.code)-G-\(n + 1)"), \(bind: ""), \(bind: type.rawValue), \(bind: "申请人\(n)"), \(bind: "passport"), \(bind: "E\(n)"), \(bind: "13800000000"), \(bind: ""), \(bind: ""), \(bind: "信息\(n % 997)"), \(bind: ""), \(bind: ""), \(bind: "信 息 \(n % 997)"), \(bind: "electronic"), \(bind: "online"), \(bind: "in-person"), \(bind: received.iso), \(bind: received.iso), \(bind: status.rawValue), \(bind: result), \(bind: closed.map { _ in format.rawValue }), \(bind: status == .answered ? closed?.iso : nil), \(bind: closed?.iso), \(bind: ""))"
                 )
                 if n % 50 == 0, let closed {
-                    let kinds = ["reconsideration", "litigation-direct", "litigation-after-reconsideration"]
-                    let outcomes = ["upheld", "corrected", "other", "pending"]
-                    let outcome = outcomes[Int(random.next() % 4)]
+                    let kinds = ReviewKind.allCases
+                    let outcomes = ReviewResult.allCases
+                    let outcome = outcomes[Int(random.next() % UInt64(outcomes.count))]
                     let filed = closed.adding(days: 10)
                     reviews.append(
-                        "(\(bind: UUID()), \(bind: id), \(bind: agency.id!), \(bind: kinds[Int(random.next() % 3)]), \(bind: "沙坪坝区人民政府"), \(bind: filed.iso), \(bind: outcome == "pending" ? nil : filed.adding(days: 60).iso), \(bind: outcome))"
+                        "(\(bind: UUID()), \(bind: id), \(bind: agency.id!), \(bind: kinds[Int(random.next() % UInt64(kinds.count))].code), \(bind: "沙坪坝区人民政府"), \(bind: filed.iso), \(bind: outcome == .pending ? nil : filed.adding(days: 60).iso), \(bind: outcome.code))"
                     )
                 }
             }

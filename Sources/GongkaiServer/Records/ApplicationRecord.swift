@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Gongkai
 
 /// An application for disclosure (依申请公开). Personal data lives here and nowhere public.
 final class ApplicationRecord: Model, @unchecked Sendable {
@@ -32,8 +33,8 @@ final class ApplicationRecord: Model, @unchecked Sendable {
     @Field(key: "submitted_on") var submittedOn: String
     /// The day of receipt (第三十一条); nil until staff confirm an online application.
     @OptionalField(key: "received_on") var receivedOn: String?
-    /// submitted (awaiting confirmation), open, paused, answered, withdrawn, abandoned.
-    @Field(key: "status") var status: String
+    /// Stored as the `ApplicationStatus` raw value.
+    @Field(key: "status") var status: ApplicationStatus
     @OptionalField(key: "due_on") var dueOn: String?
     @OptionalParent(key: "officer_id") var officer: StaffRecord?
     /// The table 三 row id of the result, and the format it was counted in.

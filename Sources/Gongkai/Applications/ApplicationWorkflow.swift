@@ -1,0 +1,347 @@
+import Foundation
+
+/// Where an application for disclosure stands. Stored as its raw value.
+public enum ApplicationStatus: String, Sendable, Codable, CaseIterable {
+    /// Sent online; received only when staff confirm it (第三十一条第（三）项).
+    case submitted
+    /// Received; the agency owes an answer and the clock runs.
+    case open
+    /// The clock stands still: a clarification, a consultation or a fee is waited for — or a fee notice ran out
+    /// unpaid and staff have still to record it.
+    case paused
+    case answered
+    case withdrawn
+    /// Deemed abandoned: not clarified (第三十条) or the fee not paid in time.
+    case abandoned
+
+    public var label: String {
+        switch self {
+        case .submitted: "已提交，待确认收到"
+        case .open: "办理中"
+        case .paused: "暂停计算（等待申请人或被征求方）"
+        case .answered: "已答复"
+        case .withdrawn: "已撤回"
+        case .abandoned: "视为放弃申请"
+        }
+    }
+
+    /// Nothing more can happen to it.
+    public var isClosed: Bool { self == .answered || self == .withdrawn || self == .abandoned }
+
+    public static let inProgress: [ApplicationStatus] = allCases.filter { !$0.isClosed }
+    public static let closed: [ApplicationStatus] = allCases.filter(\.isClosed)
+}
+
+/// A step of the workflow, with what it needs.
+public enum ApplicationMove: Sendable, Equatable {
+    case confirm
+    case clarify(what: String)
+    case clarified
+    case clarifyExpired
+    case consult(party: String)
+    case consultAnswered(party: String)
+    case extend(days: Int)
+    case fee(amount: Decimal, basis: String)
+    case feePaid
+    case feeUnpaid
+    /// `result` is a row id of table 三 in the format of the year of the answer.
+    case answer(result: String, detail: String)
+    case withdraw
+
+    /// The moves by name, as forms and the API send them, in the order staff meet them.
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        case confirm, clarify, clarified
+        case clarifyExpired = "clarify-expired"
+        case consult
+        case consultAnswered = "consult-answered"
+        case extend, fee
+        case feePaid = "fee-paid"
+        case feeUnpaid = "fee-unpaid"
+        case answer, withdraw
+
+        public var label: String {
+            switch self {
+            case .confirm: "确认收到申请"
+            case .clarify: "发出补正告知"
+            case .clarified: "收到补正后的申请"
+            case .clarifyExpired: "逾期未补正，视为放弃申请"
+            case .consult: "征求第三方或其他机关意见"
+            case .consultAnswered: "收到被征求方意见"
+            case .extend: "延期答复"
+            case .fee: "发出收费通知"
+            case .feePaid: "申请人已缴费"
+            case .feeUnpaid: "逾期未缴费，视为放弃申请"
+            case .answer: "作出答复"
+            case .withdraw: "申请人撤回申请"
+            }
+        }
+
+        /// The letter the move sends, if any.
+        public var letter: LetterKind? {
+            switch self {
+            case .clarify: .clarification
+            case .extend: .postponement
+            case .consult: .consultation
+            case .fee: .fee
+            case .answer: .answer
+            default: nil
+            }
+        }
+    }
+
+    public var kind: Kind {
+        switch self {
+        case .confirm: .confirm
+        case .clarify: .clarify
+        case .clarified: .clarified
+        case .clarifyExpired: .clarifyExpired
+        case .consult: .consult
+        case .consultAnswered: .consultAnswered
+        case .extend: .extend
+        case .fee: .fee
+        case .feePaid: .feePaid
+        case .feeUnpaid: .feeUnpaid
+        case .answer: .answer
+        case .withdraw: .withdraw
+        }
+    }
+
+    public var label: String { kind.label }
+    public var letter: LetterKind? { kind.letter }
+
+    /// The event the clock sees; confirming receipt starts the clock instead, and recording an unpaid fee only
+    /// writes down what the clock already knows.
+    public var clockKind: ClockEvent.Kind? {
+        switch self {
+        case .confirm, .feeUnpaid: nil
+        case .clarify: .clarifySent
+        case .clarified: .clarifyReceived
+        case .clarifyExpired: .clarifyExpired
+        case .consult: .consultSent
+        case .consultAnswered: .consultAnswered
+        case .extend: .extended
+        case .fee: .feeSent
+        case .feePaid: .feePaid
+        case .answer: .answered
+        case .withdraw: .withdrawn
+        }
+    }
+
+    /// The line of the application's history that records the move.
+    public var detail: String {
+        switch self {
+        case .confirm: "工作人员确认收到网上申请（第三十一条第（三）项）"
+        case .clarify(let what): "需补正：\(what)"
+        case .consult(let party): "征求意见：\(party)"
+        case .consultAnswered(let party): "收到意见：\(party)"
+        case .extend(let days): "延长\(days)个工作日"
+        case .fee(let amount, let basis): "收费\(amount)元（\(basis)）"
+        case .feeUnpaid: "缴费期限届满未缴费，视为放弃申请"
+        case .answer(let result, _): "答复结果：\(result)"
+        default: label
+        }
+    }
+}
+
+/// Why a move was refused; nothing was changed.
+public enum ApplicationRefusal: Error, Equatable, Sendable {
+    /// The role does not handle applications (editors, reviewers, supervisors).
+    case roleCannotAct(StaffRole)
+    /// 第三十三条: an extension needs the head of the disclosure office.
+    case extensionNeedsOfficeHead
+    case dateInFuture(ApplicationMove.Kind, date: Day, today: Day)
+    case closed(ApplicationStatus, ApplicationMove.Kind)
+    case alreadyConfirmed(on: Day)
+    case confirmedBeforeSubmission(submitted: Day)
+    case notConfirmed(ApplicationMove.Kind)
+    case notAResult(String, year: Int, format: ReportFormat)
+    /// 3.6.1 and 3.6.2 close an application by a lapse, never by an answer.
+    case resultOfALapse(AnswerResult)
+    case clarificationListsNothing
+    case consultationNamesNobody
+    case feeNotPositive
+    case feePeriodRunning
+    /// The fee notice ran out unpaid: the application is deemed abandoned and only that can be recorded.
+    case feeLapsed
+    /// The clock refuses the history with this move in it.
+    case clock(ApplicationMove.Kind, ClockError)
+
+    /// What staff read.
+    public var message: String {
+        switch self {
+        case .roleCannotAct(let role): "\(role.label)账号不办理依申请公开"
+        case .extensionNeedsOfficeHead: "延期答复须经政府信息公开工作机构负责人同意（第三十三条）：请由负责人账号办理"
+        case .dateInFuture(let kind, let date, let today): "\(kind.label)的日期\(date.iso)晚于今天\(today.iso)"
+        case .closed(let status, let kind): "申请已办结（\(status.label)），不能再\(kind.label)"
+        case .alreadyConfirmed(let day): "该申请已于\(day.iso)确认收到"
+        case .confirmedBeforeSubmission(let submitted): "确认日期不能早于提交日期\(submitted.iso)"
+        case .notConfirmed(let kind): "该申请尚未确认收到（第三十一条：网上申请以双方确认之日为收到申请之日），不能\(kind.label)；请先确认收到"
+        case .notAResult(let result, let year, let format): "“\(result)”不是\(year)年（\(format.rawValue)年版格式）表三的办理结果"
+        case .resultOfALapse(let result): "\(result.label)由“逾期未补正”或“逾期未缴费”办理，不作为答复结果选择"
+        case .clarificationListsNothing: "补正告知须一次列明需要补正的全部事项（第三十条）"
+        case .consultationNamesNobody: "请写明被征求意见的第三方或机关"
+        case .feeNotPositive: "收费金额须大于零"
+        case .feePeriodRunning: "缴费期限（收费通知后\(DeadlineEngine.feePaymentPeriod)个工作日）尚未届满，不能按逾期未缴费处理"
+        case .feeLapsed: "收费通知的缴费期限已届满而未缴费，视为放弃申请（第四十二条）：请按“逾期未缴费”办结"
+        case .clock(let kind, let error): "依据答复期限规则不能\(kind.label)：\(error.description)"
+        }
+    }
+}
+
+/// An application as the workflow sees it: its status and the clock's events.
+public struct ApplicationCase: Sendable, Equatable {
+    public var status: ApplicationStatus
+    public var submitted: Day
+    /// The day of receipt (第三十一条); nil until an online application is confirmed.
+    public var received: Day?
+    public var channel: ReceiptChannel
+    public var events: [ClockEvent]
+
+    public init(status: ApplicationStatus, submitted: Day, received: Day?, channel: ReceiptChannel, events: [ClockEvent]) {
+        self.status = status
+        self.submitted = submitted
+        self.received = received
+        self.channel = channel
+        self.events = events
+    }
+}
+
+/// What a move does to an application.
+public struct ApplicationOutcome: Sendable, Equatable {
+    public var status: ApplicationStatus
+    /// Set by confirming receipt.
+    public var received: Day?
+    /// The event to add to the history, if the clock sees the move.
+    public var event: ClockEvent?
+    /// The row of table 三 the application is counted in once closed by an answer or a lapse, and its format.
+    public var result: String?
+    public var resultFormat: ReportFormat?
+    public var answered: Day?
+    public var closed: Day?
+    /// The clock after the move; nil while receipt is unconfirmed.
+    public var deadline: Deadline?
+}
+
+/// The workflow of an application (条例第三十条–第三十四条, 第四十二条): who may make which move when, and what it
+/// does. The clock (`DeadlineEngine`) decides whether a history is lawful; this adds the rest.
+public enum ApplicationWorkflow {
+    /// The roles that handle applications.
+    public static func handles(_ role: StaffRole) -> Bool {
+        role == .officer || role == .officeHead || role == .administrator
+    }
+
+    /// Whether `role` may make moves of `kind` at all.
+    public static func may(_ role: StaffRole, make kind: ApplicationMove.Kind) -> Bool {
+        guard handles(role) else { return false }
+        return kind != .extend || role == .officeHead || role == .administrator
+    }
+
+    /// The move applied to `application` on `date`, or why it is refused.
+    public static func apply(
+        _ move: ApplicationMove, to application: ApplicationCase, on date: Day, by role: StaffRole, today: Day, engine: DeadlineEngine
+    ) throws(ApplicationRefusal) -> ApplicationOutcome {
+        let kind = move.kind
+        guard handles(role) else { throw .roleCannotAct(role) }
+        guard may(role, make: kind) else { throw .extensionNeedsOfficeHead }
+        guard date <= today else { throw .dateInFuture(kind, date: date, today: today) }
+        guard !application.status.isClosed else { throw .closed(application.status, kind) }
+        var received = application.received
+        if kind == .confirm {
+            if let received { throw .alreadyConfirmed(on: received) }
+            guard date >= application.submitted else { throw .confirmedBeforeSubmission(submitted: application.submitted) }
+            received = date
+        } else if received == nil, kind != .withdraw {
+            throw .notConfirmed(kind)
+        }
+
+        if kind != .feeUnpaid, let received,
+            let before = try? engine.compute(
+                received: received, channel: application.channel, events: application.events, today: date, explain: false),
+            before.status == .abandoned
+        {
+            throw .feeLapsed
+        }
+
+        let format = ReportFormat.expected(forYear: date.year)
+        var outcome = ApplicationOutcome(status: application.status, received: received)
+        switch move {
+        case .answer(let row, _):
+            guard let result = AnswerResult.find(row, format: format) else { throw .notAResult(row, year: date.year, format: format) }
+            guard !result.closesALapse else { throw .resultOfALapse(result) }
+            outcome.result = result.rowID
+        case .clarify(let what) where what.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty:
+            throw .clarificationListsNothing
+        case .consult(let party) where party.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty:
+            throw .consultationNamesNobody
+        case .fee(let amount, _) where amount <= 0:
+            throw .feeNotPositive
+        default: break
+        }
+
+        if let clockKind = move.clockKind {
+            var days: Int?
+            if case .extend(let n) = move { days = n }
+            outcome.event = ClockEvent(clockKind, date, days: days)
+        }
+        if let received {
+            do {
+                outcome.deadline = try engine.compute(
+                    received: received, channel: application.channel, events: application.events + (outcome.event.map { [$0] } ?? []),
+                    today: today, explain: false)
+            } catch {
+                throw .clock(kind, error)
+            }
+        }
+
+        switch move {
+        case .answer:
+            outcome.status = .answered
+            outcome.answered = date
+        case .clarifyExpired, .feeUnpaid:
+            if kind == .feeUnpaid, outcome.deadline?.status != .abandoned { throw .feePeriodRunning }
+            outcome.status = .abandoned
+            outcome.result = AnswerResult.abandoned(format: format, unpaidFee: kind == .feeUnpaid)
+        case .withdraw:
+            outcome.status = .withdrawn
+        default:
+            outcome.status = status(after: outcome.deadline)
+        }
+        if outcome.status.isClosed {
+            outcome.closed = date
+            if outcome.result != nil { outcome.resultFormat = format }
+        }
+        return outcome
+    }
+
+    /// The status an application in progress has by its clock. A fee notice that ran out unpaid leaves it paused
+    /// until staff record the lapse (`feeUnpaid`), so that it is closed on a day someone saw.
+    public static func status(after deadline: Deadline?) -> ApplicationStatus {
+        switch deadline?.status {
+        case nil: .submitted
+        case .open: .open
+        case .paused, .abandoned: .paused
+        case .answered: .answered
+        case .withdrawn: .withdrawn
+        }
+    }
+
+    /// The moves `role` can make today, in the order of `ApplicationMove.Kind`: each one that `apply` would accept
+    /// today with ordinary details (the page then asks for the real ones).
+    public static func offered(to role: StaffRole, for application: ApplicationCase, today: Day, engine: DeadlineEngine) -> [ApplicationMove.Kind] {
+        let examples: [ApplicationMove] = [
+            .confirm, .clarify(what: "事项"), .clarified, .clarifyExpired, .consult(party: "第三方"), .consultAnswered(party: ""),
+            .extend(days: 1), .fee(amount: 1, basis: ""), .feePaid, .feeUnpaid, .answer(result: "3.1", detail: ""), .withdraw,
+        ]
+        return examples.filter { (try? apply($0, to: application, on: today, by: role, today: today, engine: engine)) != nil }.map(\.kind)
+    }
+}
+
+extension AnswerResult {
+    /// 3.6.1 and 3.6.2: given by the lapse itself (not clarified, fee not paid), never chosen as an answer.
+    public var closesALapse: Bool { rowID == "3.6.1" || rowID == "3.6.2" }
+
+    /// The results an answer can have in `format`: every result row but those of a lapse.
+    public static func answers(_ format: ReportFormat) -> [AnswerResult] {
+        all(format).filter { !$0.closesALapse }
+    }
+}
