@@ -46,43 +46,44 @@ import Vapor
         try await ServerProcess.with { server, prepared in
             let editor = SocketBrowser(port: server.port)
             #expect(try await editor.signIn("lianfang-editor", password: prepared.passwords["lianfang-editor"] ?? ""))
-            let form = try await editor.get("/staff/items/new")
+            let form = try await editor.get(SiteURL.staffNewItem.path)
             let category = try #require(Self.option(form.text, "公示公告"), "the new-item form lists no 公示公告 category")
             // 3,000 characters of body: about 27 KB once percent-encoded, in five pieces.
             let sentence = "经社区评议、街道审核，拟将下列家庭纳入城乡低保保障范围，现予公示。公示期间如有异议，请向联芳街道社会事务办公室反映。"
             let body = String(String(repeating: sentence, count: 3_000 / sentence.count + 1).prefix(3_000))
             let created = try await editor.post(
-                "/staff/items/new",
+                SiteURL.staffNewItem.path,
                 form: [
                     ("categoryID", category), ("title", "关于2026年第四季度城乡低保对象的公示"), ("writtenOn", Day.today(at: Date()).iso), ("summary", "城乡低保对象公示"),
                     ("body", body), ("channels[]", "website"),
                 ], pieces: 5, pause: Self.pause)
             #expect(created.status == 303, "saving a 3,000-character item sent in pieces answered \(created.status): \(created.text.prefix(300))")
             let location = try #require(created.header("Location"))
-            let id = try #require(location.split(separator: "/").last.map(String.init))
+            let id = try #require(location.split(separator: "/").last.flatMap { UUID(uuidString: String($0)) })
             let shown = try await editor.get(location)
             #expect(shown.text.contains(String(body.suffix(40))), "the saved item does not show the end of its body")
 
             // A 5 MB PDF in twenty pieces.
             let bytes = Self.pdf(size: 5 * 1_048_576)
             let (type, upload) = Self.multipart(csrf: editor.csrf ?? "", filename: "低保对象名单.pdf", bytes: bytes)
-            let attached = try await editor.send("POST", "/staff/items/\(id)/attachments", contentType: type, body: upload, pieces: 20, pause: 0.05)
+            let attached = try await editor.send("POST", SiteURL.staffAttachments(id).path, contentType: type, body: upload, pieces: 20, pause: 0.05)
             #expect(attached.status == 303, "a 5 MB attachment sent in pieces answered \(attached.status): \(attached.text.prefix(300))")
 
             // Reviewed and published, the attachment is served whole from the portal.
-            try await editor.get("/staff/items/\(id)")
-            #expect(try await editor.post("/staff/items/\(id)/action", form: [("action", "submit")], pieces: 2, pause: Self.pause).status == 303)
+            try await editor.get(SiteURL.staffItem(id).path)
+            #expect(try await editor.post(SiteURL.staffItemAction(id).path, form: [("action", "submit")], pieces: 2, pause: Self.pause).status == 303)
             let reviewer = SocketBrowser(port: server.port)
             #expect(try await reviewer.signIn("lianfang-reviewer", password: prepared.passwords["lianfang-reviewer"] ?? ""))
-            try await reviewer.get("/staff/items/\(id)")
+            try await reviewer.get(SiteURL.staffItem(id).path)
             #expect(
                 try await reviewer.post(
-                    "/staff/items/\(id)/action", form: [("action", "approve"), ("confirmedReview", "on")], pieces: 3, pause: Self.pause
+                    SiteURL.staffItemAction(id).path, form: [("action", "approve"), ("confirmedReview", "on")], pieces: 3, pause: Self.pause
                 ).status == 303)
-            #expect(try await reviewer.post("/staff/items/\(id)/action", form: [("action", "publish")], pieces: 2, pause: Self.pause).status == 303)
-            let page = try await RawHTTP.exchange(port: server.port, pieces: [RawHTTP.request("GET", "/a/\(DemoSeed.lianfangCode)/items/\(id)")])
+            #expect(
+                try await reviewer.post(SiteURL.staffItemAction(id).path, form: [("action", "publish")], pieces: 2, pause: Self.pause).status == 303)
+            let page = try await RawHTTP.exchange(port: server.port, pieces: [RawHTTP.request("GET", SiteURL.item(DemoSeed.lianfangCode, id).path)])
             #expect(page.status == 200)
-            let marker = "/a/\(DemoSeed.lianfangCode)/items/\(id)/files/"
+            let marker = SiteURL.item(DemoSeed.lianfangCode, id).path + "/files/"
             let fileRange = try #require(page.text.range(of: marker), "the published item lists no attachment")
             let fileID = page.text[fileRange.upperBound...].prefix { $0 != "\"" }
             let file = try await RawHTTP.exchange(port: server.port, pieces: [RawHTTP.request("GET", marker + fileID)])
@@ -97,22 +98,24 @@ import Vapor
         try await ServerProcess.with { server, prepared in
             let officer = SocketBrowser(port: server.port)
             #expect(try await officer.signIn("lianfang-officer", password: prepared.passwords["lianfang-officer"] ?? ""))
-            let id = try #require(prepared.ids["application"]).uuidString
-            try await officer.get("/staff/applications/\(id)")
-            #expect(try await officer.post("/staff/applications/\(id)/move", form: [("move", "confirm")], pieces: 2, pause: Self.pause).status == 303)
+            let id = try #require(prepared.ids["application"])
+            try await officer.get(SiteURL.staffApplication(id).path)
+            #expect(
+                try await officer.post(SiteURL.staffApplicationMove(id).path, form: [("move", "confirm")], pieces: 2, pause: Self.pause).status == 303
+            )
             let paragraph = "你单位申请公开的“2019年联芳街道低保对象名单”属于本机关公开的政府信息。根据《中华人民共和国政府信息公开条例》第三十六条第（一）项的规定，现予以公开。"
             let letter = String(String(repeating: paragraph, count: 1_000 / paragraph.count + 1).prefix(1_000))
-            try await officer.get("/staff/applications/\(id)/compose?move=answer&result=3.1")
+            try await officer.get(SiteURL.staffApplicationCompose(id, move: "answer").path + "&result=3.1")
             let answered = try await officer.post(
-                "/staff/applications/\(id)/move",
+                SiteURL.staffApplicationMove(id).path,
                 form: [
                     ("move", "answer"), ("result", "3.1"), ("detail", "通过网上获取"), ("date", Day.today(at: Date()).iso), ("letterTitle", "政府信息公开申请答复书"),
                     ("letterBody", letter),
                 ], pieces: 6, pause: Self.pause)
             #expect(answered.status == 303, "sending a 1,000-character 答复书 in pieces answered \(answered.status): \(answered.text.prefix(300))")
-            let shown = try await officer.get("/staff/applications/\(id)")
+            let shown = try await officer.get(SiteURL.staffApplication(id).path)
             #expect(shown.text.contains("已答复") || shown.text.contains("答复书"), "the application does not show its answer")
-            let marker = "/staff/applications/\(id)/letters/"
+            let marker = SiteURL.staffApplication(id).path + "/letters/"
             let letterRange = try #require(shown.text.range(of: marker), "the application lists no letter")
             let letterID = shown.text[letterRange.upperBound...].prefix { $0 != "\"" }
             let printed = try await officer.get(marker + letterID)
@@ -124,17 +127,17 @@ import Vapor
         try await ServerProcess.with { server, prepared in
             let editor = SocketBrowser(port: server.port)
             #expect(try await editor.signIn("lianfang-editor", password: prepared.passwords["lianfang-editor"] ?? ""))
-            try await editor.get("/staff/items/new")
+            try await editor.get(SiteURL.staffNewItem.path)
             let tooLong = String(repeating: "低", count: 400_000)  // 3.6 MB encoded, over the forms' 1 MB
-            let refused = try await editor.post("/staff/items/new", form: [("title", "过长"), ("body", tooLong)], pieces: 8, pause: 0.05)
+            let refused = try await editor.post(SiteURL.staffNewItem.path, form: [("title", "过长"), ("body", tooLong)], pieces: 8, pause: 0.05)
             #expect(refused.status == 413)
             #expect(refused.text.contains("1 MB"), "the 413 page does not say the limit: \(refused.text.prefix(400))")
             #expect(HostileRequestTests.isChinesePage(refused.text))
 
-            let item = try #require(prepared.ids["item"]).uuidString
-            try await editor.get("/staff/items/new")
+            let item = try #require(prepared.ids["item"])
+            try await editor.get(SiteURL.staffNewItem.path)
             let (type, upload) = Self.multipart(csrf: editor.csrf ?? "", filename: "过大.pdf", bytes: Self.pdf(size: 22 * 1_048_576))
-            let big = try await editor.send("POST", "/staff/items/\(item)/attachments", contentType: type, body: upload, pieces: 10, pause: 0.05)
+            let big = try await editor.send("POST", SiteURL.staffAttachments(item).path, contentType: type, body: upload, pieces: 10, pause: 0.05)
             #expect(big.status == 413)
             #expect(big.text.contains("21 MB"), "the 413 page does not say the attachments' limit: \(big.text.prefix(400))")
             #expect(server.isRunning)

@@ -136,7 +136,7 @@ import Testing
                         } else {
                             try await Self.hostilePosts(route: route.path, targets: targets, client: client, token: prepared.token, check: check)
                             // A post may have ended the session (sign-out) or changed what the account reads: sign in again.
-                            if client === staff, try await staff.get("/staff").status != 200 {
+                            if client === staff, try await staff.get(SiteURL.staffHome.path).status != 200 {
                                 _ = try await staff.signIn("admin", password: prepared.passwords["admin"] ?? "")
                             }
                         }
@@ -168,7 +168,7 @@ import Testing
             #expect(
                 failures.isEmpty, "\(failures.count) answers were server errors or English pages:\n\(failures.prefix(40).joined(separator: "\n"))")
             #expect(server.isRunning, "the server is no longer running:\n\(server.output)")
-            let health = try await RawHTTP.exchange(port: server.port, pieces: [RawHTTP.request("GET", "/healthz")])
+            let health = try await RawHTTP.exchange(port: server.port, pieces: [RawHTTP.request("GET", SiteURL.healthz.path)])
             #expect(health.status == 200, "/healthz answered \(health.status) after the hostile requests")
         }
     }

@@ -362,9 +362,9 @@ final class SocketBrowser: @unchecked Sendable {
     func signIn(_ username: String, password: String) async throws -> Bool {
         cookie = nil
         csrf = nil
-        try await get("/staff/login")
-        let answer = try await post("/staff/login", form: [("username", username), ("password", password)])
+        try await get(SiteURL.staffLogin.path)
+        let answer = try await post(SiteURL.staffLogin.path, form: [("username", username), ("password", password)])
         guard answer.status == 303 else { return false }
-        return try await get("/staff").status == 200
+        return try await get(SiteURL.staffHome.path).status == 200
     }
 }
