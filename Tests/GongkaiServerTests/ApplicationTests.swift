@@ -199,6 +199,9 @@ import VaporTesting
             let unpaid = try #require(try await ApplicationRecord.find(fee, on: app.db))
             #expect(unpaid.status == .abandoned)
             #expect(unpaid.result == "3.6.2")
+            // The audit log names each move (recording the lapse was once logged as "confirm").
+            let actions = try await AuditRecord.query(on: app.db).filter(\.$entityID == fee.uuidString).sort(\.$at).all().map(\.action)
+            #expect(actions == ["create", "fee-sent", "fee-unpaid"])
         }
     }
 

@@ -41,9 +41,16 @@ import VaporTesting
             #expect(try await AuditRecord.query(on: app.db).count() == before)
             #expect(try await AuditRecord.query(on: app.db).filter(\.$actor == "someone else").count() == 0)
             // Appending still works.
-            try await AuditRecord(actor: "test", action: "note", entity: "test", entityID: "1", agencyCode: nil, before: nil, after: nil).create(
-                on: app.db)
+            // Appending still works, and what staff typed (quotes, backslashes, newlines) stays valid JSON.
+            let name = "关于\"低保\"名单\\附件\n.pdf"
+            try await Audit.record(
+                .attach, .item, id: "1", agency: nil, by: "test", after: Audit.json(["attachment": name, "size": "3"]), on: app.db)
             #expect(try await AuditRecord.query(on: app.db).count() == before + 1)
+            let entry = try #require(try await AuditRecord.query(on: app.db).filter(\.$actor == "test").first())
+            #expect(entry.action == "attach")
+            #expect(entry.entity == "item")
+            let fields = try JSONDecoder().decode([String: String].self, from: Data(try #require(entry.after).utf8))
+            #expect(fields["attachment"] == name)
         }
     }
 }

@@ -192,10 +192,9 @@ struct AdminController {
             for (position, (name, article)) in DemoSeed.categories.enumerated() {
                 try await CategoryRecord(agencyID: agency.id!, name: name, article: article, position: position + 1).create(on: db)
             }
-            try await AuditRecord(
-                actor: user.username, action: "create", entity: "agency", entityID: agency.code, agencyCode: agency.code, before: nil,
-                after: Audit.json(AgencyForm.values(of: agency, parentCode: form.parent))
-            ).create(on: db)
+            try await Audit.record(
+                .create, .agency, id: agency.code, agency: agency.code, by: user.username,
+                after: Audit.json(AgencyForm.values(of: agency, parentCode: form.parent)), on: db)
         }
         return req.redirect(to: SiteURL.adminAgency(agency.code).path)
     }
@@ -237,10 +236,9 @@ struct AdminController {
         }
         try await req.db.transaction { db in
             try await agency.save(on: db)
-            try await AuditRecord(
-                actor: user.username, action: "update", entity: "agency", entityID: agency.code, agencyCode: agency.code, before: Audit.json(before),
-                after: Audit.json(AgencyForm.values(of: agency, parentCode: form.parent))
-            ).create(on: db)
+            try await Audit.record(
+                .update, .agency, id: agency.code, agency: agency.code, by: user.username, before: Audit.json(before),
+                after: Audit.json(AgencyForm.values(of: agency, parentCode: form.parent)), on: db)
         }
         return req.redirect(to: SiteURL.adminAgency(agency.code).path)
     }
@@ -304,10 +302,9 @@ struct AdminController {
             parentID: parentID)
         try await req.db.transaction { db in
             try await category.create(on: db)
-            try await AuditRecord(
-                actor: user.username, action: "create", entity: "category", entityID: category.id!.uuidString, agencyCode: agency.code, before: nil,
-                after: Audit.json(["name": category.name, "article": category.article, "position": String(category.position)])
-            ).create(on: db)
+            try await Audit.record(
+                .create, .category, id: category.id!.uuidString, agency: agency.code, by: user.username,
+                after: Audit.json(["name": category.name, "article": category.article, "position": String(category.position)]), on: db)
         }
         return req.redirect(to: SiteURL.adminCategories(agency.code).path)
     }
@@ -339,10 +336,9 @@ struct AdminController {
         category.position = position
         try await req.db.transaction { db in
             try await category.save(on: db)
-            try await AuditRecord(
-                actor: user.username, action: "update", entity: "category", entityID: id.uuidString, agencyCode: agency.code, before: before,
-                after: Audit.json(["name": category.name, "article": category.article, "position": String(category.position)])
-            ).create(on: db)
+            try await Audit.record(
+                .update, .category, id: id.uuidString, agency: agency.code, by: user.username, before: before,
+                after: Audit.json(["name": category.name, "article": category.article, "position": String(category.position)]), on: db)
         }
         return req.redirect(to: SiteURL.adminCategories(agency.code).path)
     }
@@ -358,10 +354,7 @@ struct AdminController {
         account.tokenHash = SHA256.hash(data: Data(token.utf8)).hex
         try await req.db.transaction { db in
             try await account.save(on: db)
-            try await AuditRecord(
-                actor: user.username, action: "issue-token", entity: "staff", entityID: account.id!.uuidString, agencyCode: nil, before: nil,
-                after: nil
-            ).create(on: db)
+            try await Audit.record(.issueToken, .staff, id: account.id!.uuidString, agency: nil, by: user.username, on: db)
         }
         let response = PageRenderer.render(AdminViews.token(username: account.username, token: token, viewer: req.staffViewer))
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
@@ -472,10 +465,9 @@ struct AdminController {
         }
         try await req.db.transaction { db in
             try await account.create(on: db)
-            try await AuditRecord(
-                actor: user.username, action: "create", entity: "staff", entityID: account.id!.uuidString, agencyCode: form.agency, before: nil,
-                after: Self.accountJSON(account, agencyCode: form.agency)
-            ).create(on: db)
+            try await Audit.record(
+                .create, .staff, id: account.id!.uuidString, agency: form.agency, by: user.username,
+                after: Self.accountJSON(account, agencyCode: form.agency), on: db)
         }
         return req.redirect(to: SiteURL.admin.path)
     }
@@ -519,10 +511,9 @@ struct AdminController {
         }
         try await req.db.transaction { db in
             try await account.save(on: db)
-            try await AuditRecord(
-                actor: user.username, action: "update", entity: "staff", entityID: account.id!.uuidString, agencyCode: form.agency, before: before,
-                after: Self.accountJSON(account, agencyCode: form.agency)
-            ).create(on: db)
+            try await Audit.record(
+                .update, .staff, id: account.id!.uuidString, agency: form.agency, by: user.username, before: before,
+                after: Self.accountJSON(account, agencyCode: form.agency), on: db)
         }
         return req.redirect(to: SiteURL.admin.path)
     }

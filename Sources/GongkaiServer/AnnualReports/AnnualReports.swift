@@ -231,10 +231,7 @@ extension AnnualReports {
         record.document = ReportJSON.encode(report, findings: [])
         try await db.transaction { db in
             try await record.save(on: db)
-            try await AuditRecord(
-                actor: actor, action: "save-draft", entity: "annual-report", entityID: "\(agency.code)/\(year)", agencyCode: agency.code, before: nil,
-                after: nil
-            ).create(on: db)
+            try await Audit.record(.saveDraft, .annualReport, id: "\(agency.code)/\(year)", agency: agency.code, by: actor, on: db)
         }
     }
 
@@ -256,10 +253,7 @@ extension AnnualReports {
         record.publishedBy = actor
         try await db.transaction { db in
             try await record.create(on: db)
-            try await AuditRecord(
-                actor: actor, action: "publish", entity: "annual-report", entityID: "\(agency.code)/\(year)/\(record.version)",
-                agencyCode: agency.code, before: nil, after: nil
-            ).create(on: db)
+            try await Audit.record(.publish, .annualReport, id: "\(agency.code)/\(year)/\(record.version)", agency: agency.code, by: actor, on: db)
         }
         return record
     }

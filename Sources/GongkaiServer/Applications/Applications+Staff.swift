@@ -313,11 +313,9 @@ struct ApplicationStaffController {
         review.result = result.code
         try await req.db.transaction { db in
             try await review.create(on: db)
-            try await AuditRecord(
-                actor: reader.user.username, action: "create", entity: "review-case", entityID: review.id!.uuidString, agencyCode: record.agency.code,
-                before: nil,
-                after: Audit.json(["kind": kind.code, "body": body, "filedOn": filed.iso, "decidedOn": decided?.iso, "result": result.code])
-            ).create(on: db)
+            try await Audit.record(
+                .create, .reviewCase, id: review.id!.uuidString, agency: record.agency.code, by: reader.user.username,
+                after: Audit.json(["kind": kind.code, "body": body, "filedOn": filed.iso, "decidedOn": decided?.iso, "result": result.code]), on: db)
         }
         return req.redirect(to: SiteURL.staffApplication(record.id!).path)
     }
@@ -345,10 +343,10 @@ struct ApplicationStaffController {
         review.decidedOn = decided.iso
         try await req.db.transaction { db in
             try await review.save(on: db)
-            try await AuditRecord(
-                actor: reader.user.username, action: "decide", entity: "review-case", entityID: id.uuidString, agencyCode: record.agency.code,
-                before: Audit.json(["result": ReviewResult.pending.code]), after: Audit.json(["result": result.code, "decidedOn": decided.iso])
-            ).create(on: db)
+            try await Audit.record(
+                .decide, .reviewCase, id: id.uuidString, agency: record.agency.code, by: reader.user.username,
+                before: Audit.json(["result": ReviewResult.pending.code]), after: Audit.json(["result": result.code, "decidedOn": decided.iso]),
+                on: db)
         }
         return req.redirect(to: SiteURL.staffApplication(record.id!).path)
     }

@@ -166,9 +166,7 @@ struct Applications {
             if received != nil {
                 try await append(record, kind: "confirmed", date: received!.iso, actor: actor, detail: channel.explanation, on: db)
             }
-            try await Audit.record(
-                on: db, actor: actor, action: "create", entity: "application", id: record.id!.uuidString, agency: agency.code, beforeJSON: nil,
-                after: nil)
+            try await Audit.record(.create, .application, id: record.id!.uuidString, agency: agency.code, by: actor, on: db)
             return record
         }
         try await notify(
@@ -286,8 +284,8 @@ struct Applications {
             if case .answer(_, let detail) = move { record.answerDetail = detail }
             try await record.save(on: db)
             try await Audit.record(
-                on: db, actor: user.username, action: move.clockKind?.rawValue ?? (move.letter == nil ? "confirm" : "letter"), entity: "application",
-                id: record.id!.uuidString, agency: nil, beforeJSON: Audit.json(["status": before.label]), after: nil)
+                .init(move), .application, id: record.id!.uuidString, agency: nil, by: user.username, before: Audit.json(["status": before.label]),
+                on: db)
         }
         let body = letter?.body ?? "您的政府信息公开申请（申请编号\(record.trackingNumber)）：\(move.label)（\(date.iso)）。当前状态：\(record.status.label)。"
         try await notify(record, subject: letter?.title ?? "政府信息公开申请：\(move.label)", body: body, today: today)

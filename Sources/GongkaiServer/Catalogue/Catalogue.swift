@@ -193,9 +193,7 @@ struct Catalogue {
             item.version = 1
             item.daysLate = 0
             try await item.save(on: db)
-            try await Audit.record(
-                on: db, actor: user.username, action: "create", entity: "item", id: item.id!.uuidString, agency: agency.code, before: nil, after: item
-            )
+            try await Audit.record(.create, .item, id: item.id!.uuidString, agency: agency.code, by: user.username, after: Audit.json(item), on: db)
             return item
         }
     }
@@ -212,8 +210,7 @@ struct Catalogue {
         try await db.transaction { db in
             try await item.save(on: db)
             try await Audit.record(
-                on: db, actor: user.username, action: "update", entity: "item", id: item.id!.uuidString, agency: agency.code, beforeJSON: before,
-                after: item)
+                .update, .item, id: item.id!.uuidString, agency: agency.code, by: user.username, before: before, after: Audit.json(item), on: db)
         }
     }
 
@@ -267,8 +264,7 @@ struct Catalogue {
                 old.state = PublicationState.superseded.rawValue
                 try await old.save(on: db)
                 try await Audit.record(
-                    on: db, actor: user.username, action: "supersede", entity: "item", id: oldID.uuidString, agency: agencyCode,
-                    beforeJSON: beforeOld, after: old)
+                    .supersede, .item, id: oldID.uuidString, agency: agencyCode, by: user.username, before: beforeOld, after: Audit.json(old), on: db)
                 if let sql = db as? any SQLDatabase { try await SearchIndex(sql: sql).remove(itemID: oldID) }
             }
             if let sql = db as? any SQLDatabase {
@@ -284,8 +280,7 @@ struct Catalogue {
                 try await version.save(on: db)
             }
             try await Audit.record(
-                on: db, actor: user.username, action: action.rawValue, entity: "item", id: item.id!.uuidString, agency: agencyCode,
-                beforeJSON: before, after: item)
+                .init(action), .item, id: item.id!.uuidString, agency: agencyCode, by: user.username, before: before, after: Audit.json(item), on: db)
         }
         if action == .publish || action == .withdraw { Self.listCounts.removeAll() }
     }
@@ -325,10 +320,9 @@ extension Catalogue {
         attachment.data = data
         try await db.transaction { db in
             try await attachment.create(on: db)
-            try await AuditRecord(
-                actor: user.username, action: "attach", entity: "item", entityID: item.id!.uuidString, agencyCode: item.$agency.value?.code,
-                before: nil, after: "{\"attachment\":\"\(name)\",\"sha256\":\"\(attachment.sha256)\",\"size\":\(data.count)}"
-            ).create(on: db)
+            try await Audit.record(
+                .attach, .item, id: item.id!.uuidString, agency: item.$agency.value?.code, by: user.username,
+                after: Audit.json(["attachment": name, "sha256": attachment.sha256, "size": String(data.count)]), on: db)
         }
         return attachment
     }
@@ -366,42 +360,8 @@ extension Catalogue {
         try await db.transaction { db in
             try await next.create(on: db)
             try await Audit.record(
-                on: db, actor: user.username, action: "new-version", entity: "item", id: next.id!.uuidString, agency: item.$agency.value?.code,
-                before: nil, after: next)
+                .newVersion, .item, id: next.id!.uuidString, agency: item.$agency.value?.code, by: user.username, after: Audit.json(next), on: db)
         }
         return next
-    }
-}
-
-/// The append-only audit log: who, when, what, before and after.
-enum Audit {
-    static func json(_ item: ItemRecord) -> String? {
-        json([
-            "indexNumber": item.indexNumber, "title": item.title, "state": item.state, "category": item.$category.id.uuidString,
-            "documentNumber": item.documentNumber, "writtenOn": item.writtenOn, "publishedOn": item.publishedOn,
-            "validity": item.validity, "channels": item.channels, "summary": item.summary, "body": item.body,
-            "postingFrom": item.postingFrom, "postingTo": item.postingTo, "returnReason": item.returnReason,
-        ])
-    }
-
-    /// Fields as sorted JSON, for the before/after columns.
-    static func json(_ fields: [String: String?]) -> String? {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(fields)).map { String(decoding: $0, as: UTF8.self) }
-    }
-
-    static func record(
-        on db: any Database, actor: String, action: String, entity: String, id: String, agency: String?, before: ItemRecord?, after: ItemRecord?
-    ) async throws {
-        try await record(on: db, actor: actor, action: action, entity: entity, id: id, agency: agency, beforeJSON: before.flatMap(json), after: after)
-    }
-
-    static func record(
-        on db: any Database, actor: String, action: String, entity: String, id: String, agency: String?, beforeJSON: String?, after: ItemRecord?
-    ) async throws {
-        try await AuditRecord(
-            actor: actor, action: action, entity: entity, entityID: id, agencyCode: agency, before: beforeJSON, after: after.flatMap(json)
-        ).create(on: db)
     }
 }

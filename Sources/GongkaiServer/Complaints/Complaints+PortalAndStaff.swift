@@ -126,10 +126,8 @@ struct ComplaintController {
         complaint.handledBy = user.username
         try await req.db.transaction { db in
             try await complaint.save(on: db)
-            try await AuditRecord(
-                actor: user.username, action: "handle", entity: "complaint", entityID: complaint.number, agencyCode: nil, before: nil,
-                after: Audit.json(["handling": handling])
-            ).create(on: db)
+            try await Audit.record(
+                .handle, .complaint, id: complaint.number, agency: nil, by: user.username, after: Audit.json(["handling": handling]), on: db)
         }
         return req.redirect(to: SiteURL.staffComplaints.path)
     }

@@ -38,9 +38,7 @@ extension StaffController {
         try await record.save(on: req.db)
         req.session.data["staff"] = record.id!.uuidString
         req.session.data["csrf"] = [UInt8].random(count: 24).base64  // a new token for the new identity
-        try await AuditRecord(
-            actor: record.username, action: "login", entity: "staff", entityID: record.id!.uuidString, agencyCode: nil, before: nil, after: nil
-        ).create(on: req.db)
+        try await Audit.record(.login, .staff, id: record.id!.uuidString, agency: nil, by: record.username, on: req.db)
         return req.redirect(to: SiteURL.staffHome.path)
     }
 

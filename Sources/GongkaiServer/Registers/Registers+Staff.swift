@@ -70,10 +70,9 @@ struct RegisterController {
         (training.heldOn, training.topic, training.attendees) = (day!.iso, topic, attendees!)
         try await req.db.transaction { db in
             try await training.create(on: db)
-            try await AuditRecord(
-                actor: user.username, action: "create", entity: "training", entityID: training.id!.uuidString, agencyCode: agency.code, before: nil,
-                after: Audit.json(["heldOn": day!.iso, "topic": topic, "attendees": String(attendees!)])
-            ).create(on: db)
+            try await Audit.record(
+                .create, .training, id: training.id!.uuidString, agency: agency.code, by: user.username,
+                after: Audit.json(["heldOn": day!.iso, "topic": topic, "attendees": String(attendees!)]), on: db)
         }
         return req.redirect(to: SiteURL.staffTrainings.path)
     }
@@ -181,14 +180,12 @@ struct RegisterController {
                 record.count = line.register.count
                 record.amount = NSDecimalNumber(decimal: line.register.amount).stringValue
                 try await record.save(on: db)
-                try await AuditRecord(
-                    actor: actor, action: "register", entity: "register", entityID: "\(line.year)/\(line.kind.rawValue)", agencyCode: agency.code,
-                    before: before,
+                try await Audit.record(
+                    .register, .register, id: "\(line.year)/\(line.kind.rawValue)", agency: agency.code, by: actor, before: before,
                     after: Audit.json([
                         "previousCount": String(record.previousCount), "change": String(record.change), "decisions": String(record.decisions),
                         "count": String(record.count), "amount": record.amount,
-                    ])
-                ).create(on: db)
+                    ]), on: db)
             }
         }
     }

@@ -1,0 +1,63 @@
+import Fluent
+import Foundation
+import Gongkai
+
+/// The append-only audit log: who did what to which record, with the fields before and after. Written only
+/// through `Audit.record`, inside the transaction of the change it records.
+enum Audit {
+    /// What a line of the log is about.
+    enum Entity: String, CaseIterable, Sendable {
+        case item, application, agency, category, staff, training, complaint, register
+        case annualReport = "annual-report"
+        case reviewCase = "review-case"
+    }
+
+    /// What was done: one of the verbs below, or a step of a workflow (an item's review, an application's move).
+    struct Action: RawRepresentable, Hashable, Sendable {
+        var rawValue: String
+
+        static let create = Action(rawValue: "create")
+        static let update = Action(rawValue: "update")
+        static let attach = Action(rawValue: "attach")
+        static let newVersion = Action(rawValue: "new-version")
+        static let supersede = Action(rawValue: "supersede")
+        static let handle = Action(rawValue: "handle")
+        static let decide = Action(rawValue: "decide")
+        static let issueToken = Action(rawValue: "issue-token")
+        static let login = Action(rawValue: "login")
+        static let register = Action(rawValue: "register")
+        static let saveDraft = Action(rawValue: "save-draft")
+        static let publish = Action(rawValue: "publish")
+
+        init(rawValue: String) { self.rawValue = rawValue }
+        init(_ review: ReviewAction) { rawValue = review.rawValue }
+        /// The clock's name for the move (`clarify-sent` …), or the move's own (`confirm`, `fee-unpaid`).
+        init(_ move: ApplicationMove) { rawValue = move.clockKind?.rawValue ?? move.kind.rawValue }
+    }
+
+    /// One line of the log. `before` and `after` are JSON of the fields that matter (`json`).
+    static func record(
+        _ action: Action, _ entity: Entity, id: String, agency: String?, by actor: String, before: String? = nil, after: String? = nil,
+        on db: any Database
+    ) async throws {
+        try await AuditRecord(
+            actor: actor, action: action.rawValue, entity: entity.rawValue, entityID: id, agencyCode: agency, before: before, after: after
+        ).create(on: db)
+    }
+
+    static func json(_ item: ItemRecord) -> String? {
+        json([
+            "indexNumber": item.indexNumber, "title": item.title, "state": item.state, "category": item.$category.id.uuidString,
+            "documentNumber": item.documentNumber, "writtenOn": item.writtenOn, "publishedOn": item.publishedOn,
+            "validity": item.validity, "channels": item.channels, "summary": item.summary, "body": item.body,
+            "postingFrom": item.postingFrom, "postingTo": item.postingTo, "returnReason": item.returnReason,
+        ])
+    }
+
+    /// Fields as sorted JSON, for the before/after columns.
+    static func json(_ fields: [String: String?]) -> String? {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(fields)).map { String(decoding: $0, as: UTF8.self) }
+    }
+}
