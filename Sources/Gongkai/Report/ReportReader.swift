@@ -1,3 +1,6 @@
+// NB: over 400 lines on purpose. The reader is one parser (`Parser`) with one state — the table being read, the
+// row it expects next — over every shape a published report takes (text, HTML, one line per cell or one per row);
+// split into files, its parts would have to share that state through internal API.
 import Foundation
 
 /// What the caller knows that the report may not say.

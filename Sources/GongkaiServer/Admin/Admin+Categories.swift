@@ -1,0 +1,104 @@
+import Fluent
+import Gongkai
+import Vapor
+
+/// The administrator keeps each agency's catalogue categories (the columns of its 公开目录).
+extension AdminController {
+    static func categoryFields(_ existing: [CategoryRecord]) -> [FormField] {
+        [
+            FormField(name: "name", label: "新分类名称"),
+            FormField(name: "article", label: "依据（如 第二十条第（一）项）"),
+            FormField(name: "parent", label: "上级分类", kind: .choice([("", "（无）")] + existing.map { ($0.id!.uuidString, $0.name) })),
+            FormField(name: "position", label: "顺序（数字）"),
+        ]
+    }
+
+    struct CategoryForm: Content {
+        var name: String?
+        var article: String?
+        var parent: String?
+        var position: String?
+
+        var values: [String: String] { ["name": name ?? "", "article": article ?? "", "parent": parent ?? "", "position": position ?? ""] }
+    }
+
+    func categories(_ req: Request) async throws -> Response {
+        _ = try administrator(req)
+        let agency = try await agency(req)
+        return try await categoriesPage(req, agency, values: [:], problems: [:], status: .ok)
+    }
+
+    private func categoriesPage(
+        _ req: Request, _ agency: AgencyRecord, values: [String: String], problems: [String: String], status: HTTPResponseStatus
+    ) async throws -> Response {
+        let list = try await CategoryRecord.query(on: req.db).filter(\.$agency.$id == agency.requireID()).sort(\.$position).all()
+        var counts: [UUID: Int] = [:]
+        for category in list { counts[category.id!] = try await ItemRecord.query(on: req.db).filter(\.$category.$id == category.id!).count() }
+        return PageRenderer.render(
+            AdminViews.categories(agency: agency, categories: list, counts: counts, values: values, problems: problems, viewer: req.staffViewer),
+            status: status)
+    }
+
+    func addCategory(_ req: Request) async throws -> Response {
+        let user = try administrator(req)
+        let agency = try await agency(req)
+        let form = try req.decodeBody(CategoryForm.self)
+        let existing = try await CategoryRecord.query(on: req.db).filter(\.$agency.$id == agency.requireID()).all()
+        var problems: [String: String] = [:]
+        let name = (form.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if name.isEmpty { problems["name"] = "请填写分类名称" }
+        if name.count > 100 { problems["name"] = "分类名称不能超过100字" }
+        if existing.contains(where: { $0.name == name }) { problems["name"] = "本机关已有分类“\(name)”" }
+        let parentID = (form.parent ?? "").isEmpty ? nil : UUID(uuidString: form.parent!)
+        if !(form.parent ?? "").isEmpty, parentID.map({ id in existing.contains { $0.id == id } }) != true { problems["parent"] = "上级分类须是本机关的分类" }
+        let position = (form.position ?? "").isEmpty ? (existing.map(\.position).max() ?? 0) + 1 : Int(form.position!)
+        if position == nil { problems["position"] = "顺序须为整数" }
+        guard problems.isEmpty else {
+            return try await categoriesPage(req, agency, values: form.values, problems: problems, status: .unprocessableEntity)
+        }
+        let category = CategoryRecord(
+            agencyID: try agency.requireID(), name: name, article: (form.article ?? "").trimmingCharacters(in: .whitespaces), position: position!,
+            parentID: parentID)
+        try await req.db.transaction { db in
+            try await category.create(on: db)
+            try await Audit.record(
+                .create, .category, id: category.id!.uuidString, agency: agency.code, by: user.username,
+                after: Audit.json(["name": category.name, "article": category.article, "position": String(category.position)]), on: db)
+        }
+        return req.redirect(to: SiteURL.adminCategories(agency.code).path)
+    }
+
+    func updateCategory(_ req: Request) async throws -> Response {
+        let user = try administrator(req)
+        let agency = try await agency(req)
+        guard let id = req.parameters.get("id", as: UUID.self), let category = try await CategoryRecord.find(id, on: req.db),
+            category.$agency.id == agency.id
+        else {
+            throw Abort(.notFound, reason: "\(agency.name)没有这个目录分类")
+        }
+        let form = try req.decodeBody(CategoryForm.self)
+        let name = (form.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        var problems: [String: String] = [:]
+        if name.isEmpty { problems["name"] = "分类名称不能为空" }
+        if try await CategoryRecord.query(on: req.db).filter(\.$agency.$id == agency.requireID()).filter(\.$name == name).filter(\.$id != id).first()
+            != nil
+        {
+            problems["name"] = "本机关已有分类“\(name)”"
+        }
+        guard let position = Int((form.position ?? "").trimmingCharacters(in: .whitespaces)) else {
+            problems["position"] = "顺序须为整数"
+            return try await categoriesPage(req, agency, values: [:], problems: problems, status: .unprocessableEntity)
+        }
+        guard problems.isEmpty else { return try await categoriesPage(req, agency, values: [:], problems: problems, status: .unprocessableEntity) }
+        let before = Audit.json(["name": category.name, "article": category.article, "position": String(category.position)])
+        category.name = name
+        category.position = position
+        try await req.db.transaction { db in
+            try await category.save(on: db)
+            try await Audit.record(
+                .update, .category, id: id.uuidString, agency: agency.code, by: user.username, before: before,
+                after: Audit.json(["name": category.name, "article": category.article, "position": String(category.position)]), on: db)
+        }
+        return req.redirect(to: SiteURL.adminCategories(agency.code).path)
+    }
+}
