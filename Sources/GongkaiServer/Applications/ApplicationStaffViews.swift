@@ -34,7 +34,9 @@ enum ApplicationStaffViews {
         return Views.page(
             title: "依申请公开", viewer: viewer,
             StaffViews.header(viewer),
-            .p(.class("noprint"), .a(.href(Views.attr(SiteURL.staffNewApplication.path)), .text("登记当面、邮寄或传真申请"))),
+            .if(
+                viewer.staff.map { ApplicationWorkflow.handles($0.role) && $0.agencyID != nil } ?? false,
+                .p(.class("noprint"), .a(.href(Views.attr(SiteURL.staffNewApplication.path)), .text("登记当面、邮寄或传真申请")))),
             .element(
                 named: "nav",
                 nodes: [

@@ -56,10 +56,19 @@ struct StaffController {
                 reportWarning = "\(year)年政府信息公开工作年度报告应于\(due.iso)前发布，还有\(days)天（\(status.rawValue)）。"
             }
         }
+        // Online applications wait for someone to confirm receipt (第三十一条): the clock starts only then.
+        var unconfirmed: [ApplicationRecord] = []
+        if ApplicationWorkflow.handles(user.role) || user.role == .supervisor {
+            var waiting = ApplicationRecord.query(on: req.db).filter(\.$status == .submitted)
+            if let agencies = access.readableAgencies { waiting = waiting.filter(\.$agency.$id ~~ Array(agencies)) }
+            unconfirmed = try await waiting.sort(\.$submittedOn).sort(\.$trackingNumber).limit(50).with(\.$agency).all()
+        }
         return PageRenderer.render(
             StaffViews.dashboard(
                 user: user, items: open.map { $0.dto(agency: $0.agency, category: $0.category) },
-                late: late.map { $0.dto(agency: $0.agency, category: $0.category) }, reportWarning: reportWarning, viewer: req.staffViewer))
+                late: late.map { $0.dto(agency: $0.agency, category: $0.category) },
+                unconfirmed: unconfirmed.map { ($0.id!, $0.trackingNumber, $0.agency.name, $0.submittedOn) }, reportWarning: reportWarning,
+                viewer: req.staffViewer))
     }
 
     private func writableAgency(_ req: Request, _ user: StaffUser) async throws -> AgencyRecord {

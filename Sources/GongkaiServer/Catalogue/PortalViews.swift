@@ -33,7 +33,12 @@ enum PortalViews {
                     .a(.href(Views.attr(SiteURL.catalogue(agency.code).path)), .text("公开目录")), .text(" · "),
                     .a(.href(Views.attr(SiteURL.notices(agency.code).path)), .text("公示")), .text(" · "),
                     .a(.href(Views.attr(SiteURL.reports(agency.code).path)), .text("年度报告")), .text(" · "),
-                    .a(.href(Views.attr(SiteURL.apply(agency.code).path)), .text("申请公开")), .text(" · "),
+                    // A community (居民委员会) only posts on its boards; applications go to its subdistrict or town.
+                    agency.kind != "community"
+                        ? .group(.a(.href(Views.attr(SiteURL.apply(agency.code).path)), .text("申请公开")), .text(" · "))
+                        : .unwrap(agency.parentCode) {
+                            .group(.a(.href(Views.attr(SiteURL.apply($0).path)), .text("申请公开（向所属街道、镇提出）")), .text(" · "))
+                        },
                     .a(.href(Views.attr(SiteURL.applicationStatus.path)), .text("申请查询")), .text(" · "),
                     .a(.href(Views.attr(SiteURL.complaints(agency.code).path)), .text("投诉举报")), .text(" · "),
                     .a(.href(Views.attr(SiteURL.feed(agency.code).path)), .text("订阅（Atom）"))
@@ -219,7 +224,8 @@ enum PortalViews {
                                 .text("\(agency.name)\(entry.year)年政府信息公开工作年度报告" + (entry.version > 1 ? "（第\(entry.version)版，更正）" : ""))),
                             .text(" \(entry.publishedOn)"))
                     }),
-            Views.itemList(items)
+            // The published reports above, then any report posted as a catalogue item; "none" only when both are empty.
+            items.isEmpty && !versions.isEmpty ? .empty : Views.itemList(items)
         )
     }
 

@@ -24,12 +24,16 @@ enum StaffViews {
         )
     }
 
+    /// The back office's links; each account is offered only what its role may do.
     static func header(_ viewer: Viewer) -> Node<HTML.BodyContext> {
-        .p(
+        let role = viewer.staff?.role
+        let drafts = (role == .editor || role == .administrator) && viewer.staff?.agencyID != nil
+        let readsApplications = role.map { ApplicationWorkflow.handles($0) || $0 == .supervisor } ?? false
+        return .p(
             .class("noprint"),
             .a(.href(Views.attr(SiteURL.staffHome.path)), .text("工作台")), .text(" · "),
-            .a(.href(Views.attr(SiteURL.staffNewItem.path)), .text("起草公开信息")), .text(" · "),
-            .a(.href(Views.attr(SiteURL.staffApplications.path)), .text("依申请公开")), .text(" · "),
+            .if(drafts, .group(.a(.href(Views.attr(SiteURL.staffNewItem.path)), .text("起草公开信息")), .text(" · "))),
+            .if(readsApplications, .group(.a(.href(Views.attr(SiteURL.staffApplications.path)), .text("依申请公开")), .text(" · "))),
             .a(.href(SiteURL.staffReports().path), .text("年度报告")), .text(" · "),
             .a(.href(SiteURL.staffRegisters().path), .text("登记簿")), .text(" · "),
             .a(.href(SiteURL.staffTrainings.path), .text("培训记录")), .text(" · "),
@@ -43,13 +47,30 @@ enum StaffViews {
         )
     }
 
-    static func dashboard(user: StaffUser, items: [ItemDTO], late: [ItemDTO], reportWarning: String? = nil, viewer: Viewer) -> HTML {
+    /// An online application waiting for its receipt to be confirmed: id, tracking number, agency, day submitted.
+    typealias Unconfirmed = (id: UUID, number: String, agency: String, submitted: String)
+
+    static func dashboard(
+        user: StaffUser, items: [ItemDTO], late: [ItemDTO], unconfirmed: [Unconfirmed] = [], reportWarning: String? = nil, viewer: Viewer
+    ) -> HTML {
         Views.page(
             title: "工作台", viewer: viewer,
             header(viewer),
             .unwrap(reportWarning) {
                 .p(.class("notice"), .attribute(named: "role", value: "status"), .a(.href(SiteURL.staffReports().path), .text($0)))
             },
+            .if(
+                !unconfirmed.isEmpty,
+                .group(
+                    .h2(.text("待确认收到的网上申请（\(unconfirmed.count)件）")),
+                    .p(.text("网上申请以双方确认之日为收到申请之日（第三十一条），确认后答复期限开始计算。")),
+                    .table(
+                        .tr(.th(.text("申请编号")), .th(.text("机关")), .th(.text("提交日期"))),
+                        .forEach(unconfirmed) { row in
+                            .tr(
+                                .td(.a(.href(Views.attr(SiteURL.staffApplication(row.id).path)), .text(row.number))), .td(.text(row.agency)),
+                                .td(.text(row.submitted)))
+                        }))),
             .h2(.text("待处理的信息")),
             itemTable(items),
             .h2(.text("超过第二十六条二十个工作日发布的信息")),

@@ -19,31 +19,37 @@ struct FormField {
 enum FormViews {
     static func fields(_ fields: [FormField], values: [String: String], problems: [String: String]) -> Node<HTML.FormContext> {
         .forEach(fields) { field in
-            StaffViews.field(field.name, field.label, problems: problems, control(field, value: values[field.name] ?? ""))
+            StaffViews.field(
+                field.name, field.label, problems: problems, control(field, value: values[field.name] ?? "", invalid: problems[field.name] != nil))
         }
     }
 
-    static func control(_ field: FormField, value: String) -> Node<HTML.FormContext> {
+    /// The field's control; an invalid one says so (`aria-invalid`) and points at its message beside it.
+    static func control(_ field: FormField, value: String, invalid: Bool = false) -> Node<HTML.FormContext> {
+        // NB: Plot leaves out an attribute whose value is empty, so a valid field carries neither.
+        let (ariaInvalid, describedBy) = invalid ? ("true", "\(field.name)-error") : ("", "")
         switch field.kind {
         case .line:
             return .group(
                 .input(
                     .type(.text), .name(field.name), .id(field.name), .value(Views.attr(value)),
-                    .attribute(named: "aria-describedby", value: "\(field.name)-error")),
+                    .attribute(named: "aria-invalid", value: ariaInvalid), .attribute(named: "aria-describedby", value: describedBy)),
                 .unwrap(field.hint) { .element(named: "small", text: $0) })
         case .password:
             return .group(
                 .input(
-                    .type(.password), .name(field.name), .id(field.name), .autocomplete(false),
-                    .attribute(named: "aria-describedby", value: "\(field.name)-error")),
+                    .type(.password), .name(field.name), .id(field.name), .autocomplete(false), .attribute(named: "aria-invalid", value: ariaInvalid),
+                    .attribute(named: "aria-describedby", value: describedBy)),
                 .unwrap(field.hint) { .element(named: "small", text: $0) })
         case .text(let rows):
             return .textarea(
                 .name(field.name), .id(field.name), .attribute(named: "rows", value: String(rows)),
-                .attribute(named: "aria-describedby", value: "\(field.name)-error"), .text(value))
+                .attribute(named: "aria-invalid", value: ariaInvalid),
+                .attribute(named: "aria-describedby", value: describedBy), .text(value))
         case .choice(let options):
             return .select(
-                .attribute(named: "name", value: field.name), .id(field.name),
+                .attribute(named: "name", value: field.name), .id(field.name), .attribute(named: "aria-invalid", value: ariaInvalid),
+                .attribute(named: "aria-describedby", value: describedBy),
                 .forEach(options) { Views.option($0.value, $0.label, selected: $0.value == value) })
         }
     }

@@ -42,7 +42,13 @@ enum Views {
         input[type=text], input[type=password], input[type=search], input[type=date], select, textarea { font: inherit; padding: .3em; width: 100%; max-width: 40em; }
         button { font: inherit; padding: .3em 1em; margin-top: .6em; }
         footer.site { border-top: 1px solid var(--line); color: var(--muted); font-size: .85em; padding: 1em; text-align: center; }
-        @media (max-width: 600px) { body { font-size: 16px; } .meta th { width: 6em; } }
+        .skip { position: absolute; left: -999px; top: .4em; z-index: 10; background: #fff; color: #0b4ea2; padding: .3em .8em; }
+        .skip:focus { left: 1em; }
+        @media (max-width: 600px) {
+          body { font-size: 16px; } .meta th { width: 6em; }
+          header.site .user { float: none !important; display: block; margin-top: .3em; }
+          table { display: block; overflow-x: auto; }
+        }
         @media print { header.site form, nav.crumbs, footer.site, .noprint { display: none; } header.site { background: none; color: #000; } header.site a { color: #000; } a { color: #000; text-decoration: none; } }
         """
 
@@ -57,7 +63,7 @@ enum Views {
                 .element(named: "style", text: stylesheet)
             ),
             .body(
-                .a(.href(Views.attr("#main")), .class("noprint"), .style("position:absolute;left:-999px"), .text("跳到正文")),
+                .a(.href(Views.attr("#main")), .class("skip noprint"), .text("跳到正文")),
                 .header(
                     .class("site"),
                     .a(.href(Views.attr(SiteURL.home.path)), .text("政府信息公开平台")),
@@ -68,7 +74,8 @@ enum Views {
                     ),
                     .unwrap(viewer.staff) { staff in
                         .span(
-                            .style("float:right"), .a(.href(Views.attr(SiteURL.staffHome.path)), .text("\(staff.displayName)（\(staff.role.label)）")))
+                            .class("user"), .style("float:right"),
+                            .a(.href(Views.attr(SiteURL.staffHome.path)), .text("\(staff.displayName)（\(staff.role.label)）")))
                     }
                 ),
                 .main(
