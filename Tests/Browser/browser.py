@@ -1,0 +1,101 @@
+"""What every journey shares: a headless Chromium, the server's address and demo passwords (from its log), screenshots
+at 1366x900 and 390x844 (numbered per script, prefixed with its name), and clicks that wait for the next page.
+
+A journey script is run as `python3 SCRIPT BASE_URL SERVER_LOG SCREENSHOT_DIR`.
+"""
+import os
+import re
+import shutil
+import sys
+import urllib.request
+
+from selenium import webdriver
+from selenium.webdriver.common.by import By
+from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+BASE, LOG, OUT = sys.argv[1], sys.argv[2], sys.argv[3]
+CODE = "11500106009208537T"
+PASSWORDS = dict(line.split()[:2] for line in open(LOG, encoding="utf-8") if line.startswith("  "))
+os.makedirs(OUT, exist_ok=True)
+
+options = webdriver.ChromeOptions()
+for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,900", "--lang=zh-CN"]:
+    options.add_argument(argument)
+options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+driver = webdriver.Chrome(service=webdriver.ChromeService(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+driver.implicitly_wait(10)
+PREFIX = os.path.splitext(os.path.basename(sys.argv[0]))[0].split("_")[0]
+steps = 0
+
+
+def shot(name):
+    """Both sizes of the page now shown."""
+    global steps
+    steps += 1
+    driver.save_screenshot(f"{OUT}/{PREFIX}-{steps:02d}-{name}-1366.png")
+    driver.set_window_size(390, 844)
+    driver.save_screenshot(f"{OUT}/{PREFIX}-{steps:02d}-{name}-390.png")
+    driver.set_window_size(1366, 900)
+
+
+def healthy():
+    with urllib.request.urlopen(BASE + "/healthz", timeout=30) as answer:
+        return answer.status == 200
+
+
+def text():
+    return driver.find_element(By.TAG_NAME, "body").text
+
+
+def gone(element):
+    """True once `element` no longer belongs to the page shown. Chromium says so with a stale-element error or, for a
+    page replaced by a 413 answer, with "Node … does not belong to the document"; both mean the old page is gone."""
+    try:
+        element.is_enabled()
+        return False
+    except WebDriverException:
+        return True
+
+
+def follow(element):
+    """Clicks a link or a submit button and waits until the next page has replaced this one: a click returns before
+    the browser has navigated, and reading the URL or the page too early reads the old one."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(driver, 120).until(lambda d: gone(old))
+    WebDriverWait(driver, 120).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
+def type_into(name, value, scope=None):
+    field = (scope or driver).find_element(By.NAME, name)
+    field.clear()
+    field.send_keys(value)
+
+
+def sign_in(user):
+    driver.delete_all_cookies()
+    driver.get(BASE + "/staff/login")
+    type_into("username", user)
+    type_into("password", PASSWORDS[user])
+    follow(driver.find_element(By.CSS_SELECTOR, "form[action='/staff/login'] button[type=submit]"))
+    assert driver.current_url.rstrip("/").endswith("/staff"), f"{user} was not signed in: {driver.current_url}"
+
+
+
+
+def apply_online(name, title):
+    """A resident applies to the demo subdistrict online; returns the tracking number shown."""
+    driver.get(f"{BASE}/a/{CODE}/apply")
+    Select(driver.find_element(By.NAME, "applicantType")).select_by_value("natural-person")
+    type_into("name", name)
+    Select(driver.find_element(By.NAME, "idType")).select_by_value("passport")
+    type_into("idNumber", "E98765432")
+    type_into("phone", "13912345678")
+    type_into("infoTitle", title)
+    Select(driver.find_element(By.NAME, "formWanted")).select_by_value("electronic")
+    Select(driver.find_element(By.NAME, "delivery")).select_by_value("online")
+    follow(driver.find_element(By.CSS_SELECTOR, "form[action$='/apply'] button[type=submit]"))
+    tracking = re.search(CODE + r"-\d{4}-\d{5}", driver.page_source)
+    assert tracking, "no tracking number after applying"
+    return tracking.group(0)
