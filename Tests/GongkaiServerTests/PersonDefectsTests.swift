@@ -89,4 +89,16 @@ import VaporTesting
             #expect(page.matches(of: /aria-invalid="true"/).count == 1)
         }
     }
+
+    @Test func aProvisionalDeadlineIsExplainedInChinese() async throws {
+        try await withServer(demo: true, today: Day(iso: "2026-12-21")!) { _, officer in
+            try await officer.signIn("lianfang-officer")
+            // Received 2026-12-18: the 20 working days run into 2027, whose holidays are not yet published.
+            let id = try await ApplicationTests.register(officer, received: "2026-12-18")
+            let page = try await officer.get(SiteURL.staffApplication(id).path).body.string
+            #expect(page.contains("2027年的节假日安排尚未公布，暂按周一至周五计算"))
+            #expect(!page.contains("Monday"))
+            #expect(page.components(separatedBy: "节假日安排尚未公布").count == 2, "the warning is shown once")
+        }
+    }
 }

@@ -53,7 +53,8 @@ import VaporTesting
             // Without the confidentiality review confirmed: refused.
             let unconfirmed = try await reviewer.post(SiteURL.staffItemAction(id).path, form: [("action", "approve")])
             #expect(unconfirmed.status == .conflict)
-            #expect(unconfirmed.body.string.contains("保密审查"))
+            #expect(unconfirmed.body.string.contains("请先确认已进行保密审查"))
+            #expect(!unconfirmed.body.string.contains("confirm the"), "the refusal is in English")
             #expect(
                 try await reviewer.post(SiteURL.staffItemAction(id).path, form: [("action", "approve"), ("confirmedReview", "on")]).status
                     == .seeOther)
@@ -78,6 +79,10 @@ import VaporTesting
             #expect(log.map(\.actor) == ["lianfang-editor", "lianfang-editor", "lianfang-reviewer", "lianfang-reviewer"])
             #expect(log[1].before?.contains("\"state\":\"draft\"") == true)
             #expect(log[1].after?.contains("\"state\":\"submitted\"") == true)
+            // The item's history names the steps in Chinese (it once said create / submit / approve / publish).
+            let history = try await reviewer.get(SiteURL.staffItem(id).path).body.string
+            for verb in ["<td>创建</td>", "<td>提交审核</td>", "<td>审核通过</td>", "<td>发布</td>"] { #expect(history.contains(verb), "\(verb)") }
+            #expect(!history.contains("<td>approve</td>"))
         }
     }
 
@@ -107,7 +112,7 @@ import VaporTesting
             let response = try await client.post(
                 SiteURL.staffItemAction(item.id!).path, form: [("action", "approve"), ("confirmedReview", "on")])
             #expect(response.status == .conflict)
-            #expect(response.body.string.contains("cannot approve"))
+            #expect(response.body.string.contains("起草人不能审核自己起草的信息"))
         }
     }
 

@@ -119,7 +119,7 @@ import Testing
             received: Day(iso: "2026-03-02")!,
             events: ["clarify-sent@2026-03-12", "clarify-received@2026-03-13"].map { DeadlineParsing.event($0)! },
             today: Day(iso: "2026-03-16")!)
-        #expect(deadline.warnings.contains { $0.contains("8 working days") && $0.contains("第三十条") })
+        #expect(deadline.warnings.contains { $0.contains("第8个工作日") && $0.contains("第三十条") })
     }
 
     @Test(arguments: [

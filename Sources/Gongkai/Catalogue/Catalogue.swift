@@ -47,12 +47,48 @@ public enum PublicationState: String, Sendable, Codable, CaseIterable {
 /// What staff do to an item.
 public enum ReviewAction: String, Sendable, Codable, CaseIterable {
     case submit, `return`, approve, publish, withdraw
+
+    public var label: String {
+        switch self {
+        case .submit: "提交审核"
+        case .return: "退回修改"
+        case .approve: "审核通过"
+        case .publish: "发布"
+        case .withdraw: "撤回"
+        }
+    }
 }
 
 /// Why a move in the review workflow is refused.
-public struct ReviewRefusal: Error, Equatable, CustomStringConvertible {
-    public let description: String
-    public init(_ description: String) { self.description = description }
+public enum ReviewRefusal: Error, Equatable, Sendable, CustomStringConvertible {
+    case onlyEditorSubmits
+    case onlyReviewerReturns
+    case returnNeedsReason
+    case onlyReviewerApproves
+    /// 第十七条: review by another person than the one who drafted.
+    case drafterCannotApprove
+    /// The confidentiality and privacy review (保密审查) was not confirmed.
+    case reviewNotConfirmed
+    case onlyEditorOrReviewerPublishes
+    case onlyReviewerWithdraws
+    case notFrom(PublicationState, ReviewAction)
+
+    /// What staff read.
+    public var message: String {
+        switch self {
+        case .onlyEditorSubmits: "只有信息编辑可以提交审核"
+        case .onlyReviewerReturns: "只有信息审核人员可以退回"
+        case .returnNeedsReason: "退回修改须写明理由，供编辑修改"
+        case .onlyReviewerApproves: "只有信息审核人员可以审核通过"
+        case .drafterCannotApprove: "起草人不能审核自己起草的信息（第十七条：发布前由他人审查）"
+        case .reviewNotConfirmed: "请先确认已进行保密审查和个人信息保护审查，再审核通过"
+        case .onlyEditorOrReviewerPublishes: "只有本机关的信息编辑或审核人员可以发布"
+        case .onlyReviewerWithdraws: "只有信息审核人员可以撤回已发布的信息"
+        case .notFrom(let state, let action): "\(state.label)的信息不能\(action.label)"
+        }
+    }
+
+    public var description: String { message }
 }
 
 /// The review workflow (条例第十七条: 审查 before anything is published): draft → submitted → returned with a reason,
@@ -69,29 +105,25 @@ public enum ReviewWorkflow {
     ) throws(ReviewRefusal) -> PublicationState {
         switch (state, action) {
         case (.draft, .submit), (.returned, .submit):
-            guard role == .editor || role == .administrator else { throw ReviewRefusal("only an editor submits an item for review") }
+            guard role == .editor || role == .administrator else { throw .onlyEditorSubmits }
             return .submitted
         case (.submitted, .return):
-            guard role == .reviewer || role == .administrator else { throw ReviewRefusal("only a reviewer returns an item") }
-            guard let reason, !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-                throw ReviewRefusal("returning an item needs a reason for the editor")
-            }
+            guard role == .reviewer || role == .administrator else { throw .onlyReviewerReturns }
+            guard let reason, !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .returnNeedsReason }
             return .returned
         case (.submitted, .approve):
-            guard role == .reviewer || role == .administrator else { throw ReviewRefusal("only a reviewer approves an item") }
-            guard !actorIsDrafter else { throw ReviewRefusal("the person who drafted an item cannot approve it (第十七条: review by another person)") }
-            guard confirmedReview else { throw ReviewRefusal("confirm the confidentiality and privacy review (保密审查) before approving") }
+            guard role == .reviewer || role == .administrator else { throw .onlyReviewerApproves }
+            guard !actorIsDrafter else { throw .drafterCannotApprove }
+            guard confirmedReview else { throw .reviewNotConfirmed }
             return .approved
         case (.approved, .publish):
-            guard role == .reviewer || role == .editor || role == .administrator else {
-                throw ReviewRefusal("only the agency's editor or reviewer publishes")
-            }
+            guard role == .reviewer || role == .editor || role == .administrator else { throw .onlyEditorOrReviewerPublishes }
             return .published
         case (.published, .withdraw):
-            guard role == .reviewer || role == .administrator else { throw ReviewRefusal("only a reviewer withdraws a published item") }
+            guard role == .reviewer || role == .administrator else { throw .onlyReviewerWithdraws }
             return .withdrawn
         default:
-            throw ReviewRefusal("an item that is \(state.label) (\(state.rawValue)) cannot be \(action.rawValue)ed")
+            throw .notFrom(state, action)
         }
     }
 }

@@ -113,7 +113,7 @@ public struct DeadlineEngine: Sendable {
                 let used = calendar.workingDays(after: received, through: event.date)
                 if used > Self.clarificationNoticePeriod {
                     warnings.append(
-                        "the clarification notice went out \(used) working days after receipt; 第三十条 asks for it within \(Self.clarificationNoticePeriod)"
+                        "补正通知在收到申请后第\(used)个工作日发出；第三十条要求在收到申请之日起\(Self.clarificationNoticePeriod)个工作日内一次性告知"
                     )
                 }
                 clarification = (event.date, false)
@@ -284,7 +284,7 @@ public struct DeadlineEngine: Sendable {
         let provisionalYears = calendar.provisionalYears(after: received, through: through)
         if !provisionalYears.isEmpty {
             warnings.append(
-                "\(provisionalYears.map(String.init).joined(separator: ", ")) has no published holiday arrangement yet; Monday–Friday were assumed, so the dates are provisional"
+                "\(provisionalYears.map(String.init).joined(separator: "、"))年的节假日安排尚未公布，暂按周一至周五计算，以上日期为暂定"
             )
         }
         return Deadline(

@@ -172,8 +172,7 @@ enum ApplicationStaffViews {
                         .strong(.text(deadline.due.map { "答复期限：\($0.iso)" } ?? Self.withoutDueDate(deadline))),
                         .text(
                             deadline.due != nil && (deadline.status == .open || deadline.status == .paused)
-                                ? (deadline.overdue ? "，已逾期\(deadline.overdueWorkingDays)个工作日" : "，剩余\(deadline.remainingWorkingDays)个工作日") : ""),
-                        .text(deadline.provisional ? "（\(deadline.provisionalYears.map(String.init).joined(separator: "、"))年节假日安排未公布，暂按周一至周五计算）" : "")
+                                ? (deadline.overdue ? "，已逾期\(deadline.overdueWorkingDays)个工作日" : "，剩余\(deadline.remainingWorkingDays)个工作日") : "")
                     ),
                     .ol(
                         .forEach(deadline.steps) { step in

@@ -152,7 +152,8 @@ struct StaffController {
             StaffViews.item(
                 item.dto(agency: item.agency, category: item.category), drafter: drafter?.displayName ?? "", returnReason: item.returnReason,
                 canWrite: access.canWrite(agency: item.$agency.id), isDrafter: item.$draftedBy.id == user.id, publishBy: due,
-                history: history.map { (Self.time($0.at), $0.actor, $0.action) }, attachments: attachments.map { ($0.filename, $0.size, $0.sha256) },
+                history: history.map { (Self.time($0.at), $0.actor, Audit.Action(rawValue: $0.action).label) },
+                attachments: attachments.map { ($0.filename, $0.size, $0.sha256) },
                 viewer: req.staffViewer))
     }
 

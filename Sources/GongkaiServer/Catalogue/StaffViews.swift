@@ -273,7 +273,8 @@ enum StaffViews {
                 .tr(.th(.text("时间")), .th(.text("操作人")), .th(.text("操作")), .th(.text("对象")), .th(.text("机关")), .th(.text("修改前")), .th(.text("修改后"))),
                 .forEach(entries) { entry in
                     .tr(
-                        .td(.text(StaffController.time(entry.0))), .td(.text(entry.1)), .td(.text(entry.2)),
+                        .td(.text(StaffController.time(entry.0))), .td(.text(entry.1)),
+                        .td(.text(Audit.Action(rawValue: entry.2).label), .small(.text(" \(entry.2)"))),
                         .td(.text("\(entry.3) \(entry.4.prefix(8))")), .td(.text(entry.5 ?? "")),
                         .td(.small(.text(String((entry.6 ?? "").prefix(300))))), .td(.small(.text(String((entry.7 ?? "").prefix(300)))))
                     )

@@ -30,6 +30,19 @@ enum Audit {
         static let publish = Action(rawValue: "publish")
 
         init(rawValue: String) { self.rawValue = rawValue }
+
+        /// How the log and an item's history name the action.
+        var label: String {
+            if let review = ReviewAction(rawValue: rawValue) { return review.label }
+            if let clock = ClockEvent.Kind(rawValue: rawValue) { return clock.label }
+            if let move = ApplicationMove.Kind(rawValue: rawValue) { return move.label }
+            return Self.verbs[rawValue] ?? rawValue
+        }
+
+        private static let verbs = [
+            "create": "创建", "update": "修改", "attach": "上传附件", "new-version": "起草新版本", "supersede": "被新版本取代", "handle": "办理",
+            "decide": "审结", "issue-token": "签发接口令牌", "login": "登录", "register": "登记", "save-draft": "保存草稿", "letter": "发出文书",
+        ]
         init(_ review: ReviewAction) { rawValue = review.rawValue }
         /// The clock's name for the move (`clarify-sent` …), or the move's own (`confirm`, `fee-unpaid`).
         init(_ move: ApplicationMove) { rawValue = move.clockKind?.rawValue ?? move.kind.rawValue }
