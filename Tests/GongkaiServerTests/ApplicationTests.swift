@@ -157,7 +157,7 @@ import VaporTesting
             // One notice only (第三十条), and no answer while it is pending.
             #expect(
                 try await Self.move(client, id, [("move", "clarify"), ("what", "再补一项"), ("date", "2026-11-05")]).body.string.contains(
-                    "second clarification notice"))
+                    "第二次补正告知"))
             #expect(try await Self.move(client, id, [("move", "answer"), ("result", "3.1"), ("date", "2026-11-06")]).status == .conflict)
             #expect(try await Self.move(client, id, [("move", "clarified"), ("date", "2026-11-10")]).status == .seeOther)
             record = try #require(try await ApplicationRecord.find(id, on: app.db))
@@ -228,7 +228,7 @@ import VaporTesting
             #expect(try await Self.offered(head, id) == ["clarify", "consult", "fee", "answer", "withdraw"])
             let second = try await Self.move(head, id, [("move", "extend"), ("days", "5"), ("date", "2026-11-20")])
             #expect(second.status == .conflict)
-            #expect(second.body.string.contains("second extension"))
+            #expect(second.body.string.contains("第二次延期"))
         }
     }
 

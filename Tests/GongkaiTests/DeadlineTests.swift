@@ -123,16 +123,16 @@ import Testing
     }
 
     @Test(arguments: [
-        (["answered@2026-02-27"], "answered@2026-02-27", "before the application was received"),
-        (["extended@2026-03-05", "extended@2026-03-06"], "extended@2026-03-06", "second extension"),
-        (["answered@2026-03-10", "clarify-sent@2026-03-11"], "clarify-sent@2026-03-11", "after the application was answered"),
-        (["clarify-sent@2026-03-03", "clarify-received@2026-03-04", "clarify-sent@2026-03-05"], "clarify-sent@2026-03-05", "second clarification"),
-        (["clarify-received@2026-03-04"], "clarify-received@2026-03-04", "no clarification notice"),
-        (["extended@2026-04-01"], "extended@2026-04-01", "after the original due date 2026-03-30"),
-        (["extended@2026-03-05+25"], "extended@2026-03-05+25", "at most 20"),
-        (["clarify-sent@2026-03-03", "answered@2026-03-10"], "answered@2026-03-10", "clarification notice of 2026-03-03 is pending"),
-        (["consult-answered@2026-03-10"], "consult-answered@2026-03-10", "never sent"),
-        (["fee-paid@2026-03-10"], "fee-paid@2026-03-10", "no fee notice"),
+        (["answered@2026-02-27"], "answered@2026-02-27", "早于收到申请之日"),
+        (["extended@2026-03-05", "extended@2026-03-06"], "extended@2026-03-06", "第二次延期"),
+        (["answered@2026-03-10", "clarify-sent@2026-03-11"], "clarify-sent@2026-03-11", "答复办结"),
+        (["clarify-sent@2026-03-03", "clarify-received@2026-03-04", "clarify-sent@2026-03-05"], "clarify-sent@2026-03-05", "第二次补正告知"),
+        (["clarify-received@2026-03-04"], "clarify-received@2026-03-04", "此前没有发出补正告知"),
+        (["extended@2026-04-01"], "extended@2026-04-01", "晚于原答复期限2026-03-30"),
+        (["extended@2026-03-05+25"], "extended@2026-03-05+25", "最长不超过20个工作日"),
+        (["clarify-sent@2026-03-03", "answered@2026-03-10"], "answered@2026-03-10", "2026-03-03发出的补正告知尚待补正"),
+        (["consult-answered@2026-03-10"], "consult-answered@2026-03-10", "此前没有征求意见"),
+        (["fee-paid@2026-03-10"], "fee-paid@2026-03-10", "此前没有发出收费通知"),
     ])
     func deadline_refusesImpossibleHistoriesNamingTheEvent(events: [String], event: String, problem: String) {
         do {

@@ -95,20 +95,20 @@ public struct DeadlineEngine: Sendable {
 
         for event in ordered {
             guard event.date >= received else {
-                throw ClockError(event: event.text, problem: "is before the application was received on \(received.iso)")
+                throw ClockError(event: event.text, problem: "早于收到申请之日\(received.iso)")
             }
             if let (closedOn, status) = closed {
                 throw ClockError(
                     event: event.text,
                     problem:
-                        "comes after the application was \(status == .answered ? "answered" : status == .withdrawn ? "withdrawn" : "deemed abandoned") on \(closedOn.iso); nothing can happen to it after that"
+                        "申请已于\(closedOn.iso)\(status == .answered ? "答复" : status == .withdrawn ? "撤回" : "视为放弃")办结，此后不能再有办理步骤"
                 )
             }
             switch event.kind {
             case .clarifySent:
                 guard clarification == nil else {
                     throw ClockError(
-                        event: event.text, problem: "a second clarification notice; 第三十条 allows one notice, listing everything to clarify at once")
+                        event: event.text, problem: "第二次补正告知：第三十条规定一次性告知需要补正的全部事项，只能告知一次")
                 }
                 let used = calendar.workingDays(after: received, through: event.date)
                 if used > Self.clarificationNoticePeriod {
@@ -123,7 +123,7 @@ public struct DeadlineEngine: Sendable {
                         text: "发出补正通知（收到申请后第\(used)个工作日）；答复期限停止计算，待收到补正后的申请重新起算"))
             case .clarifyReceived:
                 guard let sent = clarification, !sent.resolved else {
-                    throw ClockError(event: event.text, problem: "a clarified application with no clarification notice before it")
+                    throw ClockError(event: event.text, problem: "此前没有发出补正告知，不能收到补正后的申请")
                 }
                 clarification = (sent.sent, true)
                 start = event.date
@@ -134,7 +134,7 @@ public struct DeadlineEngine: Sendable {
                         text: "收到补正后的申请；答复期限自次日起重新计算\(Self.answerPeriod)个工作日"))
             case .clarifyExpired:
                 guard let sent = clarification, !sent.resolved else {
-                    throw ClockError(event: event.text, problem: "the clarification period cannot expire: no clarification notice is pending")
+                    throw ClockError(event: event.text, problem: "没有待补正的告知，不存在逾期未补正")
                 }
                 closed = (event.date, .abandoned)
                 step(
@@ -151,7 +151,7 @@ public struct DeadlineEngine: Sendable {
                         text: "书面征求第三方或其他机关意见；征求意见期间不计入答复期限；被征求方应在\(Self.consultationPeriod)个工作日内（\(answerBy.iso)前）提出意见"))
             case .consultAnswered:
                 guard !openConsultations.isEmpty else {
-                    throw ClockError(event: event.text, problem: "an answer to a consultation that was never sent")
+                    throw ClockError(event: event.text, problem: "此前没有征求意见，不能收到被征求方意见")
                 }
                 let sent = openConsultations.removeFirst()
                 pauses.append(Pause(from: sent, to: event.date))
@@ -162,13 +162,13 @@ public struct DeadlineEngine: Sendable {
                         text: "收到被征求方意见；\(sent.iso)至\(event.date.iso)不计入答复期限，次日起恢复计算" + (late ? "（被征求方逾期提出意见）" : "")))
             case .extended:
                 guard !extended else {
-                    throw ClockError(event: event.text, problem: "a second extension; 第三十三条 allows one extension")
+                    throw ClockError(event: event.text, problem: "第二次延期：第三十三条只允许延长一次")
                 }
                 try requireRunning(event, clarification)
                 let days = event.days ?? Self.maximumExtension
                 guard days >= 1, days <= Self.maximumExtension else {
                     throw ClockError(
-                        event: event.text, problem: "an extension of \(days) working days; 第三十三条 allows at most \(Self.maximumExtension)")
+                        event: event.text, problem: "延长\(days)个工作日：第三十三条规定延长期限最长不超过\(Self.maximumExtension)个工作日")
                 }
                 let pausesSoFar =
                     pauses + openConsultations.map { Pause(from: $0, to: event.date) } + (feeNotice.map { [Pause(from: $0, to: event.date)] } ?? [])
@@ -176,7 +176,7 @@ public struct DeadlineEngine: Sendable {
                 guard event.date <= originalDue else {
                     throw ClockError(
                         event: event.text,
-                        problem: "the extension comes after the original due date \(originalDue.iso); 第三十三条 requires it within the answer period")
+                        problem: "延期晚于原答复期限\(originalDue.iso)：第三十三条要求在答复期限内决定延期")
                 }
                 extended = true
                 limit += days
@@ -187,7 +187,7 @@ public struct DeadlineEngine: Sendable {
             case .feeSent:
                 try requireRunning(event, clarification)
                 guard feeNotice == nil else {
-                    throw ClockError(event: event.text, problem: "a second fee notice while the first is unpaid")
+                    throw ClockError(event: event.text, problem: "前一份收费通知尚未缴费，不能再发收费通知")
                 }
                 feeNotice = event.date
                 let payBy = calendar.adding(workingDays: Self.feePaymentPeriod, to: event.date)
@@ -198,14 +198,14 @@ public struct DeadlineEngine: Sendable {
                             + (settings.feeTimeExcluded ? "；通知至缴费期间不计入答复期限（本机关设置）" : "；本机关设置为缴费期间照常计算答复期限")))
             case .feePaid:
                 guard let sent = feeNotice else {
-                    throw ClockError(event: event.text, problem: "a payment with no fee notice before it")
+                    throw ClockError(event: event.text, problem: "此前没有发出收费通知，不能记录缴费")
                 }
                 let payBy = calendar.adding(workingDays: Self.feePaymentPeriod, to: sent)
                 guard event.date <= payBy else {
                     throw ClockError(
                         event: event.text,
                         problem:
-                            "paid after \(payBy.iso), the end of the \(Self.feePaymentPeriod) working days to pay; the application was deemed abandoned then"
+                            "缴费晚于缴费期限\(payBy.iso)（收费通知后\(Self.feePaymentPeriod)个工作日），申请已视为放弃"
                     )
                 }
                 feeNotice = nil
@@ -219,7 +219,7 @@ public struct DeadlineEngine: Sendable {
                     throw ClockError(
                         event: event.text,
                         problem:
-                            "answered while the clarification notice of \(clarification!.sent.iso) is pending; record the clarified application or its expiry first"
+                            "\(clarification!.sent.iso)发出的补正告知尚待补正，不能答复；请先记录收到补正或逾期未补正"
                     )
                 }
                 closed = (event.date, .answered)
@@ -298,7 +298,7 @@ public struct DeadlineEngine: Sendable {
             throw ClockError(
                 event: event.text,
                 problem:
-                    "the application awaits the clarification asked for on \(clarification.sent.iso); nothing else can happen until it arrives or expires"
+                    "申请正等待\(clarification.sent.iso)告知的补正，收到补正或逾期未补正之前不能办理其他步骤"
             )
         }
     }
