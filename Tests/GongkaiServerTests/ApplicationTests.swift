@@ -251,7 +251,7 @@ import VaporTesting
                 let body = try await portal.get(path).body.string
                 #expect(!body.contains(Self.idNumber) && !body.contains(Self.phone) && !body.contains("王测试"), "\(path) shows the applicant")
             }
-            let list = try await client.get(SiteURL.staffApplications.path + "?view=all").body.string
+            let list = try await client.get(SiteURL.staffApplications(view: "all").path).body.string
             #expect(list.contains("1101**********002X"))
             #expect(list.contains("139****5678"))
             #expect(!list.contains(Self.idNumber))
@@ -267,7 +267,7 @@ import VaporTesting
             // Catalogue editors do not read applications.
             let editor = TestClient(app: app, passwords: client.passwords)
             try await editor.signIn("lianfang-editor")
-            #expect(try await editor.get(SiteURL.staffApplications.path).status == .forbidden)
+            #expect(try await editor.get(SiteURL.staffApplications().path).status == .forbidden)
         }
     }
 
@@ -283,7 +283,7 @@ import VaporTesting
             try await stranger.signIn("minzheng-officer")
             #expect(try await stranger.get(SiteURL.staffApplication(id).path).status == .notFound)
             #expect(try await stranger.post(SiteURL.staffApplicationMove(id).path, form: [("move", "withdraw")]).status == .notFound)
-            #expect(!(try await stranger.get(SiteURL.staffApplications.path + "?view=all").body.string.contains(Self.phone.suffix(4))))
+            #expect(!(try await stranger.get(SiteURL.staffApplications(view: "all").path).body.string.contains(Self.phone.suffix(4))))
             #expect(try #require(try await ApplicationRecord.find(id, on: app.db)).status == .open)
         }
     }
@@ -339,16 +339,16 @@ import VaporTesting
             let overdue = try await Self.register(client, received: "2026-10-09")  // due 11-06
             let soon = try await Self.register(client, received: "2026-10-26")  // due 11-23
             let fresh = try await Self.register(client, received: "2026-11-19")
-            let page = try await client.get(SiteURL.staffApplications.path).body.string
+            let page = try await client.get(SiteURL.staffApplications().path).body.string
             #expect(page.contains("已逾期（1）"))
             #expect(page.contains("5个工作日内到期（1）"))
             let numbers = try await [overdue, soon, fresh].asyncMap { try #require(try await ApplicationRecord.find($0, on: app.db)).trackingNumber }
-            let byDue = try await client.get(SiteURL.staffApplications.path + "?sort=due").body.string
+            let byDue = try await client.get(SiteURL.staffApplications(sort: "due").path).body.string
             #expect(byDue.range(of: numbers[0])!.lowerBound < byDue.range(of: numbers[1])!.lowerBound)
             #expect(byDue.range(of: numbers[1])!.lowerBound < byDue.range(of: numbers[2])!.lowerBound)
-            let reversed = try await client.get(SiteURL.staffApplications.path + "?sort=due&order=desc").body.string
+            let reversed = try await client.get(SiteURL.staffApplications(sort: "due", order: "desc").path).body.string
             #expect(reversed.range(of: numbers[2])!.lowerBound < reversed.range(of: numbers[0])!.lowerBound)
-            let onlyOverdue = try await client.get(SiteURL.staffApplications.path + "?view=overdue").body.string
+            let onlyOverdue = try await client.get(SiteURL.staffApplications(view: "overdue").path).body.string
             #expect(onlyOverdue.contains(numbers[0]) && !onlyOverdue.contains(numbers[2]))
         }
     }

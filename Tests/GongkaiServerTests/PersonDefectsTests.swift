@@ -13,20 +13,20 @@ import VaporTesting
             try await supervisor.signIn("district-supervisor")
             let home = try await supervisor.get(SiteURL.staffHome.path).body.string
             #expect(!home.contains("href=\"\(SiteURL.staffNewItem.path)\""), "a read-only supervisor is offered 起草公开信息")
-            #expect(home.contains("href=\"\(SiteURL.staffApplications.path)\""))
-            let applications = try await supervisor.get(SiteURL.staffApplications.path).body.string
+            #expect(home.contains("href=\"\(SiteURL.staffApplications().path)\""))
+            let applications = try await supervisor.get(SiteURL.staffApplications().path).body.string
             #expect(!applications.contains("href=\"\(SiteURL.staffNewApplication.path)\""), "a read-only supervisor is offered 登记申请")
 
             let officer = TestClient(app: app, passwords: supervisor.passwords)
             try await officer.signIn("lianfang-officer")
-            #expect(try await officer.get(SiteURL.staffApplications.path).body.string.contains("href=\"\(SiteURL.staffNewApplication.path)\""))
+            #expect(try await officer.get(SiteURL.staffApplications().path).body.string.contains("href=\"\(SiteURL.staffNewApplication.path)\""))
             #expect(!(try await officer.get(SiteURL.staffHome.path).body.string.contains("href=\"\(SiteURL.staffNewItem.path)\"")))
 
             let editor = TestClient(app: app, passwords: supervisor.passwords)
             try await editor.signIn("lianfang-editor")
             let desk = try await editor.get(SiteURL.staffHome.path).body.string
             #expect(desk.contains("href=\"\(SiteURL.staffNewItem.path)\""))
-            #expect(!desk.contains("href=\"\(SiteURL.staffApplications.path)\""), "an editor is offered 依申请公开, which answers 403")
+            #expect(!desk.contains("href=\"\(SiteURL.staffApplications().path)\""), "an editor is offered 依申请公开, which answers 403")
         }
     }
 

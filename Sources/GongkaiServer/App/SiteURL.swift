@@ -30,7 +30,8 @@ enum SiteURL {
     case annualReportDownload(String, Int, format: String, version: Int? = nil)
     case apply(String)
     case applicationStatus
-    case staffApplications
+    /// The list of applications: which pile, sorted by which column, in which order, for which officer.
+    case staffApplications(view: String? = nil, sort: String? = nil, order: String? = nil, officer: String? = nil)
     case staffNewApplication
     case staffApplication(UUID)
     case staffApplicationCompose(UUID, move: String?)
@@ -188,6 +189,7 @@ enum SiteURL {
         case .annualReportDownload(_, _, let format, let version): query(["format": format, "version": version.map(String.init)])
         case .staffApplicationCompose(_, let move): query(["move": move])
         case .staffRegisters(let year), .staffReports(let year): query(["year": year.map(String.init)])
+        case .staffApplications(let view, let sort, let order, let officer): query(["view": view, "sort": sort, "order": order, "officer": officer])
         default: ""
         }
     }

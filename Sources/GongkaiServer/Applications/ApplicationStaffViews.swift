@@ -14,16 +14,7 @@ enum ApplicationStaffViews {
         officers: [String], seesDetails: Bool, viewer: Viewer
     ) -> HTML {
         func link(view v: String? = nil, sort s: String? = nil, order: String? = nil, officer o: String?? = nil) -> String {
-            var items: [URLQueryItem] = [URLQueryItem(name: "view", value: v ?? view), URLQueryItem(name: "sort", value: s ?? sort)]
-            if let order {
-                items.append(URLQueryItem(name: "order", value: order))
-            } else if descending {
-                items.append(URLQueryItem(name: "order", value: "desc"))
-            }
-            if let chosen = o ?? officer { items.append(URLQueryItem(name: "officer", value: chosen)) }
-            var components = URLComponents()
-            components.queryItems = items
-            return SiteURL.staffApplications.path + "?" + (components.percentEncodedQuery ?? "")
+            SiteURL.staffApplications(view: v ?? view, sort: s ?? sort, order: order ?? (descending ? "desc" : nil), officer: o ?? officer).path
         }
         func header(_ label: String, _ key: String) -> Node<HTML.TableRowContext> {
             .th(
@@ -130,7 +121,7 @@ enum ApplicationStaffViews {
         return Views.page(
             title: "申请 \(record.trackingNumber)", viewer: viewer,
             StaffViews.header(viewer),
-            .p(.class("noprint"), .a(.href(Views.attr(SiteURL.staffApplications.path)), .text("返回依申请公开"))),
+            .p(.class("noprint"), .a(.href(Views.attr(SiteURL.staffApplications().path)), .text("返回依申请公开"))),
             .table(
                 .class("meta"),
                 .tr(.th(.text("受理机关")), .td(.text(record.agency.name))),

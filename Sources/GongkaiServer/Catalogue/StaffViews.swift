@@ -33,7 +33,7 @@ enum StaffViews {
             .class("noprint"),
             .a(.href(Views.attr(SiteURL.staffHome.path)), .text("工作台")), .text(" · "),
             .if(drafts, .group(.a(.href(Views.attr(SiteURL.staffNewItem.path)), .text("起草公开信息")), .text(" · "))),
-            .if(readsApplications, .group(.a(.href(Views.attr(SiteURL.staffApplications.path)), .text("依申请公开")), .text(" · "))),
+            .if(readsApplications, .group(.a(.href(Views.attr(SiteURL.staffApplications().path)), .text("依申请公开")), .text(" · "))),
             .a(.href(SiteURL.staffReports().path), .text("年度报告")), .text(" · "),
             .a(.href(SiteURL.staffRegisters().path), .text("登记簿")), .text(" · "),
             .a(.href(SiteURL.staffTrainings.path), .text("培训记录")), .text(" · "),
