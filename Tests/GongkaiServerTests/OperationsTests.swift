@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Gongkai
 import SQLKit
 import Testing
 import Vapor
@@ -51,6 +52,13 @@ import VaporTesting
             #expect(entry.entity == "item")
             let fields = try JSONDecoder().decode([String: String].self, from: Data(try #require(entry.after).utf8))
             #expect(fields["attachment"] == name)
+            // Each action is named as staff know it: a review step, an application's move (by its clock event or
+            // its own name), a verb; an unknown code stays as it is.
+            #expect(Audit.Action(.approve).label == "审核通过")
+            #expect(Audit.Action(rawValue: "clarify-sent").label == ApplicationMove.Kind.clarify.label)
+            #expect(Audit.Action(.feeUnpaid).label == ApplicationMove.Kind.feeUnpaid.label)
+            #expect(Audit.Action.attach.label == "上传附件")
+            #expect(Audit.Action(rawValue: "note").label == "note")
         }
     }
 }

@@ -87,6 +87,30 @@ public enum ApplicationMove: Sendable, Equatable {
             default: nil
             }
         }
+
+        /// The event the clock sees; confirming receipt starts the clock instead, and recording an unpaid fee only
+        /// writes down what the clock already knows.
+        public var clockKind: ClockEvent.Kind? {
+            switch self {
+            case .confirm, .feeUnpaid: nil
+            case .clarify: .clarifySent
+            case .clarified: .clarifyReceived
+            case .clarifyExpired: .clarifyExpired
+            case .consult: .consultSent
+            case .consultAnswered: .consultAnswered
+            case .extend: .extended
+            case .fee: .feeSent
+            case .feePaid: .feePaid
+            case .answer: .answered
+            case .withdraw: .withdrawn
+            }
+        }
+
+        /// The move that puts `event` in a history.
+        public init?(recording event: ClockEvent.Kind) {
+            guard let kind = Self.allCases.first(where: { $0.clockKind == event }) else { return nil }
+            self = kind
+        }
     }
 
     public var kind: Kind {
@@ -109,23 +133,7 @@ public enum ApplicationMove: Sendable, Equatable {
     public var label: String { kind.label }
     public var letter: LetterKind? { kind.letter }
 
-    /// The event the clock sees; confirming receipt starts the clock instead, and recording an unpaid fee only
-    /// writes down what the clock already knows.
-    public var clockKind: ClockEvent.Kind? {
-        switch self {
-        case .confirm, .feeUnpaid: nil
-        case .clarify: .clarifySent
-        case .clarified: .clarifyReceived
-        case .clarifyExpired: .clarifyExpired
-        case .consult: .consultSent
-        case .consultAnswered: .consultAnswered
-        case .extend: .extended
-        case .fee: .feeSent
-        case .feePaid: .feePaid
-        case .answer: .answered
-        case .withdraw: .withdrawn
-        }
-    }
+    public var clockKind: ClockEvent.Kind? { kind.clockKind }
 
     /// The line of the application's history that records the move.
     public var detail: String {
@@ -169,7 +177,7 @@ public enum ApplicationRefusal: Error, Equatable, Sendable {
     /// What staff read.
     public var message: String {
         switch self {
-        case .roleCannotAct(let role): "\(role.label)账号不办理依申请公开"
+        case .roleCannotAct(let role): "\(role.label)账号不办理依申请公开：请由本机关的依申请公开经办人或负责人办理"
         case .extensionNeedsOfficeHead: "延期答复须经政府信息公开工作机构负责人同意（第三十三条）：请由负责人账号办理"
         case .dateInFuture(let kind, let date, let today): "\(kind.label)的日期\(date.iso)晚于今天\(today.iso)"
         case .closed(let status, let kind): "申请已办结（\(status.label)），不能再\(kind.label)"
@@ -179,9 +187,9 @@ public enum ApplicationRefusal: Error, Equatable, Sendable {
         case .notAResult(let result, let year, let format): "“\(result)”不是\(year)年（\(format.rawValue)年版格式）表三的办理结果"
         case .resultOfALapse(let result): "\(result.label)由“逾期未补正”或“逾期未缴费”办理，不作为答复结果选择"
         case .clarificationListsNothing: "补正告知须一次列明需要补正的全部事项（第三十条）"
-        case .consultationNamesNobody: "请写明被征求意见的第三方或机关"
-        case .feeNotPositive: "收费金额须大于零"
-        case .feePeriodRunning: "缴费期限（收费通知后\(DeadlineEngine.feePaymentPeriod)个工作日）尚未届满，不能按逾期未缴费处理"
+        case .consultationNamesNobody: "请写明被征求意见的第三方或机关（第三十二条、第三十四条）"
+        case .feeNotPositive: "收费金额须大于零（第四十二条）：不收费的申请无需发出收费通知"
+        case .feePeriodRunning: "缴费期限（收费通知后\(DeadlineEngine.feePaymentPeriod)个工作日，国办函〔2020〕109号）尚未届满，不能按逾期未缴费处理"
         case .feeLapsed: "收费通知的缴费期限已届满而未缴费，视为放弃申请（第四十二条）：请按“逾期未缴费”办结"
         case .clock(let kind, let error): "依据答复期限规则不能\(kind.label)：\(error.description)"
         }
@@ -229,6 +237,9 @@ public enum ApplicationWorkflow {
     public static func handles(_ role: StaffRole) -> Bool {
         role == .officer || role == .officeHead || role == .administrator
     }
+
+    /// The roles that see applications: those that handle them, and supervisors (read-only, personal data masked).
+    public static func reads(_ role: StaffRole) -> Bool { handles(role) || role == .supervisor }
 
     /// Whether `role` may make moves of `kind` at all.
     public static func may(_ role: StaffRole, make kind: ApplicationMove.Kind) -> Bool {
@@ -338,7 +349,7 @@ public enum ApplicationWorkflow {
 
 extension AnswerResult {
     /// 3.6.1 and 3.6.2: given by the lapse itself (not clarified, fee not paid), never chosen as an answer.
-    public var closesALapse: Bool { rowID == "3.6.1" || rowID == "3.6.2" }
+    public var closesALapse: Bool { [false, true].contains { rowID == Self.abandoned(format: .v2021, unpaidFee: $0) } }
 
     /// The results an answer can have in `format`: every result row but those of a lapse.
     public static func answers(_ format: ReportFormat) -> [AnswerResult] {

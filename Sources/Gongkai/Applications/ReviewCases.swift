@@ -1,5 +1,17 @@
+/// A case of an enumeration stored and sent in forms by a code of its own.
+public protocol Coded: CaseIterable {
+    var code: String { get }
+}
+
+extension Coded {
+    public init?(code: String) {
+        guard let found = Self.allCases.first(where: { $0.code == code }) else { return nil }
+        self = found
+    }
+}
+
 /// Reconsiderations and lawsuits over an answer (table 四 of the annual report), as staff record them.
-extension ReportFacts.ReviewCase.Kind {
+extension ReportFacts.ReviewCase.Kind: Coded {
     /// How the kind is stored and sent in forms.
     public var code: String {
         switch self {
@@ -7,11 +19,6 @@ extension ReportFacts.ReviewCase.Kind {
         case .litigationDirect: "litigation-direct"
         case .litigationAfterReconsideration: "litigation-after-reconsideration"
         }
-    }
-
-    public init?(code: String) {
-        guard let kind = Self.allCases.first(where: { $0.code == code }) else { return nil }
-        self = kind
     }
 
     public var label: String {
@@ -23,7 +30,7 @@ extension ReportFacts.ReviewCase.Kind {
     }
 }
 
-extension ReportFacts.ReviewCase.Result {
+extension ReportFacts.ReviewCase.Result: Coded {
     /// How the result is stored and sent in forms.
     public var code: String {
         switch self {
@@ -32,11 +39,6 @@ extension ReportFacts.ReviewCase.Result {
         case .other: "other"
         case .pending: "pending"
         }
-    }
-
-    public init?(code: String) {
-        guard let result = Self.allCases.first(where: { $0.code == code }) else { return nil }
-        self = result
     }
 
     public var label: String {

@@ -94,6 +94,9 @@ public enum ReviewRefusal: Error, Equatable, Sendable, CustomStringConvertible {
 /// The review workflow (条例第十七条: 审查 before anything is published): draft → submitted → returned with a reason,
 /// or approved → published → withdrawn, or superseded by a new version.
 public enum ReviewWorkflow {
+    /// The roles that draft items and submit them for review.
+    public static func drafts(_ role: StaffRole) -> Bool { role == .editor || role == .administrator }
+
     /// The state after `action`, or why it is refused.
     ///
     /// - Parameters:
@@ -105,7 +108,7 @@ public enum ReviewWorkflow {
     ) throws(ReviewRefusal) -> PublicationState {
         switch (state, action) {
         case (.draft, .submit), (.returned, .submit):
-            guard role == .editor || role == .administrator else { throw .onlyEditorSubmits }
+            guard drafts(role) else { throw .onlyEditorSubmits }
             return .submitted
         case (.submitted, .return):
             guard role == .reviewer || role == .administrator else { throw .onlyReviewerReturns }

@@ -43,21 +43,6 @@ public struct ClockEvent: Sendable, Equatable, Codable {
         case feePaid = "fee-paid"
         case answered
         case withdrawn
-
-        public var label: String {
-            switch self {
-            case .clarifySent: "发出补正告知"
-            case .clarifyReceived: "收到补正后的申请"
-            case .clarifyExpired: "逾期未补正"
-            case .consultSent: "征求意见"
-            case .consultAnswered: "收到被征求方意见"
-            case .extended: "延期答复"
-            case .feeSent: "发出收费通知"
-            case .feePaid: "申请人缴费"
-            case .answered: "作出答复"
-            case .withdrawn: "申请人撤回申请"
-            }
-        }
     }
 
     public var kind: Kind

@@ -58,7 +58,7 @@ struct StaffController {
         }
         // Online applications wait for someone to confirm receipt (第三十一条): the clock starts only then.
         var unconfirmed: [ApplicationRecord] = []
-        if ApplicationWorkflow.handles(user.role) || user.role == .supervisor {
+        if ApplicationWorkflow.reads(user.role) {
             var waiting = ApplicationRecord.query(on: req.db).filter(\.$status == .submitted)
             if let agencies = access.readableAgencies { waiting = waiting.filter(\.$agency.$id ~~ Array(agencies)) }
             unconfirmed = try await waiting.sort(\.$submittedOn).sort(\.$trackingNumber).limit(50).with(\.$agency).all()
@@ -72,7 +72,7 @@ struct StaffController {
     }
 
     private func writableAgency(_ req: Request, _ user: StaffUser) async throws -> AgencyRecord {
-        guard user.role == .editor || user.role == .administrator, let agencyID = user.agencyID,
+        guard ReviewWorkflow.drafts(user.role), let agencyID = user.agencyID,
             let agency = try await AgencyRecord.find(agencyID, on: req.db)
         else { throw Abort(.forbidden, reason: "只有本机关的编辑可以起草公开信息") }
         return agency

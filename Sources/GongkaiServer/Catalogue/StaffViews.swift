@@ -27,8 +27,8 @@ enum StaffViews {
     /// The back office's links; each account is offered only what its role may do.
     static func header(_ viewer: Viewer) -> Node<HTML.BodyContext> {
         let role = viewer.staff?.role
-        let drafts = (role == .editor || role == .administrator) && viewer.staff?.agencyID != nil
-        let readsApplications = role.map { ApplicationWorkflow.handles($0) || $0 == .supervisor } ?? false
+        let drafts = role.map(ReviewWorkflow.drafts) == true && viewer.staff?.agencyID != nil
+        let readsApplications = role.map(ApplicationWorkflow.reads) == true
         return .p(
             .class("noprint"),
             .a(.href(Views.attr(SiteURL.staffHome.path)), .text("工作台")), .text(" · "),

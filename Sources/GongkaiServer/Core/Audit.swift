@@ -34,8 +34,11 @@ enum Audit {
         /// How the log and an item's history name the action.
         var label: String {
             if let review = ReviewAction(rawValue: rawValue) { return review.label }
-            if let clock = ClockEvent.Kind(rawValue: rawValue) { return clock.label }
-            if let move = ApplicationMove.Kind(rawValue: rawValue) { return move.label }
+            if let move = ClockEvent.Kind(rawValue: rawValue).flatMap(ApplicationMove.Kind.init(recording:))
+                ?? ApplicationMove.Kind(rawValue: rawValue)
+            {
+                return move.label
+            }
             return Self.verbs[rawValue] ?? rawValue
         }
 
