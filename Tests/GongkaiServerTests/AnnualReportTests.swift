@@ -91,7 +91,7 @@ import VaporTesting
     @Test func groupedCountsEqualRecordByRecordCounts() async throws {
         try await withServer(demo: true) { app, _ in
             let sql = try #require(app.db as? any SQLDatabase)
-            let agencies = try await AgencyRecord.query(on: app.db).filter(\.$kind != "community").all()
+            let agencies = try await AgencyRecord.query(on: app.db).administrative().all()
             try await DemoGenerator.generateApplications(3000, agencies: agencies, sql: sql, today: Day(iso: "2026-11-20")!) { _ in }
             let reports = AnnualReports(db: app.db)
             var compared = 0
@@ -152,7 +152,7 @@ import VaporTesting
                 2019, "procurement", 0, 0, 0, 4, "1.5"
             )
             try await register.create(on: app.db)
-            let agencies = try await AgencyRecord.query(on: app.db).filter(\.$kind != "community").all()
+            let agencies = try await AgencyRecord.query(on: app.db).administrative().all()
             let (rows, sum) = try await AnnualReports(db: app.db).rollup(agencies, year: 2019, today: Day(iso: "2026-11-20")!)
             #expect(rows.count == agencies.count)
             #expect(sum.table2?["20.9/政府集中采购"] == [.number(55), .money(Money(amount: Decimal(string: "290.329")!, unit: "万元"))])

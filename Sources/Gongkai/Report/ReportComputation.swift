@@ -245,8 +245,8 @@ public enum ReportComputation {
 public enum ReportDeadline {
     /// Departments of a government at county level and above: 31 January; the government itself: 31 March; a
     /// subdistrict or town: the date the county-level authority sets (`setting`, `MM-DD`), 31 January until it does.
-    public static func due(year: Int, agencyKind: String, setting: String) -> Day {
+    public static func due(year: Int, agencyKind: AgencyKind, setting: String) -> Day {
         if setting.count == 5, let day = Day(iso: "\(year + 1)-\(setting)") { return day }
-        return agencyKind == "district-government" ? Day(year: year + 1, month: 3, day: 31)! : Day(year: year + 1, month: 1, day: 31)!
+        return agencyKind == .districtGovernment ? Day(year: year + 1, month: 3, day: 31)! : Day(year: year + 1, month: 1, day: 31)!
     }
 }

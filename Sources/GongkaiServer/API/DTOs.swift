@@ -7,7 +7,7 @@ import Vapor
 struct AgencyDTO: Content, Equatable {
     var code: String
     var name: String
-    var kind: String
+    var kind: AgencyKind
     var parentCode: String?
     var functions: String
     var organisation: String

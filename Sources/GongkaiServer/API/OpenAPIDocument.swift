@@ -1,4 +1,5 @@
 import Foundation
+import Gongkai
 
 /// The OpenAPI 3 description of /api/v1. Tests call every path it lists and check each answer against its schema.
 // NB: nonisolated(unsafe) on the dictionaries below: they are built once and only read.
@@ -33,7 +34,7 @@ enum OpenAPIDocument {
         "Agency": object(
             [
                 "code": string("Organisation code, used in URLs and 索引号"), "name": string(),
-                "kind": string("district-government, department, subdistrict, town or community"),
+                "kind": string(AgencyKind.allCases.map(\.rawValue).joined(separator: ", ")),
                 "parentCode": ["type": "string", "nullable": true], "functions": string(), "organisation": string(), "address": string(),
                 "officeHours": string(), "phone": string(), "fax": string(), "email": string(), "headName": string(), "guide": string("公开指南 text"),
                 "disclosureOffice": string(),

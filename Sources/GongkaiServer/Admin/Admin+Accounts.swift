@@ -99,7 +99,7 @@ extension AdminController {
     }
 
     private func agencies(_ db: any Database) async throws -> [AgencyRecord] {
-        try await AgencyRecord.query(on: db).filter(\.$kind != "community").sort(\.$position).sort(\.$name).all()
+        try await AgencyRecord.query(on: db).administrative().sort(\.$position).sort(\.$name).all()
     }
 
     func newAccount(_ req: Request) async throws -> Response {

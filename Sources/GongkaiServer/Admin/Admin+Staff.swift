@@ -42,7 +42,7 @@ struct AdminController {
         if isNew { fields.append(FormField(name: "code", label: "机关代码（统一社会信用代码）", hint: "网址、接口、命令行和索引号都用它，建立后不能修改")) }
         fields += [
             FormField(name: "name", label: "名称"),
-            FormField(name: "kind", label: "类别", kind: .choice(AgencyForm.kinds.map { ($0, PortalViews.kindLabels[$0] ?? $0) })),
+            FormField(name: "kind", label: "类别", kind: .choice(AgencyKind.allCases.map { ($0.rawValue, $0.label) })),
             FormField(name: "parent", label: "上级机关", kind: .choice([("", "（无）")] + parents.map { ($0.code, $0.name) })),
             FormField(name: "functions", label: "机构职能（第二十条第（二）项）", kind: .text(rows: 4)),
             FormField(name: "organisation", label: "机构设置", kind: .text(rows: 3)),
@@ -61,7 +61,6 @@ struct AdminController {
     }
 
     struct AgencyForm: Content {
-        static let kinds = ["district-government", "department", "subdistrict", "town", "community"]
         var code: String?
         var name: String?
         var kind: String?
@@ -90,7 +89,7 @@ struct AdminController {
 
         static func values(of agency: AgencyRecord, parentCode: String?) -> [String: String] {
             [
-                "code": agency.code, "name": agency.name, "kind": agency.kind, "parent": parentCode ?? "", "functions": agency.functions,
+                "code": agency.code, "name": agency.name, "kind": agency.kind.rawValue, "parent": parentCode ?? "", "functions": agency.functions,
                 "organisation": agency.organisation, "headName": agency.headName, "address": agency.address, "officeHours": agency.officeHours,
                 "phone": agency.phone, "fax": agency.fax, "email": agency.email, "disclosureOffice": agency.disclosureOffice,
                 "guide": agency.guide, "indexPattern": agency.indexPattern, "reportDeadline": agency.reportDeadline,
@@ -113,7 +112,8 @@ struct AdminController {
             }
         }
         if trimmed["name"]!.isEmpty { problems["name"] = "请填写机关名称" }
-        if !AgencyForm.kinds.contains(trimmed["kind"]!) { problems["kind"] = "请选择机关类别" }
+        let kind = AgencyKind(rawValue: trimmed["kind"]!)
+        if kind == nil { problems["kind"] = "请选择机关类别" }
         var parentID: UUID?
         if let parentCode = trimmed["parent"], !parentCode.isEmpty {
             if let parent = try await AgencyRecord.query(on: db).filter(\.$code == parentCode).first() {
@@ -130,11 +130,11 @@ struct AdminController {
         if !deadline.isEmpty, deadline.count != 5 || Day(iso: "2000-\(deadline)") == nil {
             problems["reportDeadline"] = "发布期限须为 MM-DD，如 02-28"
         }
-        guard problems.isEmpty else { return problems }
+        guard problems.isEmpty, let kind else { return problems }
         if isNew { agency.code = trimmed["code"]! }
         agency.reportDeadline = deadline
         agency.name = trimmed["name"]!
-        agency.kind = trimmed["kind"]!
+        agency.kind = kind
         agency.$parent.id = parentID
         agency.functions = trimmed["functions"]!
         agency.organisation = trimmed["organisation"]!
@@ -164,7 +164,7 @@ struct AdminController {
     }
 
     private func parents(_ db: any Database) async throws -> [AgencyRecord] {
-        try await AgencyRecord.query(on: db).filter(\.$kind != "community").sort(\.$position).sort(\.$name).all()
+        try await AgencyRecord.query(on: db).administrative().sort(\.$position).sort(\.$name).all()
     }
 
     func newAgency(_ req: Request) async throws -> Response {
@@ -178,7 +178,7 @@ struct AdminController {
     func createAgency(_ req: Request) async throws -> Response {
         let user = try administrator(req)
         let form = try req.decodeBody(AgencyForm.self)
-        let agency = AgencyRecord(code: "", name: "", kind: "", parentID: nil)
+        let agency = AgencyRecord(code: "", name: "", kind: .department, parentID: nil)
         let problems = try await apply(form, to: agency, isNew: true, on: req.db)
         guard problems.isEmpty else {
             return PageRenderer.render(

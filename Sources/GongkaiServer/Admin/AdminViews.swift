@@ -17,7 +17,7 @@ enum AdminViews {
                     .tr(
                         .td(.a(.href(Views.attr(SiteURL.agency(agency.code).path)), .text(agency.name))),
                         .td(.text(agency.code)),
-                        .td(.text(PortalViews.kindLabels[agency.kind] ?? agency.kind)),
+                        .td(.text(agency.kind.label)),
                         .td(.text(agency.$parent.id.flatMap { names[$0] } ?? "")),
                         .td(
                             .a(.href(Views.attr(SiteURL.adminAgency(agency.code).path)), .text("概况与指南")), .text(" · "),

@@ -34,7 +34,7 @@ struct AnnualReportStaffController {
         let user = try req.requireStaff()
         let access = try await Access.of(user, on: req.db)
         let year = try year(req, default: req.today.year - 1)
-        var query = AgencyRecord.query(on: req.db).filter(\.$kind != "community").sort(\.$position)
+        var query = AgencyRecord.query(on: req.db).administrative().sort(\.$position)
         if let readable = access.readableAgencies { query = query.filter(\.$id ~~ Array(readable)) }
         let (rows, sum) = try await AnnualReports(db: req.db).rollup(try await query.all(), year: year, today: req.today)
         return PageRenderer.render(AnnualReportViews.rollup(year: year, rows: rows, sum: sum, viewer: req.staffViewer))

@@ -331,7 +331,7 @@ public enum ReportGenerator {
     /// Every agency's report status for `year` and the district's summed tables, as text.
     public static func rollup(_ configuration: ServerConfiguration, year: Int, today: Day) async throws -> (output: String, hasErrors: Bool) {
         try await withDatabase(configuration) { app in
-            let agencies = try await AgencyRecord.query(on: app.db).filter(\.$kind != "community").sort(\.$position).all()
+            let agencies = try await AgencyRecord.query(on: app.db).administrative().sort(\.$position).all()
             let (rows, sum) = try await AnnualReports(db: app.db).rollup(agencies, year: year, today: today)
             var lines = rows.map { row in
                 "\(row.agency.code)\t\(row.agency.name)\t\(row.status.rawValue)\t期限 \(row.due.iso)"

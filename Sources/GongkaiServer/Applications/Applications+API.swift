@@ -81,7 +81,7 @@ struct ApplicationAPIController {
 
     func submit(_ req: Request) async throws -> Response {
         let agency = try await Catalogue(db: req.db, calendar: req.workdays).agency(code: req.parameters.get("code") ?? "")
-        guard agency.kind != "community" else { throw Abort(.notFound, reason: "\(agency.name)不受理政府信息公开申请；请向所属街道或镇提出申请") }
+        guard agency.kind.takesApplications else { throw Abort(.notFound, reason: "\(agency.name)不受理政府信息公开申请；请向所属街道或镇提出申请") }
         try req.admit(req.application.rateLimiters.applications, what: "提交申请")
         let input = try req.decodeBody(Applications.Input.self)
         let (record, secret) = try await req.applications.submit(input, agency: agency, byStaff: nil, today: req.today)

@@ -15,7 +15,7 @@ struct ApplicationPortalController {
     private func agency(_ req: Request) async throws -> (AgencyRecord, AgencyDTO) {
         let catalogue = Catalogue(db: req.db, calendar: req.workdays)
         let agency = try await catalogue.agency(code: req.parameters.get("code") ?? "")
-        guard agency.kind != "community" else { throw Abort(.notFound, reason: "\(agency.name)只设公开栏，不受理政府信息公开申请；请向所属街道或镇提出申请") }
+        guard agency.kind.takesApplications else { throw Abort(.notFound, reason: "\(agency.name)只设公开栏，不受理政府信息公开申请；请向所属街道或镇提出申请") }
         return (agency, try await catalogue.agencyDTO(agency))
     }
 

@@ -46,7 +46,7 @@ struct StaffController {
         let late = try await lateQuery.sort(\.$publishedOn, .descending).limit(50).with(\.$agency).with(\.$category).all()
         // 第四十九条: last year's report, warned from 45 days before it is due until it is published.
         var reportWarning: String?
-        if let agencyID = user.agencyID, let agency = try await AgencyRecord.find(agencyID, on: req.db), agency.kind != "community" {
+        if let agencyID = user.agencyID, let agency = try await AgencyRecord.find(agencyID, on: req.db), agency.kind.takesApplications {
             let year = req.today.year - 1
             let (status, due, _) = try await AnnualReports(db: req.db).status(agency: agency, year: year, today: req.today)
             let days = due.ordinal - req.today.ordinal

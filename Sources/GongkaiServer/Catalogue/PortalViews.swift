@@ -4,12 +4,10 @@ import Plot
 
 /// The public portal's pages: each a function from its page model to HTML.
 enum PortalViews {
-    static let kindLabels = ["district-government": "区人民政府", "department": "部门", "subdistrict": "街道", "town": "镇", "community": "社区"]
-
     static func home(agencies: [AgencyDTO], latest: [ItemDTO], viewer: Viewer) -> HTML {
         let roots = agencies.filter { $0.parentCode == nil }
         func tree(_ parent: AgencyDTO) -> Node<HTML.ListContext> {
-            let children = agencies.filter { $0.parentCode == parent.code && $0.kind != "community" }
+            let children = agencies.filter { $0.parentCode == parent.code && $0.kind.takesApplications }
             return .li(
                 .a(.href(Views.attr(SiteURL.agency(parent.code).path)), .text(parent.name)),
                 .if(!children.isEmpty, .ul(.forEach(children) { tree($0) }))
@@ -34,7 +32,7 @@ enum PortalViews {
                     .a(.href(Views.attr(SiteURL.notices(agency.code).path)), .text("公示")), .text(" · "),
                     .a(.href(Views.attr(SiteURL.reports(agency.code).path)), .text("年度报告")), .text(" · "),
                     // A community (居民委员会) only posts on its boards; applications go to its subdistrict or town.
-                    agency.kind != "community"
+                    agency.kind.takesApplications
                         ? .group(.a(.href(Views.attr(SiteURL.apply(agency.code).path)), .text("申请公开")), .text(" · "))
                         : .unwrap(agency.parentCode) {
                             .group(.a(.href(Views.attr(SiteURL.apply($0).path)), .text("申请公开（向所属街道、镇提出）")), .text(" · "))
@@ -85,7 +83,7 @@ enum PortalViews {
                         .forEach(children) { child in
                             .li(
                                 .a(.href(Views.attr(SiteURL.agency(child.code).path)), .text(child.name)),
-                                .span(.class("date"), .text(kindLabels[child.kind] ?? child.kind)))
+                                .span(.class("date"), .text(child.kind.label)))
                         })
                 ))
         )

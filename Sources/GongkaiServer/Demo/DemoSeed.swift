@@ -30,7 +30,7 @@ public enum DemoSeed {
     struct AgencySeed {
         var code: String
         var name: String
-        var kind: String
+        var kind: AgencyKind
         var parent: String?
         var address: String
         var phone: String
@@ -40,34 +40,34 @@ public enum DemoSeed {
 
     static let agencies: [AgencySeed] = [
         AgencySeed(
-            code: districtCode, name: "重庆市沙坪坝区人民政府", kind: "district-government", parent: nil, address: "重庆市沙坪坝区政府办公大楼", phone: "023-65311000",
+            code: districtCode, name: "重庆市沙坪坝区人民政府", kind: .districtGovernment, parent: nil, address: "重庆市沙坪坝区政府办公大楼", phone: "023-65311000",
             head: "区长",
             functions: "执行区人民代表大会及其常务委员会的决议，以及上级国家行政机关的决定和命令，规定行政措施，发布决定和命令。\n领导所属各工作部门和下级人民政府的工作。"),
         AgencySeed(
-            code: "11500106009208124Q", name: "重庆市沙坪坝区教育委员会", kind: "department", parent: districtCode, address: "重庆市沙坪坝区教育大楼", phone: "023-65362000",
+            code: "11500106009208124Q", name: "重庆市沙坪坝区教育委员会", kind: .department, parent: districtCode, address: "重庆市沙坪坝区教育大楼", phone: "023-65362000",
             head: "主任",
             functions: "贯彻执行国家教育方针、政策和法律法规，统筹规划全区教育事业发展。"),
         AgencySeed(
-            code: "11500106009208212F", name: "重庆市沙坪坝区民政局", kind: "department", parent: districtCode, address: "重庆市沙坪坝区民政大楼", phone: "023-65318000",
+            code: "11500106009208212F", name: "重庆市沙坪坝区民政局", kind: .department, parent: districtCode, address: "重庆市沙坪坝区民政大楼", phone: "023-65318000",
             head: "局长",
             functions: "拟订全区民政事业发展规划，负责最低生活保障、特困人员救助供养、临时救助等社会救助工作。"),
         AgencySeed(
-            code: lianfangCode, name: "重庆市沙坪坝区联芳街道办事处", kind: "subdistrict", parent: districtCode, address: "重庆市沙坪坝区联芳街道联芳路", phone: "023-65263000",
+            code: lianfangCode, name: "重庆市沙坪坝区联芳街道办事处", kind: .subdistrict, parent: districtCode, address: "重庆市沙坪坝区联芳街道联芳路", phone: "023-65263000",
             head: "街道办事处主任",
             functions: "贯彻执行党和国家的路线、方针、政策，落实区委、区政府的工作部署。\n负责辖区社会事务、社区建设、民政、社会保障、计划生育、综合治理等工作。"),
         AgencySeed(
-            code: "11500106009208300B", name: "重庆市沙坪坝区小龙坎街道办事处", kind: "subdistrict", parent: districtCode, address: "重庆市沙坪坝区小龙坎正街",
+            code: "11500106009208300B", name: "重庆市沙坪坝区小龙坎街道办事处", kind: .subdistrict, parent: districtCode, address: "重庆市沙坪坝区小龙坎正街",
             phone: "023-65312000", head: "街道办事处主任",
             functions: "负责辖区社会事务、社区建设和公共服务。"),
         AgencySeed(
-            code: "11500106009208401X", name: "重庆市沙坪坝区青木关镇人民政府", kind: "town", parent: districtCode, address: "重庆市沙坪坝区青木关镇", phone: "023-65720000",
+            code: "11500106009208401X", name: "重庆市沙坪坝区青木关镇人民政府", kind: .town, parent: districtCode, address: "重庆市沙坪坝区青木关镇", phone: "023-65720000",
             head: "镇长",
             functions: "负责全镇经济发展、社会事务和公共服务。"),
         AgencySeed(
-            code: "11500106L0001", name: "联芳社区居民委员会", kind: "community", parent: lianfangCode, address: "联芳街道联芳社区", phone: "023-65263101",
+            code: "11500106L0001", name: "联芳社区居民委员会", kind: .community, parent: lianfangCode, address: "联芳街道联芳社区", phone: "023-65263101",
             head: "社区主任", functions: "社区公开栏所在地。"),
         AgencySeed(
-            code: "11500106L0002", name: "土湾社区居民委员会", kind: "community", parent: lianfangCode, address: "联芳街道土湾社区", phone: "023-65263102",
+            code: "11500106L0002", name: "土湾社区居民委员会", kind: .community, parent: lianfangCode, address: "联芳街道土湾社区", phone: "023-65263102",
             head: "社区主任", functions: "社区公开栏所在地。"),
     ]
 
@@ -141,14 +141,14 @@ public enum DemoSeed {
             let agency = AgencyRecord(
                 code: seed.code, name: seed.name, kind: seed.kind, parentID: seed.parent.flatMap { byCode[$0]?.id }, position: position)
             agency.functions = seed.functions
-            agency.organisation = seed.kind == "community" ? "" : "内设党政办公室、社会事务办公室、经济发展办公室、城市管理办公室等机构。"
+            agency.organisation = seed.kind == .community ? "" : "内设党政办公室、社会事务办公室、经济发展办公室、城市管理办公室等机构。"
             agency.address = seed.address
             agency.officeHours = "工作日上午9:00—12:00，下午14:00—17:30（法定节假日除外）"
             agency.phone = seed.phone
             agency.fax = seed.phone.replacingOccurrences(of: "000", with: "009")
             agency.email = "gk\(seed.code.suffix(4).lowercased())@cqspb.gov.cn"
             agency.headName = seed.head
-            agency.disclosureOffice = seed.kind == "community" ? "" : "\(seed.name)政府信息公开工作机构（党政办公室）"
+            agency.disclosureOffice = seed.kind == .community ? "" : "\(seed.name)政府信息公开工作机构（党政办公室）"
             agency.guide = """
                 # 一、主动公开
                 本机关依据《中华人民共和国政府信息公开条例》第十九条、第二十条主动公开政府信息，公开范围见本机关政府信息公开目录。
@@ -172,7 +172,7 @@ public enum DemoSeed {
         let editor = StaffRecord(username: "demo-seed", displayName: "演示数据", passwordHash: "!", role: StaffRole.editor.rawValue, agencyID: nil)
         try await editor.create(on: db)
         var random = SampleReports.Generator(state: 20191231)
-        for seed in agencies where seed.kind != "community" {
+        for seed in agencies where seed.kind.reportsYearly {
             let agency = byCode[seed.code]!
             var categoryIDs: [String: UUID] = [:]
             for (position, (name, article)) in categories.enumerated() {
@@ -200,7 +200,8 @@ public enum DemoSeed {
                 item.writtenOn = written.iso
                 item.publishedOn = published.iso
                 // Normative documents (有效性) come from governments and departments; a subdistrict issues none.
-                item.validity = category == "政策文件" && ["district-government", "department"].contains(seed.kind) ? Validity.inForce.rawValue : nil
+                item.validity =
+                    category == "政策文件" && [AgencyKind.districtGovernment, .department].contains(seed.kind) ? Validity.inForce.rawValue : nil
                 item.channels = channels.map(\.rawValue).joined(separator: ",")
                 item.bulletinPlace = place
                 item.postingFrom = posting?.0.iso

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Gongkai
 
 // Fluent records: they never leave this library (the API speaks DTOs, the views page models).
 
@@ -11,8 +12,7 @@ final class AgencyRecord: Model, @unchecked Sendable {
     /// The organisation code (统一社会信用代码), stable: URLs, the API, the CLI and the 索引号 use it.
     @Field(key: "code") var code: String
     @Field(key: "name") var name: String
-    /// district-government, department, subdistrict, town, community.
-    @Field(key: "kind") var kind: String
+    @Field(key: "kind") var kind: AgencyKind
     @OptionalParent(key: "parent_id") var parent: AgencyRecord?
     // 第二十条（二）: the profile.
     @Field(key: "functions") var functions: String
@@ -33,7 +33,7 @@ final class AgencyRecord: Model, @unchecked Sendable {
 
     init() {}
 
-    init(code: String, name: String, kind: String, parentID: UUID?, position: Int = 0) {
+    init(code: String, name: String, kind: AgencyKind, parentID: UUID?, position: Int = 0) {
         self.code = code
         self.name = name
         self.kind = kind
@@ -52,4 +52,9 @@ final class AgencyRecord: Model, @unchecked Sendable {
         self.position = position
         reportDeadline = ""
     }
+}
+
+extension QueryBuilder where Model == AgencyRecord {
+    /// The administrative agencies: those that answer applications and report yearly (a community does neither).
+    func administrative() -> Self { filter(\.$kind ~~ AgencyKind.allCases.filter(\.reportsYearly)) }
 }
