@@ -234,9 +234,7 @@ public struct ApplicationOutcome: Sendable, Equatable {
 /// does. The clock (`DeadlineEngine`) decides whether a history is lawful; this adds the rest.
 public enum ApplicationWorkflow {
     /// The roles that handle applications.
-    public static func handles(_ role: StaffRole) -> Bool {
-        role == .officer || role == .officeHead || role == .administrator
-    }
+    public static func handles(_ role: StaffRole) -> Bool { role.keepsOfficeRecords }
 
     /// The roles that see applications: those that handle them, and supervisors (read-only, personal data masked).
     public static func reads(_ role: StaffRole) -> Bool { handles(role) || role == .supervisor }

@@ -25,6 +25,10 @@ public enum StaffRole: String, Sendable, Codable, CaseIterable {
         case .supervisor: "上级监督（只读）"
         }
     }
+
+    /// The disclosure office (its 经办人 and head) and the administrator keep the office's records: applications,
+    /// complaints, the registers and training log, the annual report.
+    public var keepsOfficeRecords: Bool { self == .officer || self == .officeHead || self == .administrator }
 }
 
 /// Where a catalogue item is in its review before release (条例第十七条).

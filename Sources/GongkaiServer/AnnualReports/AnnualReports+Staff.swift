@@ -18,7 +18,7 @@ struct AnnualReportStaffController {
     }
 
     /// Officers, office heads and administrators write the report; everyone else who reads the agency reads it.
-    private func canWrite(_ user: StaffUser) -> Bool { [.officer, .officeHead, .administrator].contains(user.role) }
+    private func canWrite(_ user: StaffUser) -> Bool { user.role.keepsOfficeRecords }
 
     private func agency(_ req: Request, _ access: Access) async throws -> AgencyRecord {
         let code = req.parameters.get("code") ?? ""

@@ -5,7 +5,7 @@ import Vapor
 func routes(_ app: Application) throws {
     PortalController().register(app)
     ApplicationPortalController().register(app)
-    ComplaintController().registerPublic(app)
+    ComplaintPortal().register(app)
     StaffController().register(app)
     APIController().register(app)
     ApplicationAPIController().register(app)

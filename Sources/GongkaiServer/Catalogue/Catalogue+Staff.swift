@@ -29,7 +29,8 @@ struct StaffController {
         ApplicationStaffController().register(signedIn)
         AnnualReportStaffController().register(signedIn)
         RegisterController().register(signedIn)
-        ComplaintController().registerStaff(signedIn)
+        TrainingStaff().register(signedIn)
+        ComplaintStaff().register(signedIn)
     }
 
     // MARK: Items

@@ -10,82 +10,6 @@ struct RegisterController {
         signedIn.get(.staffRegisters, use: show)
         signedIn.post(.staffRegistersSave, use: save)
         signedIn.post(.staffRegistersImport, bodyLimit: "2mb", use: importCSV)
-        signedIn.get(.staffTrainings, use: trainings)
-        signedIn.post(.staffTrainings, use: addTraining)
-    }
-
-    // MARK: The training log (第四十七条、第四十八条)
-
-    func trainings(_ req: Request) async throws -> Response {
-        let (_, agency) = try await agency(req, writing: false)
-        return try await trainingsPage(req, agency: agency, values: [:], problems: [:], status: .ok)
-    }
-
-    private func trainingsPage(
-        _ req: Request, agency: AgencyRecord, values: [String: String], problems: [String: String], status: HTTPResponseStatus
-    ) async throws -> Response {
-        let log = try await TrainingRecord.query(on: req.db).filter(\.$agency.$id == agency.id!).sort(\.$heldOn, .descending).all()
-        let viewer = req.staffViewer
-        let fields = [
-            FormField(name: "heldOn", label: "日期（YYYY-MM-DD）"), FormField(name: "topic", label: "培训内容"), FormField(name: "attendees", label: "参加人数"),
-        ]
-        return PageRenderer.render(
-            Views.page(
-                title: "\(agency.name)：政府信息公开培训记录", viewer: viewer,
-                StaffViews.header(viewer),
-                .form(
-                    .method(.post), .action(SiteURL.staffTrainings.path), StaffViews.csrf(viewer),
-                    FormViews.fields(fields, values: values, problems: problems), .button(.type(.submit), .text("记录"))),
-                log.isEmpty
-                    ? .p(.text("尚无培训记录。"))
-                    : .table(
-                        .tr(.th(.text("日期")), .th(.text("内容")), .th(.text("人数"))),
-                        .forEach(log) { .tr(.td(.text($0.heldOn)), .td(.text($0.topic)), .td(.text(String($0.attendees)))) })
-            ), status: status)
-    }
-
-    struct TrainingForm: Content {
-        var heldOn: String?
-        var topic: String?
-        var attendees: String?
-    }
-
-    func addTraining(_ req: Request) async throws -> Response {
-        let (user, agency) = try await agency(req, writing: true)
-        let form = try req.decodeBody(TrainingForm.self)
-        var problems: [String: String] = [:]
-        let day = Day(iso: (form.heldOn ?? "").trimmingCharacters(in: .whitespaces))
-        if day == nil { problems["heldOn"] = "日期须为 YYYY-MM-DD" } else if day! > req.today { problems["heldOn"] = "培训日期不能晚于今天" }
-        let topic = (form.topic ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if topic.isEmpty { problems["topic"] = "请填写培训内容" }
-        let attendees = Int((form.attendees ?? "").trimmingCharacters(in: .whitespaces))
-        if attendees == nil || attendees! < 1 { problems["attendees"] = "参加人数须为正整数" }
-        guard problems.isEmpty else {
-            return try await trainingsPage(
-                req, agency: agency, values: ["heldOn": form.heldOn ?? "", "topic": form.topic ?? "", "attendees": form.attendees ?? ""],
-                problems: problems, status: .unprocessableEntity)
-        }
-        let training = TrainingRecord()
-        training.$agency.id = agency.id!
-        (training.heldOn, training.topic, training.attendees) = (day!.iso, topic, attendees!)
-        try await req.db.transaction { db in
-            try await training.create(on: db)
-            try await Audit.record(
-                .create, .training, id: training.id!.uuidString, agency: agency.code, by: user.username,
-                after: Audit.json(["heldOn": day!.iso, "topic": topic, "attendees": String(attendees!)]), on: db)
-        }
-        return req.redirect(to: SiteURL.staffTrainings.path)
-    }
-
-    private func agency(_ req: Request, writing: Bool) async throws -> (StaffUser, AgencyRecord) {
-        let user = try req.requireStaff()
-        guard let id = user.agencyID, let agency = try await AgencyRecord.find(id, on: req.db) else {
-            throw Abort(.forbidden, reason: "登记簿属于某个机关，本账号不属于任何机关")
-        }
-        if writing, ![.officer, .officeHead, .administrator].contains(user.role) {
-            throw Abort(.forbidden, reason: "登记簿由政务公开办公室（经办人或办公室负责人）填写")
-        }
-        return (user, agency)
     }
 
     /// The register's year: from the form when one is posted, else `?year=`, else last year; bounded either way.
@@ -97,7 +21,7 @@ struct RegisterController {
     }
 
     func show(_ req: Request) async throws -> Response {
-        let (_, agency) = try await agency(req, writing: false)
+        let (_, agency) = try await req.ownAgency(writing: false)
         return try await page(req, agency: agency, year: try year(req), problems: [], status: .ok)
     }
 
@@ -191,7 +115,7 @@ struct RegisterController {
     }
 
     func save(_ req: Request) async throws -> Response {
-        let (user, agency) = try await agency(req, writing: true)
+        let (user, agency) = try await req.ownAgency(writing: true)
         let year = try year(req)
         // The form is checked by the same rules as a CSV file.
         var csv = ["year,kind,previous_count,change,decisions,count,amount"]
@@ -219,7 +143,7 @@ struct RegisterController {
     }
 
     func importCSV(_ req: Request) async throws -> Response {
-        let (user, agency) = try await agency(req, writing: true)
+        let (user, agency) = try await req.ownAgency(writing: true)
         let upload = try req.decodeBody(Upload.self)
         let year = try year(req)
         guard let file = upload.file, file.data.readableBytes > 0 else {
@@ -238,5 +162,20 @@ struct RegisterController {
         }
         try await store(lines, agency: agency, actor: user.username, on: req.db)
         return req.redirect(to: SiteURL.staffRegisters(year: year).path)
+    }
+}
+
+extension Request {
+    /// The signed-in member of staff and their own agency, whose registers and training log they keep; `writing`
+    /// only for the disclosure office (第四十七条).
+    func ownAgency(writing: Bool) async throws -> (StaffUser, AgencyRecord) {
+        let user = try requireStaff()
+        guard let id = user.agencyID, let agency = try await AgencyRecord.find(id, on: db) else {
+            throw Abort(.forbidden, reason: "登记簿和培训记录属于某个机关，本账号不属于任何机关")
+        }
+        if writing, !user.role.keepsOfficeRecords {
+            throw Abort(.forbidden, reason: "登记簿和培训记录由政务公开办公室（经办人或办公室负责人）填写")
+        }
+        return (user, agency)
     }
 }

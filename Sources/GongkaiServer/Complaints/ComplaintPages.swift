@@ -1,0 +1,72 @@
+import Foundation
+import Plot
+
+/// The portal's complaint form: what was typed (kept when refused), the problem, or the number it was taken under.
+struct ComplaintFormPage {
+    var agencyCode: String
+    var agencyName: String
+    var content = ""
+    var name = ""
+    var contact = ""
+    var problem: String?
+    var number: String?
+}
+
+/// The staff's list of complaints.
+struct ComplaintListPage {
+    var entries: [Complaints.Entry]
+}
+
+enum ComplaintViews {
+    static func form(_ page: ComplaintFormPage, viewer: Viewer) -> HTML {
+        Views.page(
+            title: "\(page.agencyName)：政府信息公开工作投诉举报", viewer: viewer,
+            .p(.text("认为本机关政府信息公开工作侵犯您合法权益的，可以在此投诉、举报（第四十七条、第五十一条）。")),
+            .unwrap(page.number) { .p(.attribute(named: "role", value: "status"), .strong(.text("已收到，编号 \($0)。本机关将调查处理。"))) },
+            .unwrap(page.problem) { .p(.class("error"), .id("content-error"), .attribute(named: "role", value: "alert"), .text($0)) },
+            .form(
+                .method(.post), .action(Views.attr(SiteURL.complaints(page.agencyCode).path)),
+                .label(.attribute(named: "for", value: "content"), .text("投诉举报内容")),
+                .textarea(
+                    .name("content"), .id("content"), .attribute(named: "rows", value: "6"),
+                    .if(page.problem != nil, .attribute(named: "aria-invalid", value: "true")),
+                    .if(page.problem != nil, .attribute(named: "aria-describedby", value: "content-error")),
+                    .text(page.content)),
+                .label(.attribute(named: "for", value: "name"), .text("姓名（选填）")),
+                .input(.type(.text), .name("name"), .id("name"), .value(Views.attr(page.name))),
+                .label(.attribute(named: "for", value: "contact"), .text("联系方式（选填，用于反馈处理结果）")),
+                .input(.type(.text), .name("contact"), .id("contact"), .value(Views.attr(page.contact))),
+                .button(.type(.submit), .text("提交"))
+            )
+        )
+    }
+
+    static func list(_ page: ComplaintListPage, viewer: Viewer) -> HTML {
+        Views.page(
+            title: "投诉举报", viewer: viewer,
+            StaffViews.header(viewer),
+            page.entries.isEmpty
+                ? .p(.text("无。"))
+                : .ol(.forEach(page.entries) { entry(of: $0, viewer: viewer) })
+        )
+    }
+
+    private static func entry(of complaint: Complaints.Entry, viewer: Viewer) -> Node<HTML.ListContext> {
+        let field = "handling-\(complaint.id.uuidString)"
+        return .li(
+            .p(.strong(.text("\(complaint.number) · \(complaint.agencyName) · \(complaint.receivedOn)"))),
+            .p(.text(complaint.content)),
+            .p(.text("联系人：\(complaint.name.isEmpty ? "匿名" : complaint.name) \(complaint.contact)")),
+            .unwrap(
+                complaint.handling, { .p(.text("\($0.on) \($0.by) 处理：\($0.text)")) },
+                else: complaint.mayHandle
+                    ? .form(
+                        .method(.post), .action(Views.attr(SiteURL.staffComplaint(complaint.id).path)),
+                        StaffViews.csrf(viewer),
+                        .label(.attribute(named: "for", value: field), .text("处理情况")),
+                        .textarea(.name("handling"), .id(field), .attribute(named: "rows", value: "3")),
+                        .button(.type(.submit), .text("记录处理结果")))
+                    : .p(.text("待处理")))
+        )
+    }
+}

@@ -1,0 +1,151 @@
+import Fluent
+import Foundation
+import Gongkai
+import Testing
+import Vapor
+
+@testable import GongkaiServer
+
+/// The disclosure office's services called directly, without HTTP: complaints, the training log and signing in.
+@Suite struct OfficeServiceTests {
+    static let day = Day(iso: "2026-11-20")!
+
+    static func access(_ username: String, on db: any Database) async throws -> Access {
+        let record = try #require(try await StaffRecord.query(on: db).filter(\.$username == username).first())
+        return try await Access.of(try StaffUser(record), on: db)
+    }
+
+    static func agency(_ code: String, on db: any Database) async throws -> AgencyRecord {
+        try #require(try await AgencyRecord.query(on: db).filter(\.$code == code).first())
+    }
+
+    @Test func complaints_areTakenInWithTheirNumber_refusedWhenEmptyOrTooLong() async throws {
+        try await withServer(demo: true) { app, _ in
+            let complaints = Complaints(db: app.db)
+            let lianfang = try await Self.agency(DemoSeed.lianfangCode, on: app.db)
+            await #expect(throws: Complaints.Refusal.emptyContent) {
+                try await complaints.submit(to: lianfang, content: " \n ", name: "", contact: "", today: Self.day)
+            }
+            let tooLong = String(repeating: "长", count: Complaints.contentLimit + 1)
+            await #expect(throws: Complaints.Refusal.contentTooLong) {
+                try await complaints.submit(to: lianfang, content: tooLong, name: "", contact: "", today: Self.day)
+            }
+            let before = try await ComplaintRecord.query(on: app.db).count()
+            let number = try await complaints.submit(
+                to: lianfang, content: String(repeating: "长", count: Complaints.contentLimit), name: " 李某 ", contact: "13700001111", today: Self.day)
+            #expect(number.hasPrefix("TS-2026-"))
+            #expect(try await ComplaintRecord.query(on: app.db).count() == before + 1)
+            let stored = try #require(try await ComplaintRecord.query(on: app.db).filter(\.$number == number).first())
+            #expect(stored.name == "李某" && stored.receivedOn == "2026-11-20" && stored.handledOn == nil)
+        }
+    }
+
+    @Test func complaints_areHandledOnceByTheOffice_readMaskedBySupervisors_andAudited() async throws {
+        try await withServer(demo: true) { app, _ in
+            let complaints = Complaints(db: app.db)
+            let lianfang = try await Self.agency(DemoSeed.lianfangCode, on: app.db)
+            let number = try await complaints.submit(to: lianfang, content: "公开栏长期未更新", name: "李某", contact: "13700001111", today: Self.day)
+            let officer = try await Self.access("lianfang-officer", on: app.db)
+            let supervisor = try await Self.access("district-supervisor", on: app.db)
+            let editor = try await Self.access("lianfang-editor", on: app.db)
+            let otherAgency = try await Self.access("minzheng-editor", on: app.db)
+
+            let asOfficer = try #require(try await complaints.list(for: officer).first { $0.number == number })
+            #expect(asOfficer.contact == "13700001111" && asOfficer.mayHandle)
+            let asSupervisor = try #require(try await complaints.list(for: supervisor).first { $0.number == number })
+            #expect(asSupervisor.contact != "13700001111" && asSupervisor.contact.hasPrefix("137") && !asSupervisor.mayHandle)
+            #expect(try await complaints.list(for: otherAgency).allSatisfy { $0.number != number }, "another agency's staff do not see it")
+
+            await #expect(throws: Complaints.Refusal.notTheOffice) {
+                try await complaints.handle(asOfficer.id, handling: "已处理", by: supervisor, today: Self.day)
+            }
+            await #expect(throws: Complaints.Refusal.notTheOffice) {
+                try await complaints.handle(asOfficer.id, handling: "已处理", by: editor, today: Self.day)
+            }
+            await #expect(throws: Complaints.Refusal.notFound) {
+                try await complaints.handle(asOfficer.id, handling: "已处理", by: otherAgency, today: Self.day)
+            }
+            await #expect(throws: Complaints.Refusal.emptyHandling) {
+                try await complaints.handle(asOfficer.id, handling: "  ", by: officer, today: Self.day)
+            }
+            try await complaints.handle(asOfficer.id, handling: "已督促社区更新公开栏并回复投诉人", by: officer, today: Self.day)
+            await #expect(throws: Complaints.Refusal.alreadyHandled(on: "2026-11-20")) {
+                try await complaints.handle(asOfficer.id, handling: "再次处理", by: officer, today: Self.day)
+            }
+            let handled = try #require(try await complaints.list(for: officer).first { $0.number == number })
+            #expect(handled.handling == .init(on: "2026-11-20", by: "lianfang-officer", text: "已督促社区更新公开栏并回复投诉人"))
+            #expect(!handled.mayHandle)
+            let audit = try await AuditRecord.query(on: app.db).filter(\.$entityID == number).all()
+            #expect(audit.count == 1 && audit.first?.agencyCode == DemoSeed.lianfangCode && audit.first?.actor == "lianfang-officer")
+        }
+    }
+
+    @Test func trainings_areLoggedByTheOffice_withEachBadFieldNamed() async throws {
+        try await withServer(demo: true) { app, _ in
+            let trainings = Trainings(db: app.db)
+            let lianfang = try await Self.agency(DemoSeed.lianfangCode, on: app.db)
+            let before = try await trainings.log(of: lianfang)
+            let bad = [
+                (Trainings.Input(heldOn: "2026-11-21", topic: "条例解读", attendees: "12"), ["heldOn": "培训日期不能晚于今天"]),
+                (Trainings.Input(heldOn: "2026/11/01", topic: "条例解读", attendees: "12"), ["heldOn": "日期须为 YYYY-MM-DD"]),
+                (Trainings.Input(heldOn: "2026-11-01", topic: " ", attendees: "0"), ["topic": "请填写培训内容", "attendees": "参加人数须为正整数"]),
+                (Trainings.Input(heldOn: "2026-11-01", topic: "条例解读", attendees: "十二"), ["attendees": "参加人数须为正整数"]),
+            ]
+            for (input, problems) in bad {
+                do {
+                    try await trainings.add(input, to: lianfang, by: "lianfang-officer", today: Self.day)
+                    Issue.record("\(input) was taken")
+                } catch let invalid as Trainings.InvalidInput {
+                    #expect(invalid.problems == problems, "\(input)")
+                }
+            }
+            #expect(try await trainings.log(of: lianfang) == before, "nothing refused was stored")
+            try await trainings.add(
+                .init(heldOn: "2026-11-20", topic: " 《政府信息公开条例》第三十条补正规则 ", attendees: "12"), to: lianfang, by: "lianfang-officer", today: Self.day)
+            let log = try await trainings.log(of: lianfang)
+            #expect(log.first == .init(heldOn: "2026-11-20", topic: "《政府信息公开条例》第三十条补正规则", attendees: 12))
+            #expect(log.count == before.count + 1)
+            let other = try await Self.agency("11500106009208212F", on: app.db)
+            #expect(try await trainings.log(of: other).allSatisfy { $0.topic != "《政府信息公开条例》第三十条补正规则" }, "one agency's log only")
+            let audit = try await AuditRecord.query(on: app.db).filter(\.$entity == "training").filter(\.$agencyCode == DemoSeed.lianfangCode).all()
+            #expect(audit.contains { $0.actor == "lianfang-officer" && ($0.after ?? "").contains("第三十条补正规则") })
+        }
+    }
+
+    @Test func signIn_locksAnAccountAfterRepeatedFailures_untilTheLockRunsOut() async throws {
+        try await withServer(demo: true) { app, client in
+            let signIn = SignIn(db: app.db, passwords: app.password.async)
+            let password = try #require(client.passwords["lianfang-officer"])
+            let now = Date(timeIntervalSince1970: 1_790_000_000)
+            guard case .wrong = try await signIn.check(username: "nobody", password: password, at: now) else {
+                Issue.record("an unknown name is answered as a wrong password")
+                return
+            }
+            for attempt in 1..<Lockout.attempts {
+                guard case .wrong = try await signIn.check(username: "lianfang-officer", password: "wrong-\(attempt)", at: now) else {
+                    Issue.record("attempt \(attempt) was not answered as wrong")
+                    return
+                }
+            }
+            guard case .signedIn = try await signIn.check(username: "lianfang-officer", password: password, at: now) else {
+                Issue.record("the right password before the limit signs in")
+                return
+            }
+            for attempt in 1...Lockout.attempts {
+                _ = try await signIn.check(username: "lianfang-officer", password: "wrong-\(attempt)", at: now)
+            }
+            guard case .locked(let until) = try await signIn.check(username: "lianfang-officer", password: password, at: now.addingTimeInterval(60))
+            else {
+                Issue.record("the account is locked after \(Lockout.attempts) failures in a row, even for the right password")
+                return
+            }
+            #expect(until == now.addingTimeInterval(Lockout.duration))
+            guard case .signedIn = try await signIn.check(username: "lianfang-officer", password: password, at: until.addingTimeInterval(1)) else {
+                Issue.record("the lock runs out")
+                return
+            }
+            let logins = try await AuditRecord.query(on: app.db).filter(\.$action == "login").filter(\.$actor == "lianfang-officer").count()
+            #expect(logins == 2)
+        }
+    }
+}
