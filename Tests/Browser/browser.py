@@ -9,6 +9,7 @@ import shutil
 import sys
 import urllib.request
 
+from axe_core_python.selenium import Axe
 from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.common.exceptions import WebDriverException
@@ -29,9 +30,27 @@ PREFIX = os.path.splitext(os.path.basename(sys.argv[0]))[0].split("_")[0]
 steps = 0
 
 
+AXE = Axe()
+AXE_CHECKED = set()
+
+
+def accessible(name):
+    """axe-core (4.4.3, as axe-core-python bundles it) on the HTML page now shown, once per address: no critical or
+    serious violation; a failure names each with the elements it was found on."""
+    address = driver.current_url
+    if address in AXE_CHECKED or driver.execute_script("return document.contentType") != "text/html":
+        return  # checked already, or not a page (the API's JSON as Chromium shows it)
+    AXE_CHECKED.add(address)
+    found = AXE.run(driver)
+    bad = [v for v in found["violations"] if v["impact"] in ("critical", "serious")]
+    report = "; ".join(f'{v["id"]} ({v["impact"]}): ' + ", ".join(n["target"][0] for n in v["nodes"][:5]) for v in bad)
+    assert not bad, f"axe on {name} ({address}): {report}"
+
+
 def shot(name):
-    """Both sizes of the page now shown."""
+    """Both sizes of the page now shown, after axe has checked it."""
     global steps
+    accessible(name)
     steps += 1
     driver.save_screenshot(f"{OUT}/{PREFIX}-{steps:02d}-{name}-1366.png")
     driver.set_window_size(390, 844)
@@ -61,8 +80,13 @@ def gone(element):
 def follow(element):
     """Clicks a link or a submit button and waits until the next page has replaced this one: a click returns before
     the browser has navigated, and reading the URL or the page too early reads the old one."""
+    navigate(element.click)
+
+
+def navigate(action):
+    """Runs `action` (a click, Enter in a field) and waits until the next page has replaced this one."""
     old = driver.find_element(By.TAG_NAME, "html")
-    element.click()
+    action()
     WebDriverWait(driver, 120).until(lambda d: gone(old))
     WebDriverWait(driver, 120).until(lambda d: d.execute_script("return document.readyState") == "complete")
 

@@ -29,6 +29,14 @@ import VaporTesting
             #expect(past.status == .ok)
             #expect(past.body.string.contains("第20页没有信息"))
             #expect(past.body.string.contains("rel=\"prev\""))
+            // The first and last pages are one click away from anywhere (the window of numbers shows nine).
+            func pager(_ page: String) throws -> String { String(try #require(page.firstMatch(of: /<nav class="pages".*?<\/nav>/)).output) }
+            let first = try pager(try await client.get(SiteURL.catalogue(code).path).body.string)
+            let last = try #require(first.firstMatch(of: /<a href="([^"]*page=(\d+))">末页<\/a>/))
+            #expect(!first.contains(">首页</a>"))
+            let lastPage = try pager(try await client.get(String(last.output.1)).body.string)
+            #expect(lastPage.contains("<span aria-current=\"page\">第\(last.output.2)页</span>") && !lastPage.contains("rel=\"next\""))
+            #expect(lastPage.contains(">首页</a>") && !lastPage.contains(">末页</a>"))
             let search = try await client.get(SiteURL.search(query: "低保", page: 20).path)
             #expect(search.status == .ok)
             for path in [

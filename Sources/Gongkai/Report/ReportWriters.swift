@@ -75,7 +75,7 @@ public enum ReportWriter {
             @media print { body { margin: 0; max-width: none; font-size: 11pt; } th { background: none; } table, tr { page-break-inside: avoid; } }
             </style>
             </head>
-            <body>
+            <body><main>
             <h1>\(escape(title))</h1>
 
             """
@@ -102,7 +102,7 @@ public enum ReportWriter {
                 out += "</table>\n"
             }
         }
-        out += "</body>\n</html>\n"
+        out += "</main></body>\n</html>\n"
         return out
     }
 

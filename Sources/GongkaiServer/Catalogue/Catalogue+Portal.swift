@@ -160,7 +160,7 @@ struct PortalController {
             "<a href=\"\(ReportWriter.escape(SiteURL.annualReportDownload(agency.code, record.year, format: format, version: record.version).path))\">\(label)</a>"
         }.joined(separator: " · ")
         let banner =
-            "<p class=\"noprint\" style=\"text-indent:0\"><a href=\"\(ReportWriter.escape(SiteURL.reports(agency.code).path))\">\(ReportWriter.escape(agency.name))年度报告</a> · 第\(record.version)版，\(ReportWriter.escape(record.publishedOn ?? ""))发布 · 下载：\(downloads)</p>"
+            "<nav class=\"noprint\" aria-label=\"年度报告\"><p style=\"text-indent:0\"><a href=\"\(ReportWriter.escape(SiteURL.reports(agency.code).path))\">\(ReportWriter.escape(agency.name))年度报告</a> · 第\(record.version)版，\(ReportWriter.escape(record.publishedOn ?? ""))发布 · 下载：\(downloads)</p></nav>"
         if let body = html.range(of: "<body>") { html.insert(contentsOf: "\n" + banner, at: body.upperBound) }
         var headers = HTTPHeaders()
         headers.contentType = .html

@@ -164,6 +164,7 @@ enum Views {
             named: "nav",
             nodes: [
                 .class("pages"), .attribute(named: "aria-label", value: "分页"),
+                .if(!window.contains(1), .a(.href(Views.attr(link(1))), .text("首页"))),
                 .if(page > 1, .a(.href(Views.attr(link(min(page - 1, pages)))), .attribute(named: "rel", value: "prev"), .text("上一页"))),
                 .group(
                     window.map { number in
@@ -172,6 +173,7 @@ enum Views {
                             : .a(.href(Views.attr(link(number))), .text(String(number)))
                     }),
                 .if(page < pages, .a(.href(Views.attr(link(page + 1))), .attribute(named: "rel", value: "next"), .text("下一页"))),
+                .if(!window.contains(pages), .a(.href(Views.attr(link(pages))), .text("末页"))),
                 .span(.text("共\(total)条，\(pages)页")),
             ])
     }
