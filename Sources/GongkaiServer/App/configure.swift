@@ -47,6 +47,7 @@ public func configure(_ app: Application, _ configuration: ServerConfiguration) 
     app.middleware.use(InputGuard())
 
     try routes(app)
+    app.responder.use { app in LanguageResponder(next: app.responder.default) }
 
     if case .sqlite = configuration.database, let sql = app.db as? any SQLDatabase {
         // Readers do not wait for the writer, and a commit appends to the log instead of rewriting pages.

@@ -117,8 +117,8 @@ enum PortalViews {
         return Views.page(
             title: "\(agency.name)政府信息公开目录" + (current.map { "：\($0.name)" } ?? ""), viewer: viewer, crumbs: crumbs(agency),
             filterForm(agency, categories: categories, selected: selected, year: year, thisYear: thisYear),
-            Views.itemList(items.items, pastTheEnd: items.items.isEmpty && items.total > 0 ? items.page : nil),
-            Views.pagination(page: items.page, total: items.total, perPage: items.perPage) {
+            Views.itemList(items.items, pastTheEnd: items.items.isEmpty && items.total > 0 ? items.page : nil, language: viewer.language),
+            Views.pagination(page: items.page, total: items.total, perPage: items.perPage, language: viewer.language) {
                 SiteURL.catalogue(agency.code, category: selected, year: year, page: $0).path
             }
         )
@@ -258,7 +258,7 @@ enum PortalViews {
                         .p(.small(Views.highlighted(hit.snippet, query)))
                     )
                 }),
-            Views.pagination(page: results.page, total: results.total, perPage: results.perPage) {
+            Views.pagination(page: results.page, total: results.total, perPage: results.perPage, language: viewer.language) {
                 SiteURL.search(query: query, agency: agencyCode, category: category, year: year, page: $0).path
             }
         )

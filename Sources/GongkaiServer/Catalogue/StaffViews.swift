@@ -29,21 +29,23 @@ enum StaffViews {
         let role = viewer.staff?.role
         let drafts = role.map(ReviewWorkflow.drafts) == true && viewer.staff?.agencyID != nil
         let readsApplications = role.map(ApplicationWorkflow.reads) == true
+        let language = viewer.language
+        func link(_ url: SiteURL, _ text: UIText) -> Node<HTML.BodyContext> {
+            .group(.a(.href(Views.attr(url.path)), .text(text(language))), .text(" · "))
+        }
         return .p(
             .class("noprint"),
-            .a(.href(Views.attr(SiteURL.staffHome.path)), .text("工作台")), .text(" · "),
-            .if(drafts, .group(.a(.href(Views.attr(SiteURL.staffNewItem.path)), .text("起草公开信息")), .text(" · "))),
-            .if(readsApplications, .group(.a(.href(Views.attr(SiteURL.staffApplications().path)), .text("依申请公开")), .text(" · "))),
-            .a(.href(SiteURL.staffReports().path), .text("年度报告")), .text(" · "),
-            .a(.href(SiteURL.staffRegisters().path), .text("登记簿")), .text(" · "),
-            .a(.href(SiteURL.staffTrainings.path), .text("培训记录")), .text(" · "),
-            .a(.href(SiteURL.staffComplaints.path), .text("投诉举报")), .text(" · "),
-            .if(
-                viewer.staff?.role == .administrator,
-                .group(
-                    .a(.href(Views.attr(SiteURL.admin.path)), .text("系统管理")), .text(" · "),
-                    .a(.href(Views.attr(SiteURL.staffAudit.path)), .text("审计日志")), .text(" · "))),
-            .form(.method(.post), .action(SiteURL.staffLogout.path), .style("display:inline"), csrf(viewer), .button(.type(.submit), .text("退出")))
+            link(.staffHome, .desk),
+            .if(drafts, link(.staffNewItem, .draftItem)),
+            .if(readsApplications, link(.staffApplications(), .applications)),
+            link(.staffReports(), .annualReports),
+            link(.staffRegisters(), .registers),
+            link(.staffTrainings, .trainings),
+            link(.staffComplaints, .complaints),
+            .if(viewer.staff?.role == .administrator, .group(link(.admin, .administration), link(.staffAudit, .auditLog))),
+            .form(
+                .method(.post), .action(SiteURL.staffLogout.path), .style("display:inline"), csrf(viewer),
+                .button(.type(.submit), .text(UIText.signOut(language))))
         )
     }
 

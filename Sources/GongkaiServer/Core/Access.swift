@@ -125,10 +125,18 @@ extension Request {
     }
 
     /// For public pages: no session is touched, so the portal sets no cookie.
-    var viewer: Viewer { Viewer(staff: nil, csrf: nil) }
+    var viewer: Viewer {
+        Viewer(
+            staff: nil, csrf: nil, language: language, address: url.query.map { url.path + "?" + $0 } ?? url.path,
+            suggestsEnglish: url.path == SiteURL.home.path && language == .zh && Language.prefersEnglish(headers.first(name: .acceptLanguage)))
+    }
 
     /// For back-office pages, which run behind the sessions middleware.
-    var staffViewer: Viewer { Viewer(staff: auth.get(StaffUser.self), csrf: csrfToken) }
+    var staffViewer: Viewer {
+        var viewer = self.viewer
+        (viewer.staff, viewer.csrf) = (auth.get(StaffUser.self), csrfToken)
+        return viewer
+    }
 
     func requireStaff() throws -> StaffUser {
         guard let user = auth.get(StaffUser.self) else { throw Abort(.unauthorized, reason: "请先登录") }

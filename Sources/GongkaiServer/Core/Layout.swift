@@ -15,6 +15,11 @@ enum PageRenderer {
 struct Viewer {
     var staff: StaffUser?
     var csrf: String?
+    var language: Language = .zh
+    /// The page's own address on the Chinese site (path and query), for the link to it in the other language.
+    var address = "/"
+    /// On the Chinese home page, when the browser prefers English: a link to the English home.
+    var suggestsEnglish = false
 }
 
 enum Views {
@@ -29,6 +34,7 @@ enum Views {
         header.site { background: var(--accent); color: #fff; padding: .6em 1em; }
         header.site a { color: #fff; text-decoration: none; font-weight: bold; }
         header.site form { display: inline; margin-left: 1em; }
+        header.site a.lang { margin-left: 1em; font-weight: normal; }
         nav.crumbs { font-size: .9em; color: var(--muted); margin: .5em 0; }
         main { max-width: 60em; margin: 0 auto; padding: 0 1em 2em; }
         table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid var(--line); padding: .3em .5em; text-align: left; vertical-align: top; }
@@ -54,24 +60,28 @@ enum Views {
 
     /// The page frame: `lang="zh-CN"`, one `h1`, a skip link, navigation and a search box with a label.
     static func page(title: String, viewer: Viewer = Viewer(), crumbs: [(String, String)] = [], _ content: Node<HTML.BodyContext>...) -> HTML {
-        HTML(
-            .attribute(named: "lang", value: "zh-CN"),
+        let language = viewer.language
+        return HTML(
+            .attribute(named: "lang", value: language.rawValue),
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .element(named: "title", text: title + " - 政府信息公开"),
+                .element(named: "title", text: title + UIText.titleSuffix(language)),
                 .element(named: "style", text: stylesheet)
             ),
             .body(
-                .a(.href(Views.attr("#main")), .class("skip noprint"), .text("跳到正文")),
+                .a(.href(Views.attr("#main")), .class("skip noprint"), .text(UIText.skipToContent(language))),
                 .header(
                     .class("site"),
-                    .a(.href(Views.attr(SiteURL.home.path)), .text("政府信息公开平台")),
+                    .a(.href(Views.attr(SiteURL.home.path)), .text(UIText.siteName(language))),
                     .form(
                         .action(SiteURL.search(query: "").path), .method(.get), .attribute(named: "role", value: "search"),
-                        .label(.attribute(named: "for", value: "site-q"), .style("display:inline;color:#fff;font-weight:normal"), .text("搜索 ")),
+                        .label(
+                            .attribute(named: "for", value: "site-q"), .style("display:inline;color:#fff;font-weight:normal"),
+                            .text(UIText.searchLabel(language) + " ")),
                         .input(.type(.search), .name("q"), .id("site-q"))
                     ),
+                    languageSwitch(viewer),
                     .unwrap(viewer.staff) { staff in
                         .span(
                             .class("user"), .style("float:right"),
@@ -81,11 +91,16 @@ enum Views {
                 .main(
                     .id("main"),
                     .if(
+                        viewer.suggestsEnglish,
+                        .p(
+                            .attribute(named: "lang", value: "en"),
+                            .a(.href(Views.attr(Language.en.path(viewer.address))), .text(UIText.englishSuggestion(.en))))),
+                    .if(
                         !crumbs.isEmpty,
                         .element(
                             named: "nav",
                             nodes: [
-                                .class("crumbs"), .attribute(named: "aria-label", value: "位置"),
+                                .class("crumbs"), .attribute(named: "aria-label", value: UIText.crumbsLabel(language)),
                                 .group(
                                     crumbs.enumerated().map { index, crumb in
                                         .group(.if(index > 0, .text(" › ")), .a(.href(Views.attr(crumb.1)), .text(crumb.0)))
@@ -94,24 +109,34 @@ enum Views {
                     .h1(.text(title)),
                     .group(content)
                 ),
-                .footer(.class("site"), .text("依据《中华人民共和国政府信息公开条例》公开 · Gongkai"))
+                .footer(.class("site"), .text(UIText.footer(language)))
             )
         )
+    }
+
+    /// The link to this page in the other language. NB: on an English page the link to the Chinese one has
+    /// `lang="zh-CN"` just before its `href`, which tells `LanguageResponder` to leave it as it is.
+    private static func languageSwitch(_ viewer: Viewer) -> Node<HTML.BodyContext> {
+        let other: Language = viewer.language == .zh ? .en : .zh
+        return .a(
+            .class("lang noprint"), .attribute(named: "hreflang", value: other.rawValue), .attribute(named: "lang", value: other.rawValue),
+            .href(Views.attr(other.path(viewer.address))), .text(UIText.languageSwitch(viewer.language)))
     }
 
     /// An error page: the site's frame, what went wrong in a sentence, and the ways back.
     static func error(status: HTTPResponseStatus, message: String, request: Request) -> HTML {
         let staff = request.url.path.hasPrefix(SiteURL.staffHome.path)
+        let language = request.language
         return page(
-            title: Problem.title(for: status),
+            title: Problem.title(for: status)(language), viewer: request.viewer,
             .p(.class("error"), .attribute(named: "role", value: "alert"), .text(message)),
-            .p(.class("meta-status"), .text("（错误代码 \(status.code)）")),
+            .p(.class("meta-status"), .text(UIText.errorCode(language, status.code))),
             .p(
-                .if(staff, .a(.href(Views.attr(SiteURL.staffHome.path)), .text("返回工作台"))),
+                .if(staff, .a(.href(Views.attr(SiteURL.staffHome.path)), .text(UIText.backToDesk(language)))),
                 .if(staff, .text(" · ")),
-                .a(.href(Views.attr(SiteURL.home.path)), .text("返回首页")),
+                .a(.href(Views.attr(SiteURL.home.path)), .text(UIText.backHome(language))),
                 .text(" · "),
-                .a(.href(Views.attr(SiteURL.search(query: "").path)), .text("搜索政府信息"))
+                .a(.href(Views.attr(SiteURL.search(query: "").path)), .text(UIText.searchInformation(language)))
             )
         )
     }
@@ -153,7 +178,7 @@ enum Views {
         return .group(nodes)
     }
 
-    static func pagination(page: Int, total: Int, perPage: Int, link: (Int) -> String) -> Node<HTML.BodyContext> {
+    static func pagination(page: Int, total: Int, perPage: Int, language: Language, link: (Int) -> String) -> Node<HTML.BodyContext> {
         let pages = max(1, (max(total, 0) + max(perPage, 1) - 1) / max(perPage, 1))
         guard pages > 1 || page > pages else { return .empty }
         // NB: `page` may lie past the last page (a stale link, a typed URL): the window is built around the nearest
@@ -163,24 +188,28 @@ enum Views {
         return .element(
             named: "nav",
             nodes: [
-                .class("pages"), .attribute(named: "aria-label", value: "分页"),
-                .if(!window.contains(1), .a(.href(Views.attr(link(1))), .text("首页"))),
-                .if(page > 1, .a(.href(Views.attr(link(min(page - 1, pages)))), .attribute(named: "rel", value: "prev"), .text("上一页"))),
+                .class("pages"), .attribute(named: "aria-label", value: UIText.pagesLabel(language)),
+                .if(!window.contains(1), .a(.href(Views.attr(link(1))), .text(UIText.firstPage(language)))),
+                .if(
+                    page > 1,
+                    .a(.href(Views.attr(link(min(page - 1, pages)))), .attribute(named: "rel", value: "prev"), .text(UIText.previousPage(language)))),
                 .group(
                     window.map { number in
                         number == page
-                            ? .span(.attribute(named: "aria-current", value: "page"), .text("第\(number)页"))
+                            ? .span(.attribute(named: "aria-current", value: "page"), .text(UIText.pageNumber(language, number)))
                             : .a(.href(Views.attr(link(number))), .text(String(number)))
                     }),
-                .if(page < pages, .a(.href(Views.attr(link(page + 1))), .attribute(named: "rel", value: "next"), .text("下一页"))),
-                .if(!window.contains(pages), .a(.href(Views.attr(link(pages))), .text("末页"))),
-                .span(.text("共\(total)条，\(pages)页")),
+                .if(page < pages, .a(.href(Views.attr(link(page + 1))), .attribute(named: "rel", value: "next"), .text(UIText.nextPage(language)))),
+                .if(!window.contains(pages), .a(.href(Views.attr(link(pages))), .text(UIText.lastPage(language)))),
+                .span(.text(UIText.pageTotals(language, total, pages))),
             ])
     }
 
     /// A list of items; `pastTheEnd` is the page asked for when it lies beyond the last one.
-    static func itemList(_ items: [ItemDTO], showAgency: Bool = false, pastTheEnd page: Int? = nil) -> Node<HTML.BodyContext> {
-        if let page { return .p(.text("第\(page)页没有信息，已超出最后一页；请从下方页码中选择。")) }
+    static func itemList(
+        _ items: [ItemDTO], showAgency: Bool = false, pastTheEnd page: Int? = nil, language: Language = .zh
+    ) -> Node<HTML.BodyContext> {
+        if let page { return .p(.text(UIText.pastTheLastPage(language, page))) }
         guard !items.isEmpty else { return .p(.text("暂无信息。")) }
         return .ul(
             .class("items"),

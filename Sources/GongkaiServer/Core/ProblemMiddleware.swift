@@ -62,21 +62,21 @@ struct APIError: Content {
 
 /// The Chinese words of the error pages: a title for each status and a sentence for Vapor's own refusals.
 enum Problem {
-    static func title(for status: HTTPResponseStatus) -> String {
+    static func title(for status: HTTPResponseStatus) -> UIText {
         switch status.code {
-        case 400: "请求有误"
-        case 401: "请先登录"
-        case 403: "无权访问"
-        case 404: "找不到该页面"
-        case 405: "不支持该请求方式"
-        case 409: "操作与当前状态冲突"
-        case 413: "提交的内容过大"
-        case 415: "不支持的文件类型"
-        case 422: "填写的内容有误"
-        case 429: "请求过于频繁"
-        case 503: "服务器繁忙"
-        case 500...599: "服务器错误"
-        default: "无法完成请求"
+        case 400: .problemBadRequest
+        case 401: .problemSignIn
+        case 403: .problemForbidden
+        case 404: .problemNotFound
+        case 405: .problemMethod
+        case 409: .problemConflict
+        case 413: .problemTooLarge
+        case 415: .problemMediaType
+        case 422: .problemInvalid
+        case 429: .problemTooMany
+        case 503: .problemBusy
+        case 500...599: .problemServer
+        default: .problemOther
         }
     }
 
