@@ -7,6 +7,10 @@ nothing to write; a community links to its subdistrict's form; on a phone no pag
 
     python3 issue12_journeys.py BASE_URL SERVER_LOG SCREENSHOT_DIR
 """
+import base64
+import re
+import subprocess
+
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
@@ -69,6 +73,18 @@ follow(driver.find_element(By.CSS_SELECTOR, "form[action$='/move'] button[type=s
 assert offered() == [] and "已答复" in text(), text()[:300]
 application = driver.current_url
 shot("answered-refusal")
+
+# The refusal letter, opened and printed: one A4 page of letter, no web header, the applicant's name and the article.
+follow(driver.find_elements(By.XPATH, "//h2[.='告知书和答复书']/following-sibling::*[1]//a")[-1])
+shot("refusal-letter")
+pdf = base64.b64decode(driver.execute_cdp_cmd("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69})["data"])
+with open(f"{browser.OUT}/refusal-letter.pdf", "wb") as f:
+    f.write(pdf)
+pages = subprocess.run(["pdfinfo", f"{browser.OUT}/refusal-letter.pdf"], capture_output=True, text=True, check=True).stdout
+assert re.search(r"^Pages:\s+1$", pages, re.M), pages
+printed = subprocess.run(["pdftotext", f"{browser.OUT}/refusal-letter.pdf", "-"], capture_output=True, text=True, check=True).stdout
+assert "李四" in printed and "第十五条" in printed, printed[:400]
+assert "政府信息公开平台" not in printed and "退出" not in printed, "the printed letter carries the site's header"
 
 # 3. A supervisor reads everything and is offered nothing to write.
 sign_in("district-supervisor")

@@ -57,7 +57,8 @@ shot("editor-submitted")
 sign_in("lianfang-reviewer")
 follow(driver.find_element(By.PARTIAL_LINK_TEXT, TITLE))
 follow(action("approve").find_element(By.TAG_NAME, "button"))
-assert "保密审查" in text() and driver.find_elements(By.CSS_SELECTOR, ".error, [role=alert]"), "approval without the box was not refused in Chinese"
+assert "请先确认已进行保密审查" in driver.find_element(By.ID, "refusal").text, "approval without the box was not refused in Chinese"
+assert state() == "待审核" and action("approve"), "the refusal is not shown on the item's page with the step to take again"
 assert not re.search(r"[A-Za-z]{4,} [A-Za-z]{4,}", driver.find_element(By.TAG_NAME, "main").text), "an English sentence on the refusal"
 shot("approval-refused-without-review")
 driver.get(item)

@@ -75,6 +75,8 @@ import Vapor
             #expect(suggested.contains("<p lang=\"en\"><a href=\"/en/\">English</a></p>"))
             let notSuggested = try await client.get("/", headers: ["Accept-Language": "zh-CN,zh;q=0.9,en;q=0.5"]).body.string
             #expect(!notSuggested.contains("<p lang=\"en\">"))
+            let posted = try await client.post(SiteURL.complaints(DemoSeed.lianfangCode).path, form: [("content", " ")], csrf: false)
+            #expect(posted.status == .unprocessableEntity && !posted.body.string.contains(">English</a>"), "a switch to a posted form's address")
             let item = try await client.get("/en/search?q=" + "低保".addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!)
             #expect(item.status == .ok && item.body.string.contains("<html lang=\"en\">"))
         }

@@ -55,6 +55,15 @@ import VaporTesting
             #expect(unconfirmed.status == .conflict)
             #expect(unconfirmed.body.string.contains("请先确认已进行保密审查"))
             #expect(!unconfirmed.body.string.contains("confirm the"), "the refusal is in English")
+            // The refusal stands on the item's own page, above the step to take again, not on an error page.
+            let refusedPage = unconfirmed.body.string
+            #expect(refusedPage.contains("<title>联芳街道关于测试专用公告的公示 - 政府信息公开</title>"))
+            let alert = try #require(refusedPage.range(of: "<p class=\"error\" id=\"refusal\" role=\"alert\">请先确认已进行保密审查"))
+            let box = try #require(refusedPage.range(of: "name=\"confirmedReview\""))
+            #expect(alert.upperBound < box.lowerBound)
+            #expect(
+                refusedPage.contains("href=\"/en\(SiteURL.staffItem(id).path)\">English</a>"),
+                "the language switch leads to the item, not to the posted form")
             #expect(
                 try await reviewer.post(SiteURL.staffItemAction(id).path, form: [("action", "approve"), ("confirmedReview", "on")]).status
                     == .seeOther)

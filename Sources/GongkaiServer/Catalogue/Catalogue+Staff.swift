@@ -142,7 +142,13 @@ struct StaffController {
 
     func showItem(_ req: Request) async throws -> Response {
         let user = try req.requireStaff()
-        let item = try await readableItem(req, user)
+        return try await itemPage(req, user, try await readableItem(req, user))
+    }
+
+    /// The item's page; after a refused review step, with the refusal beside that step's button.
+    private func itemPage(_ req: Request, _ user: StaffUser, _ item: ItemRecord, refused: Catalogue.Refused? = nil) async throws -> Response {
+        var viewer = req.staffViewer
+        viewer.address = SiteURL.staffItem(try item.requireID()).path
         let access = try await Access.of(user, on: req.db)
         let history = try await AuditRecord.query(on: req.db).filter(\.$entityID == item.id!.uuidString).sort(\.$at).all()
         let drafter = try await StaffRecord.find(item.$draftedBy.id, on: req.db)
@@ -155,7 +161,7 @@ struct StaffController {
                 canWrite: access.canWrite(agency: item.$agency.id), isDrafter: item.$draftedBy.id == user.id, publishBy: due,
                 history: history.map { (Self.time($0.at), $0.actor, Audit.Action(rawValue: $0.action).label) },
                 attachments: attachments.map { ($0.filename, $0.size, $0.sha256) },
-                viewer: req.staffViewer))
+                refusal: refused?.reason, viewer: viewer), status: refused?.status ?? .ok)
     }
 
     func editItem(_ req: Request) async throws -> Response {
@@ -210,9 +216,13 @@ struct StaffController {
         guard let action = ReviewAction(rawValue: form.action) else {
             throw Abort(.badRequest, reason: "无法识别的操作“\(form.action)”，可选：\(ReviewAction.allCases.map(\.rawValue).joined(separator: "、"))")
         }
-        try await Catalogue(db: req.db, calendar: req.workdays).act(
-            action, on: item, by: user, reason: form.reason, confirmedReview: form.confirmedReview == "on" || form.confirmedReview == "true",
-            today: req.today)
+        do {
+            try await Catalogue(db: req.db, calendar: req.workdays).act(
+                action, on: item, by: user, reason: form.reason, confirmedReview: form.confirmedReview == "on" || form.confirmedReview == "true",
+                today: req.today)
+        } catch let refused as Catalogue.Refused {
+            return try await itemPage(req, user, item, refused: refused)
+        }
         return req.redirect(to: SiteURL.staffItem(item.id!).path)
     }
 

@@ -169,6 +169,13 @@ struct Catalogue {
         }
     }
 
+    /// A review step the workflow does not allow now (第十七条); nothing was changed.
+    struct Refused: AbortError {
+        var refusal: ReviewRefusal
+        var status: HTTPResponseStatus { .conflict }
+        var reason: String { refusal.description }
+    }
+
     struct InvalidInput: AbortError {
         var problems: [String: String]
         var status: HTTPResponseStatus { .unprocessableEntity }
@@ -240,7 +247,7 @@ struct Catalogue {
                 from: state, action: action, role: user.role, actorIsDrafter: item.$draftedBy.id == user.id,
                 confirmedReview: confirmedReview, reason: reason)
         } catch {
-            throw Abort(.conflict, reason: error.description)
+            throw Refused(refusal: error)
         }
         let before = Audit.json(item)
         item.state = next.rawValue

@@ -175,7 +175,7 @@ enum StaffViews {
 
     static func item(
         _ item: ItemDTO, drafter: String, returnReason: String?, canWrite: Bool, isDrafter: Bool, publishBy: Day?,
-        history: [(String, String, String)], attachments: [(String, Int, String)], viewer: Viewer
+        history: [(String, String, String)], attachments: [(String, Int, String)], refusal: String? = nil, viewer: Viewer
     ) -> HTML {
         let state = PublicationState(rawValue: item.state) ?? .draft
         func actionForm(_ action: ReviewAction, _ label: String, extra: Node<HTML.FormContext> = .empty) -> Node<HTML.BodyContext> {
@@ -205,6 +205,7 @@ enum StaffViews {
                 .section(
                     .class("noprint"),
                     .h2(.text("操作")),
+                    .unwrap(refusal) { .p(.class("error"), .id("refusal"), .attribute(named: "role", value: "alert"), .text($0)) },
                     .if(
                         (state == .draft || state == .returned) && (role == .editor || role == .administrator),
                         .group(

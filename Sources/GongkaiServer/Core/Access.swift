@@ -127,7 +127,8 @@ extension Request {
     /// For public pages: no session is touched, so the portal sets no cookie.
     var viewer: Viewer {
         Viewer(
-            staff: nil, csrf: nil, language: language, address: url.query.map { url.path + "?" + $0 } ?? url.path,
+            staff: nil, csrf: nil, language: language,
+            address: method == .GET ? url.query.map { url.path + "?" + $0 } ?? url.path : nil,
             suggestsEnglish: url.path == SiteURL.home.path && language == .zh && Language.prefersEnglish(headers.first(name: .acceptLanguage)))
     }
 

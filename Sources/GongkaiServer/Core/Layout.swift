@@ -16,8 +16,9 @@ struct Viewer {
     var staff: StaffUser?
     var csrf: String?
     var language: Language = .zh
-    /// The page's own address on the Chinese site (path and query), for the link to it in the other language.
-    var address = "/"
+    /// The page's own address on the Chinese site (path and query), for the link to it in the other language; nil
+    /// for an answer to a posted form, whose address is not a page to go back to.
+    var address: String? = "/"
     /// On the Chinese home page, when the browser prefers English: a link to the English home.
     var suggestsEnglish = false
 }
@@ -94,7 +95,7 @@ enum Views {
                         viewer.suggestsEnglish,
                         .p(
                             .attribute(named: "lang", value: "en"),
-                            .a(.href(Views.attr(Language.en.path(viewer.address))), .text(UIText.englishSuggestion(.en))))),
+                            .a(.href(Views.attr(Language.en.path(SiteURL.home.path))), .text(UIText.englishSuggestion(.en))))),
                     .if(
                         !crumbs.isEmpty,
                         .element(
@@ -117,10 +118,11 @@ enum Views {
     /// The link to this page in the other language. NB: on an English page the link to the Chinese one has
     /// `lang="zh-CN"` just before its `href`, which tells `LanguageResponder` to leave it as it is.
     private static func languageSwitch(_ viewer: Viewer) -> Node<HTML.BodyContext> {
+        guard let address = viewer.address else { return .empty }
         let other: Language = viewer.language == .zh ? .en : .zh
         return .a(
             .class("lang noprint"), .attribute(named: "hreflang", value: other.rawValue), .attribute(named: "lang", value: other.rawValue),
-            .href(Views.attr(other.path(viewer.address))), .text(UIText.languageSwitch(viewer.language)))
+            .href(Views.attr(other.path(address))), .text(UIText.languageSwitch(viewer.language)))
     }
 
     /// An error page: the site's frame, what went wrong in a sentence, and the ways back.
