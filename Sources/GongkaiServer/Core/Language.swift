@@ -40,14 +40,12 @@ enum Language: String, CaseIterable, Sendable {
         return english > 0 && english > chinese
     }
 
-    /// NB: links to the Chinese page from an English one (the language switch) carry `lang="zh-CN"` just before
-    /// their `href`, and are left as they are.
-    private static let localLink = try! NSRegularExpression(pattern: #"(?<!lang="zh-CN" )\b(href|action)="/(?!/)"#)
-
-    /// An English page: each address on this site (`href="/…"`, `action="/…"`) under `/en`.
+    /// An English page: each address on this site (`href="/…"`, `action="/…"`) under `/en`. NB: links to the Chinese
+    /// page (the language switch) carry `lang="zh-CN"` just before their `href`, and are left as they are.
     static func english(_ html: String) -> String {
-        localLink.stringByReplacingMatches(
-            in: html, range: NSRange(html.startIndex..., in: html), withTemplate: "$1=\"\(englishPrefix)/")
+        html.replacing(/(lang="zh-CN" )?\b(href|action)="\/(?!\/)/) { match in
+            match.output.1 != nil ? String(match.output.0) : "\(match.output.2)=\"\(englishPrefix)/"
+        }
     }
 }
 
