@@ -1,4 +1,7 @@
+import Fluent
 import Foundation
+import Gongkai
+import SQLKit
 import Testing
 import Vapor
 
@@ -9,9 +12,8 @@ import Vapor
     /// Every key reads in both languages, with the same values to fill in; English keeps Chinese only for legal terms
     /// in parentheses (and the name of the other language on the switch).
     @Test(arguments: UIText.allCases)
-    func everyKeyIsTranslated(key: UIText) throws {
-        let chinese = try #require(UIText.chinese[key], "\(key) has no Chinese")
-        let english = try #require(UIText.english[key], "\(key) has no English")
+    func everyKeyIsTranslated(key: UIText) {
+        let (chinese, english) = key.texts
         #expect(!chinese.isEmpty && !english.isEmpty)
         func slots(_ text: String) -> [String] { text.matches(of: /\{\d\}/).map { String($0.output) }.sorted() }
         #expect(slots(chinese) == slots(english), "\(key) takes different values in its two languages")
@@ -79,6 +81,83 @@ import Vapor
             #expect(posted.status == .unprocessableEntity && !posted.body.string.contains(">English</a>"), "a switch to a posted form's address")
             let item = try await client.get("/en/search?q=" + "低保".addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!)
             #expect(item.status == .ok && item.body.string.contains("<html lang=\"en\">"))
+        }
+    }
+}
+
+/// The portal walked in English over a district whose own data is all ASCII: whatever Chinese is left on a page is
+/// text the portal failed to translate (legal terms in parentheses and the 中文 switch aside).
+@Suite struct EnglishPortalTests {
+    /// The Han characters of `html` outside parentheses, the switch back to Chinese and the `lang` attributes.
+    static func untranslated(_ html: String) -> String {
+        let visible = html.replacing(/<a class="lang noprint"[^>]*>中文<\/a>/, with: "")
+            .replacing(/（[^）]*）|\([^)]*\)/, with: "")
+        return String(visible.unicodeScalars.filter { (0x4E00...0x9FFF).contains($0.value) }.map(Character.init))
+    }
+
+    static func district(_ app: Application) async throws -> (code: String, item: UUID) {
+        let district = AgencyRecord(code: "T00000000000000001", name: "Riverside District", kind: .districtGovernment, parentID: nil)
+        district.address = "1 River Road"
+        district.officeHours = "Mon-Fri 9-17"
+        district.guide = "How to ask for information."
+        try await district.create(on: app.db)
+        let community = AgencyRecord(code: "T00000000000000002", name: "Elm Community", kind: .community, parentID: district.id)
+        try await community.create(on: app.db)
+        let category = CategoryRecord(agencyID: try district.requireID(), name: "Rules", article: "Art. 20", position: 0)
+        try await category.create(on: app.db)
+        let staff = StaffRecord(username: "editor", displayName: "Editor", passwordHash: "x", role: "editor", agencyID: district.id)
+        try await staff.create(on: app.db)
+        let item = ItemRecord()
+        item.$agency.id = try district.requireID()
+        item.$category.id = try category.requireID()
+        item.indexNumber = "T00000000000000001/2026-00001"
+        item.title = "Road works notice"
+        item.documentNumber = ""
+        item.issuingAgency = "Riverside District"
+        item.summary = ""
+        item.body = "The road is closed in November."
+        item.writtenOn = "2026-11-02"
+        item.publishedOn = "2026-11-02"
+        item.validity = Validity.inForce.rawValue
+        item.channels = "website,bulletin-board"
+        item.bulletinPlace = "Town hall"
+        item.postingFrom = "2026-11-02"
+        item.postingTo = "2026-12-02"
+        item.state = PublicationState.published.rawValue
+        item.$draftedBy.id = try staff.requireID()
+        item.version = 1
+        item.daysLate = 0
+        try await item.create(on: app.db)
+        try await SearchIndex(sql: app.db as! any SQLDatabase).add([SearchIndex.Document(item)])
+        return (district.code, try item.requireID())
+    }
+
+    @Test func everyPortalPage_readsInEnglish() async throws {
+        try await withServer { app, client in
+            let (code, item) = try await Self.district(app)
+            let pages = [
+                SiteURL.home.path, SiteURL.agency(code).path, SiteURL.guide(code).path, SiteURL.catalogue(code).path,
+                SiteURL.catalogue(code, year: 2026).path, SiteURL.catalogue(code, page: 9).path, SiteURL.item(code, item).path,
+                SiteURL.notices(code).path, SiteURL.reports(code).path, SiteURL.search(query: "road").path, SiteURL.search(query: "").path,
+                SiteURL.apply(code).path, SiteURL.applicationStatus.path, SiteURL.complaints(code).path, SiteURL.agency("T00000000000000002").path,
+                SiteURL.apply("T00000000000000002").path, SiteURL.annualReport(code, 2025).path, "/no/such/page",
+            ]
+            for path in pages {
+                let page = try await client.get(Language.en.path(path))
+                #expect(page.body.string.contains("<html lang=\"en\">"), "\(path)")
+                #expect(Self.untranslated(page.body.string).isEmpty, "\(path) (\(page.status.code)): \(Self.untranslated(page.body.string))")
+            }
+            #expect(try await client.get(Language.en.path(SiteURL.item(code, item).path)).body.string.contains("Notice period"))
+
+            let refused = try await client.post(Language.en.path(SiteURL.apply(code).path), form: [("idType", "resident-id"), ("idNumber", "123")])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("A resident ID number (居民身份证号码) has 18 characters (this one has 3)"))
+            #expect(Self.untranslated(refused.body.string).isEmpty, "\(Self.untranslated(refused.body.string))")
+            let wrong = try await client.post(Language.en.path(SiteURL.applicationStatus.path), form: [("trackingNumber", "X"), ("secret", "Y")])
+            #expect(wrong.status == .notFound && wrong.body.string.contains("The application number or the look-up code is wrong"))
+            let empty = try await client.post(Language.en.path(SiteURL.complaints(code).path), form: [("content", " ")])
+            #expect(empty.status == .unprocessableEntity && empty.body.string.contains("Please write the complaint or report"))
+            #expect(Self.untranslated(empty.body.string).isEmpty, "\(Self.untranslated(empty.body.string))")
         }
     }
 }

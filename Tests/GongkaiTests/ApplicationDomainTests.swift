@@ -6,18 +6,20 @@ import Testing
     @Test func residentIDNumbersAreCheckedByGB11643() {
         #expect(IdentityDocument.residentIDCard.problem(with: "11010519491231002X") == nil)
         #expect(IdentityDocument.residentIDCard.problem(with: " 11010519491231002x ") == nil)  // trimmed, upper-cased
-        #expect(IdentityDocument.residentIDCard.problem(with: "110105194912310021")?.contains("校验位") == true)
-        #expect(IdentityDocument.residentIDCard.problem(with: "110105194902300028")?.contains("出生日期19490230") == true)
-        #expect(IdentityDocument.residentIDCard.problem(with: "1101051949123100")?.contains("18位") == true)
-        #expect(IdentityDocument.residentIDCard.problem(with: "11010519491231A02X")?.contains("前17位") == true)
-        #expect(IdentityDocument.residentIDCard.problem(with: "")?.contains("请填写") == true)
+        #expect(IdentityDocument.residentIDCard.problem(with: "110105194912310021") == .checkCharacter(.residentIDCard))
+        #expect(IdentityDocument.residentIDCard.problem(with: "110105194902300028") == .birthDate("19490230"))
+        #expect(IdentityDocument.residentIDCard.problem(with: "1101051949123100") == .length(.residentIDCard, 16))
+        #expect(IdentityDocument.residentIDCard.problem(with: "11010519491231A02X") == .idCharacters)
+        #expect(IdentityDocument.residentIDCard.problem(with: "") == .empty)
+        #expect(IdentityNumberProblem.birthDate("19490230").message == "居民身份证号码中的出生日期19490230不是有效日期")
+        #expect(IdentityNumberProblem.length(.creditCode, 17).message == "统一社会信用代码应为18位（现为17位）")
     }
 
     @Test func creditCodesAreCheckedByGB32100() {
         #expect(IdentityDocument.creditCode.problem(with: "91350100M000100Y43") == nil)
         #expect(IdentityDocument.creditCode.problem(with: "91110000600037341L") == nil)
-        #expect(IdentityDocument.creditCode.problem(with: "91350100M000100Y44")?.contains("校验位") == true)
-        #expect(IdentityDocument.creditCode.problem(with: "91350100M000100YI3")?.contains("不允许的字符") == true)
+        #expect(IdentityDocument.creditCode.problem(with: "91350100M000100Y44") == .checkCharacter(.creditCode))
+        #expect(IdentityDocument.creditCode.problem(with: "91350100M000100YI3") == .creditCharacters)
         #expect(IdentityDocument.passport.problem(with: "E12345678") == nil)  // no check character to test
         #expect(IdentityDocument.allowed(for: .naturalPerson).contains(.residentIDCard))
         #expect(!IdentityDocument.allowed(for: .commercialEnterprise).contains(.residentIDCard))

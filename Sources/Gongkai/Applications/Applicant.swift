@@ -53,47 +53,77 @@ public enum IdentityDocument: String, Sendable, Codable, CaseIterable {
         number.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
     }
 
-    /// What is wrong with `number` for this document, in a sentence for the form; nil when it is well formed.
-    public func problem(with number: String) -> String? {
+    /// What is wrong with `number` for this document; nil when it is well formed.
+    public func problem(with number: String) -> IdentityNumberProblem? {
         let n = Self.normalized(number)
-        if n.isEmpty { return "请填写证件号码" }
+        if n.isEmpty { return .empty }
         switch self {
         case .residentIDCard: return Self.residentIDProblem(n)
         case .creditCode: return Self.creditCodeProblem(n)
         default:
-            return n.count > 40 || n.unicodeScalars.contains(where: { $0.properties.isWhitespace }) ? "证件号码格式不正确" : nil
+            return n.count > 40 || n.unicodeScalars.contains(where: { $0.properties.isWhitespace }) ? .malformed : nil
         }
     }
 
     static let idWeights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
     static let idCheck = Array("10X98765432")
 
-    static func residentIDProblem(_ n: String) -> String? {
+    static func residentIDProblem(_ n: String) -> IdentityNumberProblem? {
         let chars = Array(n)
-        guard chars.count == 18 else { return "居民身份证号码应为18位（现为\(chars.count)位）" }
+        guard chars.count == 18 else { return .length(.residentIDCard, chars.count) }
         let digits = chars.prefix(17).compactMap { $0.wholeNumberValue }
-        guard digits.count == 17, chars[17].isNumber || chars[17] == "X" else { return "居民身份证号码前17位应为数字，末位为数字或X" }
+        guard digits.count == 17, chars[17].isNumber || chars[17] == "X" else { return .idCharacters }
         let birth = String(chars[6..<14])
         guard let day = Day(iso: "\(birth.prefix(4))-\(birth.dropFirst(4).prefix(2))-\(birth.suffix(2))"), day.year >= 1900 else {
-            return "居民身份证号码中的出生日期\(birth)不是有效日期"
+            return .birthDate(birth)
         }
         let sum = zip(digits, idWeights).reduce(0) { $0 + $1.0 * $1.1 }
-        guard idCheck[sum % 11] == chars[17] else { return "居民身份证号码校验位不符（GB 11643），请核对" }
+        guard idCheck[sum % 11] == chars[17] else { return .checkCharacter(.residentIDCard) }
         return nil
     }
 
     static let creditCharacters = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
     static let creditWeights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
 
-    static func creditCodeProblem(_ n: String) -> String? {
+    static func creditCodeProblem(_ n: String) -> IdentityNumberProblem? {
         let chars = Array(n)
-        guard chars.count == 18 else { return "统一社会信用代码应为18位（现为\(chars.count)位）" }
-        let values = chars.map { creditCharacters.firstIndex(of: $0) }
-        guard !values.contains(nil) else { return "统一社会信用代码含有不允许的字符（不使用I、O、Z、S、V）" }
-        let sum = zip(values.prefix(17).map { $0! }, creditWeights).reduce(0) { $0 + $1.0 * $1.1 }
+        guard chars.count == 18 else { return .length(.creditCode, chars.count) }
+        let values = chars.compactMap { creditCharacters.firstIndex(of: $0) }
+        guard values.count == 18 else { return .creditCharacters }
+        let sum = zip(values.prefix(17), creditWeights).reduce(0) { $0 + $1.0 * $1.1 }
         let check = (31 - sum % 31) % 31
-        guard values[17] == check else { return "统一社会信用代码校验位不符（GB 32100），请核对" }
+        guard values[17] == check else { return .checkCharacter(.creditCode) }
         return nil
+    }
+}
+
+/// What is wrong with an identity document's number.
+public enum IdentityNumberProblem: Sendable, Equatable {
+    case empty
+    /// Too long, or with spaces inside (documents without a check character).
+    case malformed
+    /// 18 characters are required; the number has `count`.
+    case length(IdentityDocument, Int)
+    /// 居民身份证: 17 digits, then a digit or X.
+    case idCharacters
+    /// 居民身份证: the birth date inside (YYYYMMDD) is no date.
+    case birthDate(String)
+    /// 统一社会信用代码 uses no I, O, Z, S, V.
+    case creditCharacters
+    case checkCharacter(IdentityDocument)
+
+    /// What the form says, in Chinese.
+    public var message: String {
+        switch self {
+        case .empty: "请填写证件号码"
+        case .malformed: "证件号码格式不正确"
+        case .length(let document, let count): "\(document == .creditCode ? "统一社会信用代码" : "居民身份证号码")应为18位（现为\(count)位）"
+        case .idCharacters: "居民身份证号码前17位应为数字，末位为数字或X"
+        case .birthDate(let birth): "居民身份证号码中的出生日期\(birth)不是有效日期"
+        case .creditCharacters: "统一社会信用代码含有不允许的字符（不使用I、O、Z、S、V）"
+        case .checkCharacter(let document):
+            document == .creditCode ? "统一社会信用代码校验位不符（GB 32100），请核对" : "居民身份证号码校验位不符（GB 11643），请核对"
+        }
     }
 }
 

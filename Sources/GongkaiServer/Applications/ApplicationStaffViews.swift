@@ -77,7 +77,7 @@ enum ApplicationStaffViews {
         )
     }
 
-    static func register(values: [String: String], problems: [String: String], viewer: Viewer) -> HTML {
+    static func register(values: [String: String], problems: [String: Said], viewer: Viewer) -> HTML {
         Views.page(
             title: "登记政府信息公开申请", viewer: viewer,
             StaffViews.header(viewer),
@@ -85,7 +85,9 @@ enum ApplicationStaffViews {
             .form(
                 .method(.post), .action(SiteURL.staffNewApplication.path),
                 StaffViews.csrf(viewer),
-                FormViews.fields(ApplicationPortalViews.fields(byStaff: true), values: values, problems: problems),
+                FormViews.fields(
+                    ApplicationPortalViews.fields(byStaff: true, viewer.language), values: values,
+                    problems: problems.mapValues { $0(viewer.language) }),
                 .button(.type(.submit), .text("登记"))
             )
         )
@@ -145,7 +147,7 @@ enum ApplicationStaffViews {
                     .th(.text("载体形式 / 获取方式")),
                     .td(
                         .text(
-                            "\(Applications.Input.forms[record.formWanted] ?? record.formWanted) / \(Applications.Input.deliveries[record.delivery] ?? record.delivery)"
+                            "\(Applications.Input.words(record.formWanted, in: Applications.Input.forms, .zh)) / \(Applications.Input.words(record.delivery, in: Applications.Input.deliveries, .zh))"
                         ))),
                 .tr(.th(.text("提交方式")), .td(.text(ReceiptChannel(rawValue: record.channel)?.explanation ?? record.channel))),
                 .tr(.th(.text("收到申请日期")), .td(.text(record.receivedOn ?? "待确认（网上申请以双方确认之日为收到申请之日）")))

@@ -82,7 +82,7 @@ struct ApplicationAPIController {
     func submit(_ req: Request) async throws -> Response {
         let agency = try await Catalogue(db: req.db, calendar: req.workdays).agency(code: req.parameters.get("code") ?? "")
         guard agency.kind.takesApplications else { throw Abort(.notFound, reason: "\(agency.name)不受理政府信息公开申请；请向所属街道或镇提出申请") }
-        try req.admit(req.application.rateLimiters.applications, what: "提交申请")
+        try req.admit(req.application.rateLimiters.applications, what: .whatApplying)
         let input = try req.decodeBody(Applications.Input.self)
         let (record, secret) = try await req.applications.submit(input, agency: agency, byStaff: nil, today: req.today)
         let response = Response(status: .created)
@@ -96,7 +96,7 @@ struct ApplicationAPIController {
     }
 
     func status(_ req: Request) async throws -> ApplicationStatusDTO {
-        try req.admit(req.application.rateLimiters.statusLookups, what: "查询")
+        try req.admit(req.application.rateLimiters.statusLookups, what: .whatLookingUp)
         let query = try req.decodeBody(StatusQuery.self)
         guard let record = try await ApplicationRecord.query(on: req.db).filter(\.$trackingNumber == query.trackingNumber).with(\.$agency).first(),
             record.secretHash == Applications.secretHash(query.secret.uppercased())

@@ -15,7 +15,7 @@ struct ApplicationPortalController {
     private func agency(_ req: Request) async throws -> (AgencyRecord, AgencyDTO) {
         let catalogue = Catalogue(db: req.db, calendar: req.workdays)
         let agency = try await catalogue.agency(code: req.parameters.get("code") ?? "")
-        guard agency.kind.takesApplications else { throw Abort(.notFound, reason: "\(agency.name)只设公开栏，不受理政府信息公开申请；请向所属街道或镇提出申请") }
+        guard agency.kind.takesApplications else { throw Refused(.notFound, .noApplicationsHere, agency.name) }
         return (agency, try await catalogue.agencyDTO(agency))
     }
 
@@ -26,7 +26,7 @@ struct ApplicationPortalController {
 
     func submit(_ req: Request) async throws -> Response {
         let (agency, dto) = try await agency(req)
-        try req.admit(req.application.rateLimiters.applications, what: "提交申请")
+        try req.admit(req.application.rateLimiters.applications, what: .whatApplying)
         let input = try req.decodeBody(Applications.Input.self)
         let applications = req.applications
         do {
@@ -55,7 +55,7 @@ struct ApplicationPortalController {
     }
 
     func lookup(_ req: Request) async throws -> Response {
-        try req.admit(req.application.rateLimiters.statusLookups, what: "查询")
+        try req.admit(req.application.rateLimiters.statusLookups, what: .whatLookingUp)
         let form = try req.decodeBody(LookupForm.self)
         let number = (form.trackingNumber ?? "").trimmingCharacters(in: .whitespaces)
         let secret = (form.secret ?? "").trimmingCharacters(in: .whitespaces).uppercased()
@@ -64,7 +64,8 @@ struct ApplicationPortalController {
         else {
             // The same answer whether the number or the code is wrong: no probing for numbers.
             return PageRenderer.render(
-                ApplicationPortalViews.lookup(trackingNumber: number, problem: "申请编号或查询码不正确", status: nil, viewer: req.viewer), status: .notFound)
+                ApplicationPortalViews.lookup(
+                    trackingNumber: number, problem: UIText.wrongNumberOrSecret(req.language), status: nil, viewer: req.viewer), status: .notFound)
         }
         let status = try await req.applications.publicStatus(record, today: req.today)
         let response = PageRenderer.render(ApplicationPortalViews.lookup(trackingNumber: number, problem: nil, status: status, viewer: req.viewer))

@@ -36,8 +36,15 @@ struct Applications {
         var channel: String?
         var receivedOn: String?
 
-        static let forms = ["paper": "纸质", "electronic": "电子"]
-        static let deliveries = ["post": "邮寄", "email": "电子邮件", "collect": "当面领取", "online": "网上获取"]
+        static let forms: [(key: String, value: UIText)] = [("paper", .formPaper), ("electronic", .formElectronic)]
+        static let deliveries: [(key: String, value: UIText)] = [
+            ("post", .deliveryPost), ("email", .deliveryEmail), ("collect", .deliveryCollect), ("online", .deliveryOnline),
+        ]
+
+        /// The words for a stored form or delivery (the stored key when it is none of them).
+        static func words(_ key: String, in choices: [(key: String, value: UIText)], _ language: Language) -> String {
+            choices.first { $0.key == key }?.value(language) ?? key
+        }
 
         var values: [String: String] {
             [
@@ -49,49 +56,51 @@ struct Applications {
         }
 
         /// Field → what is wrong, in the words the form shows beside the field.
-        func problems(byStaff: Bool, today: Day) -> [String: String] {
-            var problems: [String: String] = [:]
+        func problems(byStaff: Bool, today: Day) -> [String: Said] {
+            var problems: [String: Said] = [:]
             func text(_ value: String?) -> String { (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
             let type = ApplicantType(rawValue: text(applicantType))
-            if type == nil { problems["applicantType"] = "请选择申请人类型（自然人或法人、其他组织的类别）" }
-            if text(name).isEmpty { problems["name"] = type?.isNaturalPerson == false ? "请填写法人或其他组织名称" : "请填写申请人姓名" }
-            if text(name).count > 100 { problems["name"] = "名称不能超过100字" }
+            if type == nil { problems["applicantType"] = UIText.problemApplicantType.said() }
+            if text(name).isEmpty { problems["name"] = (type?.isNaturalPerson == false ? UIText.problemOrganisationName : .problemPersonName).said() }
+            if text(name).count > 100 { problems["name"] = UIText.problemNameLength.said() }
             if let document = IdentityDocument(rawValue: text(idType)) {
                 if let type, !IdentityDocument.allowed(for: type).contains(document) {
-                    problems["idType"] = "\(type.label)不能使用\(document.label)作为身份证明"
+                    problems["idType"] = Said(
+                        zh: UIText.problemDocumentNotFor(.zh, type.label, document.label),
+                        en: UIText.problemDocumentNotFor(.en, type.label(.en), document.label(.en)))
                 } else if let problem = document.problem(with: text(idNumber)) {
-                    problems["idNumber"] = problem
+                    problems["idNumber"] = problem.said
                 }
             } else {
-                problems["idType"] = "请选择身份证明文件类型"
+                problems["idType"] = UIText.problemIdType.said()
             }
             let phoneDigits = text(phone).filter { !"- ".contains($0) }
             if phoneDigits.isEmpty {
-                problems["phone"] = "请填写联系电话"
+                problems["phone"] = UIText.problemPhone.said()
             } else if phoneDigits.count < 7 || phoneDigits.count > 20 || !phoneDigits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "+") }) {
-                problems["phone"] = "联系电话应为7至20位数字"
+                problems["phone"] = UIText.problemPhoneDigits.said()
             }
             let mail = text(email)
             if !mail.isEmpty, mail.count > 200 || !mail.contains("@") || mail.hasPrefix("@") || mail.hasSuffix("@") || mail.contains(" ") {
-                problems["email"] = "电子邮箱格式不正确"
+                problems["email"] = UIText.problemEmail.said()
             }
-            if text(delivery) == "email", mail.isEmpty { problems["email"] = "选择以电子邮件获取的，请填写电子邮箱" }
-            if text(delivery) == "post", text(address).isEmpty { problems["address"] = "选择邮寄的，请填写通信地址" }
+            if text(delivery) == "email", mail.isEmpty { problems["email"] = UIText.problemEmailNeeded.said() }
+            if text(delivery) == "post", text(address).isEmpty { problems["address"] = UIText.problemAddressNeeded.said() }
             if text(infoTitle).isEmpty, text(infoNumber).isEmpty, text(infoDescription).isEmpty {
-                problems["infoTitle"] = "请至少填写所需信息的名称、文号或便于查询的其他特征描述之一"
+                problems["infoTitle"] = UIText.problemInfo.said()
             }
-            if text(infoDescription).count > 2000 { problems["infoDescription"] = "描述不能超过2000字" }
-            if Self.forms[text(formWanted)] == nil { problems["formWanted"] = "请选择获取信息的载体形式" }
-            if Self.deliveries[text(delivery)] == nil { problems["delivery"] = "请选择获取信息的方式" }
+            if text(infoDescription).count > 2000 { problems["infoDescription"] = UIText.problemDescriptionLength.said() }
+            if !Self.forms.contains(where: { $0.key == text(formWanted) }) { problems["formWanted"] = UIText.problemForm.said() }
+            if !Self.deliveries.contains(where: { $0.key == text(delivery) }) { problems["delivery"] = UIText.problemDelivery.said() }
             if byStaff {
                 let channel = ReceiptChannel(rawValue: text(channel))
-                if channel == nil { problems["channel"] = "请选择申请的提交方式" }
+                if channel == nil { problems["channel"] = UIText.problemChannel.said() }
                 if channel != .online {
                     if let day = Day(iso: text(receivedOn)) {
-                        if day > today { problems["receivedOn"] = "收到申请日期不能晚于今天" }
-                        if day < .regulationsInForce { problems["receivedOn"] = "收到申请日期不能早于条例施行之日（\(Day.regulationsInForce.iso)）" }
+                        if day > today { problems["receivedOn"] = UIText.problemReceivedFuture.said() }
+                        if day < .regulationsInForce { problems["receivedOn"] = UIText.problemReceivedBeforeLaw.said(Day.regulationsInForce.iso) }
                     } else {
-                        problems["receivedOn"] = "请填写收到申请的日期（YYYY-MM-DD）"
+                        problems["receivedOn"] = UIText.problemReceivedOn.said()
                     }
                 }
             }
@@ -100,9 +109,9 @@ struct Applications {
     }
 
     struct InvalidInput: AbortError {
-        var problems: [String: String]
+        var problems: [String: Said]
         var status: HTTPResponseStatus { .unprocessableEntity }
-        var reason: String { problems.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; ") }
+        var reason: String { problems.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.zh)" }.joined(separator: "; ") }
     }
 
     /// A refused move: the law (or the application's state) does not allow it; nothing was changed.
@@ -127,7 +136,7 @@ struct Applications {
         @Sendable func text(_ value: String?) -> String { (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
         // NB: `problems` already refused a staff registration without a channel; none is ever guessed.
         guard let channel = staff == nil ? ReceiptChannel.online : ReceiptChannel(rawValue: text(input.channel)) else {
-            throw InvalidInput(problems: ["channel": "请选择申请的提交方式"])
+            throw InvalidInput(problems: ["channel": UIText.problemChannel.said()])
         }
         let received: Day? = channel == .online ? nil : Day(iso: text(input.receivedOn))
         let secret = Self.newSecret()

@@ -61,7 +61,7 @@ struct PortalController {
         let page = try req.pageParameter()
         let categories = try await c.categories(of: agency)
         if let category, !categories.contains(where: { $0.id == category }) {
-            throw Abort(.notFound, reason: "\(agency.name)没有这个目录分类")
+            throw Refused(.notFound, .noSuchCategory, agency.name)
         }
         let items = try await c.published(agency: agency.id, category: category, year: year, page: page)
         return PageRenderer.render(
@@ -71,13 +71,13 @@ struct PortalController {
     }
 
     func item(_ req: Request) async throws -> Response {
-        guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.notFound, reason: "没有这条信息") }
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw Refused(.notFound, .noSuchItem) }
         let record = try await store(req).item(id)
         guard record.agency.code == req.parameters.get("code"),
             record.state == PublicationState.published.rawValue || record.state == PublicationState.withdrawn.rawValue
                 || record.state == PublicationState.superseded.rawValue
         else {
-            throw Abort(.notFound, reason: "本机关没有编号为 \(id.uuidString) 的已发布信息")
+            throw Refused(.notFound, .noPublishedItem, id.uuidString)
         }
         // Every published version of the same information (same 索引号), oldest first.
         let versions = try await ItemRecord.query(on: req.db).filter(\.$indexNumber == record.indexNumber)
@@ -99,13 +99,13 @@ struct PortalController {
 
     func attachment(_ req: Request) async throws -> Response {
         guard let id = req.parameters.get("id", as: UUID.self), let fileID = req.parameters.get("file", as: UUID.self) else {
-            throw Abort(.notFound, reason: "没有这个附件")
+            throw Refused(.notFound, .noSuchAttachment)
         }
         let record = try await store(req).item(id)
         guard record.agency.code == req.parameters.get("code"), record.state != PublicationState.draft.rawValue,
             [PublicationState.published.rawValue, PublicationState.superseded.rawValue, PublicationState.withdrawn.rawValue].contains(record.state),
             let file = try await AttachmentRecord.query(on: req.db).filter(\.$id == fileID).filter(\.$item.$id == id).first()
-        else { throw Abort(.notFound, reason: "已发布的信息中没有这个附件") }
+        else { throw Refused(.notFound, .noPublishedAttachment) }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: file.contentType)
         let encoded = file.filename.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "attachment"
@@ -148,7 +148,7 @@ struct PortalController {
             \.$version >= 1)
         if let version = try req.queryInt("version", in: ParameterBounds.version) { query = query.filter(\.$version == version) }
         guard let record = try await query.sort(\.$version, .descending).first() else {
-            throw Abort(.notFound, reason: "\(agency.name)尚未发布\(year)年度报告")
+            throw Refused(.notFound, .noReportYet, agency.name, year)
         }
         return (agency, record)
     }
@@ -156,11 +156,14 @@ struct PortalController {
     func annualReport(_ req: Request) async throws -> Response {
         let (agency, record) = try await publishedReport(req)
         var html = ReportWriter.html(try AnnualReports.decode(record))
-        let downloads = ["txt": "文本", "json": "JSON", "csv": "CSV"].sorted { $0.key > $1.key }.map { format, label in
+        let l = req.language
+        let downloads = [("txt", UIText.plainText(l)), ("json", "JSON"), ("csv", "CSV")].map { format, label in
             "<a href=\"\(ReportWriter.escape(SiteURL.annualReportDownload(agency.code, record.year, format: format, version: record.version).path))\">\(label)</a>"
         }.joined(separator: " · ")
+        let reports = ReportWriter.escape(UIText.reportsOf(l, agency.name))
+        let version = ReportWriter.escape(UIText.otherVersion(l, record.version, record.publishedOn ?? ""))
         let banner =
-            "<nav class=\"noprint\" aria-label=\"年度报告\"><p style=\"text-indent:0\"><a href=\"\(ReportWriter.escape(SiteURL.reports(agency.code).path))\">\(ReportWriter.escape(agency.name))年度报告</a> · 第\(record.version)版，\(ReportWriter.escape(record.publishedOn ?? ""))发布 · 下载：\(downloads)</p></nav>"
+            "<nav class=\"noprint\" aria-label=\"\(ReportWriter.escape(UIText.annualReports(l)))\" lang=\"\(l.rawValue)\"><p style=\"text-indent:0\"><a href=\"\(ReportWriter.escape(SiteURL.reports(agency.code).path))\">\(reports)</a> · \(version) · \(UIText.download(l))\(downloads)</p></nav>"
         if let body = html.range(of: "<body>") { html.insert(contentsOf: "\n" + banner, at: body.upperBound) }
         var headers = HTTPHeaders()
         headers.contentType = .html
@@ -183,7 +186,7 @@ struct PortalController {
         case "csv":
             body = ReportWriter.csv(report).map { "# \($0.name)\n\($0.content)" }.joined(separator: "\n")
             headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        default: throw Abort(.badRequest, reason: "下载格式须为 txt、json 或 csv，收到“\(format)”")
+        default: throw Refused(.badRequest, .reportFormat, format)
         }
         let name = "\(agency.code)-\(record.year)-v\(record.version).\(format)"
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")

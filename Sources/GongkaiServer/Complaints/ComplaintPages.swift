@@ -19,24 +19,25 @@ struct ComplaintListPage {
 
 enum ComplaintViews {
     static func form(_ page: ComplaintFormPage, viewer: Viewer) -> HTML {
-        Views.page(
-            title: "\(page.agencyName)：政府信息公开工作投诉举报", viewer: viewer,
-            .p(.text("认为本机关政府信息公开工作侵犯您合法权益的，可以在此投诉、举报（第四十七条、第五十一条）。")),
-            .unwrap(page.number) { .p(.attribute(named: "role", value: "status"), .strong(.text("已收到，编号 \($0)。本机关将调查处理。"))) },
+        let l = viewer.language
+        return Views.page(
+            title: UIText.complaintTitle(l, page.agencyName), viewer: viewer,
+            .p(.text(UIText.complaintIntro(l))),
+            .unwrap(page.number) { .p(.attribute(named: "role", value: "status"), .strong(.text(UIText.complaintTaken(l, $0)))) },
             .unwrap(page.problem) { .p(.class("error"), .id("content-error"), .attribute(named: "role", value: "alert"), .text($0)) },
             .form(
                 .method(.post), .action(Views.attr(SiteURL.complaints(page.agencyCode).path)),
-                .label(.attribute(named: "for", value: "content"), .text("投诉举报内容")),
+                .label(.attribute(named: "for", value: "content"), .text(UIText.complaintContent(l))),
                 .textarea(
                     .name("content"), .id("content"), .attribute(named: "rows", value: "6"),
                     .if(page.problem != nil, .attribute(named: "aria-invalid", value: "true")),
                     .if(page.problem != nil, .attribute(named: "aria-describedby", value: "content-error")),
                     .text(page.content)),
-                .label(.attribute(named: "for", value: "name"), .text("姓名（选填）")),
+                .label(.attribute(named: "for", value: "name"), .text(UIText.complaintName(l))),
                 .input(.type(.text), .name("name"), .id("name"), .value(Views.attr(page.name))),
-                .label(.attribute(named: "for", value: "contact"), .text("联系方式（选填，用于反馈处理结果）")),
+                .label(.attribute(named: "for", value: "contact"), .text(UIText.complaintContact(l))),
                 .input(.type(.text), .name("contact"), .id("contact"), .value(Views.attr(page.contact))),
-                .button(.type(.submit), .text("提交"))
+                .button(.type(.submit), .text(UIText.send(l)))
             )
         )
     }

@@ -25,7 +25,7 @@ struct ComplaintPortal {
 
     func submit(_ req: Request) async throws -> Response {
         let agency = try await agency(req)
-        try req.admit(req.application.rateLimiters.applications, what: "提交")
+        try req.admit(req.application.rateLimiters.applications, what: .whatSubmitting)
         let form = try req.decodeBody(Form.self)
         var page = ComplaintFormPage(agencyCode: agency.code, agencyName: agency.name)
         do {
@@ -33,7 +33,9 @@ struct ComplaintPortal {
                 to: agency, content: form.content ?? "", name: form.name ?? "", contact: form.contact ?? "", today: req.today)
             return PageRenderer.render(ComplaintViews.form(page, viewer: req.viewer), status: .created)
         } catch let refusal as Complaints.Refusal {
-            (page.content, page.name, page.contact, page.problem) = (form.content ?? "", form.name ?? "", form.contact ?? "", refusal.reason)
+            (page.content, page.name, page.contact, page.problem) = (
+                form.content ?? "", form.name ?? "", form.contact ?? "", refusal.said(req.language)
+            )
             return PageRenderer.render(ComplaintViews.form(page, viewer: req.viewer), status: refusal.status)
         }
     }

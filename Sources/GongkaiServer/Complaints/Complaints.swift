@@ -11,7 +11,7 @@ struct Complaints {
     static let contentLimit = 5000
 
     /// Why a complaint or its handling was not taken; nothing was changed.
-    enum Refusal: AbortError, Equatable {
+    enum Refusal: SaidError, Equatable {
         case emptyContent
         case contentTooLong
         case notFound
@@ -19,14 +19,14 @@ struct Complaints {
         case alreadyHandled(on: String)
         case emptyHandling
 
-        var reason: String {
+        var said: Said {
             switch self {
-            case .emptyContent: "请填写投诉举报的内容"
-            case .contentTooLong: "内容不能超过\(Complaints.contentLimit)字"
-            case .notFound: "没有这件投诉举报"
-            case .notTheOffice: "投诉举报由本机关政务公开办公室（经办人或办公室负责人）处理"
-            case .alreadyHandled(let day): "这件投诉举报已于\(day)处理"
-            case .emptyHandling: "请填写处理情况"
+            case .emptyContent: UIText.complaintEmpty.said()
+            case .contentTooLong: UIText.complaintTooLong.said(Complaints.contentLimit)
+            case .notFound: UIText.complaintNotFound.said()
+            case .notTheOffice: UIText.complaintNotTheOffice.said()
+            case .alreadyHandled(let day): UIText.complaintHandled.said(day)
+            case .emptyHandling: UIText.complaintNoHandling.said()
             }
         }
 

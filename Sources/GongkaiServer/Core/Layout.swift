@@ -212,7 +212,7 @@ enum Views {
         _ items: [ItemDTO], showAgency: Bool = false, pastTheEnd page: Int? = nil, language: Language = .zh
     ) -> Node<HTML.BodyContext> {
         if let page { return .p(.text(UIText.pastTheLastPage(language, page))) }
-        guard !items.isEmpty else { return .p(.text("暂无信息。")) }
+        guard !items.isEmpty else { return .p(.text(UIText.nothingYet(language))) }
         return .ul(
             .class("items"),
             .forEach(items) { item in

@@ -15,8 +15,12 @@ struct ProblemMiddleware: AsyncMiddleware {
             case let abort as any AbortError where abort.status == .payloadTooLarge:
                 status = abort.status
                 let limit = ByteCount.describe(BodyLimit.of(request))
-                message = abort.reason == status.reasonPhrase ? "提交的内容超过了此处允许的大小（上限 \(limit)），未能保存；请缩短内容或分成几个文件后再提交。" : abort.reason
+                message = abort.reason == status.reasonPhrase ? UIText.sentenceTooLargeHere(request.language, limit) : abort.reason
                 headers = abort.headers
+            case let refused as any SaidError:
+                status = refused.status
+                message = refused.said(request.language)
+                headers = refused.headers
             case let abort as any AbortError:
                 status = abort.status
                 // NB: Gongkai's own refusals are Chinese; Vapor's and its libraries' (no such route, a malformed form)
@@ -24,22 +28,22 @@ struct ProblemMiddleware: AsyncMiddleware {
                 if abort.reason.unicodeScalars.contains(where: { (0x4E00...0x9FFF).contains($0.value) }) {
                     message = abort.reason
                 } else {
-                    message = Problem.sentence(for: status)
+                    message = Problem.sentence(for: status)(request.language)
                     request.logger.debug("refused with \(status.code): \(abort.reason)")
                 }
                 headers = abort.headers
             case is ConnectionPoolTimeoutError:
                 // Every database connection stayed busy for 30 s: overload, said as such; nothing was stored.
                 status = .serviceUnavailable
-                message = "服务器繁忙，暂时无法访问数据库，本次提交未保存；请稍后再试。"
+                message = UIText.sentenceBusy(request.language)
                 headers.replaceOrAdd(name: "Retry-After", value: "5")
                 request.logger.warning("database connection pool exhausted: \(error)")
             case let decoding as DecodingError:
                 status = .badRequest
-                message = "提交的内容格式不对：\(Problem.describe(decoding))"
+                message = UIText.sentenceUnreadable(request.language, Problem.describe(decoding))
             default:
                 status = .internalServerError
-                message = "服务器出现内部错误，已记录在日志中；请稍后再试。"
+                message = UIText.sentenceServer(request.language)
                 request.logger.report(error: error)
             }
             if request.url.path.hasPrefix("/api/") {
@@ -80,19 +84,19 @@ enum Problem {
         }
     }
 
-    static func sentence(for status: HTTPResponseStatus) -> String {
+    static func sentence(for status: HTTPResponseStatus) -> UIText {
         switch status.code {
-        case 400: "请求的格式不对，服务器无法处理。"
-        case 401: "请先登录后再访问此页面。"
-        case 403: "当前账号无权进行此操作。"
-        case 404: "没有这个页面：地址可能有误，或者信息已经移动。"
-        case 405: "此地址不接受这种请求方式。"
-        case 413: "提交的内容超过了允许的大小，未能保存。"
-        case 415: "不支持这种提交格式或文件类型。"
-        case 422: "填写的内容有误，请检查后重新提交。"
-        case 429: "请求过于频繁，请稍后再试。"
-        case 500...599: "服务器出现内部错误，已记录在日志中；请稍后再试。"
-        default: "无法完成请求。"
+        case 400: .sentenceBadRequest
+        case 401: .sentenceSignIn
+        case 403: .sentenceForbidden
+        case 404: .sentenceNotFound
+        case 405: .sentenceMethod
+        case 413: .sentenceTooLarge
+        case 415: .sentenceMediaType
+        case 422: .sentenceInvalid
+        case 429: .sentenceTooMany
+        case 500...599: .sentenceServer
+        default: .sentenceOther
         }
     }
 

@@ -53,17 +53,17 @@ extension Request {
     var clientKey: String { remoteAddress?.ipAddress ?? "unknown" }
 
     /// Throws 429 with Retry-After when `limiter` has had enough of this client.
-    func admit(_ limiter: RateLimiter, what: String) throws {
+    func admit(_ limiter: RateLimiter, what: UIText) throws {
         if let wait = limiter.admit(clientKey) {
             throw RateLimited(seconds: wait, what: what)
         }
     }
 }
 
-struct RateLimited: AbortError {
+struct RateLimited: SaidError {
     var seconds: Int
-    var what: String
+    var what: UIText
     var status: HTTPResponseStatus { .tooManyRequests }
-    var reason: String { "\(what)过于频繁，请\(seconds)秒后再试" }
+    var said: Said { Said(zh: UIText.tooOften(.zh, what(.zh), seconds), en: UIText.tooOften(.en, what(.en), seconds)) }
     var headers: HTTPHeaders { ["Retry-After": String(seconds)] }
 }
