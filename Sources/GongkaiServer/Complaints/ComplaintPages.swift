@@ -43,31 +43,33 @@ enum ComplaintViews {
     }
 
     static func list(_ page: ComplaintListPage, viewer: Viewer) -> HTML {
-        Views.page(
-            title: "投诉举报", viewer: viewer,
+        let l = viewer.language
+        return Views.page(
+            title: UIText.complaints(l), viewer: viewer,
             StaffViews.header(viewer),
             page.entries.isEmpty
-                ? .p(.text("无。"))
+                ? .p(.text(UIText.noneAtAll(l)))
                 : .ol(.forEach(page.entries) { entry(of: $0, viewer: viewer) })
         )
     }
 
     private static func entry(of complaint: Complaints.Entry, viewer: Viewer) -> Node<HTML.ListContext> {
+        let l = viewer.language
         let field = "handling-\(complaint.id.uuidString)"
         return .li(
             .p(.strong(.text("\(complaint.number) · \(complaint.agencyName) · \(complaint.receivedOn)"))),
             .p(.text(complaint.content)),
-            .p(.text("联系人：\(complaint.name.isEmpty ? "匿名" : complaint.name) \(complaint.contact)")),
+            .p(.text(UIText.contactPerson(l, complaint.name.isEmpty ? UIText.anonymous(l) : complaint.name, complaint.contact))),
             .unwrap(
-                complaint.handling, { .p(.text("\($0.on) \($0.by) 处理：\($0.text)")) },
+                complaint.handling, { .p(.text(UIText.handledBy(l, $0.on, $0.by, $0.text))) },
                 else: complaint.mayHandle
                     ? .form(
                         .method(.post), .action(Views.attr(SiteURL.staffComplaint(complaint.id).path)),
                         StaffViews.csrf(viewer),
-                        .label(.attribute(named: "for", value: field), .text("处理情况")),
+                        .label(.attribute(named: "for", value: field), .text(UIText.handling(l))),
                         .textarea(.name("handling"), .id(field), .attribute(named: "rows", value: "3")),
-                        .button(.type(.submit), .text("记录处理结果")))
-                    : .p(.text("待处理")))
+                        .button(.type(.submit), .text(UIText.recordHandling(l))))
+                    : .p(.text(UIText.notHandled(l))))
         )
     }
 }

@@ -137,3 +137,116 @@ extension AnswerResult {
         return "\(kind) (\(label))"
     }
 }
+
+extension ReceiptChannel {
+    func explanation(_ language: Language) -> String {
+        guard language == .en else { return explanation }
+        return switch self {
+        case .inPerson: "In person: received on the day it is handed in (Article 31(1))"
+        case .postSigned: "By post: received on the day it is signed for (Article 31(2))"
+        case .letterConfirmed: "Ordinary letter: received on the day it is confirmed with the applicant (Article 31(2))"
+        case .online: "Online: received on the day both sides confirm it (Article 31(3))"
+        case .fax: "By fax: received on the day both sides confirm it (Article 31(3))"
+        }
+    }
+}
+
+extension ReviewAction {
+    func label(_ language: Language) -> String {
+        guard language == .en else { return label }
+        return switch self {
+        case .submit: "Submit for review"
+        case .return: "Return for changes"
+        case .approve: "Approve"
+        case .publish: "Publish"
+        case .withdraw: "Withdraw"
+        }
+    }
+}
+
+extension ApplicationMove.Kind {
+    func label(_ language: Language) -> String {
+        guard language == .en else { return label }
+        return switch self {
+        case .confirm: "Confirm receipt"
+        case .clarify: "Ask for clarification (补正)"
+        case .clarified: "Clarified application received"
+        case .clarifyExpired: "Not clarified in time: deemed abandoned"
+        case .consult: "Consult a third party or agency"
+        case .consultAnswered: "The consulted party answered"
+        case .extend: "Extend the answer period"
+        case .fee: "Send a fee notice"
+        case .feePaid: "The applicant paid"
+        case .feeUnpaid: "Not paid in time: deemed abandoned"
+        case .answer: "Answer"
+        case .withdraw: "The applicant withdrew"
+        }
+    }
+}
+
+extension StaffRole {
+    func label(_ language: Language) -> String {
+        guard language == .en else { return label }
+        return switch self {
+        case .administrator: "Administrator"
+        case .editor: "Editor"
+        case .reviewer: "Reviewer"
+        case .officer: "Disclosure officer (依申请公开经办人)"
+        case .officeHead: "Head of the disclosure office"
+        case .supervisor: "Supervisor (read only)"
+        }
+    }
+}
+
+extension ReportFacts.ReviewCase.Kind {
+    func label(_ language: Language) -> String {
+        guard language == .en else { return label }
+        return switch self {
+        case .reconsideration: "Administrative reconsideration (行政复议)"
+        case .litigationDirect: "Lawsuit without reconsideration (行政诉讼)"
+        case .litigationAfterReconsideration: "Lawsuit after reconsideration (行政诉讼)"
+        }
+    }
+}
+
+extension ReportFacts.ReviewCase.Result {
+    func label(_ language: Language) -> String {
+        guard language == .en else { return label }
+        return switch self {
+        case .upheld: "Upheld"
+        case .corrected: "Corrected"
+        case .other: "Other outcome"
+        case .pending: "Not decided yet"
+        }
+    }
+}
+
+extension AnnualReports.Status {
+    func label(_ language: Language) -> String {
+        guard language == .en else { return rawValue }
+        return switch self {
+        case .notStarted: "Not started"
+        case .draft: "Being drafted"
+        case .onTime: "Published on time"
+        case .late: "Published late"
+        case .overdue: "Overdue, not published"
+        }
+    }
+}
+
+extension Audit.Action {
+    /// How the log and an item's history name the action.
+    func label(_ language: Language) -> String {
+        guard language == .en else { return label }
+        if let review = ReviewAction(rawValue: rawValue) { return review.label(language) }
+        if let move = ClockEvent.Kind(rawValue: rawValue).flatMap(ApplicationMove.Kind.init(recording:)) ?? ApplicationMove.Kind(rawValue: rawValue) {
+            return move.label(language)
+        }
+        let verbs = [
+            "create": "Create", "update": "Change", "attach": "Attach a file", "new-version": "Draft a new version", "supersede": "Superseded",
+            "handle": "Handle", "decide": "Decide", "issue-token": "Issue an API token", "login": "Sign in", "register": "Register",
+            "save-draft": "Save a draft", "letter": "Send a letter",
+        ]
+        return verbs[rawValue] ?? rawValue
+    }
+}

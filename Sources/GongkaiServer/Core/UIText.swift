@@ -51,6 +51,28 @@ enum UIText: String, CaseIterable, Sendable {
     case complaintTitle, complaintIntro, complaintTaken, complaintContent, complaintName, complaintContact, send, complaintEmpty, complaintTooLong
     case complaintNotFound, complaintNotTheOffice, complaintHandled, complaintNoHandling
 
+    // The back office.
+    case unconfirmedApplications, fieldsToChange, publishByArticle26, daysLate, attachmentLine, lateBy, applicationNumbered, similarApplications,
+        letterSent
+    case sendAndRecord, letterKept, lockedUntil, tokenOf, categoriesOf, reportsOfYear, reportOfYear, reportState, trainingsOf, contactPerson,
+        handledBy
+    case reviewConfirmed, status, pausedForClarification, resultField, feePerRequest, feeByVolume, countedBucket, ofFormat, dueOn, overdueBy, daysLeft
+    case noneAtAll, kind, action, decidedOn, publish, order, returnReason, backToAdministration, outcome, register, filedOn, applicant, username
+    case body, active, title, date, actor, informationWanted, name, summary, edit, saveDraft, noticeTextHidden, clarifyWhat, amountYuan
+    case reissueToken, workingDaysLate, postalAddress, returnForChanges, backToApplications, districtTotals, formAndDelivery, publishProactively
+    case identity, publishedLate, draftLetter, drafter, copyTokenNow, recordDecision, recordHandling, record, feeBasis, role, deemedAbandoned
+    case consultedParty, partyToConsult, tablesFromRecords, moveClarify, reviewsAndSuits, confirmExplained, feeLapsedToClose, officerColon, officer
+    case manage, waiting, sameInformation, registerApplication, registerPaperApplication, registerReview, signIn, existingCategories, addAttachment
+    case addCategory, bodyField, profileAndGuide, titleField, seeProactiveItem, show, agencyCode, validityField, time, dateField, noAnswerDue
+    case newAccount, newAgency, newName, textSections, sources, moveFee, moveConsultAnswered, receivedColumn, withdraw, answerDetail, channel
+    case submitForReview, apiToken, youDrafted, toBeConfirmedExplained, unconfirmed, itemsToHandle, notHandled, moveConsult, extensionDays
+    case moveExtend, publishBy, overdue, itemCount, tokenIssued, publishedVersions, totalsExplained, closed, staffAccounts, staffSignIn
+    case notYetConfirmed, noToken, notPublishedYet, noTrainings, object, password, decision, approve, personName, reviewBody, reviewBodyField
+    case history, handling, topic, seeOnPortal, toldApplicant, letters, allFromRegisters, issueToken, issuedByField, dueBy, publishCorrection
+    case attendees, anonymous, arithmeticErrors, arithmeticErrorsToFix, arithmeticPasses, applicationHistory, resultColon, inHand, handle
+    case workingDaysLeft, content, postingTo, postingFrom, bulletinPlace, revise, after, before, save, basis, moveAnswer, letterExplained, code
+    case people, notApplicable, parentAgency, upload, dueSoon
+
     /// The text in `language`, with `{1}`, `{2}` … replaced by `values`.
     func callAsFunction(_ language: Language, _ values: any CustomStringConvertible...) -> String {
         Self.fill(language == .en ? texts.en : texts.zh, values)
@@ -335,6 +357,214 @@ enum UIText: String, CaseIterable, Sendable {
             ("投诉举报由本机关政务公开办公室（经办人或办公室负责人）处理", "Complaints are handled by the agency's disclosure office (its officers or its head)")
         case .complaintHandled: ("这件投诉举报已于{1}处理", "This complaint was handled on {1}")
         case .complaintNoHandling: ("请填写处理情况", "Please say how it was handled")
+        // The back office.
+        case .status: ("状态", "Status")
+        case .reviewConfirmed: ("已完成保密审查和个人隐私审查", "The confidentiality and privacy reviews (保密审查) are done")
+        case .unconfirmedApplications: ("待确认收到的网上申请（{1}件）", "Online applications waiting for confirmation ({1})")
+        case .fieldsToChange: ("表单有{1}处需要修改，见各栏下方说明。", "{1} fields need changing; see the notes below them.")
+        case .publishByArticle26: ("{1}（第二十六条：生成之日起二十个工作日内）", "{1} (Article 26: within 20 working days of being written)")
+        case .daysLate: ("（逾期{1}个工作日）", " ({1} working days late)")
+        case .attachmentLine: ("{1}（{2} 字节，SHA-256 {3}…）", "{1} ({2} bytes, SHA-256 {3}…)")
+        case .lateBy: ("逾期{1}", "{1} late")
+        case .applicationNumbered: ("申请 {1}", "Application {1}")
+        case .similarApplications:
+            (
+                "另有{1}份申请要求获取相同的信息。依第四十四条，多个申请人就相同政府信息申请公开且可以公开的，可以纳入主动公开范围。",
+                "{1} other applications ask for the same information. Under Article 44, information that several applicants ask for and that can be disclosed may be published proactively."
+            )
+        case .letterSent: (" · {1} 发出 · {2}", " · sent {1} · {2}")
+        case .sendAndRecord: ("发出并记录：{1}", "Send and record: {1}")
+        case .letterKept: ("发出日期 {1} · 经办人 {2} · 按发出时原样保存", "Sent {1} · by {2} · kept as it was sent")
+        case .lockedUntil: ("锁定至{1}", "Locked until {1}")
+        case .tokenOf: ("{1} 的接口令牌", "API token of {1}")
+        case .categoriesOf: ("{1}：目录分类", "{1}: categories")
+        case .reportsOfYear: ("{1}年政府信息公开工作年度报告", "Annual reports for {1}")
+        case .reportOfYear: ("{1}{2}年度报告", "{1}: annual report for {2}")
+        case .reportState: ("状态：{1} · 发布期限 {2}（第四十九条）", "Status: {1} · due by {2} (Article 49)")
+        case .trainingsOf: ("{1}：政府信息公开培训记录", "{1}: disclosure training log")
+        case .contactPerson: ("联系人：{1} {2}", "Contact: {1} {2}")
+        case .handledBy: ("{1} {2} 处理：{3}", "{1} handled by {2}: {3}")
+        case .feePerRequest: ("按件计收", "Per request (按件计收)")
+        case .feeByVolume: ("按量计收", "By volume (按量计收)")
+        case .countedBucket: ("{1}（{2}）", "{1} ({2})")
+        case .ofFormat: ("（{1}年版表三）", " (table 三 of the {1} format)")
+        case .dueOn: ("答复期限：{1}", "Answer due: {1}")
+        case .overdueBy: ("，已逾期{1}个工作日", ", overdue by {1} working days")
+        case .daysLeft: ("，剩余{1}个工作日", ", {1} working days left")
+        case .pausedForClarification:
+            (
+                "等待申请人补正：答复期限暂停计算，自收到补正后的申请之日起重新计算{1}个工作日（第三十条）",
+                "Waiting for the applicant's clarification: the clock is paused and restarts with {1} working days from the clarified application (Article 30)"
+            )
+        case .resultField: ("办理结果（{1}年版表三）", "Result (table 三 of the {1} format)")
+        case .noneAtAll: ("无。", "None.")
+        case .kind: ("类别", "Kind")
+        case .action: ("操作", "Action")
+        case .decidedOn: ("审结日期", "Decided on")
+        case .publish: ("发布", "Publish")
+        case .order: ("顺序", "Order")
+        case .returnReason: ("退回理由", "Reason for returning")
+        case .backToAdministration: ("返回系统管理", "Back to administration")
+        case .outcome: ("结果", "Outcome")
+        case .register: ("登记", "Register")
+        case .filedOn: ("申请或起诉日期", "Applied or filed on")
+        case .applicant: ("申请人", "Applicant")
+        case .username: ("用户名", "User name")
+        case .body: ("正文", "Text")
+        case .active: ("正常", "Active")
+        case .title: ("标题", "Title")
+        case .date: ("日期", "Date")
+        case .actor: ("操作人", "By")
+        case .informationWanted: ("所需信息", "Information wanted")
+        case .name: ("名称", "Name")
+        case .summary: ("内容概述", "Summary")
+        case .edit: ("修改", "Edit")
+        case .saveDraft: ("保存草稿", "Save the draft")
+        case .noticeTextHidden: ("（通知正文含申请人信息，仅本机关经办人可见）", "(the notice contains the applicant's data; only the agency's officers see it)")
+        case .clarifyWhat: ("需要补正的全部事项", "Everything the applicant must clarify")
+        case .amountYuan: ("金额（元）", "Amount (yuan)")
+        case .reissueToken: ("重新发放令牌", "Issue a new token")
+        case .workingDaysLate: ("逾期工作日", "Working days late")
+        case .postalAddress: ("通信地址", "Postal address")
+        case .returnForChanges: ("退回修改", "Return for changes")
+        case .backToApplications: ("返回依申请公开", "Back to applications")
+        case .districtTotals: ("辖区合计", "District totals")
+        case .formAndDelivery: ("载体形式 / 获取方式", "Form / delivery")
+        case .publishProactively: ("转为主动公开（第四十四条）：起草目录信息", "Publish proactively (Article 44): draft a catalogue item")
+        case .identity: ("身份证明", "Identity document")
+        case .publishedLate: ("超过第二十六条二十个工作日发布的信息", "Published after Article 26's 20 working days")
+        case .draftLetter: ("起草告知书", "Draft the letter")
+        case .drafter: ("起草人", "Drafted by")
+        case .copyTokenNow:
+            (
+                "请立即复制保存；本页关闭后无法再次查看。调用时加上请求头 Authorization: Bearer 令牌。",
+                "Copy it now; it cannot be shown again once this page is closed. Send it as the header Authorization: Bearer <token>."
+            )
+        case .recordDecision: ("记录审结", "Record the decision")
+        case .recordHandling: ("记录处理结果", "Record how it was handled")
+        case .record: ("记录", "Record")
+        case .feeBasis: ("计收标准", "Basis of the fee")
+        case .role: ("角色", "Role")
+        case .deemedAbandoned: ("视为放弃申请，不再答复", "Deemed abandoned; no answer is due")
+        case .consultedParty: ("被征求方", "Consulted party")
+        case .partyToConsult: ("被征求意见的第三方或机关", "Third party or agency consulted")
+        case .tablesFromRecords: ("表格（按记录计算）", "Tables (computed from the records)")
+        case .moveClarify: ("补正告知（第三十条，一次告知）", "Ask for clarification (Article 30, all at once)")
+        case .reviewsAndSuits: ("行政复议和行政诉讼", "Administrative reconsideration and lawsuits (行政复议和行政诉讼)")
+        case .confirmExplained:
+            (
+                "网上申请以双方确认之日为收到申请之日（第三十一条），确认后答复期限开始计算。",
+                "An online application counts as received on the day both sides confirm it (Article 31); the answer period starts then."
+            )
+        case .feeLapsedToClose: ("缴费期满待办结", "Fee period over, to be closed")
+        case .officerColon: ("经办人：", "Officer: ")
+        case .officer: ("经办人", "Officer")
+        case .manage: ("管理", "Manage")
+        case .waiting: ("等待申请人或被征求方", "Waiting for the applicant or a consulted party")
+        case .sameInformation: ("相同信息的其他申请", "Other applications for the same information")
+        case .registerApplication: ("登记政府信息公开申请", "Register an application")
+        case .registerPaperApplication: ("登记当面、邮寄或传真申请", "Register an application made in person, by post or by fax")
+        case .registerReview: ("登记复议或诉讼", "Register a reconsideration or lawsuit")
+        case .signIn: ("登录", "Sign in")
+        case .existingCategories: ("现有分类", "Categories")
+        case .addAttachment: ("添加附件（PDF、OFD、Word、Excel、图片、ZIP，不超过20MB）", "Add an attachment (PDF, OFD, Word, Excel, an image or ZIP; at most 20 MB)")
+        case .addCategory: ("添加分类", "Add the category")
+        case .bodyField:
+            ("正文（纯文本：空行分段，“- ”开头为列表，“# ”开头为小标题）", "Text (plain: a blank line between paragraphs, “- ” starts a list item, “# ” a heading)")
+        case .profileAndGuide: ("概况与指南", "Profile and guide")
+        case .titleField: ("标题（名称）", "Title")
+        case .seeProactiveItem: ("查看已转为主动公开的目录信息", "See the catalogue item it became")
+        case .show: ("查看", "Show")
+        case .agencyCode: ("机关代码", "Agency code")
+        case .validityField: ("有效性（规范性文件）", "Validity (normative documents)")
+        case .time: ("时间", "Time")
+        case .dateField: ("日期（YYYY-MM-DD）", "Date (YYYY-MM-DD)")
+        case .noAnswerDue: ("无答复期限", "No answer is due")
+        case .newAccount: ("新建账号", "New account")
+        case .newAgency: ("新建机关", "New agency")
+        case .newName: ("新名称", "New name")
+        case .textSections: ("文字部分", "Text sections")
+        case .sources: ("数字来源", "Where the numbers come from")
+        case .moveFee: ("收费通知（第四十二条）", "Fee notice (Article 42)")
+        case .moveConsultAnswered: ("收到被征求方意见", "The consulted party answered")
+        case .receivedColumn: ("收到日期", "Received")
+        case .withdraw: ("撤回", "Withdraw")
+        case .answerDetail: ("提供的信息、获取途径或理由", "The information given, where to get it, or the reasons")
+        case .channel: ("提交方式", "How it came in")
+        case .submitForReview: ("提交审核", "Submit for review")
+        case .apiToken: ("接口令牌", "API token")
+        case .youDrafted: ("您是本信息的起草人，不能审核通过（须由他人审核）。", "You drafted this item and cannot approve it (someone else must review it).")
+        case .toBeConfirmedExplained:
+            ("待确认（网上申请以双方确认之日为收到申请之日）", "To be confirmed (an online application counts as received on the day both sides confirm it)")
+        case .unconfirmed: ("待确认收到", "To be confirmed")
+        case .itemsToHandle: ("待处理的信息", "Items to handle")
+        case .notHandled: ("待处理", "Not handled yet")
+        case .moveConsult: ("征求意见（第三十二条、第三十四条）", "Consult (Articles 32 and 34)")
+        case .extensionDays: ("延长工作日数（不超过20）", "Working days added (at most 20)")
+        case .moveExtend: ("延期答复（第三十三条，须负责人同意）", "Extend (Article 33; the office head agrees)")
+        case .publishBy: ("应发布期限", "To be published by")
+        case .overdue: ("已逾期", "Overdue")
+        case .itemCount: ("已有信息", "Items")
+        case .tokenIssued: ("已发放令牌。重新发放后旧令牌立即失效。", "A token has been issued. A new one ends the old one at once.")
+        case .publishedVersions: ("已发布的版本", "Published versions")
+        case .totalsExplained:
+            ("已发布的取最新版本，未发布的取按记录计算的草稿。", "Published reports count in their latest version; unpublished ones as drafted from the records.")
+        case .closed: ("已办结", "Closed")
+        case .staffAccounts: ("工作人员账号", "Staff accounts")
+        case .staffSignIn: ("工作人员登录", "Staff sign-in")
+        case .notYetConfirmed: ("尚未确认收到，答复期限自确认之日起计算。", "Receipt is not confirmed yet; the answer period starts on the day it is.")
+        case .noToken: ("尚未发放令牌。令牌供本账号的办公工具调用 /api/v1 的写入接口。", "No token yet. A token lets this account's office tools write through /api/v1.")
+        case .notPublishedYet: ("尚未发布。", "Not published yet.")
+        case .noTrainings: ("尚无培训记录。", "No training recorded yet.")
+        case .object: ("对象", "Object")
+        case .password: ("密码", "Password")
+        case .decision: ("审结结果", "Decision")
+        case .approve: ("审核通过", "Approve")
+        case .personName: ("姓名", "Name")
+        case .reviewBody: ("复议机关或法院", "Reviewing body or court")
+        case .reviewBodyField: ("复议机关或人民法院", "Reviewing body or people's court")
+        case .history: ("处理记录", "History")
+        case .handling: ("处理情况", "How it was handled")
+        case .topic: ("培训内容", "Topic")
+        case .seeOnPortal: ("在门户网站查看", "See it on the portal")
+        case .toldApplicant: ("告知申请人", "Told to the applicant")
+        case .letters: ("告知书和答复书", "Letters and answers")
+        case .allFromRegisters: ("各数字均为零或来自登记簿。", "Every number is zero or comes from the registers.")
+        case .issueToken: ("发放令牌", "Issue a token")
+        case .issuedByField: ("发布机构（空则为本机关）", "Issued by (empty for this agency)")
+        case .dueBy: ("发布期限", "Due by")
+        case .publishCorrection: ("发布更正版本", "Publish a corrected version")
+        case .attendees: ("参加人数", "Attendees")
+        case .anonymous: ("匿名", "Anonymous")
+        case .arithmeticErrors: ("勾稽错误", "Arithmetic errors")
+        case .arithmeticErrorsToFix: ("勾稽关系错误（发布前须改正）", "Arithmetic errors (to be corrected before publishing)")
+        case .arithmeticPasses: ("勾稽关系检查：通过。", "Arithmetic check: passed.")
+        case .applicationHistory: ("办理记录", "History")
+        case .resultColon: ("办理结果：", "Result: ")
+        case .inHand: ("办理中", "Being handled")
+        case .handle: ("办理", "Handle")
+        case .workingDaysLeft: ("剩余工作日", "Working days left")
+        case .content: ("内容", "Content")
+        case .postingTo: ("公示结束日期", "Notice ends")
+        case .postingFrom: ("公示开始日期", "Notice starts")
+        case .bulletinPlace: ("公开栏地点", "Notice board location")
+        case .revise: ("修订（生成新版本草稿）", "Revise (draft a new version)")
+        case .after: ("修改后", "After")
+        case .before: ("修改前", "Before")
+        case .save: ("保存", "Save")
+        case .basis: ("依据", "Basis")
+        case .moveAnswer: ("作出答复", "Answer")
+        case .letterExplained:
+            (
+                "以下文书已根据申请事实起草，可修改后发出；发出后按原样保存，不能再改。",
+                "This letter was drafted from the application's facts; change it if needed and send it. Once sent it is kept as it was and cannot change."
+            )
+        case .code: ("代码", "Code")
+        case .people: ("人数", "People")
+        case .notApplicable: ("不适用", "Not applicable")
+        case .parentAgency: ("上级机关", "Parent agency")
+        case .upload: ("上传", "Upload")
+        case .dueSoon: ("5个工作日内到期", "Due within 5 working days")
         }
     }
 }

@@ -10,21 +10,25 @@ struct TrainingLogPage {
 }
 
 enum TrainingViews {
-    static let fields = [
-        FormField(name: "heldOn", label: "日期（YYYY-MM-DD）"), FormField(name: "topic", label: "培训内容"), FormField(name: "attendees", label: "参加人数"),
-    ]
+    static func fields(_ l: Language) -> [FormField] {
+        [
+            FormField(name: "heldOn", label: UIText.dateField(l)), FormField(name: "topic", label: UIText.topic(l)),
+            FormField(name: "attendees", label: UIText.attendees(l)),
+        ]
+    }
 
     static func log(_ page: TrainingLogPage, viewer: Viewer) -> HTML {
-        Views.page(
-            title: "\(page.agencyName)：政府信息公开培训记录", viewer: viewer,
+        let l = viewer.language
+        return Views.page(
+            title: UIText.trainingsOf(l, page.agencyName), viewer: viewer,
             StaffViews.header(viewer),
             .form(
                 .method(.post), .action(SiteURL.staffTrainings.path), StaffViews.csrf(viewer),
-                FormViews.fields(fields, values: page.input.values, problems: page.problems), .button(.type(.submit), .text("记录"))),
+                FormViews.fields(fields(l), values: page.input.values, problems: page.problems), .button(.type(.submit), .text(UIText.record(l)))),
             page.entries.isEmpty
-                ? .p(.text("尚无培训记录。"))
+                ? .p(.text(UIText.noTrainings(l)))
                 : .table(
-                    .tr(.th(.text("日期")), .th(.text("内容")), .th(.text("人数"))),
+                    .tr(.th(.text(UIText.date(l))), .th(.text(UIText.content(l))), .th(.text(UIText.people(l)))),
                     .forEach(page.entries) { .tr(.td(.text($0.heldOn)), .td(.text($0.topic)), .td(.text(String($0.attendees)))) })
         )
     }
