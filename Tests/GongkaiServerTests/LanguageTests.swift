@@ -88,11 +88,31 @@ import Vapor
 /// The portal walked in English over a district whose own data is all ASCII: whatever Chinese is left on a page is
 /// text the portal failed to translate (legal terms in parentheses and the 中文 switch aside).
 @Suite struct EnglishPortalTests {
-    /// The Han characters of `html` outside parentheses, the switch back to Chinese and the `lang` attributes.
+    /// The Han characters of `html` outside parentheses and outside elements that say they are Chinese (`lang="zh-CN"`:
+    /// the switch to the Chinese page, records and legal documents kept as written).
     static func untranslated(_ html: String) -> String {
-        let visible = html.replacing(/<a class="lang noprint"[^>]*>中文<\/a>/, with: "")
-            .replacing(/（[^）]*）|\([^)]*\)/, with: "")
+        let visible = withoutChineseElements(html).replacing(/（[^）]*）|\([^)]*\)/, with: "")
         return String(visible.unicodeScalars.filter { (0x4E00...0x9FFF).contains($0.value) }.map(Character.init))
+    }
+
+    /// `html` without the elements marked `lang="zh-CN"` and what they hold.
+    static func withoutChineseElements(_ html: String) -> String {
+        var html = html
+        while let open = html.firstMatch(of: /<(\w+)[^>]*\blang="zh-CN"[^>]*>/) {
+            let name = String(open.output.1)
+            guard let tags = try? Regex("<(/?)\(name)\\b[^>]*>") else { break }
+            var depth = 1
+            var end = html.endIndex
+            for tag in html[open.range.upperBound...].matches(of: tags) {
+                depth += tag.output[1].substring == "/" ? -1 : 1
+                if depth == 0 {
+                    end = tag.range.upperBound
+                    break
+                }
+            }
+            html.removeSubrange(open.range.lowerBound..<end)
+        }
+        return html
     }
 
     static func district(_ app: Application) async throws -> (code: String, item: UUID) {
@@ -158,6 +178,99 @@ import Vapor
             let empty = try await client.post(Language.en.path(SiteURL.complaints(code).path), form: [("content", " ")])
             #expect(empty.status == .unprocessableEntity && empty.body.string.contains("Please write the complaint or report"))
             #expect(Self.untranslated(empty.body.string).isEmpty, "\(Self.untranslated(empty.body.string))")
+        }
+    }
+
+    /// Staff of the ASCII district, each with this password.
+    static let password = "correct-horse-battery"
+
+    @Test func theBackOffice_readsInEnglish() async throws {
+        try await withServer { app, anonymous in
+            let (code, item) = try await Self.district(app)
+            let agency = try #require(try await AgencyRecord.query(on: app.db).filter(\.$code == code).first())
+            let hash = try await app.password.async.hash(Self.password)
+            for (username, role) in [("officer", StaffRole.officer), ("admin", .administrator), ("reviewer", .reviewer)] {
+                try await StaffRecord(
+                    username: username, displayName: username.capitalized, passwordHash: hash, role: role.rawValue, agencyID: agency.id
+                )
+                .create(on: app.db)
+            }
+            let sent = try await anonymous.post(
+                Language.en.path(SiteURL.apply(code).path),
+                form: [
+                    ("applicantType", "natural-person"), ("name", "Ann Lee"), ("idType", "passport"), ("idNumber", "E12345678"),
+                    ("phone", "13800000000"),
+                    ("infoTitle", "Road plans"), ("formWanted", "electronic"), ("delivery", "online"),
+                ])
+            #expect(sent.status == .created && sent.body.string.contains("Application sent"))
+            let application = try #require(try await ApplicationRecord.query(on: app.db).first()).id!
+
+            func walk(_ username: String, _ paths: [String], posts: [(String, [(String, String)], HTTPStatus, String)] = []) async throws {
+                let client = TestClient(app: app, passwords: [username: Self.password])
+                try await client.get(Language.en.path(SiteURL.staffLogin.path))
+                let signedIn = try await client.post(
+                    Language.en.path(SiteURL.staffLogin.path), form: [("username", username), ("password", Self.password)])
+                #expect(signedIn.status == .seeOther, "\(username) could not sign in")
+                for path in paths {
+                    let page = try await client.get(Language.en.path(path))
+                    #expect(page.status == .ok, "\(path): \(page.status)")
+                    #expect(Self.untranslated(page.body.string).isEmpty, "\(username) \(path): \(Self.untranslated(page.body.string))")
+                }
+                // Refused forms: the refusal in English, beside the form or on the error page.
+                for (path, form, status, sentence) in posts {
+                    let page = try await client.post(Language.en.path(path), form: form)
+                    #expect(page.status == status, "\(path): \(page.status)")
+                    #expect(
+                        page.body.string.contains(sentence),
+                        "\(path) does not say “\(sentence)”: \(page.body.string.replacing(/<style>[^<]*<\/style>/, with: "").suffix(1500))")
+                    #expect(Self.untranslated(page.body.string).isEmpty, "\(username) POST \(path): \(Self.untranslated(page.body.string))")
+                }
+            }
+            try await walk(
+                "officer",
+                [
+                    SiteURL.staffHome.path, SiteURL.staffApplications().path, SiteURL.staffApplications(view: "all").path,
+                    SiteURL.staffApplication(application).path, SiteURL.staffNewApplication.path, SiteURL.staffReports().path,
+                    SiteURL.staffReport(code, 2025).path, SiteURL.staffRegisters().path, SiteURL.staffTrainings.path, SiteURL.staffComplaints.path,
+                ],
+                posts: [
+                    (
+                        SiteURL.staffApplicationMove(application).path, [("move", "extend"), ("days", "10")], .conflict,
+                        "An extension needs the head of the disclosure office"
+                    ),
+                    (
+                        SiteURL.staffApplicationMove(application).path, [("move", "clarify"), ("what", " ")], .unprocessableEntity,
+                        "Please give what is"
+                    ),
+                    (
+                        SiteURL.staffTrainings.path, [("heldOn", "2099-01-01"), ("topic", ""), ("attendees", "x")], .unprocessableEntity,
+                        "Give the topic"
+                    ),
+                    (SiteURL.staffNewApplication.path, [("name", "")], .unprocessableEntity, "Give the day the application was received"),
+                ])
+            try await walk(
+                "reviewer", [SiteURL.staffHome.path, SiteURL.staffItem(item).path],
+                posts: [
+                    (SiteURL.staffItemAction(item).path, [("action", "approve")], .conflict, "cannot be given the step “Approve”"),
+                    (SiteURL.staffReportPublish(code, 2025).path, [], .forbidden, "may read annual reports but not publish them"),
+                ])
+            try await walk(
+                "admin",
+                [
+                    SiteURL.admin.path, SiteURL.adminNewAgency.path, SiteURL.adminAgency(code).path, SiteURL.adminCategories(code).path,
+                    SiteURL.adminNewAccount.path, SiteURL.staffAudit.path, SiteURL.staffNewItem.path, SiteURL.staffItem(item).path,
+                ],
+                posts: [
+                    (SiteURL.adminNewAgency.path, [("code", "bad code"), ("name", "")], .unprocessableEntity, "An agency code has 1 to 40"),
+                    (SiteURL.adminNewAccount.path, [("username", "x"), ("password", "short")], .unprocessableEntity, "at least 10 characters"),
+                    (SiteURL.staffNewItem.path, [("title", "")], .unprocessableEntity, "Give the title"),
+                    (SiteURL.staffApplications(view: "all").path, [], .notFound, "There is no such page"),
+                ])
+            try await anonymous.get(Language.en.path(SiteURL.staffLogin.path))
+            let wrong = try await anonymous.post(Language.en.path(SiteURL.staffLogin.path), form: [("username", "officer"), ("password", "wrong")])
+            #expect(wrong.status == .unauthorized && wrong.body.string.contains("The user name or the password is wrong"))
+            let login = try await anonymous.get(Language.en.path(SiteURL.staffLogin.path))
+            #expect(Self.untranslated(login.body.string).isEmpty, "\(Self.untranslated(login.body.string))")
         }
     }
 }

@@ -156,7 +156,7 @@ import Testing
         #expect(refusal(.answer(result: "3.1", detail: ""), online) == .notConfirmed(.answer))
         #expect(refusal(.withdraw, online) == nil)
         if case .clock(.answer, let error) = refusal(.answer(result: "3.1", detail: ""), received("clarify-sent@2026-03-04", status: .paused)) {
-            #expect(error.problem.contains("尚待补正"))
+            #expect(error.problem.message.contains("尚待补正"))
         } else {
             Issue.record("answering while 补正 is pending is refused by the clock")
         }

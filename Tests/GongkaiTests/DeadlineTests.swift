@@ -141,7 +141,7 @@ import Testing
             Issue.record("accepted \(events)")
         } catch {
             #expect(error.event == event)
-            #expect(error.problem.contains(problem), "\(error.problem)")
+            #expect(error.problem.message.contains(problem), "\(error.problem.message)")
         }
     }
 }

@@ -74,6 +74,48 @@ public struct ClockSettings: Sendable, Equatable {
 /// Why a history was refused: which event is wrong.
 public struct ClockError: Error, Equatable, CustomStringConvertible {
     public var event: String
-    public var problem: String
-    public var description: String { "\(event): \(problem)" }
+    public var problem: ClockProblem
+    public var description: String { "\(event): \(problem.message)" }
+}
+
+/// What is wrong with an event, by the 条例's rules for the answer period.
+public enum ClockProblem: Equatable, Sendable {
+    case beforeReceipt(Day)
+    case afterClosing(Day, Deadline.Status)
+    /// 第三十条: the applicant is told everything to clarify at once.
+    case secondClarification
+    case noClarificationSent
+    case noClarificationPending
+    case noConsultation
+    /// 第三十三条: one extension only.
+    case secondExtension
+    case extensionTooLong(Int, maximum: Int)
+    /// 第三十三条: decided within the answer period.
+    case extensionTooLate(Day)
+    case feeOutstanding
+    case noFeeNotice
+    case paidTooLate(Day, period: Int)
+    case answerAwaitsClarification(Day)
+    case awaitingClarification(Day)
+
+    /// What staff read, in Chinese.
+    public var message: String {
+        switch self {
+        case .beforeReceipt(let received): "早于收到申请之日\(received.iso)"
+        case .afterClosing(let day, let status):
+            "申请已于\(day.iso)\(status == .answered ? "答复" : status == .withdrawn ? "撤回" : "视为放弃")办结，此后不能再有办理步骤"
+        case .secondClarification: "第二次补正告知：第三十条规定一次性告知需要补正的全部事项，只能告知一次"
+        case .noClarificationSent: "此前没有发出补正告知，不能收到补正后的申请"
+        case .noClarificationPending: "没有待补正的告知，不存在逾期未补正"
+        case .noConsultation: "此前没有征求意见，不能收到被征求方意见"
+        case .secondExtension: "第二次延期：第三十三条只允许延长一次"
+        case .extensionTooLong(let days, let maximum): "延长\(days)个工作日：第三十三条规定延长期限最长不超过\(maximum)个工作日"
+        case .extensionTooLate(let due): "延期晚于原答复期限\(due.iso)：第三十三条要求在答复期限内决定延期"
+        case .feeOutstanding: "前一份收费通知尚未缴费，不能再发收费通知"
+        case .noFeeNotice: "此前没有发出收费通知，不能记录缴费"
+        case .paidTooLate(let payBy, let period): "缴费晚于缴费期限\(payBy.iso)（收费通知后\(period)个工作日），申请已视为放弃"
+        case .answerAwaitsClarification(let sent): "\(sent.iso)发出的补正告知尚待补正，不能答复；请先记录收到补正或逾期未补正"
+        case .awaitingClarification(let sent): "申请正等待\(sent.iso)告知的补正，收到补正或逾期未补正之前不能办理其他步骤"
+        }
+    }
 }

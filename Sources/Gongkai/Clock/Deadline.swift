@@ -95,20 +95,18 @@ public struct DeadlineEngine: Sendable {
 
         for event in ordered {
             guard event.date >= received else {
-                throw ClockError(event: event.text, problem: "早于收到申请之日\(received.iso)")
+                throw ClockError(event: event.text, problem: .beforeReceipt(received))
             }
             if let (closedOn, status) = closed {
                 throw ClockError(
                     event: event.text,
-                    problem:
-                        "申请已于\(closedOn.iso)\(status == .answered ? "答复" : status == .withdrawn ? "撤回" : "视为放弃")办结，此后不能再有办理步骤"
-                )
+                    problem: .afterClosing(closedOn, status))
             }
             switch event.kind {
             case .clarifySent:
                 guard clarification == nil else {
                     throw ClockError(
-                        event: event.text, problem: "第二次补正告知：第三十条规定一次性告知需要补正的全部事项，只能告知一次")
+                        event: event.text, problem: .secondClarification)
                 }
                 let used = calendar.workingDays(after: received, through: event.date)
                 if used > Self.clarificationNoticePeriod {
@@ -123,7 +121,7 @@ public struct DeadlineEngine: Sendable {
                         text: "发出补正通知（收到申请后第\(used)个工作日）；答复期限停止计算，待收到补正后的申请重新起算"))
             case .clarifyReceived:
                 guard let sent = clarification, !sent.resolved else {
-                    throw ClockError(event: event.text, problem: "此前没有发出补正告知，不能收到补正后的申请")
+                    throw ClockError(event: event.text, problem: .noClarificationSent)
                 }
                 clarification = (sent.sent, true)
                 start = event.date
@@ -134,7 +132,7 @@ public struct DeadlineEngine: Sendable {
                         text: "收到补正后的申请；答复期限自次日起重新计算\(Self.answerPeriod)个工作日"))
             case .clarifyExpired:
                 guard let sent = clarification, !sent.resolved else {
-                    throw ClockError(event: event.text, problem: "没有待补正的告知，不存在逾期未补正")
+                    throw ClockError(event: event.text, problem: .noClarificationPending)
                 }
                 closed = (event.date, .abandoned)
                 step(
@@ -151,7 +149,7 @@ public struct DeadlineEngine: Sendable {
                         text: "书面征求第三方或其他机关意见；征求意见期间不计入答复期限；被征求方应在\(Self.consultationPeriod)个工作日内（\(answerBy.iso)前）提出意见"))
             case .consultAnswered:
                 guard !openConsultations.isEmpty else {
-                    throw ClockError(event: event.text, problem: "此前没有征求意见，不能收到被征求方意见")
+                    throw ClockError(event: event.text, problem: .noConsultation)
                 }
                 let sent = openConsultations.removeFirst()
                 pauses.append(Pause(from: sent, to: event.date))
@@ -162,13 +160,13 @@ public struct DeadlineEngine: Sendable {
                         text: "收到被征求方意见；\(sent.iso)至\(event.date.iso)不计入答复期限，次日起恢复计算" + (late ? "（被征求方逾期提出意见）" : "")))
             case .extended:
                 guard !extended else {
-                    throw ClockError(event: event.text, problem: "第二次延期：第三十三条只允许延长一次")
+                    throw ClockError(event: event.text, problem: .secondExtension)
                 }
                 try requireRunning(event, clarification)
                 let days = event.days ?? Self.maximumExtension
                 guard days >= 1, days <= Self.maximumExtension else {
                     throw ClockError(
-                        event: event.text, problem: "延长\(days)个工作日：第三十三条规定延长期限最长不超过\(Self.maximumExtension)个工作日")
+                        event: event.text, problem: .extensionTooLong(days, maximum: Self.maximumExtension))
                 }
                 let pausesSoFar =
                     pauses + openConsultations.map { Pause(from: $0, to: event.date) } + (feeNotice.map { [Pause(from: $0, to: event.date)] } ?? [])
@@ -176,7 +174,7 @@ public struct DeadlineEngine: Sendable {
                 guard event.date <= originalDue else {
                     throw ClockError(
                         event: event.text,
-                        problem: "延期晚于原答复期限\(originalDue.iso)：第三十三条要求在答复期限内决定延期")
+                        problem: .extensionTooLate(originalDue))
                 }
                 extended = true
                 limit += days
@@ -187,7 +185,7 @@ public struct DeadlineEngine: Sendable {
             case .feeSent:
                 try requireRunning(event, clarification)
                 guard feeNotice == nil else {
-                    throw ClockError(event: event.text, problem: "前一份收费通知尚未缴费，不能再发收费通知")
+                    throw ClockError(event: event.text, problem: .feeOutstanding)
                 }
                 feeNotice = event.date
                 let payBy = calendar.adding(workingDays: Self.feePaymentPeriod, to: event.date)
@@ -198,14 +196,13 @@ public struct DeadlineEngine: Sendable {
                             + (settings.feeTimeExcluded ? "；通知至缴费期间不计入答复期限（本机关设置）" : "；本机关设置为缴费期间照常计算答复期限")))
             case .feePaid:
                 guard let sent = feeNotice else {
-                    throw ClockError(event: event.text, problem: "此前没有发出收费通知，不能记录缴费")
+                    throw ClockError(event: event.text, problem: .noFeeNotice)
                 }
                 let payBy = calendar.adding(workingDays: Self.feePaymentPeriod, to: sent)
                 guard event.date <= payBy else {
                     throw ClockError(
                         event: event.text,
-                        problem:
-                            "缴费晚于缴费期限\(payBy.iso)（收费通知后\(Self.feePaymentPeriod)个工作日），申请已视为放弃"
+                        problem: .paidTooLate(payBy, period: Self.feePaymentPeriod)
                     )
                 }
                 feeNotice = nil
@@ -218,8 +215,7 @@ public struct DeadlineEngine: Sendable {
                 guard clarification.map({ $0.resolved }) ?? true else {
                     throw ClockError(
                         event: event.text,
-                        problem:
-                            "\(clarification!.sent.iso)发出的补正告知尚待补正，不能答复；请先记录收到补正或逾期未补正"
+                        problem: .answerAwaitsClarification(clarification!.sent)
                     )
                 }
                 closed = (event.date, .answered)
@@ -297,8 +293,7 @@ public struct DeadlineEngine: Sendable {
         if let clarification, !clarification.resolved {
             throw ClockError(
                 event: event.text,
-                problem:
-                    "申请正等待\(clarification.sent.iso)告知的补正，收到补正或逾期未补正之前不能办理其他步骤"
+                problem: .awaitingClarification(clarification.sent)
             )
         }
     }

@@ -20,15 +20,19 @@ extension AdminController {
         return response
     }
 
-    static func accountFields(isNew: Bool, agencies: [AgencyRecord]) -> [FormField] {
+    static func accountFields(isNew: Bool, agencies: [AgencyRecord], _ l: Language) -> [FormField] {
         var fields: [FormField] = []
-        if isNew { fields.append(FormField(name: "username", label: "用户名", hint: "字母、数字、连字符，建立后不能修改")) }
+        if isNew { fields.append(FormField(name: "username", label: UIText.username(l), hint: UIText.usernameHint(l))) }
         fields += [
-            FormField(name: "displayName", label: "姓名"),
-            FormField(name: "role", label: "角色", kind: .choice(StaffRole.allCases.map { ($0.rawValue, $0.label) })),
-            FormField(name: "agency", label: "所属机关（督导账号为其督导的上级机关）", kind: .choice([("", "（无，仅系统管理员）")] + agencies.map { ($0.code, $0.name) })),
-            FormField(name: "password", label: isNew ? "初始密码" : "重设密码（不改请留空）", kind: .password, hint: "至少10位"),
-            FormField(name: "unlock", label: "解除锁定（填“是”）"),
+            FormField(name: "displayName", label: UIText.personName(l)),
+            FormField(name: "role", label: UIText.role(l), kind: .choice(StaffRole.allCases.map { ($0.rawValue, $0.label(l)) })),
+            FormField(
+                name: "agency", label: UIText.accountAgency(l),
+                kind: .choice([("", UIText.noAgency(l))] + agencies.map { ($0.code, $0.name) })),
+            FormField(
+                name: "password", label: isNew ? UIText.firstPassword(l) : UIText.newPassword(l), kind: .password,
+                hint: UIText.passwordHint(l)),
+            FormField(name: "unlock", label: UIText.unlock(l), kind: .checkbox),
         ]
         return fields
     }
@@ -54,8 +58,8 @@ extension AdminController {
         ])
     }
 
-    private func applyAccount(_ form: AccountForm, to account: StaffRecord, isNew: Bool, req: Request) async throws -> [String: String] {
-        var problems: [String: String] = [:]
+    private func applyAccount(_ form: AccountForm, to account: StaffRecord, isNew: Bool, req: Request) async throws -> [String: Said] {
+        var problems: [String: Said] = [:]
         if isNew {
             let username = (form.username ?? "").trimmingCharacters(in: .whitespaces)
             if username.isEmpty || username.count > 40
@@ -63,25 +67,25 @@ extension AdminController {
                     $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" || $0 == ".")
                 })
             {
-                problems["username"] = "用户名须为1至40位字母、数字、连字符、下划线或点"
+                problems["username"] = UIText.usernameProblem.said()
             } else if try await StaffRecord.query(on: req.db).filter(\.$username == username).first() != nil {
-                problems["username"] = "用户名 \(username) 已被使用"
+                problems["username"] = UIText.usernameTaken.said(username)
             }
             account.username = username
         }
         let displayName = (form.displayName ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if displayName.isEmpty { problems["displayName"] = "请填写姓名" }
+        if displayName.isEmpty { problems["displayName"] = UIText.nameNeeded.said() }
         let role = StaffRole(rawValue: form.role ?? "")
-        if role == nil { problems["role"] = "请选择角色" }
+        if role == nil { problems["role"] = UIText.roleNeeded.said() }
         var agencyID: UUID?
         if let code = form.agency, !code.isEmpty {
             agencyID = try await AgencyRecord.query(on: req.db).filter(\.$code == code).first()?.id
-            if agencyID == nil { problems["agency"] = "没有代码为 \(code) 的机关" }
+            if agencyID == nil { problems["agency"] = UIText.noAgencyCoded.said(code) }
         } else if let role, role != .administrator {
-            problems["agency"] = "\(role.label)须属于一个机关"
+            problems["agency"] = Said(zh: UIText.roleNeedsAgency(.zh, role.label), en: UIText.roleNeedsAgency(.en, role.label(.en)))
         }
         let password = form.password ?? ""
-        if isNew || !password.isEmpty, password.count < 10 { problems["password"] = "密码至少10位" }
+        if isNew || !password.isEmpty, password.count < 10 { problems["password"] = UIText.passwordTooShort.said() }
         guard problems.isEmpty else { return problems }
         account.displayName = displayName
         account.role = role!.rawValue
@@ -91,7 +95,7 @@ extension AdminController {
             account.tokenHash = nil  // a reset password also ends the old API token
         }
         if isNew { account.failedLogins = 0 }
-        if (form.unlock ?? "").trimmingCharacters(in: .whitespaces) == "是" {
+        if ["on", "是"].contains((form.unlock ?? "").trimmingCharacters(in: .whitespaces)) {
             account.lockedUntil = nil
             account.failedLogins = 0
         }
@@ -106,8 +110,10 @@ extension AdminController {
         _ = try administrator(req)
         return PageRenderer.render(
             AdminViews.form(
-                title: "新建账号", action: SiteURL.adminNewAccount.path, fields: Self.accountFields(isNew: true, agencies: try await agencies(req.db)),
-                values: ["role": StaffRole.editor.rawValue], problems: [:], submit: "建立", viewer: req.staffViewer))
+                title: UIText.newAccount(req.language), action: SiteURL.adminNewAccount.path,
+                fields: Self.accountFields(isNew: true, agencies: try await agencies(req.db), req.language),
+                values: ["role": StaffRole.editor.rawValue],
+                problems: [:], submit: UIText.create(req.language), viewer: req.staffViewer))
     }
 
     func createAccount(_ req: Request) async throws -> Response {
@@ -118,9 +124,10 @@ extension AdminController {
         guard problems.isEmpty else {
             return PageRenderer.render(
                 AdminViews.form(
-                    title: "新建账号", action: SiteURL.adminNewAccount.path,
-                    fields: Self.accountFields(isNew: true, agencies: try await agencies(req.db)),
-                    values: form.values, problems: problems, submit: "建立", viewer: req.staffViewer), status: .unprocessableEntity)
+                    title: UIText.newAccount(req.language), action: SiteURL.adminNewAccount.path,
+                    fields: Self.accountFields(isNew: true, agencies: try await agencies(req.db), req.language),
+                    values: form.values, problems: problems, submit: UIText.create(req.language), viewer: req.staffViewer),
+                status: .unprocessableEntity)
         }
         try await req.db.transaction { db in
             try await account.create(on: db)
@@ -133,7 +140,7 @@ extension AdminController {
 
     private func account(_ req: Request) async throws -> StaffRecord {
         guard let id = req.parameters.get("id", as: UUID.self), let account = try await StaffRecord.find(id, on: req.db) else {
-            throw Abort(.notFound, reason: "没有这个工作人员账号")
+            throw Refused(.notFound, .noSuchAccount)
         }
         return account
     }
@@ -144,9 +151,10 @@ extension AdminController {
         let code = try await account.$agency.id.asyncMap { try await AgencyRecord.find($0, on: req.db)?.code } ?? nil
         return PageRenderer.render(
             AdminViews.form(
-                title: "账号：\(account.username)", action: SiteURL.adminAccount(account.id!).path,
-                fields: Self.accountFields(isNew: false, agencies: try await agencies(req.db)),
-                values: ["displayName": account.displayName, "role": account.role, "agency": code ?? ""], problems: [:], submit: "保存",
+                title: UIText.accountTitle(req.language, account.username), action: SiteURL.adminAccount(account.id!).path,
+                fields: Self.accountFields(isNew: false, agencies: try await agencies(req.db), req.language),
+                values: ["displayName": account.displayName, "role": account.role, "agency": code ?? ""], problems: [:],
+                submit: UIText.save(req.language),
                 viewer: req.staffViewer,
                 after: AdminViews.tokenForm(account.id!, hasToken: account.tokenHash != nil, viewer: req.staffViewer)))
     }
@@ -158,15 +166,16 @@ extension AdminController {
         let before = Self.accountJSON(account, agencyCode: oldCode)
         let form = try req.decodeBody(AccountForm.self)
         if account.id == user.id, form.role != StaffRole.administrator.rawValue {
-            throw Abort(.conflict, reason: "管理员不能取消自己的管理员角色，可由另一位管理员操作")
+            throw Refused(.conflict, .keepOwnAdmin)
         }
         let problems = try await applyAccount(form, to: account, isNew: false, req: req)
         guard problems.isEmpty else {
             return PageRenderer.render(
                 AdminViews.form(
-                    title: "账号：\(account.username)", action: SiteURL.adminAccount(account.id!).path,
-                    fields: Self.accountFields(isNew: false, agencies: try await agencies(req.db)),
-                    values: form.values, problems: problems, submit: "保存", viewer: req.staffViewer), status: .unprocessableEntity)
+                    title: UIText.accountTitle(req.language, account.username), action: SiteURL.adminAccount(account.id!).path,
+                    fields: Self.accountFields(isNew: false, agencies: try await agencies(req.db), req.language),
+                    values: form.values, problems: problems, submit: UIText.save(req.language), viewer: req.staffViewer), status: .unprocessableEntity
+            )
         }
         try await req.db.transaction { db in
             try await account.save(on: db)

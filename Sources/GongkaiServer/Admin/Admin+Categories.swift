@@ -4,12 +4,14 @@ import Vapor
 
 /// The administrator keeps each agency's catalogue categories (the columns of its 公开目录).
 extension AdminController {
-    static func categoryFields(_ existing: [CategoryRecord]) -> [FormField] {
+    static func categoryFields(_ existing: [CategoryRecord], _ l: Language) -> [FormField] {
         [
-            FormField(name: "name", label: "新分类名称"),
-            FormField(name: "article", label: "依据（如 第二十条第（一）项）"),
-            FormField(name: "parent", label: "上级分类", kind: .choice([("", "（无）")] + existing.map { ($0.id!.uuidString, $0.name) })),
-            FormField(name: "position", label: "顺序（数字）"),
+            FormField(name: "name", label: UIText.newCategoryName(l)),
+            FormField(name: "article", label: UIText.articleField(l)),
+            FormField(
+                name: "parent", label: UIText.parentCategory(l),
+                kind: .choice([("", UIText.noneChosen(l))] + existing.map { ($0.id!.uuidString, $0.name) })),
+            FormField(name: "position", label: UIText.orderField(l)),
         ]
     }
 
@@ -29,7 +31,7 @@ extension AdminController {
     }
 
     private func categoriesPage(
-        _ req: Request, _ agency: AgencyRecord, values: [String: String], problems: [String: String], status: HTTPResponseStatus
+        _ req: Request, _ agency: AgencyRecord, values: [String: String], problems: [String: Said], status: HTTPResponseStatus
     ) async throws -> Response {
         let list = try await CategoryRecord.query(on: req.db).filter(\.$agency.$id == agency.requireID()).sort(\.$position).all()
         var counts: [UUID: Int] = [:]
@@ -44,15 +46,17 @@ extension AdminController {
         let agency = try await agency(req)
         let form = try req.decodeBody(CategoryForm.self)
         let existing = try await CategoryRecord.query(on: req.db).filter(\.$agency.$id == agency.requireID()).all()
-        var problems: [String: String] = [:]
+        var problems: [String: Said] = [:]
         let name = (form.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if name.isEmpty { problems["name"] = "请填写分类名称" }
-        if name.count > 100 { problems["name"] = "分类名称不能超过100字" }
-        if existing.contains(where: { $0.name == name }) { problems["name"] = "本机关已有分类“\(name)”" }
+        if name.isEmpty { problems["name"] = UIText.categoryNameNeeded.said() }
+        if name.count > 100 { problems["name"] = UIText.categoryNameLength.said() }
+        if existing.contains(where: { $0.name == name }) { problems["name"] = UIText.categoryExists.said(name) }
         let parentID = (form.parent ?? "").isEmpty ? nil : UUID(uuidString: form.parent!)
-        if !(form.parent ?? "").isEmpty, parentID.map({ id in existing.contains { $0.id == id } }) != true { problems["parent"] = "上级分类须是本机关的分类" }
+        if !(form.parent ?? "").isEmpty, parentID.map({ id in existing.contains { $0.id == id } }) != true {
+            problems["parent"] = UIText.parentCategoryProblem.said()
+        }
         let position = (form.position ?? "").isEmpty ? (existing.map(\.position).max() ?? 0) + 1 : Int(form.position!)
-        if position == nil { problems["position"] = "顺序须为整数" }
+        if position == nil { problems["position"] = UIText.orderProblem.said() }
         guard problems.isEmpty else {
             return try await categoriesPage(req, agency, values: form.values, problems: problems, status: .unprocessableEntity)
         }
@@ -74,19 +78,19 @@ extension AdminController {
         guard let id = req.parameters.get("id", as: UUID.self), let category = try await CategoryRecord.find(id, on: req.db),
             category.$agency.id == agency.id
         else {
-            throw Abort(.notFound, reason: "\(agency.name)没有这个目录分类")
+            throw Refused(.notFound, .noSuchCategory, agency.name)
         }
         let form = try req.decodeBody(CategoryForm.self)
         let name = (form.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        var problems: [String: String] = [:]
-        if name.isEmpty { problems["name"] = "分类名称不能为空" }
+        var problems: [String: Said] = [:]
+        if name.isEmpty { problems["name"] = UIText.categoryNameNeeded.said() }
         if try await CategoryRecord.query(on: req.db).filter(\.$agency.$id == agency.requireID()).filter(\.$name == name).filter(\.$id != id).first()
             != nil
         {
-            problems["name"] = "本机关已有分类“\(name)”"
+            problems["name"] = UIText.categoryExists.said(name)
         }
         guard let position = Int((form.position ?? "").trimmingCharacters(in: .whitespaces)) else {
-            problems["position"] = "顺序须为整数"
+            problems["position"] = UIText.orderProblem.said()
             return try await categoriesPage(req, agency, values: [:], problems: problems, status: .unprocessableEntity)
         }
         guard problems.isEmpty else { return try await categoriesPage(req, agency, values: [:], problems: problems, status: .unprocessableEntity) }

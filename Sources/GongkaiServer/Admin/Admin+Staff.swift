@@ -23,7 +23,7 @@ struct AdminController {
 
     func administrator(_ req: Request) throws -> StaffUser {
         let user = try req.requireStaff()
-        guard user.role == .administrator else { throw Abort(.forbidden, reason: "只有管理员可以管理机关、目录分类和账号") }
+        guard user.role == .administrator else { throw Refused(.forbidden, .adminOnly) }
         return user
     }
 
@@ -37,25 +37,28 @@ struct AdminController {
     // MARK: Agencies
 
     /// The agency's fields as the form shows them; `code` only when it is new (a code never changes).
-    static func agencyFields(isNew: Bool, parents: [AgencyRecord]) -> [FormField] {
+    static func agencyFields(isNew: Bool, parents: [AgencyRecord], _ l: Language) -> [FormField] {
         var fields: [FormField] = []
-        if isNew { fields.append(FormField(name: "code", label: "机关代码（统一社会信用代码）", hint: "网址、接口、命令行和索引号都用它，建立后不能修改")) }
+        if isNew { fields.append(FormField(name: "code", label: UIText.agencyCodeField(l), hint: UIText.agencyCodeHint(l))) }
         fields += [
-            FormField(name: "name", label: "名称"),
-            FormField(name: "kind", label: "类别", kind: .choice(AgencyKind.allCases.map { ($0.rawValue, $0.label) })),
-            FormField(name: "parent", label: "上级机关", kind: .choice([("", "（无）")] + parents.map { ($0.code, $0.name) })),
-            FormField(name: "functions", label: "机构职能（第二十条第（二）项）", kind: .text(rows: 4)),
-            FormField(name: "organisation", label: "机构设置", kind: .text(rows: 3)),
-            FormField(name: "headName", label: "负责人姓名"),
-            FormField(name: "address", label: "办公地址"),
-            FormField(name: "officeHours", label: "办公时间"),
-            FormField(name: "phone", label: "联系电话"),
-            FormField(name: "fax", label: "传真"),
-            FormField(name: "email", label: "互联网联系方式（电子邮箱）"),
-            FormField(name: "disclosureOffice", label: "政府信息公开工作机构（第十二条）"),
-            FormField(name: "guide", label: "政府信息公开指南正文", kind: .text(rows: 10)),
-            FormField(name: "indexPattern", label: "索引号格式", hint: "{code} 机关代码，{year} 年份，{seq:5} 五位顺序号"),
-            FormField(name: "reportDeadline", label: "年度报告发布期限（次年 MM-DD，第四十九条）", hint: "留空：部门1月31日，区政府3月31日，街道、乡镇1月31日（由县级主管部门另定的填在这里）"),
+            FormField(name: "name", label: UIText.name(l)),
+            FormField(name: "kind", label: UIText.kind(l), kind: .choice(AgencyKind.allCases.map { ($0.rawValue, $0.label(l)) })),
+            FormField(
+                name: "parent", label: UIText.parentAgency(l), kind: .choice([("", UIText.noneChosen(l))] + parents.map { ($0.code, $0.name) })),
+            FormField(name: "functions", label: UIText.functionsField(l), kind: .text(rows: 4)),
+            FormField(name: "organisation", label: UIText.organisation(l), kind: .text(rows: 3)),
+            FormField(name: "headName", label: UIText.headNameField(l)),
+            FormField(name: "address", label: UIText.officeAddress(l)),
+            FormField(name: "officeHours", label: UIText.officeHours(l)),
+            FormField(name: "phone", label: UIText.telephone(l)),
+            FormField(name: "fax", label: UIText.fax(l)),
+            FormField(name: "email", label: UIText.emailField(l)),
+            FormField(name: "disclosureOffice", label: UIText.disclosureOfficeField(l)),
+            FormField(name: "guide", label: UIText.guideField(l), kind: .text(rows: 10)),
+            FormField(name: "indexPattern", label: UIText.indexPatternField(l), hint: UIText.indexPatternHint(l)),
+            FormField(
+                name: "reportDeadline", label: UIText.deadlineField(l),
+                hint: UIText.deadlineHint(l)),
         ]
         return fields
     }
@@ -98,37 +101,37 @@ struct AdminController {
     }
 
     /// Checks the form and, when it is clean, copies it onto `agency`. Returns field → problem.
-    private func apply(_ form: AgencyForm, to agency: AgencyRecord, isNew: Bool, on db: any Database) async throws -> [String: String] {
-        var problems: [String: String] = [:]
+    private func apply(_ form: AgencyForm, to agency: AgencyRecord, isNew: Bool, on db: any Database) async throws -> [String: Said] {
+        var problems: [String: Said] = [:]
         let trimmed = form.values.mapValues { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         if isNew {
             let code = trimmed["code"]!
             if code.isEmpty || code.count > 40
                 || !code.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-") })
             {
-                problems["code"] = "机关代码须为1至40位字母、数字或连字符"
+                problems["code"] = UIText.agencyCodeProblem.said()
             } else if try await AgencyRecord.query(on: db).filter(\.$code == code).first() != nil {
-                problems["code"] = "已有机关使用代码 \(code)"
+                problems["code"] = UIText.agencyCodeTaken.said(code)
             }
         }
-        if trimmed["name"]!.isEmpty { problems["name"] = "请填写机关名称" }
+        if trimmed["name"]!.isEmpty { problems["name"] = UIText.agencyNameNeeded.said() }
         let kind = AgencyKind(rawValue: trimmed["kind"]!)
-        if kind == nil { problems["kind"] = "请选择机关类别" }
+        if kind == nil { problems["kind"] = UIText.agencyKindNeeded.said() }
         var parentID: UUID?
         if let parentCode = trimmed["parent"], !parentCode.isEmpty {
             if let parent = try await AgencyRecord.query(on: db).filter(\.$code == parentCode).first() {
                 parentID = parent.id
-                if try await isSelfOrBelow(parent, agency, on: db) { problems["parent"] = "上级机关不能是本机关或其下级机关" }
+                if try await isSelfOrBelow(parent, agency, on: db) { problems["parent"] = UIText.parentLoop.said() }
             } else {
-                problems["parent"] = "没有代码为 \(parentCode) 的机关"
+                problems["parent"] = UIText.noAgencyCoded.said(parentCode)
             }
         }
         if let problem = IndexNumber.validate(trimmed["indexPattern"]!) {
-            problems["indexPattern"] = "索引号格式须包含 {year} 和 {seq:N}，否则两条信息会同号（\(problem)）"
+            problems["indexPattern"] = UIText.indexPatternProblem.said(problem)
         }
         let deadline = trimmed["reportDeadline"]!
         if !deadline.isEmpty, deadline.count != 5 || Day(iso: "2000-\(deadline)") == nil {
-            problems["reportDeadline"] = "发布期限须为 MM-DD，如 02-28"
+            problems["reportDeadline"] = UIText.deadlineProblem.said()
         }
         guard problems.isEmpty, let kind else { return problems }
         if isNew { agency.code = trimmed["code"]! }
@@ -171,8 +174,9 @@ struct AdminController {
         _ = try administrator(req)
         return PageRenderer.render(
             AdminViews.form(
-                title: "新建机关", action: SiteURL.adminNewAgency.path, fields: Self.agencyFields(isNew: true, parents: try await parents(req.db)),
-                values: AgencyForm().values, problems: [:], submit: "建立", viewer: req.staffViewer))
+                title: UIText.newAgency(req.language), action: SiteURL.adminNewAgency.path,
+                fields: Self.agencyFields(isNew: true, parents: try await parents(req.db), req.language), values: AgencyForm().values, problems: [:],
+                submit: UIText.create(req.language), viewer: req.staffViewer))
     }
 
     func createAgency(_ req: Request) async throws -> Response {
@@ -183,8 +187,9 @@ struct AdminController {
         guard problems.isEmpty else {
             return PageRenderer.render(
                 AdminViews.form(
-                    title: "新建机关", action: SiteURL.adminNewAgency.path, fields: Self.agencyFields(isNew: true, parents: try await parents(req.db)),
-                    values: form.values, problems: problems, submit: "建立", viewer: req.staffViewer), status: .unprocessableEntity)
+                    title: UIText.newAgency(req.language), action: SiteURL.adminNewAgency.path,
+                    fields: Self.agencyFields(isNew: true, parents: try await parents(req.db), req.language), values: form.values, problems: problems,
+                    submit: UIText.create(req.language), viewer: req.staffViewer), status: .unprocessableEntity)
         }
         try await req.db.transaction { db in
             try await agency.create(on: db)
@@ -202,7 +207,7 @@ struct AdminController {
     func agency(_ req: Request) async throws -> AgencyRecord {
         let code = req.parameters.get("code") ?? ""
         guard let agency = try await AgencyRecord.query(on: req.db).filter(\.$code == code).first() else {
-            throw Abort(.notFound, reason: "没有代码为 \(code) 的机关")
+            throw Refused(.notFound, .noAgencyCoded, code)
         }
         return agency
     }
@@ -213,9 +218,10 @@ struct AdminController {
         let parentCode = try await agency.$parent.id.asyncMap { try await AgencyRecord.find($0, on: req.db)?.code } ?? nil
         return PageRenderer.render(
             AdminViews.form(
-                title: "\(agency.name)：概况与公开指南", action: SiteURL.adminAgency(agency.code).path,
-                fields: Self.agencyFields(isNew: false, parents: try await parents(req.db)),
-                values: AgencyForm.values(of: agency, parentCode: parentCode), problems: [:], submit: "保存", viewer: req.staffViewer))
+                title: UIText.profileOf(req.language, agency.name), action: SiteURL.adminAgency(agency.code).path,
+                fields: Self.agencyFields(isNew: false, parents: try await parents(req.db), req.language),
+                values: AgencyForm.values(of: agency, parentCode: parentCode), problems: [:], submit: UIText.save(req.language),
+                viewer: req.staffViewer))
     }
 
     func updateAgency(_ req: Request) async throws -> Response {
@@ -230,9 +236,9 @@ struct AdminController {
             values["code"] = agency.code
             return PageRenderer.render(
                 AdminViews.form(
-                    title: "\(agency.name)：概况与公开指南", action: SiteURL.adminAgency(agency.code).path,
-                    fields: Self.agencyFields(isNew: false, parents: try await parents(req.db)),
-                    values: values, problems: problems, submit: "保存", viewer: req.staffViewer), status: .unprocessableEntity)
+                    title: UIText.profileOf(req.language, agency.name), action: SiteURL.adminAgency(agency.code).path,
+                    fields: Self.agencyFields(isNew: false, parents: try await parents(req.db), req.language),
+                    values: values, problems: problems, submit: UIText.save(req.language), viewer: req.staffViewer), status: .unprocessableEntity)
         }
         try await req.db.transaction { db in
             try await agency.save(on: db)

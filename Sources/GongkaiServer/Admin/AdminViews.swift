@@ -53,7 +53,7 @@ enum AdminViews {
 
     /// A form of `fields` filled from `values`, each problem beside its field.
     static func form(
-        title: String, action: String, fields: [FormField], values: [String: String], problems: [String: String], submit: String, viewer: Viewer,
+        title: String, action: String, fields: [FormField], values: [String: String], problems: [String: Said], submit: String, viewer: Viewer,
         after: Node<HTML.BodyContext> = .empty
     ) -> HTML {
         let l = viewer.language
@@ -65,7 +65,7 @@ enum AdminViews {
             .form(
                 .method(.post), .action(Views.attr(action)),
                 StaffViews.csrf(viewer),
-                FormViews.fields(fields, values: values, problems: problems),
+                FormViews.fields(fields, values: values, problems: problems.mapValues { $0(l) }),
                 .button(.type(.submit), .text(submit))
             ),
             after
@@ -94,10 +94,10 @@ enum AdminViews {
     }
 
     static func categories(
-        agency: AgencyRecord, categories: [CategoryRecord], counts: [UUID: Int], values: [String: String], problems: [String: String], viewer: Viewer
+        agency: AgencyRecord, categories: [CategoryRecord], counts: [UUID: Int], values: [String: String], problems: [String: Said], viewer: Viewer
     ) -> HTML {
         let l = viewer.language
-        let fields = AdminController.categoryFields(categories)
+        let fields = AdminController.categoryFields(categories, l)
         return form(
             title: UIText.categoriesOf(l, agency.name), action: SiteURL.adminCategories(agency.code).path, fields: fields, values: values,
             problems: problems, submit: UIText.addCategory(l), viewer: viewer,

@@ -31,6 +31,7 @@ enum AnnualReportViews {
                         .td(.text(row.due.iso)),
                         .td(.text(row.published.map { UIText.otherVersion(l, $0.version, $0.publishedOn ?? "") } ?? "")),
                         .td(
+                            .if(!row.errors.isEmpty, .attribute(named: "lang", value: "zh-CN")),
                             .text(
                                 row.errors.isEmpty
                                     ? UIText.noneGiven(l) : row.errors.map { "\($0.cell ?? $0.rule)：\($0.message)" }.joined(separator: "；")))
@@ -39,7 +40,9 @@ enum AnnualReportViews {
             ),
             .h2(.text(UIText.districtTotals(l))),
             .p(.text(UIText.totalsExplained(l))),
-            .element(named: "pre", text: ReportWriter.text(sum).components(separatedBy: "\n").filter { $0.contains("|") }.joined(separator: "\n"))
+            .pre(
+                .attribute(named: "lang", value: "zh-CN"),
+                .text(ReportWriter.text(sum).components(separatedBy: "\n").filter { $0.contains("|") }.joined(separator: "\n")))
         )
     }
 
@@ -58,11 +61,12 @@ enum AnnualReportViews {
                 ? .p(.text(UIText.arithmeticPasses(l)))
                 : .section(
                     .class("notice"), .h2(.text(UIText.arithmeticErrorsToFix(l))),
-                    .ul(.forEach(errors) { .li(.text("\($0.cell ?? $0.rule)：\($0.message)")) })),
+                    .ul(.attribute(named: "lang", value: "zh-CN"), .forEach(errors) { .li(.text("\($0.cell ?? $0.rule)：\($0.message)")) })),
             .h2(.text(UIText.tablesFromRecords(l))),
-            .element(
-                named: "pre",
-                text: ReportWriter.text(generated.report).components(separatedBy: "\n").filter { $0.contains("|") }.joined(separator: "\n")),
+            // NB: the report is a legal document, in Chinese whatever the page's language.
+            .pre(
+                .attribute(named: "lang", value: "zh-CN"),
+                .text(ReportWriter.text(generated.report).components(separatedBy: "\n").filter { $0.contains("|") }.joined(separator: "\n"))),
             .h2(.text(UIText.sources(l))),
             generated.sources.isEmpty
                 ? .p(.text(UIText.allFromRegisters(l)))
@@ -77,11 +81,14 @@ enum AnnualReportViews {
             .h2(.text(UIText.textSections(l))),
             .form(
                 .method(.post), .action(Views.attr(SiteURL.staffReportSave(agency.code, year).path)), StaffViews.csrf(viewer),
+                // NB: the report's sections are written in Chinese under their official headings (a legal document).
                 .forEach(generated.report.sections) { section in
                     .group(
-                        .label(.attribute(named: "for", value: "section\(section.number)"), .text(ReportSectionTitle.heading(section.number))),
+                        .label(
+                            .attribute(named: "for", value: "section\(section.number)"), .attribute(named: "lang", value: "zh-CN"),
+                            .text(ReportSectionTitle.heading(section.number))),
                         .textarea(
-                            .name("section\(section.number)"), .id("section\(section.number)"),
+                            .name("section\(section.number)"), .id("section\(section.number)"), .attribute(named: "lang", value: "zh-CN"),
                             .attribute(named: "rows", value: section.number == 1 ? "14" : "4"), .text(section.text)))
                 },
                 .if(canWrite, .button(.type(.submit), .text(UIText.saveDraft(l))))

@@ -13,7 +13,7 @@ struct AnnualReportStaffController {
 
     private func year(_ req: Request, default value: Int) throws -> Int {
         let year = req.parameters.get("year") != nil ? try req.yearPath() : try req.yearQuery() ?? value
-        guard (2008...2100).contains(year) else { throw BadParameter(name: "year", problem: "年度报告自2008年起，\(year)年没有年度报告") }
+        guard (2008...2100).contains(year) else { throw BadParameter(name: "year", problem: UIText.noReportsBefore2008.said(year)) }
         return year
     }
 
@@ -23,7 +23,7 @@ struct AnnualReportStaffController {
     private func agency(_ req: Request, _ access: Access) async throws -> AgencyRecord {
         let code = req.parameters.get("code") ?? ""
         guard let agency = try await AgencyRecord.query(on: req.db).filter(\.$code == code).first(), access.canRead(agency: agency.id!) else {
-            throw Abort(.notFound, reason: "本账号可查看的机关中没有 \(code)")
+            throw Refused(.notFound, .agencyNotReadable, code)
         }
         return agency
     }
@@ -73,7 +73,7 @@ struct AnnualReportStaffController {
         let user = try req.requireStaff()
         let access = try await Access.of(user, on: req.db)
         let agency = try await agency(req, access)
-        guard canWrite(user), access.canWrite(agency: agency.id!) else { throw Abort(.forbidden, reason: "本账号可以查看年度报告，但不能编辑") }
+        guard canWrite(user), access.canWrite(agency: agency.id!) else { throw Refused(.forbidden, .readOnlyReports) }
         let year = try year(req, default: req.today.year - 1)
         var sections: [Int: String] = [:]
         for number in 1...6 { if let text = try? req.content.get(String.self, at: "section\(number)") { sections[number] = text } }
@@ -85,12 +85,12 @@ struct AnnualReportStaffController {
         let user = try req.requireStaff()
         let access = try await Access.of(user, on: req.db)
         let agency = try await agency(req, access)
-        guard canWrite(user), access.canWrite(agency: agency.id!) else { throw Abort(.forbidden, reason: "本账号可以查看年度报告，但不能发布") }
+        guard canWrite(user), access.canWrite(agency: agency.id!) else { throw Refused(.forbidden, .cannotPublishReports) }
         let year = try year(req, default: req.today.year - 1)
         do {
             try await AnnualReports(db: req.db).publish(agency: agency, year: year, by: user.username, today: req.today)
-        } catch let refusal as Applications.Refusal {
-            return try await page(req, user: user, access: access, agency: agency, year: year, problem: refusal.reason, status: .conflict)
+        } catch let refusal as AnnualReports.Unbalanced {
+            return try await page(req, user: user, access: access, agency: agency, year: year, problem: refusal.said(req.language), status: .conflict)
         }
         return req.redirect(to: SiteURL.staffReport(agency.code, year).path)
     }

@@ -235,13 +235,20 @@ extension AnnualReports {
         }
     }
 
+    /// A report whose arithmetic fails cannot be published (409); the errors are the checker's, in Chinese.
+    struct Unbalanced: SaidError {
+        var errors: [Finding]
+        var status: HTTPResponseStatus { .conflict }
+        var said: Said { UIText.reportUnbalanced.said(errors.map { "\($0.cell ?? $0.rule)：\($0.message)" }.joined(separator: "；")) }
+    }
+
     /// Freezes the draft as the next published version; refused while the checker finds an arithmetic error.
     @discardableResult
     func publish(agency: AgencyRecord, year: Int, by actor: String, today: Day) async throws -> AnnualReportRecord {
         let generated = try await draft(agency: agency, year: year)
         let errors = generated.findings.filter { $0.severity == .error }
         guard errors.isEmpty else {
-            throw Applications.Refusal(reason: "报告的勾稽关系不成立，不能发布：" + errors.map { "\($0.cell ?? $0.rule)：\($0.message)" }.joined(separator: "；"))
+            throw Unbalanced(errors: errors)
         }
         let versions = try await versions(of: agency, year: year)
         let record = AnnualReportRecord()

@@ -31,7 +31,7 @@ enum ApplicationPortalViews {
             fields += [
                 FormField(
                     name: "channel", label: UIText.fieldChannel(l),
-                    kind: .choice([choose] + ReceiptChannel.allCases.filter { $0 != .online }.map { ($0.rawValue, $0.explanation) })),
+                    kind: .choice([choose] + ReceiptChannel.allCases.filter { $0 != .online }.map { ($0.rawValue, $0.explanation(l)) })),
                 FormField(name: "receivedOn", label: UIText.fieldReceivedOn(l), hint: "YYYY-MM-DD"),
             ]
         }

@@ -154,7 +154,7 @@ enum ApplicationStaffViews {
                     .th(.text(UIText.formAndDelivery(l))),
                     .td(
                         .text(
-                            "\(Applications.Input.words(record.formWanted, in: Applications.Input.forms, .zh)) / \(Applications.Input.words(record.delivery, in: Applications.Input.deliveries, .zh))"
+                            "\(Applications.Input.words(record.formWanted, in: Applications.Input.forms, l)) / \(Applications.Input.words(record.delivery, in: Applications.Input.deliveries, l))"
                         ))),
                 .tr(.th(.text(UIText.channel(l))), .td(.text(ReceiptChannel(rawValue: record.channel)?.explanation(l) ?? record.channel))),
                 .tr(.th(.text(UIText.receivedOn(l))), .td(.text(record.receivedOn ?? UIText.toBeConfirmedExplained(l))))
@@ -174,10 +174,12 @@ enum ApplicationStaffViews {
                         .text(Self.remaining(deadline, l))
                     ),
                     .ol(
+                        // NB: the clock explains itself in Chinese, citing the 条例 (issue 11 leaves its English for later).
+                        .attribute(named: "lang", value: "zh-CN"),
                         .forEach(deadline.steps) { step in
                             .li(.text("\(step.date.iso) \(step.text)" + (step.article.isEmpty ? "" : "（\(step.article)）")))
                         }),
-                    .forEach(deadline.warnings) { .p(.class("error"), .text($0)) }
+                    .forEach(deadline.warnings) { .p(.class("error"), .attribute(named: "lang", value: "zh-CN"), .text($0)) }
                 )
             },
             .if(deadline == nil, .p(.text(UIText.notYetConfirmed(l)))),
@@ -272,16 +274,19 @@ enum ApplicationStaffViews {
             .h2(.text(UIText.applicationHistory(l))),
             .ol(
                 .forEach(history) { event in
+                    // NB: what happened is kept as it was written, in Chinese (the letters and notices are legal documents).
                     .li(
-                        .text("\(event.date) · \(event.actor) · "),
+                        .text("\(event.date) · \(Audit.actor(event.actor, l)) · "),
                         .if(
                             event.kind == "notified",
                             .element(
                                 named: "details",
                                 nodes: [
                                     .element(named: "summary", text: UIText.toldApplicant(l)),
-                                    .element(named: "pre", text: seesDetails ? event.detail : UIText.noticeTextHidden(l)),
-                                ]), else: .text(event.detail)))
+                                    seesDetails
+                                        ? .pre(.attribute(named: "lang", value: "zh-CN"), .text(event.detail))
+                                        : .pre(.text(UIText.noticeTextHidden(l))),
+                                ]), else: .span(.attribute(named: "lang", value: "zh-CN"), .text(event.detail))))
                 })
         )
     }

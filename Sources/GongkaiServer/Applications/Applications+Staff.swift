@@ -35,7 +35,7 @@ struct ApplicationStaffController {
             switch user.role {
             case .officer, .officeHead, .administrator: return Reader(user: user, access: access, canAct: true, seesDetails: true)
             case .supervisor: return Reader(user: user, access: access, canAct: false, seesDetails: false)
-            case .editor, .reviewer: throw Abort(.forbidden, reason: "依申请公开由本机关的经办人办理；本账号负责编辑或审核公开信息")
+            case .editor, .reviewer: throw Refused(.forbidden, .applicationsForOfficers)
             }
         }
     }
@@ -44,7 +44,7 @@ struct ApplicationStaffController {
         guard let id = req.parameters.get("id", as: UUID.self),
             let record = try await ApplicationRecord.query(on: req.db).filter(\.$id == id).with(\.$agency).with(\.$officer).first(),
             reader.access.canRead(agency: record.$agency.id)
-        else { throw Abort(.notFound, reason: "没有这件申请") }
+        else { throw Refused(.notFound, .noSuchApplication) }
         return record
     }
 
@@ -124,14 +124,14 @@ struct ApplicationStaffController {
 
     func newForm(_ req: Request) async throws -> Response {
         let reader = try await Reader.of(req)
-        guard reader.canAct, reader.user.agencyID != nil else { throw Abort(.forbidden, reason: "只有本机关的经办人可以登记申请") }
+        guard reader.canAct, reader.user.agencyID != nil else { throw Refused(.forbidden, .onlyOfficersRegister) }
         return PageRenderer.render(ApplicationStaffViews.register(values: ["receivedOn": req.today.iso], problems: [:], viewer: req.staffViewer))
     }
 
     func create(_ req: Request) async throws -> Response {
         let reader = try await Reader.of(req)
         guard reader.canAct, let agencyID = reader.user.agencyID, let agency = try await AgencyRecord.find(agencyID, on: req.db) else {
-            throw Abort(.forbidden, reason: "只有本机关的经办人可以登记申请")
+            throw Refused(.forbidden, .onlyOfficersRegister)
         }
         let input = try req.decodeBody(Applications.Input.self)
         do {
@@ -190,38 +190,40 @@ struct ApplicationStaffController {
         var letterBody: String?
 
         func parse() throws -> ApplicationMove {
-            func required(_ value: String?, _ name: String) throws -> String {
+            func required(_ value: String?, _ name: UIText) throws -> String {
                 let text = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-                guard !text.isEmpty else { throw Abort(.unprocessableEntity, reason: "请填写\(name)") }
+                guard !text.isEmpty else {
+                    throw Refused(.unprocessableEntity, said: Said(zh: UIText.fillIn(.zh, name(.zh)), en: UIText.fillIn(.en, name(.en))))
+                }
                 return text
             }
             guard let kind = ApplicationMove.Kind(rawValue: move) else {
-                throw Abort(.badRequest, reason: "无法识别的办理步骤“\(move.prefix(40))”")
+                throw Refused(.badRequest, .unknownMove, move.prefix(40))
             }
             switch kind {
             case .confirm: return .confirm
-            case .clarify: return .clarify(what: try required(what, "需要补正的事项"))
+            case .clarify: return .clarify(what: try required(what, .clarifyItems))
             case .clarified: return .clarified
             case .clarifyExpired: return .clarifyExpired
-            case .consult: return .consult(party: try required(party, "被征求意见方"))
+            case .consult: return .consult(party: try required(party, .consultedPartyName))
             case .consultAnswered: return .consultAnswered(party: (party ?? "").trimmingCharacters(in: .whitespaces))
             case .extend:
                 // 条例第三十三条: an extension is of at most 20 working days.
                 guard let n = Int((days ?? "20").trimmingCharacters(in: .whitespaces)), (1...20).contains(n) else {
-                    throw Abort(.unprocessableEntity, reason: "延长的工作日数须为1至20之间的整数（第三十三条）")
+                    throw Refused(.unprocessableEntity, .extensionRange)
                 }
                 return .extend(days: n)
             case .fee:
                 guard let value = Decimal(string: (amount ?? "").trimmingCharacters(in: .whitespaces), locale: Locale(identifier: "en_US_POSIX")),
                     value > 0, value <= 1_000_000
                 else {
-                    throw Abort(.unprocessableEntity, reason: "收费金额须为大于0、不超过1000000的数字（元）")
+                    throw Refused(.unprocessableEntity, .feeRange)
                 }
                 return .fee(amount: value, basis: (basis ?? "").trimmingCharacters(in: .whitespaces))
             case .feePaid: return .feePaid
             case .feeUnpaid: return .feeUnpaid
             case .answer:
-                return .answer(result: try required(result, "办理结果"), detail: (detail ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
+                return .answer(result: try required(result, .theResult), detail: (detail ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
             case .withdraw: return .withdraw
             }
         }
@@ -230,10 +232,10 @@ struct ApplicationStaffController {
     static func day(_ text: String?, today: Day) throws -> Day {
         let value = (text ?? "").trimmingCharacters(in: .whitespaces)
         if value.isEmpty { return today }
-        guard let day = Day(iso: value) else { throw Abort(.unprocessableEntity, reason: "日期“\(value.prefix(40))”须为 YYYY-MM-DD 格式的有效日期") }
+        guard let day = Day(iso: value) else { throw Refused(.unprocessableEntity, .dateFormat, value.prefix(40)) }
         // 条例 in force from 2008-05-01; nothing done in an application's course lies in the future.
         guard day >= .regulationsInForce, day <= today else {
-            throw Abort(.unprocessableEntity, reason: "日期\(day.iso)须在条例施行之日（\(Day.regulationsInForce.iso)）至今天（\(today.iso)）之间")
+            throw Refused(.unprocessableEntity, .dateRangeLaw, day.iso, Day.regulationsInForce.iso, today.iso)
         }
         return day
     }
@@ -242,12 +244,12 @@ struct ApplicationStaffController {
     func compose(_ req: Request) async throws -> Response {
         let reader = try await Reader.of(req)
         let record = try await application(req, reader)
-        guard reader.canAct, reader.access.canWrite(agency: record.$agency.id) else { throw Abort(.forbidden, reason: "本账号可以查看申请，但不能办理") }
+        guard reader.canAct, reader.access.canWrite(agency: record.$agency.id) else { throw Refused(.forbidden, .readOnlyApplications) }
         let form = try req.decodeQuery(MoveForm.self)
         let move = try form.parse()
         let date = try Self.day(form.date, today: req.today)
         guard let draft = try await service(req).draftLetter(move, for: record, agency: record.agency, date: date, today: req.today) else {
-            throw Abort(.badRequest, reason: "“\(form.move)”这一步不发送文书")
+            throw Refused(.badRequest, .noLetterForMove, form.move)
         }
         return PageRenderer.render(
             ApplicationStaffViews.compose(record, form: form, label: move.label, date: date, draft: draft, viewer: req.staffViewer))
@@ -256,7 +258,7 @@ struct ApplicationStaffController {
     func move(_ req: Request) async throws -> Response {
         let reader = try await Reader.of(req)
         let record = try await application(req, reader)
-        guard reader.canAct, reader.access.canWrite(agency: record.$agency.id) else { throw Abort(.forbidden, reason: "本账号可以查看申请，但不能办理") }
+        guard reader.canAct, reader.access.canWrite(agency: record.$agency.id) else { throw Refused(.forbidden, .readOnlyApplications) }
         let form = try req.decodeBody(MoveForm.self)
         let move = try form.parse()
         let date = try Self.day(form.date, today: req.today)
@@ -272,7 +274,7 @@ struct ApplicationStaffController {
         let record = try await application(req, reader)
         guard reader.seesDetails, let id = req.parameters.get("letter", as: UUID.self),
             let letter = try await LetterRecord.find(id, on: req.db), letter.$application.id == record.id
-        else { throw Abort(.notFound, reason: "没有这份文书") }
+        else { throw Refused(.notFound, .noSuchLetter) }
         return PageRenderer.render(ApplicationStaffViews.letter(letter, viewer: req.staffViewer))
     }
 
@@ -289,20 +291,20 @@ struct ApplicationStaffController {
     func addReview(_ req: Request) async throws -> Response {
         let reader = try await Reader.of(req)
         let record = try await application(req, reader)
-        guard reader.canAct, reader.access.canWrite(agency: record.$agency.id) else { throw Abort(.forbidden, reason: "本账号可以查看申请，但不能办理") }
+        guard reader.canAct, reader.access.canWrite(agency: record.$agency.id) else { throw Refused(.forbidden, .readOnlyApplications) }
         let form = try req.decodeBody(ReviewForm.self)
-        guard let kind = form.kind.flatMap(ReviewKind.init(code:)) else { throw Abort(.unprocessableEntity, reason: "请选择复议或诉讼的类别") }
+        guard let kind = form.kind.flatMap(ReviewKind.init(code:)) else { throw Refused(.unprocessableEntity, .chooseReviewKind) }
         guard let result = form.result.flatMap(ReviewResult.init(code:)) else {
-            throw Abort(.unprocessableEntity, reason: "请选择结果（尚未审结的选“尚未审结”）")
+            throw Refused(.unprocessableEntity, .chooseReviewResult)
         }
         let body = (form.body ?? "").trimmingCharacters(in: .whitespaces)
-        guard !body.isEmpty else { throw Abort(.unprocessableEntity, reason: "请填写复议机关或人民法院") }
+        guard !body.isEmpty else { throw Refused(.unprocessableEntity, .giveReviewBody) }
         let filed = try Self.day(form.filedOn, today: req.today)
         let decided = (form.decidedOn ?? "").isEmpty ? nil : try Self.day(form.decidedOn, today: req.today)
-        if result == .pending, decided != nil { throw Abort(.unprocessableEntity, reason: "尚未审结的案件没有审结日期") }
-        if result != .pending, decided == nil { throw Abort(.unprocessableEntity, reason: "已审结的案件请填写审结日期") }
-        if let decided, decided < filed { throw Abort(.unprocessableEntity, reason: "审结日期不能早于申请或起诉日期") }
-        if filed > req.today { throw Abort(.unprocessableEntity, reason: "申请或起诉日期不能晚于今天") }
+        if result == .pending, decided != nil { throw Refused(.unprocessableEntity, .pendingHasNoDate) }
+        if result != .pending, decided == nil { throw Refused(.unprocessableEntity, .decidedNeedsDate) }
+        if let decided, decided < filed { throw Refused(.unprocessableEntity, .decidedBeforeFiled) }
+        if filed > req.today { throw Refused(.unprocessableEntity, .filedInFuture) }
         let review = ReviewCaseRecord()
         review.$application.id = record.id!
         review.$agency.id = record.$agency.id
@@ -324,20 +326,20 @@ struct ApplicationStaffController {
     func decideReview(_ req: Request) async throws -> Response {
         let reader = try await Reader.of(req)
         let record = try await application(req, reader)
-        guard reader.canAct, reader.access.canWrite(agency: record.$agency.id) else { throw Abort(.forbidden, reason: "本账号可以查看申请，但不能办理") }
+        guard reader.canAct, reader.access.canWrite(agency: record.$agency.id) else { throw Refused(.forbidden, .readOnlyApplications) }
         guard let id = req.parameters.get("review", as: UUID.self), let review = try await ReviewCaseRecord.find(id, on: req.db),
             review.$application.id == record.id
         else {
-            throw Abort(.notFound, reason: "没有这件复议或诉讼记录")
+            throw Refused(.notFound, .noSuchReview)
         }
-        guard review.result == ReviewResult.pending.code else { throw Abort(.conflict, reason: "该案件已于\(review.decidedOn ?? "")审结，结果不再修改") }
+        guard review.result == ReviewResult.pending.code else { throw Refused(.conflict, .reviewDecided, review.decidedOn ?? "") }
         let form = try req.decodeBody(ReviewForm.self)
         guard let result = form.result.flatMap(ReviewResult.init(code:)), ReviewResult.decisions.contains(result) else {
-            throw Abort(.unprocessableEntity, reason: "请选择审结结果（维持、纠正或其他）")
+            throw Refused(.unprocessableEntity, .chooseDecision)
         }
         let decided = try Self.day(form.decidedOn, today: req.today)
         guard let filed = Day(iso: review.filedOn), decided >= filed, decided <= req.today else {
-            throw Abort(.unprocessableEntity, reason: "审结日期须在\(review.filedOn)至今天之间")
+            throw Refused(.unprocessableEntity, .decisionDateRange, review.filedOn)
         }
         review.result = result.code
         review.decidedOn = decided.iso
@@ -357,15 +359,15 @@ struct ApplicationStaffController {
     func publish(_ req: Request) async throws -> Response {
         let reader = try await Reader.of(req)
         let record = try await application(req, reader)
-        guard reader.canAct, reader.access.canWrite(agency: record.$agency.id) else { throw Abort(.forbidden, reason: "本账号可以查看申请，但不能办理") }
+        guard reader.canAct, reader.access.canWrite(agency: record.$agency.id) else { throw Refused(.forbidden, .readOnlyApplications) }
         guard record.providesInformation else {
-            throw Abort(.conflict, reason: "只有予以公开或部分公开的答复才能转为主动公开（第四十四条）")
+            throw Refused(.conflict, .onlyDisclosedPublished)
         }
         if let existing = record.publishedItemID { return req.redirect(to: SiteURL.staffItem(existing).path) }
         let catalogue = Catalogue(db: req.db, calendar: req.workdays)
         let categories = try await catalogue.categories(of: record.agency)
         guard let category = categories.first(where: { $0.name == "其他" }) ?? categories.first else {
-            throw Abort(.conflict, reason: "\(record.agency.name)还没有可以放入的目录分类")
+            throw Refused(.conflict, .noCategoryYet, record.agency.name)
         }
         let input = Catalogue.ItemInput(
             categoryID: category.id!, title: record.infoTitle.isEmpty ? Applications.request(record) : record.infoTitle,

@@ -115,9 +115,10 @@ struct Applications {
     }
 
     /// A refused move: the law (or the application's state) does not allow it; nothing was changed.
-    struct Refusal: AbortError {
-        var reason: String
+    struct Refusal: SaidError {
+        var refusal: ApplicationRefusal
         var status: HTTPResponseStatus { .conflict }
+        var said: Said { refusal.said }
     }
 
     static func secretHash(_ secret: String) -> String { SHA256.hash(data: Data(secret.utf8)).hex }
@@ -260,7 +261,7 @@ struct Applications {
             outcome = try ApplicationWorkflow.apply(
                 move, to: Self.workflowCase(record, history: history), on: date, by: user.role, today: today, engine: engine)
         } catch {
-            throw Refusal(reason: error.message)
+            throw Refusal(refusal: error)
         }
         let before = record.status
         try await db.transaction { db in

@@ -69,7 +69,7 @@ struct APIController {
 
     func search(_ req: Request) async throws -> ListPage<SearchHitDTO> {
         guard let q = try req.queryText("q", maxLength: ParameterBounds.searchLength), !q.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw BadParameter(name: "q", problem: "请给出要搜索的词，如 ?q=低保")
+            throw BadParameter(name: "q", problem: UIText.searchWordNeeded.said())
         }
         let catalogue = Catalogue(db: req.db, calendar: req.workdays)
         let agency = try await req.queryText("agency").asyncMap { try await catalogue.agency(code: $0) }

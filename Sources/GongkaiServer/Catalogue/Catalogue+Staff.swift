@@ -46,15 +46,17 @@ struct StaffController {
         if let agencies = access.readableAgencies { lateQuery = lateQuery.filter(\.$agency.$id ~~ Array(agencies)) }
         let late = try await lateQuery.sort(\.$publishedOn, .descending).limit(50).with(\.$agency).with(\.$category).all()
         // 第四十九条: last year's report, warned from 45 days before it is due until it is published.
-        var reportWarning: String?
+        var reportWarning: Said?
         if let agencyID = user.agencyID, let agency = try await AgencyRecord.find(agencyID, on: req.db), agency.kind.takesApplications {
             let year = req.today.year - 1
             let (status, due, _) = try await AnnualReports(db: req.db).status(agency: agency, year: year, today: req.today)
             let days = due.ordinal - req.today.ordinal
             if status == .overdue {
-                reportWarning = "\(year)年政府信息公开工作年度报告应于\(due.iso)前发布，已逾期\(-days)天。"
+                reportWarning = UIText.reportOverdue.said(year, due.iso, -days)
             } else if status == .notStarted || status == .draft, days <= 45 {
-                reportWarning = "\(year)年政府信息公开工作年度报告应于\(due.iso)前发布，还有\(days)天（\(status.rawValue)）。"
+                reportWarning = Said(
+                    zh: UIText.reportDueSoon(.zh, year, due.iso, days, status.label(.zh)),
+                    en: UIText.reportDueSoon(.en, year, due.iso, days, status.label(.en)))
             }
         }
         // Online applications wait for someone to confirm receipt (第三十一条): the clock starts only then.
@@ -75,7 +77,7 @@ struct StaffController {
     private func writableAgency(_ req: Request, _ user: StaffUser) async throws -> AgencyRecord {
         guard ReviewWorkflow.drafts(user.role), let agencyID = user.agencyID,
             let agency = try await AgencyRecord.find(agencyID, on: req.db)
-        else { throw Abort(.forbidden, reason: "只有本机关的编辑可以起草公开信息") }
+        else { throw Refused(.forbidden, .onlyEditorsDraft) }
         return agency
     }
 
@@ -85,7 +87,8 @@ struct StaffController {
         let categories = try await Catalogue(db: req.db, calendar: req.workdays).categories(of: agency)
         return PageRenderer.render(
             StaffViews.itemForm(
-                title: "起草公开信息", action: SiteURL.staffNewItem.path, input: nil, categories: categories.map(\.dto), problems: [:], today: req.today,
+                title: UIText.draftItem(req.language), action: SiteURL.staffNewItem.path, input: nil, categories: categories.map(\.dto),
+                problems: [:], today: req.today,
                 viewer: req.staffViewer))
     }
 
@@ -126,17 +129,18 @@ struct StaffController {
             let categories = try await catalogue.categories(of: agency)
             return PageRenderer.render(
                 StaffViews.itemForm(
-                    title: "起草公开信息", action: SiteURL.staffNewItem.path, input: input, categories: categories.map(\.dto), problems: invalid.problems,
+                    title: UIText.draftItem(req.language), action: SiteURL.staffNewItem.path, input: input, categories: categories.map(\.dto),
+                    problems: invalid.problems,
                     today: req.today, viewer: req.staffViewer), status: .unprocessableEntity)
         }
     }
 
     /// The item, if this account may read it; another agency's drafts are not even admitted to exist.
     private func readableItem(_ req: Request, _ user: StaffUser) async throws -> ItemRecord {
-        guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.notFound, reason: "没有这条信息") }
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw Refused(.notFound, .noSuchItem) }
         let item = try await Catalogue(db: req.db, calendar: req.workdays).item(id)
         let access = try await Access.of(user, on: req.db)
-        guard access.canRead(agency: item.$agency.id) else { throw Abort(.notFound, reason: "没有这条信息") }
+        guard access.canRead(agency: item.$agency.id) else { throw Refused(.notFound, .noSuchItem) }
         return item
     }
 
@@ -146,7 +150,7 @@ struct StaffController {
     }
 
     /// The item's page; after a refused review step, with the refusal beside that step's button.
-    private func itemPage(_ req: Request, _ user: StaffUser, _ item: ItemRecord, refused: Catalogue.Refused? = nil) async throws -> Response {
+    private func itemPage(_ req: Request, _ user: StaffUser, _ item: ItemRecord, refused: Catalogue.ReviewRefused? = nil) async throws -> Response {
         var viewer = req.staffViewer
         viewer.address = SiteURL.staffItem(try item.requireID()).path
         let access = try await Access.of(user, on: req.db)
@@ -161,13 +165,13 @@ struct StaffController {
                 canWrite: access.canWrite(agency: item.$agency.id), isDrafter: item.$draftedBy.id == user.id, publishBy: due,
                 history: history.map { (Self.time($0.at), $0.actor, Audit.Action(rawValue: $0.action).label) },
                 attachments: attachments.map { ($0.filename, $0.size, $0.sha256) },
-                refusal: refused?.reason, viewer: viewer), status: refused?.status ?? .ok)
+                refusal: refused?.said(viewer.language), viewer: viewer), status: refused?.status ?? .ok)
     }
 
     func editItem(_ req: Request) async throws -> Response {
         let user = try req.requireStaff()
         let item = try await readableItem(req, user)
-        guard try await Access.of(user, on: req.db).canWrite(agency: item.$agency.id) else { throw Abort(.forbidden, reason: "本账号可以查看本机关的信息，但不能修改") }
+        guard try await Access.of(user, on: req.db).canWrite(agency: item.$agency.id) else { throw Refused(.forbidden, .readOnlyItems) }
         let categories = try await Catalogue(db: req.db, calendar: req.workdays).categories(of: item.agency)
         let input = Catalogue.ItemInput(
             categoryID: item.$category.id, title: item.title, documentNumber: item.documentNumber, issuingAgency: item.issuingAgency,
@@ -184,7 +188,7 @@ struct StaffController {
         let user = try req.requireStaff()
         let item = try await readableItem(req, user)
         guard try await Access.of(user, on: req.db).canWrite(agency: item.$agency.id), user.role == .editor || user.role == .administrator else {
-            throw Abort(.forbidden, reason: "只有本机关的编辑可以修改草稿")
+            throw Refused(.forbidden, .onlyEditorsEdit)
         }
         let catalogue = Catalogue(db: req.db, calendar: req.workdays)
         let input = try req.decodeBody(ItemForm.self).input
@@ -210,17 +214,17 @@ struct StaffController {
         let user = try req.requireStaff()
         let item = try await readableItem(req, user)
         guard try await Access.of(user, on: req.db).canWrite(agency: item.$agency.id) else {
-            throw Abort(.forbidden, reason: "本账号不能修改本机关的信息")
+            throw Refused(.forbidden, .cannotChangeItems)
         }
         let form = try req.decodeBody(ActionForm.self)
         guard let action = ReviewAction(rawValue: form.action) else {
-            throw Abort(.badRequest, reason: "无法识别的操作“\(form.action)”，可选：\(ReviewAction.allCases.map(\.rawValue).joined(separator: "、"))")
+            throw Refused(.badRequest, .unknownAction, form.action, ReviewAction.allCases.map(\.rawValue).joined(separator: "、"))
         }
         do {
             try await Catalogue(db: req.db, calendar: req.workdays).act(
                 action, on: item, by: user, reason: form.reason, confirmedReview: form.confirmedReview == "on" || form.confirmedReview == "true",
                 today: req.today)
-        } catch let refused as Catalogue.Refused {
+        } catch let refused as Catalogue.ReviewRefused {
             return try await itemPage(req, user, item, refused: refused)
         }
         return req.redirect(to: SiteURL.staffItem(item.id!).path)
@@ -234,7 +238,7 @@ struct StaffController {
         let user = try req.requireStaff()
         let item = try await readableItem(req, user)
         guard try await Access.of(user, on: req.db).canWrite(agency: item.$agency.id), user.role == .editor || user.role == .administrator else {
-            throw Abort(.forbidden, reason: "只有本机关的编辑可以添加附件")
+            throw Refused(.forbidden, .onlyEditorsAttach)
         }
         let form = try req.decodeBody(AttachmentForm.self)
         _ = try await Catalogue(db: req.db, calendar: req.workdays).attach(
@@ -246,7 +250,7 @@ struct StaffController {
         let user = try req.requireStaff()
         let item = try await readableItem(req, user)
         guard try await Access.of(user, on: req.db).canWrite(agency: item.$agency.id), user.role == .editor || user.role == .administrator else {
-            throw Abort(.forbidden, reason: "只有本机关的编辑可以制作新版本")
+            throw Refused(.forbidden, .onlyEditorsRevise)
         }
         let next = try await Catalogue(db: req.db, calendar: req.workdays).newVersion(of: item, by: user)
         return req.redirect(to: SiteURL.staffItem(next.id!).path)

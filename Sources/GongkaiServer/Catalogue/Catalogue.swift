@@ -19,7 +19,7 @@ struct Catalogue {
 
     func agency(code: String) async throws -> AgencyRecord {
         guard let agency = try await AgencyRecord.query(on: db).filter(\.$code == code).first() else {
-            throw Abort(.notFound, reason: "没有代码为 \(code) 的机关")
+            throw Refused(.notFound, .noAgencyCoded, code)
         }
         return agency
     }
@@ -78,7 +78,7 @@ struct Catalogue {
 
     func item(_ id: UUID) async throws -> ItemRecord {
         guard let item = try await ItemRecord.query(on: db).filter(\.$id == id).with(\.$agency).with(\.$category).first() else {
-            throw Abort(.notFound, reason: "没有编号为 \(id.uuidString) 的信息")
+            throw Refused(.notFound, .noItemNumbered, id.uuidString)
         }
         return item
     }
@@ -140,46 +140,51 @@ struct Catalogue {
         var postingTo: String?
 
         /// Field name → what is wrong, for the form to show beside each field.
-        func problems(categories: [UUID]) -> [String: String] {
-            var problems: [String: String] = [:]
-            if title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { problems["title"] = "请填写标题（名称）" }
-            if title.count > 300 { problems["title"] = "标题不能超过300字" }
-            if !categories.contains(categoryID) { problems["categoryID"] = "请选择本机关的目录分类" }
+        func problems(categories: [UUID]) -> [String: Said] {
+            var problems: [String: Said] = [:]
+            if title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { problems["title"] = UIText.titleNeeded.said() }
+            if title.count > 300 { problems["title"] = UIText.titleLength.said() }
+            if !categories.contains(categoryID) { problems["categoryID"] = UIText.categoryNeeded.said() }
             if let day = Day(iso: writtenOn) {
                 if !(Day.earliestDocument...Day.latestDate).contains(day) {
-                    problems["writtenOn"] = "生成日期须在\(Day.earliestDocument.iso)至\(Day.latestDate.iso)之间"
+                    problems["writtenOn"] = UIText.writtenOnRange.said(Day.earliestDocument.iso, Day.latestDate.iso)
                 }
             } else {
-                problems["writtenOn"] = "生成日期须为 YYYY-MM-DD 格式的有效日期"
+                problems["writtenOn"] = UIText.writtenOnFormat.said()
             }
-            if let validity, !validity.isEmpty, Validity(rawValue: validity) == nil { problems["validity"] = "有效性只能是有效、已废止或已失效" }
-            for channel in channels ?? [] where PublicationChannel(rawValue: channel) == nil { problems["channels"] = "未知的公开渠道：\(channel)" }
+            if let validity, !validity.isEmpty, Validity(rawValue: validity) == nil { problems["validity"] = UIText.validityProblem.said() }
+            for channel in channels ?? [] where PublicationChannel(rawValue: channel) == nil {
+                problems["channels"] = UIText.unknownChannel.said(channel)
+            }
             if (channels ?? []).contains(PublicationChannel.bulletinBoard.rawValue),
                 (bulletinPlace ?? "").trimmingCharacters(in: .whitespaces).isEmpty
             {
-                problems["bulletinPlace"] = "通过公开栏公开的，请写明公开栏所在地点"
+                problems["bulletinPlace"] = UIText.bulletinPlaceNeeded.said()
             }
             let from = postingFrom.flatMap { $0.isEmpty ? nil : $0 }
             let to = postingTo.flatMap { $0.isEmpty ? nil : $0 }
-            if (from == nil) != (to == nil) { problems["postingTo"] = "公示期须同时填写开始和结束日期" }
-            if let from, Day(iso: from) == nil { problems["postingFrom"] = "公示开始日期须为 YYYY-MM-DD" }
-            if let to, Day(iso: to) == nil { problems["postingTo"] = "公示结束日期须为 YYYY-MM-DD" }
-            if let from = from.flatMap(Day.init(iso:)), let to = to.flatMap(Day.init(iso:)), to < from { problems["postingTo"] = "公示结束日期不能早于开始日期" }
+            if (from == nil) != (to == nil) { problems["postingTo"] = UIText.postingBoth.said() }
+            if let from, Day(iso: from) == nil { problems["postingFrom"] = UIText.postingFromFormat.said() }
+            if let to, Day(iso: to) == nil { problems["postingTo"] = UIText.postingToFormat.said() }
+            if let from = from.flatMap(Day.init(iso:)), let to = to.flatMap(Day.init(iso:)), to < from {
+                problems["postingTo"] = UIText.postingOrder.said()
+            }
             return problems
         }
     }
 
     /// A review step the workflow does not allow now (第十七条); nothing was changed.
-    struct Refused: AbortError {
+    /// A step of the review refused (409).
+    struct ReviewRefused: SaidError {
         var refusal: ReviewRefusal
         var status: HTTPResponseStatus { .conflict }
-        var reason: String { refusal.description }
+        var said: Said { refusal.said }
     }
 
     struct InvalidInput: AbortError {
-        var problems: [String: String]
+        var problems: [String: Said]
         var status: HTTPResponseStatus { .unprocessableEntity }
-        var reason: String { problems.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; ") }
+        var reason: String { problems.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.zh)" }.joined(separator: "; ") }
     }
 
     /// A new draft with its 索引号, which never changes afterwards.
@@ -188,7 +193,7 @@ struct Catalogue {
         let problems = input.problems(categories: categoryIDs)
         guard problems.isEmpty else { throw InvalidInput(problems: problems) }
         let agencyID = try agency.requireID()
-        guard let year = Day(iso: input.writtenOn)?.year else { throw InvalidInput(problems: ["writtenOn": "生成日期须为 YYYY-MM-DD 格式的有效日期"]) }
+        guard let year = Day(iso: input.writtenOn)?.year else { throw InvalidInput(problems: ["writtenOn": UIText.writtenOnFormat.said()]) }
         return try await db.transaction { db in
             let sequence = try await Counters.next(.indexNumbers, agency: agencyID, year: year, on: db)
             let item = ItemRecord()
@@ -207,7 +212,7 @@ struct Catalogue {
 
     func update(_ item: ItemRecord, with input: ItemInput, agency: AgencyRecord, by user: StaffUser) async throws {
         guard [PublicationState.draft.rawValue, PublicationState.returned.rawValue].contains(item.state) else {
-            throw Abort(.conflict, reason: "只有草稿或退回的信息可以编辑，这条信息的状态是“\(PublicationState(rawValue: item.state)?.label ?? item.state)”")
+            throw Refused(.conflict, .onlyDraftsEdited, PublicationState(rawValue: item.state)?.label ?? item.state)
         }
         let categoryIDs = try await categories(of: agency).compactMap(\.id)
         let problems = input.problems(categories: categoryIDs)
@@ -239,7 +244,7 @@ struct Catalogue {
     /// A move in the review workflow (第十七条), recorded in the audit log; publishing keeps the version readable.
     func act(_ action: ReviewAction, on item: ItemRecord, by user: StaffUser, reason: String?, confirmedReview: Bool, today: Day) async throws {
         guard let state = PublicationState(rawValue: item.state) else {
-            throw Abort(.internalServerError, reason: "信息 \(item.indexNumber) 的状态“\(item.state)”无法识别")
+            throw Refused(.internalServerError, .unknownItemState, item.indexNumber, item.state)
         }
         let next: PublicationState
         do {
@@ -247,7 +252,7 @@ struct Catalogue {
                 from: state, action: action, role: user.role, actorIsDrafter: item.$draftedBy.id == user.id,
                 confirmedReview: confirmedReview, reason: reason)
         } catch {
-            throw Refused(refusal: error)
+            throw ReviewRefused(refusal: error)
         }
         let before = Audit.json(item)
         item.state = next.rawValue
@@ -306,14 +311,14 @@ extension Catalogue {
     /// Attaches a file to a draft, refusing types and sizes the portal does not serve.
     func attach(filename: String, data: Data, to item: ItemRecord, by user: StaffUser) async throws -> AttachmentRecord {
         guard [PublicationState.draft.rawValue, PublicationState.returned.rawValue].contains(item.state) else {
-            throw Abort(.conflict, reason: "附件只能添加到草稿或退回的信息，这条信息的状态是“\(PublicationState(rawValue: item.state)?.label ?? item.state)”")
+            throw Refused(.conflict, .onlyDraftsAttach, PublicationState(rawValue: item.state)?.label ?? item.state)
         }
         let name = (filename as NSString).lastPathComponent.trimmingCharacters(in: .whitespaces)
         let ext = (name as NSString).pathExtension.lowercased()
         guard !name.isEmpty, let type = Self.attachmentTypes[ext] else {
-            throw Abort(.unsupportedMediaType, reason: "“\(name)”不是门户可以发布的文件类型；允许的类型：\(Self.attachmentTypes.keys.sorted().joined(separator: "、"))")
+            throw Refused(.unsupportedMediaType, .fileTypeRefused, name, Self.attachmentTypes.keys.sorted().joined(separator: "、"))
         }
-        guard !data.isEmpty else { throw Abort(.badRequest, reason: "“\(name)”是空文件") }
+        guard !data.isEmpty else { throw Refused(.badRequest, .emptyFile, name) }
         guard data.count <= Self.attachmentMaxBytes else {
             throw Abort(
                 .payloadTooLarge, reason: "“\(name)”有 \(ByteCount.describe(data.count))，附件不能超过 \(ByteCount.describe(Self.attachmentMaxBytes))")
@@ -337,12 +342,12 @@ extension Catalogue {
     /// A new version of a published item: a draft with the same 索引号 that, once published, supersedes it.
     func newVersion(of item: ItemRecord, by user: StaffUser) async throws -> ItemRecord {
         guard item.state == PublicationState.published.rawValue else {
-            throw Abort(.conflict, reason: "只有已发布的信息可以制作新版本")
+            throw Refused(.conflict, .onlyPublishedRevised)
         }
         if try await ItemRecord.query(on: db).filter(\.$supersedes.$id == item.id!).filter(\.$state != PublicationState.withdrawn.rawValue).first()
             != nil
         {
-            throw Abort(.conflict, reason: "这条信息已有一个正在准备的新版本")
+            throw Refused(.conflict, .versionInPreparation)
         }
         let next = ItemRecord()
         next.$agency.id = item.$agency.id

@@ -56,14 +56,14 @@ enum StaffViews {
     typealias Unconfirmed = (id: UUID, number: String, agency: String, submitted: String)
 
     static func dashboard(
-        user: StaffUser, items: [ItemDTO], late: [ItemDTO], unconfirmed: [Unconfirmed] = [], reportWarning: String? = nil, viewer: Viewer
+        user: StaffUser, items: [ItemDTO], late: [ItemDTO], unconfirmed: [Unconfirmed] = [], reportWarning: Said? = nil, viewer: Viewer
     ) -> HTML {
         let l = viewer.language
         return Views.page(
             title: UIText.desk(l), viewer: viewer,
             header(viewer),
             .unwrap(reportWarning) {
-                .p(.class("notice"), .attribute(named: "role", value: "status"), .a(.href(SiteURL.staffReports().path), .text($0)))
+                .p(.class("notice"), .attribute(named: "role", value: "status"), .a(.href(SiteURL.staffReports().path), .text($0(l))))
             },
             .if(
                 !unconfirmed.isEmpty,
@@ -112,9 +112,11 @@ enum StaffViews {
     }
 
     static func itemForm(
-        title: String, action: String, input: Catalogue.ItemInput?, categories: [CategoryDTO], problems: [String: String], today: Day, viewer: Viewer
+        title: String, action: String, input: Catalogue.ItemInput?, categories: [CategoryDTO], problems said: [String: Said], today: Day,
+        viewer: Viewer
     ) -> HTML {
         let l = viewer.language
+        let problems = said.mapValues { $0(l) }
         let channels = Set(input?.channels ?? [PublicationChannel.website.rawValue])
         return Views.page(
             title: title, viewer: viewer,
@@ -293,7 +295,7 @@ enum StaffViews {
                     .th(.text(UIText.agency(l))), .th(.text(UIText.before(l))), .th(.text(UIText.after(l)))),
                 .forEach(entries) { entry in
                     .tr(
-                        .td(.text(StaffController.time(entry.0))), .td(.text(entry.1)),
+                        .td(.text(StaffController.time(entry.0))), .td(.text(Audit.actor(entry.1, l))),
                         .td(.text(Audit.Action(rawValue: entry.2).label(l)), .small(.text(" \(entry.2)"))),
                         .td(.text("\(entry.3) \(entry.4.prefix(8))")), .td(.text(entry.5 ?? "")),
                         .td(.small(.text(String((entry.6 ?? "").prefix(300))))), .td(.small(.text(String((entry.7 ?? "").prefix(300)))))

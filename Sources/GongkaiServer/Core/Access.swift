@@ -12,7 +12,7 @@ struct StaffUser: Authenticatable, Sendable {
 
     init(_ record: StaffRecord) throws {
         guard let id = record.id, let role = StaffRole(rawValue: record.role) else {
-            throw Abort(.internalServerError, reason: "账号 \(record.username) 的角色“\(record.role)”无法识别")
+            throw Refused(.internalServerError, .unknownRole, record.username, record.role)
         }
         self.id = id
         username = record.username
@@ -102,7 +102,7 @@ struct CSRFMiddleware: AsyncMiddleware {
             try await BodyLimit.collect(request)
             let sent = try? request.content.get(String.self, at: Self.field)
             guard let expected = request.session.data["csrf"], let sent, constantTimeEqual(sent, expected) else {
-                throw Abort(.forbidden, reason: "表单的安全校验码缺失或已过期：请刷新页面后重新提交（已填写的内容请先复制保存）。")
+                throw Refused(.forbidden, .csrfExpired)
             }
         }
         return try await next.respond(to: request)
@@ -140,7 +140,7 @@ extension Request {
     }
 
     func requireStaff() throws -> StaffUser {
-        guard let user = auth.get(StaffUser.self) else { throw Abort(.unauthorized, reason: "请先登录") }
+        guard let user = auth.get(StaffUser.self) else { throw Refused(.unauthorized, .problemSignIn) }
         return user
     }
 }

@@ -7,7 +7,7 @@ import Vapor
 extension StaffController {
     func audit(_ req: Request) async throws -> Response {
         let user = try req.requireStaff()
-        guard user.role == .administrator else { throw Abort(.forbidden, reason: "只有管理员可以查看审计日志") }
+        guard user.role == .administrator else { throw Refused(.forbidden, .adminReadsAudit) }
         var query = AuditRecord.query(on: req.db)
         let actor = try req.queryText("actor")
         let action = try req.queryText("action")

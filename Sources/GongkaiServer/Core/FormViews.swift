@@ -6,6 +6,8 @@ struct FormField {
         case line
         case password
         case text(rows: Int)
+        /// Ticked sends "on".
+        case checkbox
         case choice([(value: String, label: String)])
     }
 
@@ -41,6 +43,10 @@ enum FormViews {
                     .type(.password), .name(field.name), .id(field.name), .autocomplete(false), .attribute(named: "aria-invalid", value: ariaInvalid),
                     .attribute(named: "aria-describedby", value: describedBy)),
                 .unwrap(field.hint) { .element(named: "small", text: $0) })
+        case .checkbox:
+            return .input(
+                .type(.checkbox), .name(field.name), .id(field.name), .value("on"), .checked(value == "on"),
+                .attribute(named: "aria-invalid", value: ariaInvalid), .attribute(named: "aria-describedby", value: describedBy))
         case .text(let rows):
             return .textarea(
                 .name(field.name), .id(field.name), .attribute(named: "rows", value: String(rows)),

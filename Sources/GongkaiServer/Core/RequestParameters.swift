@@ -2,11 +2,11 @@ import Foundation
 import Vapor
 
 /// A query or path parameter that cannot be used: a 400 that names the parameter and says what it takes.
-struct BadParameter: AbortError {
+struct BadParameter: SaidError {
     var name: String
-    var problem: String
+    var problem: Said
     var status: HTTPResponseStatus { .badRequest }
-    var reason: String { "参数 \(name) 有误：\(problem)" }
+    var said: Said { Said(zh: UIText.badParameter(.zh, name, problem.zh), en: UIText.badParameter(.en, name, problem.en)) }
 }
 
 /// Every number and identifier a URL carries is parsed and bounded here, once, before any handler does arithmetic
@@ -36,14 +36,14 @@ extension Request {
             guard let rawKey = parts.first, Self.formDecoded(rawKey) == name else { continue }
             let rawValue = parts.count > 1 ? parts[1] : ""
             guard let value = Self.formDecoded(rawValue) else {
-                throw BadParameter(name: name, problem: "含有无效的百分号编码")
+                throw BadParameter(name: name, problem: UIText.badPercentEncoding.said())
             }
             guard !value.isEmpty else { return nil }
             guard value.count <= maxLength else {
-                throw BadParameter(name: name, problem: "不能超过\(maxLength)个字符（收到\(value.count)个）")
+                throw BadParameter(name: name, problem: UIText.parameterTooLong.said(maxLength, value.count))
             }
             if value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-                throw BadParameter(name: name, problem: "含有控制字符")
+                throw BadParameter(name: name, problem: UIText.controlCharacters.said())
             }
             return value
         }
@@ -69,7 +69,7 @@ extension Request {
     /// Query parameter `name` as a UUID; nil when absent or empty.
     func queryUUID(_ name: String) throws -> UUID? {
         guard let text = try queryText(name) else { return nil }
-        guard let id = UUID(uuidString: text) else { throw BadParameter(name: name, problem: "须为编号（UUID），收到“\(text.prefix(40))”") }
+        guard let id = UUID(uuidString: text) else { throw BadParameter(name: name, problem: UIText.notAnIdentifier.said(text.prefix(40))) }
         return id
     }
 
@@ -82,10 +82,10 @@ extension Request {
     /// `text` as a whole number within `bounds`, or a `BadParameter` naming `name`.
     static func bounded(_ text: String, name: String, in bounds: ClosedRange<Int>) throws -> Int {
         guard text.utf8.count <= 20, let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
-            throw BadParameter(name: name, problem: "须为\(bounds.lowerBound)至\(bounds.upperBound)之间的整数，收到“\(text.prefix(40))”")
+            throw BadParameter(name: name, problem: UIText.integerRange.said(bounds.lowerBound, bounds.upperBound, text.prefix(40)))
         }
         guard bounds.contains(value) else {
-            throw BadParameter(name: name, problem: "须为\(bounds.lowerBound)至\(bounds.upperBound)之间的整数，收到\(value)")
+            throw BadParameter(name: name, problem: UIText.integerRange.said(bounds.lowerBound, bounds.upperBound, value))
         }
         return value
     }

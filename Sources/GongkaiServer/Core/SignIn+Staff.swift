@@ -16,16 +16,17 @@ extension StaffController {
 
     func login(_ req: Request) async throws -> Response {
         let form = try req.decodeBody(LoginForm.self)
-        let refused: (String, HTTPResponseStatus)
+        let refused: (Said, HTTPResponseStatus)
         switch try await SignIn(db: req.db, passwords: req.password.async).check(username: form.username, password: form.password, at: Date()) {
         case .signedIn(let record):
             req.session.data["staff"] = try record.requireID().uuidString
             req.session.data["csrf"] = [UInt8].random(count: 24).base64  // a new token for the new identity
             return req.redirect(to: SiteURL.staffHome.path)
-        case .wrong: refused = ("用户名或密码不正确", .unauthorized)
-        case .locked(let until): refused = ("连续多次密码错误，账号已锁定至\(Self.time(until))，请稍后再试或联系管理员", .tooManyRequests)
+        case .wrong: refused = (UIText.wrongPassword.said(), .unauthorized)
+        case .locked(let until): refused = (UIText.accountLocked.said(Self.time(until)), .tooManyRequests)
         }
-        return PageRenderer.render(StaffViews.login(error: refused.0, username: form.username, viewer: req.staffViewer), status: refused.1)
+        return PageRenderer.render(
+            StaffViews.login(error: refused.0(req.language), username: form.username, viewer: req.staffViewer), status: refused.1)
     }
 
     func logout(_ req: Request) async throws -> Response {

@@ -250,3 +250,93 @@ extension Audit.Action {
         return verbs[rawValue] ?? rawValue
     }
 }
+
+extension ReportFacts.RegisterKind {
+    func label(_ language: Language) -> String {
+        guard language == .en else { return label }
+        return switch self {
+        case .licence: "Licences (行政许可)"
+        case .otherService: "Other external services (其他对外管理服务事项)"
+        case .penalty: "Penalties (行政处罚)"
+        case .compulsory: "Compulsory measures (行政强制)"
+        case .fee: "Administrative fees (行政事业性收费)"
+        case .procurement: "Government procurement (政府集中采购)"
+        }
+    }
+}
+
+extension Audit {
+    /// Who did it, as the log shows it: a user name, or one of the stored names of those without an account.
+    static func actor(_ stored: String, _ language: Language) -> String {
+        guard language == .en else { return stored }
+        return ["申请人": "The applicant (申请人)", "系统": "The system (系统)", "演示数据": "Demo data (演示数据)"][stored] ?? stored
+    }
+}
+
+extension ReviewRefusal {
+    var said: Said {
+        let english =
+            switch self {
+            case .onlyEditorSubmits: "Only editors submit for review"
+            case .onlyReviewerReturns: "Only reviewers return items"
+            case .returnNeedsReason: "Returning an item needs a reason, for the editor to work from"
+            case .onlyReviewerApproves: "Only reviewers approve"
+            case .drafterCannotApprove: "The drafter cannot approve their own draft (Article 17: someone else reviews it before it is published)"
+            case .reviewNotConfirmed: "Confirm first that the confidentiality and privacy reviews (保密审查) are done, then approve"
+            case .onlyEditorOrReviewerPublishes: "Only this agency's editors or reviewers publish"
+            case .onlyReviewerWithdraws: "Only reviewers withdraw published items"
+            case .notFrom(let state, let action): "An item that is \(state.label(.en)) cannot be given the step “\(action.label(.en))”"
+            }
+        return Said(zh: message, en: english)
+    }
+}
+
+extension ApplicationRefusal {
+    var said: Said {
+        let english =
+            switch self {
+            case .roleCannotAct(let role):
+                "A \(role.label(.en)) account does not handle applications: the agency's disclosure officer or the office head does"
+            case .extensionNeedsOfficeHead: "An extension needs the head of the disclosure office (Article 33): use that account"
+            case .dateInFuture(let kind, let date, let today): "“\(kind.label(.en))” is dated \(date.iso), after today (\(today.iso))"
+            case .closed(let status, let kind): "The application is closed (\(status.label(.en))); “\(kind.label(.en))” is no longer possible"
+            case .alreadyConfirmed(let day): "Receipt of this application was confirmed on \(day.iso)"
+            case .confirmedBeforeSubmission(let submitted): "Receipt cannot be confirmed before the day it was sent, \(submitted.iso)"
+            case .notConfirmed(let kind):
+                "Receipt is not confirmed yet (Article 31: an online application counts as received when both sides confirm it); confirm it before “\(kind.label(.en))”"
+            case .notAResult(let result, let year, let format): "“\(result)” is not a result in table 三 for \(year) (the \(format.rawValue) format)"
+            case .resultOfALapse(let result): "\(result.label(.en)) closes an application that lapsed; it is not chosen as an answer"
+            case .clarificationListsNothing: "A request for clarification lists everything to clarify, at once (Article 30)"
+            case .consultationNamesNobody: "Name the third party or agency consulted (Articles 32 and 34)"
+            case .feeNotPositive: "A fee is more than zero (Article 42): send no fee notice when nothing is charged"
+            case .feePeriodRunning:
+                "The payment period (\(DeadlineEngine.feePaymentPeriod) working days after the fee notice, 国办函〔2020〕109号) has not run out yet"
+            case .feeLapsed: "The fee was not paid in time, so the application is deemed abandoned (Article 42): close it as unpaid"
+            case .clock(let kind, let error): "The rules of the answer period do not allow “\(kind.label(.en))”: \(error.problem.english)"
+            }
+        return Said(zh: message, en: english)
+    }
+}
+
+extension ClockProblem {
+    var english: String {
+        switch self {
+        case .beforeReceipt(let received): "before the application was received (\(received.iso))"
+        case .afterClosing(let day, _): "the application was closed on \(day.iso); nothing more can happen to it"
+        case .secondClarification: "a second request for clarification: Article 30 asks for everything at once, once"
+        case .noClarificationSent: "no clarification was asked for"
+        case .noClarificationPending: "no clarification is awaited, so none can lapse"
+        case .noConsultation: "nobody was consulted"
+        case .secondExtension: "a second extension: Article 33 allows one"
+        case .extensionTooLong(let days, let maximum): "\(days) working days: Article 33 allows at most \(maximum)"
+        case .extensionTooLate(let due): "the extension comes after the answer was due (\(due.iso)); Article 33 wants it decided before"
+        case .feeOutstanding: "the previous fee notice is not paid yet"
+        case .noFeeNotice: "no fee notice was sent"
+        case .paidTooLate(let payBy, let period):
+            "paid after \(payBy.iso) (\(period) working days after the notice): the application was deemed abandoned"
+        case .answerAwaitsClarification(let sent): "the clarification asked for on \(sent.iso) is still awaited: record it, or its lapse, first"
+        case .awaitingClarification(let sent):
+            "the clarification asked for on \(sent.iso) is awaited; nothing else can be done until it arrives or lapses"
+        }
+    }
+}

@@ -73,6 +73,37 @@ enum UIText: String, CaseIterable, Sendable {
     case workingDaysLeft, content, postingTo, postingFrom, bulletinPlace, revise, after, before, save, basis, moveAnswer, letterExplained, code
     case people, notApplicable, parentAgency, upload, dueSoon
 
+    // Administration.
+    case usernameHint, accountAgency, noAgency, firstPassword, newPassword, passwordHint, unlock, usernameProblem, usernameTaken, nameNeeded
+    case roleNeeded, noAgencyCoded, roleNeedsAgency, passwordTooShort, create, noSuchAccount, accountTitle, keepOwnAdmin, adminOnly, agencyCodeField
+    case agencyCodeHint, noneChosen, functionsField, headNameField, emailField, disclosureOfficeField, guideField, indexPatternField
+    case indexPatternHint, deadlineField, deadlineHint, agencyCodeProblem, agencyCodeTaken, agencyNameNeeded, agencyKindNeeded, parentLoop
+    case indexPatternProblem, deadlineProblem, profileOf, newCategoryName, articleField, parentCategory, orderField, categoryNameNeeded
+    case categoryNameLength, categoryExists, parentCategoryProblem, orderProblem
+
+    // Registers and the desk.
+    case registersOf, linesToCorrect, previousCount, change, decisionCount, procurementCount, amountTenThousand, importCSV, csvHeader, csvLines
+    case csvFile, importIt, chooseCSV, notUTF8, csvLineProblem, noOwnAgency, officeKeepsRecords, reportOverdue, reportDueSoon
+
+    // The back office's refusals.
+    case onlyEditorsDraft, readOnlyItems, onlyEditorsEdit, cannotChangeItems, unknownAction, onlyEditorsAttach, onlyEditorsRevise, noItemNumbered
+    case onlyDraftsEdited, unknownItemState, onlyDraftsAttach, fileTypeRefused, emptyFile, onlyPublishedRevised, versionInPreparation
+    case applicationsForOfficers, noSuchApplication, onlyOfficersRegister, fillIn, unknownMove, extensionRange, feeRange, dateFormat, dateRangeLaw
+    case readOnlyApplications, noLetterForMove, noSuchLetter, chooseReviewKind, chooseReviewResult, giveReviewBody, pendingHasNoDate
+    case decidedNeedsDate, decidedBeforeFiled, filedInFuture, noSuchReview, reviewDecided, chooseDecision, decisionDateRange, onlyDisclosedPublished
+    case noCategoryYet, agencyNotReadable, readOnlyReports, cannotPublishReports, adminReadsAudit, unknownRole, csrfExpired
+
+    // Items.
+    case titleNeeded, titleLength, categoryNeeded, writtenOnRange, writtenOnFormat, validityProblem, unknownChannel, bulletinPlaceNeeded
+    case postingBoth, postingFromFormat, postingToFormat, postingOrder
+
+    // Signing in, the training log, reports.
+    case reportUnbalanced, wrongPassword, accountLocked, trainingFuture, trainingDate, topicNeeded, attendeesProblem, clarifyItems,
+        consultedPartyName, theResult
+
+    // Parameters in addresses.
+    case badParameter, noReportsBefore2008, badPercentEncoding, parameterTooLong, controlCharacters, notAnIdentifier, integerRange, searchWordNeeded
+
     /// The text in `language`, with `{1}`, `{2}` … replaced by `values`.
     func callAsFunction(_ language: Language, _ values: any CustomStringConvertible...) -> String {
         Self.fill(language == .en ? texts.en : texts.zh, values)
@@ -565,6 +596,173 @@ enum UIText: String, CaseIterable, Sendable {
         case .parentAgency: ("上级机关", "Parent agency")
         case .upload: ("上传", "Upload")
         case .dueSoon: ("5个工作日内到期", "Due within 5 working days")
+        // Administration.
+        case .usernameHint: ("字母、数字、连字符，建立后不能修改", "Letters, digits and hyphens; it cannot change later")
+        case .accountAgency: ("所属机关（督导账号为其督导的上级机关）", "Agency (for a supervisor, the agency it supervises)")
+        case .noAgency: ("（无，仅系统管理员）", "(none: administrators only)")
+        case .firstPassword: ("初始密码", "First password")
+        case .newPassword: ("重设密码（不改请留空）", "New password (leave empty to keep it)")
+        case .passwordHint: ("至少10位", "At least 10 characters")
+        case .unlock: ("解除锁定", "Unlock")
+        case .usernameProblem: ("用户名须为1至40位字母、数字、连字符、下划线或点", "A user name has 1 to 40 letters, digits, hyphens, underscores or dots")
+        case .usernameTaken: ("用户名 {1} 已被使用", "The user name {1} is taken")
+        case .nameNeeded: ("请填写姓名", "Give the name")
+        case .roleNeeded: ("请选择角色", "Choose a role")
+        case .noAgencyCoded: ("没有代码为 {1} 的机关", "There is no agency with the code {1}")
+        case .roleNeedsAgency: ("{1}须属于一个机关", "A {1} belongs to an agency")
+        case .passwordTooShort: ("密码至少10位", "A password has at least 10 characters")
+        case .create: ("建立", "Create")
+        case .noSuchAccount: ("没有这个工作人员账号", "There is no such staff account")
+        case .accountTitle: ("账号：{1}", "Account: {1}")
+        case .keepOwnAdmin: ("管理员不能取消自己的管理员角色，可由另一位管理员操作", "An administrator cannot take away their own role; another administrator can")
+        case .adminOnly: ("只有管理员可以管理机关、目录分类和账号", "Only administrators keep agencies, categories and accounts")
+        case .agencyCodeField: ("机关代码（统一社会信用代码）", "Agency code (统一社会信用代码)")
+        case .agencyCodeHint: ("网址、接口、命令行和索引号都用它，建立后不能修改", "Addresses, the API, the command line and index numbers use it; it cannot change later")
+        case .noneChosen: ("（无）", "(none)")
+        case .functionsField: ("机构职能（第二十条第（二）项）", "Functions (Article 20(2))")
+        case .headNameField: ("负责人姓名", "Name of the head")
+        case .emailField: ("互联网联系方式（电子邮箱）", "Email")
+        case .disclosureOfficeField: ("政府信息公开工作机构（第十二条）", "Disclosure office (Article 12)")
+        case .guideField: ("政府信息公开指南正文", "Text of the disclosure guide (公开指南)")
+        case .indexPatternField: ("索引号格式", "Index number pattern (索引号)")
+        case .indexPatternHint: ("{code} 机关代码，{year} 年份，{seq:5} 五位顺序号", "{code} the agency code, {year} the year, {seq:5} a five-digit sequence")
+        case .deadlineField: ("年度报告发布期限（次年 MM-DD，第四十九条）", "Annual report due (next year's MM-DD, Article 49)")
+        case .deadlineHint:
+            (
+                "留空：部门1月31日，区政府3月31日，街道、乡镇1月31日（由县级主管部门另定的填在这里）",
+                "Empty: 31 January for departments, 31 March for a district government, 31 January for subdistricts and towns (put a date set by the county-level office here)"
+            )
+        case .agencyCodeProblem: ("机关代码须为1至40位字母、数字或连字符", "An agency code has 1 to 40 letters, digits or hyphens")
+        case .agencyCodeTaken: ("已有机关使用代码 {1}", "Another agency has the code {1}")
+        case .agencyNameNeeded: ("请填写机关名称", "Give the agency's name")
+        case .agencyKindNeeded: ("请选择机关类别", "Choose the agency's kind")
+        case .parentLoop: ("上级机关不能是本机关或其下级机关", "The parent cannot be the agency itself or one below it")
+        case .indexPatternProblem:
+            ("索引号格式须包含 {year} 和 {seq:N}，否则两条信息会同号（{1}）", "The pattern needs {year} and {seq:N}, or two items would share a number ({1})")
+        case .deadlineProblem: ("发布期限须为 MM-DD，如 02-28", "The date is MM-DD, such as 02-28")
+        case .profileOf: ("{1}：概况与公开指南", "{1}: profile and guide")
+        case .newCategoryName: ("新分类名称", "Name of the new category")
+        case .articleField: ("依据（如 第二十条第（一）项）", "Basis (such as 第二十条第（一）项)")
+        case .parentCategory: ("上级分类", "Parent category")
+        case .orderField: ("顺序（数字）", "Order (a number)")
+        case .categoryNameNeeded: ("请填写分类名称", "Give the category's name")
+        case .categoryNameLength: ("分类名称不能超过100字", "A category name has at most 100 characters")
+        case .categoryExists: ("本机关已有分类“{1}”", "This agency already has the category “{1}”")
+        case .parentCategoryProblem: ("上级分类须是本机关的分类", "The parent must be one of this agency's categories")
+        case .orderProblem: ("顺序须为整数", "The order is a whole number")
+        // Registers and the desk.
+        case .registersOf: ("{1}：{2}年登记簿（表二）", "{1}: registers for {2} (table 二)")
+        case .linesToCorrect: ("文件有{1}行需要改正，未导入任何数据：", "{1} lines of the file need correcting; nothing was imported:")
+        case .previousCount: ("上一年项目数量", "Last year's count")
+        case .change: ("本年增/减", "Change this year")
+        case .decisionCount: ("处理决定数量", "Decisions")
+        case .procurementCount: ("数量（采购项目）", "Count (procurement)")
+        case .amountTenThousand: ("金额（万元）", "Amount (10,000 yuan)")
+        case .importCSV: ("从 CSV 导入", "Import from CSV")
+        case .csvHeader: ("第一行为表头：", "The first line is the header: ")
+        case .csvLines:
+            ("；每行一个年份的一个类别。有任何一行不对，整个文件都不导入。", "; each line is one kind in one year. If any line is wrong, nothing in the file is imported.")
+        case .csvFile: ("CSV 文件（UTF-8）", "CSV file (UTF-8)")
+        case .importIt: ("导入", "Import")
+        case .chooseCSV: ("请选择要导入的 CSV 文件", "Choose the CSV file to import")
+        case .notUTF8: ("{1}：不是 UTF-8 编码的文本文件", "{1}: not a UTF-8 text file")
+        case .csvLineProblem: ("{1} 第{2}行：{3}", "{1} line {2}: {3}")
+        case .noOwnAgency: ("登记簿和培训记录属于某个机关，本账号不属于任何机关", "Registers and training logs belong to an agency, and this account belongs to none")
+        case .officeKeepsRecords:
+            ("登记簿和培训记录由政务公开办公室（经办人或办公室负责人）填写", "Registers and training logs are kept by the disclosure office (its officers or its head)")
+        case .reportOverdue: ("{1}年政府信息公开工作年度报告应于{2}前发布，已逾期{3}天。", "The annual report for {1} was due by {2}; it is {3} days overdue.")
+        case .reportDueSoon: ("{1}年政府信息公开工作年度报告应于{2}前发布，还有{3}天（{4}）。", "The annual report for {1} is due by {2}, in {3} days ({4}).")
+        // The back office's refusals.
+        case .onlyEditorsDraft: ("只有本机关的编辑可以起草公开信息", "Only this agency's editors draft items")
+        case .readOnlyItems: ("本账号可以查看本机关的信息，但不能修改", "This account may read the agency's items but not change them")
+        case .onlyEditorsEdit: ("只有本机关的编辑可以修改草稿", "Only this agency's editors change drafts")
+        case .cannotChangeItems: ("本账号不能修改本机关的信息", "This account cannot change the agency's items")
+        case .unknownAction: ("无法识别的操作“{1}”，可选：{2}", "Unknown action “{1}”; the actions are: {2}")
+        case .onlyEditorsAttach: ("只有本机关的编辑可以添加附件", "Only this agency's editors add attachments")
+        case .onlyEditorsRevise: ("只有本机关的编辑可以制作新版本", "Only this agency's editors make new versions")
+        case .noItemNumbered: ("没有编号为 {1} 的信息", "There is no item numbered {1}")
+        case .onlyDraftsEdited: ("只有草稿或退回的信息可以编辑，这条信息的状态是“{1}”", "Only drafts and returned items can be changed; this one is “{1}”")
+        case .unknownItemState: ("信息 {1} 的状态“{2}”无法识别", "The state “{2}” of item {1} is unknown")
+        case .onlyDraftsAttach: ("附件只能添加到草稿或退回的信息，这条信息的状态是“{1}”", "Attachments go only on drafts and returned items; this one is “{1}”")
+        case .fileTypeRefused: ("“{1}”不是门户可以发布的文件类型；允许的类型：{2}", "“{1}” is not a type of file the portal publishes; the types are: {2}")
+        case .emptyFile: ("“{1}”是空文件", "“{1}” is empty")
+        case .onlyPublishedRevised: ("只有已发布的信息可以制作新版本", "Only published items get new versions")
+        case .versionInPreparation: ("这条信息已有一个正在准备的新版本", "A new version of this item is already being prepared")
+        case .applicationsForOfficers:
+            ("依申请公开由本机关的经办人办理；本账号负责编辑或审核公开信息", "Applications are handled by the agency's officers; this account edits or reviews items")
+        case .noSuchApplication: ("没有这件申请", "There is no such application")
+        case .onlyOfficersRegister: ("只有本机关的经办人可以登记申请", "Only this agency's officers register applications")
+        case .fillIn: ("请填写{1}", "Please give {1}")
+        case .unknownMove: ("无法识别的办理步骤“{1}”", "Unknown step “{1}”")
+        case .extensionRange: ("延长的工作日数须为1至20之间的整数（第三十三条）", "The extension is a whole number of 1 to 20 working days (Article 33)")
+        case .feeRange: ("收费金额须为大于0、不超过1000000的数字（元）", "The fee is a number above 0 and at most 1,000,000 (yuan)")
+        case .dateFormat: ("日期“{1}”须为 YYYY-MM-DD 格式的有效日期", "The date “{1}” must be a real date written YYYY-MM-DD")
+        case .dateRangeLaw:
+            ("日期{1}须在条例施行之日（{2}）至今天（{3}）之间", "The date {1} must fall between the day the Regulations took effect ({2}) and today ({3})")
+        case .readOnlyApplications: ("本账号可以查看申请，但不能办理", "This account may read applications but not handle them")
+        case .noLetterForMove: ("“{1}”这一步不发送文书", "The step “{1}” sends no letter")
+        case .noSuchLetter: ("没有这份文书", "There is no such letter")
+        case .chooseReviewKind: ("请选择复议或诉讼的类别", "Choose reconsideration or lawsuit")
+        case .chooseReviewResult: ("请选择结果（尚未审结的选“尚未审结”）", "Choose the outcome (“not decided yet” while it is pending)")
+        case .giveReviewBody: ("请填写复议机关或人民法院", "Give the reviewing body or the court")
+        case .pendingHasNoDate: ("尚未审结的案件没有审结日期", "A case not yet decided has no decision date")
+        case .decidedNeedsDate: ("已审结的案件请填写审结日期", "Give the date a decided case was decided")
+        case .decidedBeforeFiled: ("审结日期不能早于申请或起诉日期", "A case cannot be decided before it was filed")
+        case .filedInFuture: ("申请或起诉日期不能晚于今天", "The filing date cannot be after today")
+        case .noSuchReview: ("没有这件复议或诉讼记录", "There is no such reconsideration or lawsuit")
+        case .reviewDecided: ("该案件已于{1}审结，结果不再修改", "This case was decided on {1}; its outcome no longer changes")
+        case .chooseDecision: ("请选择审结结果（维持、纠正或其他）", "Choose the decision (upheld, corrected or other)")
+        case .decisionDateRange: ("审结日期须在{1}至今天之间", "The decision date must fall between {1} and today")
+        case .onlyDisclosedPublished:
+            (
+                "只有予以公开或部分公开的答复才能转为主动公开（第四十四条）",
+                "Only answers that disclosed the information, fully or partly, can be published proactively (Article 44)"
+            )
+        case .noCategoryYet: ("{1}还没有可以放入的目录分类", "{1} has no category to put it in yet")
+        case .agencyNotReadable: ("本账号可查看的机关中没有 {1}", "None of the agencies this account may read is {1}")
+        case .readOnlyReports: ("本账号可以查看年度报告，但不能编辑", "This account may read annual reports but not edit them")
+        case .cannotPublishReports: ("本账号可以查看年度报告，但不能发布", "This account may read annual reports but not publish them")
+        case .adminReadsAudit: ("只有管理员可以查看审计日志", "Only administrators read the audit log")
+        case .unknownRole: ("账号 {1} 的角色“{2}”无法识别", "The role “{2}” of account {1} is unknown")
+        case .csrfExpired:
+            (
+                "表单的安全校验码缺失或已过期：请刷新页面后重新提交（已填写的内容请先复制保存）。",
+                "The form's security code is missing or expired: reload the page and send it again (copy what you typed first)."
+            )
+        // Items.
+        case .titleNeeded: ("请填写标题（名称）", "Give the title")
+        case .titleLength: ("标题不能超过300字", "A title has at most 300 characters")
+        case .categoryNeeded: ("请选择本机关的目录分类", "Choose one of this agency's categories")
+        case .writtenOnRange: ("生成日期须在{1}至{2}之间", "The date written must fall between {1} and {2}")
+        case .writtenOnFormat: ("生成日期须为 YYYY-MM-DD 格式的有效日期", "The date written must be a real date written YYYY-MM-DD")
+        case .validityProblem: ("有效性只能是有效、已废止或已失效", "Validity is in force, repealed or expired")
+        case .unknownChannel: ("未知的公开渠道：{1}", "Unknown channel: {1}")
+        case .bulletinPlaceNeeded: ("通过公开栏公开的，请写明公开栏所在地点", "Say where the notice board is")
+        case .postingBoth: ("公示期须同时填写开始和结束日期", "A notice period has both a start and an end")
+        case .postingFromFormat: ("公示开始日期须为 YYYY-MM-DD", "The start is written YYYY-MM-DD")
+        case .postingToFormat: ("公示结束日期须为 YYYY-MM-DD", "The end is written YYYY-MM-DD")
+        case .postingOrder: ("公示结束日期不能早于开始日期", "The end cannot come before the start")
+        // Signing in, the training log, reports.
+        case .reportUnbalanced: ("报告的勾稽关系不成立，不能发布：{1}", "The report's arithmetic does not hold, so it cannot be published: {1}")
+        case .wrongPassword: ("用户名或密码不正确", "The user name or the password is wrong")
+        case .accountLocked:
+            ("连续多次密码错误，账号已锁定至{1}，请稍后再试或联系管理员", "Too many wrong passwords: the account is locked until {1}; try later or ask an administrator")
+        case .trainingFuture: ("培训日期不能晚于今天", "A training cannot be dated after today")
+        case .trainingDate: ("日期须为 YYYY-MM-DD", "The date is written YYYY-MM-DD")
+        case .topicNeeded: ("请填写培训内容", "Give the topic")
+        case .attendeesProblem: ("参加人数须为正整数", "Attendees is a positive whole number")
+        case .clarifyItems: ("需要补正的事项", "what is to be clarified")
+        case .consultedPartyName: ("被征求意见方", "the party consulted")
+        case .theResult: ("办理结果", "the result")
+        // Parameters in addresses.
+        case .badParameter: ("参数 {1} 有误：{2}", "The parameter {1} is wrong: {2}")
+        case .noReportsBefore2008: ("年度报告自2008年起，{1}年没有年度报告", "Annual reports began in 2008; there is none for {1}")
+        case .badPercentEncoding: ("含有无效的百分号编码", "it has a broken percent-encoding")
+        case .parameterTooLong: ("不能超过{1}个字符（收到{2}个）", "it may have at most {1} characters (it has {2})")
+        case .controlCharacters: ("含有控制字符", "it has control characters")
+        case .notAnIdentifier: ("须为编号（UUID），收到“{1}”", "it must be an identifier (UUID), not “{1}”")
+        case .integerRange: ("须为{1}至{2}之间的整数，收到“{3}”", "it must be a whole number from {1} to {2}, not “{3}”")
+        case .searchWordNeeded: ("请给出要搜索的词，如 ?q=低保", "give the words to search for after ?q= (such as 低保)")
         }
     }
 }
@@ -590,6 +788,11 @@ extension SaidError {
 struct Refused: SaidError {
     var status: HTTPResponseStatus
     var said: Said
+
+    init(_ status: HTTPResponseStatus, said: Said) {
+        self.status = status
+        self.said = said
+    }
 
     init(_ status: HTTPResponseStatus, _ key: UIText, _ values: any CustomStringConvertible...) {
         self.status = status

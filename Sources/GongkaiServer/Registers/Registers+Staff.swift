@@ -25,30 +25,32 @@ struct RegisterController {
         return try await page(req, agency: agency, year: try year(req), problems: [], status: .ok)
     }
 
-    private func page(_ req: Request, agency: AgencyRecord, year: Int, problems: [String], status: HTTPResponseStatus) async throws -> Response {
+    private func page(_ req: Request, agency: AgencyRecord, year: Int, problems: [Said], status: HTTPResponseStatus) async throws -> Response {
         let records = try await RegisterRecord.query(on: req.db).filter(\.$agency.$id == agency.id!).filter(\.$year == year).all()
         let byKind = Dictionary(records.map { ($0.kind, $0) }, uniquingKeysWith: { a, _ in a })
         let viewer = req.staffViewer
+        let l = viewer.language
         let html = Views.page(
-            title: "\(agency.name)：\(year)年登记簿（表二）", viewer: viewer,
+            title: UIText.registersOf(l, agency.name, year), viewer: viewer,
             StaffViews.header(viewer),
             .if(
                 !problems.isEmpty,
                 .section(
                     .class("notice"), .attribute(named: "role", value: "alert"),
-                    .p(.text("文件有\(problems.count)行需要改正，未导入任何数据：")),
-                    .ul(.forEach(problems) { .li(.text($0)) }))),
+                    .p(.text(UIText.linesToCorrect(l, problems.count))),
+                    .ul(.forEach(problems) { .li(.text($0(l))) }))),
             .form(
                 .method(.post), .action(SiteURL.staffRegistersSave.path), StaffViews.csrf(viewer),
                 .input(.type(.hidden), .name("year"), .value(String(year))),
                 .table(
                     .tr(
-                        .th(.text("类别")), .th(.text("上一年项目数量")), .th(.text("本年增/减")), .th(.text("处理决定数量")), .th(.text("数量（采购项目）")),
-                        .th(.text("金额（万元）"))),
+                        .th(.text(UIText.kind(l))), .th(.text(UIText.previousCount(l))), .th(.text(UIText.change(l))),
+                        .th(.text(UIText.decisionCount(l))), .th(.text(UIText.procurementCount(l))),
+                        .th(.text(UIText.amountTenThousand(l)))),
                     .forEach(ReportFacts.RegisterKind.allCases) { kind in
                         let r = byKind[kind.rawValue]
                         return .tr(
-                            .td(.text(kind.label)),
+                            .td(.text(kind.label(l))),
                             .forEach([
                                 ("previousCount", r.map { String($0.previousCount) } ?? "0"), ("change", r.map { String($0.change) } ?? "0"),
                                 ("decisions", r.map { String($0.decisions) } ?? "0"), ("count", r.map { String($0.count) } ?? "0"),
@@ -57,21 +59,23 @@ struct RegisterController {
                                 .td(
                                     .input(
                                         .type(.text), .name("\(kind.rawValue).\(field)"), .value(Views.attr(value)),
-                                        .attribute(named: "aria-label", value: "\(kind.label) \(field)")))
+                                        .attribute(named: "aria-label", value: "\(kind.label(l)) \(field)")))
                             }
                         )
                     }
                 ),
-                .button(.type(.submit), .text("保存"))
+                .button(.type(.submit), .text(UIText.save(l)))
             ),
-            .h2(.text("从 CSV 导入")),
-            .p(.text("第一行为表头：\(RegisterCSV.header)；每行一个年份的一个类别。有任何一行不对，整个文件都不导入。")),
+            .h2(.text(UIText.importCSV(l))),
+            .p(
+                .text(UIText.csvHeader(l)), .code(.attribute(named: "lang", value: "zh-CN"), .text(RegisterCSV.header)),
+                .text(UIText.csvLines(l))),
             .form(
                 .method(.post), .action(SiteURL.staffRegistersImport.path), .enctype(.multipartData), StaffViews.csrf(viewer),
                 .input(.type(.hidden), .name("year"), .value(String(year))),
-                .label(.attribute(named: "for", value: "file"), .text("CSV 文件（UTF-8）")),
+                .label(.attribute(named: "for", value: "file"), .text(UIText.csvFile(l))),
                 .input(.type(.file), .name("file"), .id("file")),
-                .button(.type(.submit), .text("导入"))
+                .button(.type(.submit), .text(UIText.importIt(l)))
             )
         )
         return PageRenderer.render(html, status: status)
@@ -129,10 +133,11 @@ struct RegisterController {
         do {
             lines = try RegisterCSV.parse(csv.joined(separator: "\n"))
         } catch {
-            let labels = Dictionary(uniqueKeysWithValues: ReportFacts.RegisterKind.allCases.enumerated().map { ($0.offset + 2, $0.element.label) })
-            return try await page(
-                req, agency: agency, year: year, problems: error.problems.map { "\(labels[$0.line] ?? "")：\($0.message)" },
-                status: .unprocessableEntity)
+            let kinds = Dictionary(uniqueKeysWithValues: ReportFacts.RegisterKind.allCases.enumerated().map { ($0.offset + 2, $0.element) })
+            let problems = error.problems.map { problem in
+                Said(zh: "\(kinds[problem.line]?.label ?? "")：\(problem.message)", en: "\(kinds[problem.line]?.label(.en) ?? ""): \(problem.message)")
+            }
+            return try await page(req, agency: agency, year: year, problems: problems, status: .unprocessableEntity)
         }
         try await store(lines, agency: agency, actor: user.username, on: req.db)
         return req.redirect(to: SiteURL.staffRegisters(year: year).path)
@@ -147,17 +152,17 @@ struct RegisterController {
         let upload = try req.decodeBody(Upload.self)
         let year = try year(req)
         guard let file = upload.file, file.data.readableBytes > 0 else {
-            return try await page(req, agency: agency, year: year, problems: ["请选择要导入的 CSV 文件"], status: .unprocessableEntity)
+            return try await page(req, agency: agency, year: year, problems: [UIText.chooseCSV.said()], status: .unprocessableEntity)
         }
         guard let text = String(data: Data(buffer: file.data), encoding: .utf8) else {
-            return try await page(req, agency: agency, year: year, problems: ["\(file.filename)：不是 UTF-8 编码的文本文件"], status: .unprocessableEntity)
+            return try await page(req, agency: agency, year: year, problems: [UIText.notUTF8.said(file.filename)], status: .unprocessableEntity)
         }
         let lines: [RegisterLine]
         do {
             lines = try RegisterCSV.parse(text)
         } catch {
             return try await page(
-                req, agency: agency, year: year, problems: error.problems.map { "\(file.filename) 第\($0.line)行：\($0.message)" },
+                req, agency: agency, year: year, problems: error.problems.map { UIText.csvLineProblem.said(file.filename, $0.line, $0.message) },
                 status: .unprocessableEntity)
         }
         try await store(lines, agency: agency, actor: user.username, on: req.db)
@@ -171,10 +176,10 @@ extension Request {
     func ownAgency(writing: Bool) async throws -> (StaffUser, AgencyRecord) {
         let user = try requireStaff()
         guard let id = user.agencyID, let agency = try await AgencyRecord.find(id, on: db) else {
-            throw Abort(.forbidden, reason: "登记簿和培训记录属于某个机关，本账号不属于任何机关")
+            throw Refused(.forbidden, .noOwnAgency)
         }
         if writing, !user.role.keepsOfficeRecords {
-            throw Abort(.forbidden, reason: "登记簿和培训记录由政务公开办公室（经办人或办公室负责人）填写")
+            throw Refused(.forbidden, .officeKeepsRecords)
         }
         return (user, agency)
     }

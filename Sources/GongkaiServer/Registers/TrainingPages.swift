@@ -6,7 +6,7 @@ struct TrainingLogPage {
     var agencyName: String
     var entries: [Trainings.Entry]
     var input = Trainings.Input()
-    var problems: [String: String] = [:]
+    var problems: [String: Said] = [:]
 }
 
 enum TrainingViews {
@@ -24,7 +24,8 @@ enum TrainingViews {
             StaffViews.header(viewer),
             .form(
                 .method(.post), .action(SiteURL.staffTrainings.path), StaffViews.csrf(viewer),
-                FormViews.fields(fields(l), values: page.input.values, problems: page.problems), .button(.type(.submit), .text(UIText.record(l)))),
+                FormViews.fields(fields(l), values: page.input.values, problems: page.problems.mapValues { $0(l) }),
+                .button(.type(.submit), .text(UIText.record(l)))),
             page.entries.isEmpty
                 ? .p(.text(UIText.noTrainings(l)))
                 : .table(

@@ -25,9 +25,9 @@ struct Trainings {
 
     /// The form's problems, field by field; nothing was stored.
     struct InvalidInput: AbortError {
-        var problems: [String: String]
+        var problems: [String: Said]
         var status: HTTPResponseStatus { .unprocessableEntity }
-        var reason: String { problems.sorted { $0.key < $1.key }.map(\.value).joined(separator: "；") }
+        var reason: String { problems.sorted { $0.key < $1.key }.map(\.value.zh).joined(separator: "；") }
     }
 
     /// The agency's log, the latest training first.
@@ -39,17 +39,17 @@ struct Trainings {
 
     /// Adds a training held on or before `today`, by `actor`; audited. Throws `InvalidInput` naming each bad field.
     func add(_ input: Input, to agency: AgencyRecord, by actor: String, today: Day) async throws {
-        var problems: [String: String] = [:]
+        var problems: [String: Said] = [:]
         let day = Day(iso: input.heldOn.trimmingCharacters(in: .whitespaces))
         if let day, day > today {
-            problems["heldOn"] = "培训日期不能晚于今天"
+            problems["heldOn"] = UIText.trainingFuture.said()
         } else if day == nil {
-            problems["heldOn"] = "日期须为 YYYY-MM-DD"
+            problems["heldOn"] = UIText.trainingDate.said()
         }
         let topic = input.topic.trimmingCharacters(in: .whitespacesAndNewlines)
-        if topic.isEmpty { problems["topic"] = "请填写培训内容" }
+        if topic.isEmpty { problems["topic"] = UIText.topicNeeded.said() }
         let attendees = Int(input.attendees.trimmingCharacters(in: .whitespaces)).flatMap { $0 >= 1 ? $0 : nil }
-        if attendees == nil { problems["attendees"] = "参加人数须为正整数" }
+        if attendees == nil { problems["attendees"] = UIText.attendeesProblem.said() }
         guard problems.isEmpty, let day, let attendees else { throw InvalidInput(problems: problems) }
         let training = TrainingRecord()
         training.$agency.id = try agency.requireID()
