@@ -4,13 +4,13 @@ import Vapor
 
 /// The administrator keeps each agency's catalogue categories (the columns of its 公开目录).
 extension AdminController {
-    static func categoryFields(_ existing: [CategoryRecord], _ l: Language) -> [FormField] {
+    static func categoryFields(_ existing: [(id: UUID, name: String)], _ l: Language) -> [FormField] {
         [
             FormField(name: "name", label: UIText.newCategoryName(l)),
             FormField(name: "article", label: UIText.articleField(l)),
             FormField(
                 name: "parent", label: UIText.parentCategory(l),
-                kind: .choice([("", UIText.noneChosen(l))] + existing.map { ($0.id!.uuidString, $0.name) })),
+                kind: .choice([("", UIText.noneChosen(l))] + existing.map { ($0.id.uuidString, $0.name) })),
             FormField(name: "position", label: UIText.orderField(l)),
         ]
     }
@@ -34,11 +34,14 @@ extension AdminController {
         _ req: Request, _ agency: AgencyRecord, values: [String: String], problems: [String: Said], status: HTTPResponseStatus
     ) async throws -> Response {
         let list = try await CategoryRecord.query(on: req.db).filter(\.$agency.$id == agency.requireID()).sort(\.$position).all()
-        var counts: [UUID: Int] = [:]
-        for category in list { counts[category.id!] = try await ItemRecord.query(on: req.db).filter(\.$category.$id == category.id!).count() }
-        return PageRenderer.render(
-            AdminViews.categories(agency: agency, categories: list, counts: counts, values: values, problems: problems, viewer: req.staffViewer),
-            status: status)
+        var categories: [CategoriesPage.Category] = []
+        for category in list {
+            let id = try category.requireID()
+            let items = try await ItemRecord.query(on: req.db).filter(\.$category.$id == id).count()
+            categories.append(.init(id: id, name: category.name, article: category.article, position: category.position, items: items))
+        }
+        let page = CategoriesPage(agency: AgencyRef(agency), categories: categories)
+        return PageRenderer.render(AdminViews.categories(page, values: values, problems: problems, viewer: req.staffViewer), status: status)
     }
 
     func addCategory(_ req: Request) async throws -> Response {

@@ -31,7 +31,16 @@ struct AdminController {
         _ = try administrator(req)
         let agencies = try await AgencyRecord.query(on: req.db).sort(\.$position).sort(\.$name).all()
         let accounts = try await StaffRecord.query(on: req.db).sort(\.$username).all()
-        return PageRenderer.render(AdminViews.overview(agencies: agencies, accounts: accounts, viewer: req.staffViewer))
+        let names = Dictionary(agencies.compactMap { agency in agency.id.map { ($0, agency.name) } }, uniquingKeysWith: { a, _ in a })
+        let now = Date()
+        let page = AdminOverviewPage(
+            agencies: agencies.map { .init(code: $0.code, name: $0.name, kind: $0.kind, parentName: $0.$parent.id.flatMap { names[$0] } ?? "") },
+            accounts: try accounts.map {
+                .init(
+                    id: try $0.requireID(), username: $0.username, displayName: $0.displayName, role: $0.role,
+                    agencyName: $0.$agency.id.flatMap { names[$0] } ?? "", lockedUntil: $0.lockedUntil.flatMap { $0 > now ? $0 : nil })
+            })
+        return PageRenderer.render(AdminViews.overview(page, viewer: req.staffViewer))
     }
 
     // MARK: Agencies

@@ -2,11 +2,48 @@ import Foundation
 import Gongkai
 import Plot
 
+/// The administrator's overview: every agency and every account.
+struct AdminOverviewPage {
+    struct Agency {
+        var code: String
+        var name: String
+        var kind: AgencyKind
+        var parentName: String
+    }
+
+    struct Account {
+        var id: UUID
+        var username: String
+        var displayName: String
+        var role: String
+        var agencyName: String
+        /// Set while the account is locked.
+        var lockedUntil: Date?
+    }
+
+    var agencies: [Agency]
+    var accounts: [Account]
+}
+
+/// An agency's categories with how many items each holds.
+struct CategoriesPage {
+    struct Category {
+        var id: UUID
+        var name: String
+        var article: String
+        var position: Int
+        var items: Int
+    }
+
+    var agency: AgencyRef
+    var categories: [Category]
+}
+
 /// The administrator's pages: agencies, their categories, and staff accounts.
 enum AdminViews {
-    static func overview(agencies: [AgencyRecord], accounts: [StaffRecord], viewer: Viewer) -> HTML {
+    static func overview(_ page: AdminOverviewPage, viewer: Viewer) -> HTML {
         let l = viewer.language
-        let names = Dictionary(uniqueKeysWithValues: agencies.map { ($0.id!, $0.name) })
+        let (agencies, accounts) = (page.agencies, page.accounts)
         return Views.page(
             title: UIText.administration(l), viewer: viewer,
             StaffViews.header(viewer),
@@ -21,7 +58,7 @@ enum AdminViews {
                         .td(.a(.href(Views.attr(SiteURL.agency(agency.code).path)), .text(agency.name))),
                         .td(.text(agency.code)),
                         .td(.text(agency.kind.label(l))),
-                        .td(.text(agency.$parent.id.flatMap { names[$0] } ?? "")),
+                        .td(.text(agency.parentName)),
                         .td(
                             .a(.href(Views.attr(SiteURL.adminAgency(agency.code).path)), .text(UIText.profileAndGuide(l))), .text(" · "),
                             .a(.href(Views.attr(SiteURL.adminCategories(agency.code).path)), .text(UIText.categories(l)))
@@ -37,14 +74,13 @@ enum AdminViews {
                     .th(.text(UIText.status(l)))),
                 .forEach(accounts) { account in
                     .tr(
-                        .td(.a(.href(Views.attr(SiteURL.adminAccount(account.id!).path)), .text(account.username))),
+                        .td(.a(.href(Views.attr(SiteURL.adminAccount(account.id).path)), .text(account.username))),
                         .td(.text(account.displayName)),
                         .td(.text(StaffRole(rawValue: account.role)?.label(l) ?? account.role)),
-                        .td(.text(account.$agency.id.flatMap { names[$0] } ?? "")),
+                        .td(.text(account.agencyName)),
                         .td(
                             .text(
-                                account.lockedUntil.map { $0 > Date() ? UIText.lockedUntil(l, StaffController.time($0)) : UIText.active(l) }
-                                    ?? UIText.active(l)))
+                                account.lockedUntil.map { UIText.lockedUntil(l, StaffController.time($0)) } ?? UIText.active(l)))
                     )
                 }
             )
@@ -93,11 +129,10 @@ enum AdminViews {
         )
     }
 
-    static func categories(
-        agency: AgencyRecord, categories: [CategoryRecord], counts: [UUID: Int], values: [String: String], problems: [String: Said], viewer: Viewer
-    ) -> HTML {
+    static func categories(_ page: CategoriesPage, values: [String: String], problems: [String: Said], viewer: Viewer) -> HTML {
         let l = viewer.language
-        let fields = AdminController.categoryFields(categories, l)
+        let (agency, categories) = (page.agency, page.categories)
+        let fields = AdminController.categoryFields(categories.map { ($0.id, $0.name) }, l)
         return form(
             title: UIText.categoriesOf(l, agency.name), action: SiteURL.adminCategories(agency.code).path, fields: fields, values: values,
             problems: problems, submit: UIText.addCategory(l), viewer: viewer,
@@ -112,10 +147,10 @@ enum AdminViews {
                             .td(.text(String(category.position))),
                             .td(.text(category.name)),
                             .td(.text(category.article)),
-                            .td(.text(String(counts[category.id!] ?? 0))),
+                            .td(.text(String(category.items))),
                             .td(
                                 .form(
-                                    .method(.post), .action(Views.attr(SiteURL.adminCategory(agency.code, category.id!).path)),
+                                    .method(.post), .action(Views.attr(SiteURL.adminCategory(agency.code, category.id).path)),
                                     StaffViews.csrf(viewer),
                                     .input(
                                         .type(.text), .name("name"), .value(Views.attr(category.name)),

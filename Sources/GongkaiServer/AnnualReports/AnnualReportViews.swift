@@ -4,15 +4,7 @@ import Plot
 
 /// The back office's annual report pages.
 enum AnnualReportViews {
-    struct RollupRow {
-        var agency: AgencyRecord
-        var status: AnnualReports.Status
-        var due: Day
-        var published: AnnualReportRecord?
-        var errors: [Finding]
-    }
-
-    static func rollup(year: Int, rows: [RollupRow], sum: AnnualReport, viewer: Viewer) -> HTML {
+    static func rollup(year: Int, rows: [AnnualReports.RollupRow], sum: AnnualReport, viewer: Viewer) -> HTML {
         let l = viewer.language
         return Views.page(
             title: UIText.reportsOfYear(l, year), viewer: viewer,
@@ -29,7 +21,7 @@ enum AnnualReportViews {
                         .td(.a(.href(Views.attr(SiteURL.staffReport(row.agency.code, year).path)), .text(row.agency.name))),
                         .td(.text(row.status.label(l))),
                         .td(.text(row.due.iso)),
-                        .td(.text(row.published.map { UIText.otherVersion(l, $0.version, $0.publishedOn ?? "") } ?? "")),
+                        .td(.text(row.published.map { UIText.otherVersion(l, $0.version, $0.publishedOn) } ?? "")),
                         .td(
                             .if(!row.errors.isEmpty, .attribute(named: "lang", value: "zh-CN")),
                             .text(
@@ -47,7 +39,8 @@ enum AnnualReportViews {
     }
 
     static func draft(
-        agency: AgencyRecord, year: Int, generated: AnnualReports.Generated, status: AnnualReports.Status, due: Day, published: [AnnualReportRecord],
+        agency: AgencyRef, year: Int, generated: AnnualReports.Generated, status: AnnualReports.Status, due: Day,
+        published: [AnnualReports.PublishedVersion],
         changes: [(Int, [String])], links: [String: String], canWrite: Bool, problem: String?, viewer: Viewer
     ) -> HTML {
         let l = viewer.language
@@ -106,7 +99,7 @@ enum AnnualReportViews {
                         .li(
                             .a(
                                 .href(Views.attr(SiteURL.annualReport(agency.code, year, version: version.version).path)),
-                                .text(UIText.otherVersion(l, version.version, version.publishedOn ?? "") + " " + (version.publishedBy ?? ""))),
+                                .text(UIText.otherVersion(l, version.version, version.publishedOn) + " " + version.publishedBy)),
                             .unwrap(changes.first { $0.0 == version.version }?.1) { list in .ul(.forEach(list) { .li(.text($0)) }) })
                     })
         )

@@ -64,7 +64,8 @@ struct AnnualReportStaffController {
         let links = Dictionary(applications.map { ($0.trackingNumber, SiteURL.staffApplication($0.id!).path) }, uniquingKeysWith: { a, _ in a })
         return PageRenderer.render(
             AnnualReportViews.draft(
-                agency: agency, year: year, generated: generated, status: state, due: due, published: published, changes: changes,
+                agency: AgencyRef(agency), year: year, generated: generated, status: state, due: due,
+                published: published.map(AnnualReports.PublishedVersion.init), changes: changes,
                 links: links, canWrite: canWrite(user) && access.canWrite(agency: agency.id!), problem: problem, viewer: req.staffViewer),
             status: status)
     }

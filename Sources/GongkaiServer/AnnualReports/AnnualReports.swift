@@ -265,11 +265,31 @@ extension AnnualReports {
         return record
     }
 
+    /// A published version of a report, as the pages list it.
+    struct PublishedVersion: Sendable, Equatable {
+        var version: Int
+        var publishedOn: String
+        var publishedBy: String
+
+        init(_ record: AnnualReportRecord) {
+            (version, publishedOn, publishedBy) = (record.version, record.publishedOn ?? "", record.publishedBy ?? "")
+        }
+    }
+
+    /// An agency's report on a year in the district roll-up: its status, its latest published version, its errors.
+    struct RollupRow: Sendable {
+        var agency: AgencyRef
+        var status: Status
+        var due: Day
+        var published: PublishedVersion?
+        var errors: [Finding]
+    }
+
     /// Every agency's status and errors for `year`, and the tables summed (latest published version, else the draft).
-    func rollup(_ agencies: [AgencyRecord], year: Int, today: Day) async throws -> (rows: [AnnualReportViews.RollupRow], sum: AnnualReport) {
+    func rollup(_ agencies: [AgencyRecord], year: Int, today: Day) async throws -> (rows: [RollupRow], sum: AnnualReport) {
         // Agencies side by side (as many at once as the database pool serves); the tables only — the narrative is
         // not summed.
-        let results = try await withThrowingTaskGroup(of: (Int, AnnualReportViews.RollupRow, AnnualReport).self) { group in
+        let results = try await withThrowingTaskGroup(of: (Int, RollupRow, AnnualReport).self) { group in
             for (index, agency) in agencies.enumerated() {
                 group.addTask {
                     let (status, due, versions) = try await status(agency: agency, year: year, today: today)
@@ -283,11 +303,14 @@ extension AnnualReports {
                     }
                     let errors = ReportChecker.check(report).filter { $0.severity == .error }
                     return (
-                        index, AnnualReportViews.RollupRow(agency: agency, status: status, due: due, published: published, errors: errors), report
+                        index,
+                        RollupRow(
+                            agency: AgencyRef(agency), status: status, due: due, published: published.map(PublishedVersion.init), errors: errors),
+                        report
                     )
                 }
             }
-            var all: [(Int, AnnualReportViews.RollupRow, AnnualReport)] = []
+            var all: [(Int, RollupRow, AnnualReport)] = []
             for try await result in group { all.append(result) }
             return all.sorted { $0.0 < $1.0 }
         }
