@@ -46,4 +46,31 @@ import Testing
         #expect(ReviewRefusal.drafterCannotApprove.message.contains("第十七条"))
         #expect(ReviewAction.allCases.allSatisfy { !$0.label.isEmpty && $0.label.unicodeScalars.allSatisfy { $0.value > 0x2E80 } })
     }
+
+    /// The steps an item's page offers, by state and role: only what `next` would take.
+    @Test(arguments: [
+        (PublicationState.draft, StaffRole.editor, [ReviewAction.submit]),
+        (.draft, .reviewer, []),
+        (.returned, .administrator, [.submit]),
+        (.submitted, .reviewer, [.return, .approve]),
+        (.submitted, .editor, []),
+        (.approved, .editor, [.publish]),
+        (.approved, .reviewer, [.publish]),
+        (.approved, .officer, []),
+        (.published, .reviewer, [.withdraw]),
+        (.published, .editor, []),
+        (.published, .supervisor, []),
+        (.withdrawn, .administrator, []),
+        (.superseded, .reviewer, []),
+    ])
+    func offeredSteps(state: PublicationState, role: StaffRole, steps: [ReviewAction]) {
+        #expect(ReviewWorkflow.offered(from: state, to: role) == steps)
+    }
+
+    @Test func editingAndRevising() {
+        #expect(ReviewWorkflow.edits(.draft, role: .editor) && ReviewWorkflow.edits(.returned, role: .administrator))
+        #expect(!ReviewWorkflow.edits(.submitted, role: .editor) && !ReviewWorkflow.edits(.draft, role: .reviewer))
+        #expect(ReviewWorkflow.revises(.published, role: .editor) && !ReviewWorkflow.revises(.published, role: .reviewer))
+        #expect(!ReviewWorkflow.revises(.withdrawn, role: .editor))
+    }
 }

@@ -101,6 +101,20 @@ public enum ReviewWorkflow {
     /// The roles that draft items and submit them for review.
     public static func drafts(_ role: StaffRole) -> Bool { role == .editor || role == .administrator }
 
+    /// The steps `role` may take from `state`, as the item's page offers them. What a step needs besides (a reason to
+    /// return, the 保密审查 confirmation, a reviewer other than the drafter) is asked for when it is taken.
+    public static func offered(from state: PublicationState, to role: StaffRole) -> [ReviewAction] {
+        ReviewAction.allCases.filter { action in
+            (try? next(from: state, action: action, role: role, actorIsDrafter: false, confirmedReview: true, reason: "offered")) != nil
+        }
+    }
+
+    /// Whether `role` may change the item's text and attachments in `state` (a draft, or one returned for changes).
+    public static func edits(_ state: PublicationState, role: StaffRole) -> Bool { (state == .draft || state == .returned) && drafts(role) }
+
+    /// Whether `role` may start a new version of an item in `state` (a published one).
+    public static func revises(_ state: PublicationState, role: StaffRole) -> Bool { state == .published && drafts(role) }
+
     /// The state after `action`, or why it is refused.
     ///
     /// - Parameters:

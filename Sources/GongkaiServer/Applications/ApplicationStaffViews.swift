@@ -59,12 +59,12 @@ enum ApplicationStaffViews {
                         header(UIText.status(l), "status"), header(UIText.officer(l), "officer")),
                     .forEach(rows) { row in
                         .tr(
-                            .td(.a(.href(Views.attr(SiteURL.staffApplication(row.record.id!).path)), .text(row.record.trackingNumber))),
-                            .td(.text(seesDetails ? row.record.name : String(row.record.name.prefix(1)) + "**")),
-                            .td(.text(Masking.identity(row.record.idNumber))),
-                            .td(.text(Masking.phone(row.record.phone))),
-                            .td(.text(String(Applications.request(row.record).prefix(40)))),
-                            .td(.text(row.record.receivedOn ?? UIText.toBeConfirmed(l))),
+                            .td(.a(.href(Views.attr(SiteURL.staffApplication(row.application.id).path)), .text(row.application.trackingNumber))),
+                            .td(.text(seesDetails ? row.application.name : String(row.application.name.prefix(1)) + "**")),
+                            .td(.text(Masking.identity(row.application.idNumber))),
+                            .td(.text(Masking.phone(row.application.phone))),
+                            .td(.text(String(row.application.request.prefix(40)))),
+                            .td(.text(row.application.receivedOn ?? UIText.toBeConfirmed(l))),
                             .td(.text(row.deadline?.due?.iso ?? "—")),
                             .td(
                                 .text(
@@ -72,8 +72,8 @@ enum ApplicationStaffViews {
                                         $0.status == .open || $0.status == .paused
                                             ? ($0.overdue ? UIText.lateBy(l, $0.overdueWorkingDays) : String($0.remainingWorkingDays)) : ""
                                     } ?? "")),
-                            .td(.text(row.record.status.label(l))),
-                            .td(.text(row.record.officer?.displayName ?? ""))
+                            .td(.text(row.application.status.label(l))),
+                            .td(.text(row.application.officerName ?? ""))
                         )
                     }
                 )
@@ -97,13 +97,13 @@ enum ApplicationStaffViews {
         )
     }
 
-    static func show(
-        _ record: ApplicationRecord, deadline: Deadline?, history: [ApplicationEventRecord], letters: [LetterRecord], reviews: [ReviewCaseRecord],
-        similar: [ApplicationRecord], canAct: Bool, seesDetails: Bool, moves: [ApplicationMove.Kind], today: Day, viewer: Viewer
-    ) -> HTML {
+    static func show(_ page: ApplicationPage, today: Day, viewer: Viewer) -> HTML {
         let l = viewer.language
         let format = ReportFormat.expected(forYear: today.year)
-        let id = record.id!
+        let record = page.application
+        let (deadline, history, letters, reviews, similar) = (page.deadline, page.history, page.letters, page.reviews, page.similar)
+        let (canAct, seesDetails, moves) = (page.canAct, page.seesDetails, page.moves)
+        let id = record.id
         func moveForm(_ kind: ApplicationMove.Kind) -> Node<HTML.BodyContext> {
             let (label, fields) = moveFields(kind, format: format, l)
             let compose = kind.letter != nil
@@ -131,7 +131,7 @@ enum ApplicationStaffViews {
             .p(.class("noprint"), .a(.href(Views.attr(SiteURL.staffApplications().path)), .text(UIText.backToApplications(l)))),
             .table(
                 .class("meta"),
-                .tr(.th(.text(UIText.receivingAgency(l))), .td(.text(record.agency.name))),
+                .tr(.th(.text(UIText.receivingAgency(l))), .td(.text(record.agencyName))),
                 .tr(.th(.text(UIText.status(l))), .td(.strong(.text(record.status.label(l))))),
                 .tr(
                     .th(.text(UIText.fieldApplicantType(l))),
@@ -149,7 +149,7 @@ enum ApplicationStaffViews {
                     .group(
                         .tr(.th(.text(UIText.email(l))), .td(.text(record.email))),
                         .tr(.th(.text(UIText.postalAddress(l))), .td(.text(record.address))))),
-                .tr(.th(.text(UIText.informationWanted(l))), .td(.text(Applications.request(record)))),
+                .tr(.th(.text(UIText.informationWanted(l))), .td(.text(record.request))),
                 .tr(
                     .th(.text(UIText.formAndDelivery(l))),
                     .td(
@@ -205,7 +205,7 @@ enum ApplicationStaffViews {
                         .forEach(similar) { other in
                             .li(
                                 .a(
-                                    .href(Views.attr(SiteURL.staffApplication(other.id!).path)),
+                                    .href(Views.attr(SiteURL.staffApplication(other.id).path)),
                                     .text("\(other.trackingNumber) · \(other.status.label(l))")))
                         })
                 )),
@@ -216,8 +216,8 @@ enum ApplicationStaffViews {
                     .forEach(letters) { letter in
                         .li(
                             seesDetails
-                                ? .a(.href(Views.attr(SiteURL.staffApplicationLetter(id, letter.id!).path)), .text(letter.title))
-                                : .text(letter.title), .text(UIText.letterSent(l, letter.sentOn ?? "", letter.sentBy ?? "")))
+                                ? .a(.href(Views.attr(SiteURL.staffApplicationLetter(id, letter.id).path)), .text(letter.title))
+                                : .text(letter.title), .text(UIText.letterSent(l, letter.sentOn, letter.sentBy)))
                     }),
             .h2(.text(UIText.reviewsAndSuits(l))),
             reviews.isEmpty
@@ -236,7 +236,7 @@ enum ApplicationStaffViews {
                                 .if(
                                     canAct && review.result == ReviewResult.pending.code,
                                     .form(
-                                        .method(.post), .action(Views.attr(SiteURL.staffApplicationReview(id, review.id!).path)),
+                                        .method(.post), .action(Views.attr(SiteURL.staffApplicationReview(id, review.id).path)),
                                         StaffViews.csrf(viewer),
                                         .select(
                                             .attribute(named: "name", value: "result"), .attribute(named: "aria-label", value: UIText.decision(l)),
@@ -358,16 +358,16 @@ enum ApplicationStaffViews {
     }
 
     static func compose(
-        _ record: ApplicationRecord, form: ApplicationStaffController.MoveForm, label: String, date: Day, draft: (title: String, body: String),
+        _ record: ApplicationSummary, form: ApplicationStaffController.MoveForm, label: String, date: Day, draft: (title: String, body: String),
         viewer: Viewer
     ) -> HTML {
         let l = viewer.language
         return Views.page(
-            title: "\(label)：\(record.trackingNumber)", viewer: viewer,
+            title: UIText.labelled(l, label, record.trackingNumber), viewer: viewer,
             StaffViews.header(viewer),
             .p(.text(UIText.letterExplained(l))),
             .form(
-                .method(.post), .action(Views.attr(SiteURL.staffApplicationMove(record.id!).path)),
+                .method(.post), .action(Views.attr(SiteURL.staffApplicationMove(record.id).path)),
                 StaffViews.csrf(viewer),
                 .input(.type(.hidden), .name("move"), .value(Views.attr(form.move))),
                 .input(.type(.hidden), .name("date"), .value(date.iso)),
@@ -387,7 +387,7 @@ enum ApplicationStaffViews {
     }
 
     /// A letter as sent, laid out for A4.
-    static func letter(_ letter: LetterRecord, viewer: Viewer) -> HTML {
+    static func letter(_ letter: ApplicationPage.Letter, viewer: Viewer) -> HTML {
         let l = viewer.language
         return Views.page(
             title: letter.title, viewer: viewer,
@@ -396,7 +396,7 @@ enum ApplicationStaffViews {
                 text:
                     "@page { size: A4; margin: 25mm 20mm; } .letter { white-space: pre-wrap; line-height: 1.9; font-size: 16px; max-width: 170mm; } @media print { header.site { display: none; } }"
             ),
-            .p(.class("noprint"), .text(UIText.letterKept(l, letter.sentOn ?? "", letter.sentBy ?? ""))),
+            .p(.class("noprint"), .text(UIText.letterKept(l, letter.sentOn, letter.sentBy))),
             .div(.class("letter"), .text(letter.body))
         )
     }

@@ -53,7 +53,7 @@ struct ApplicationStaffController {
     // MARK: Dashboard
 
     struct Row {
-        var record: ApplicationRecord
+        var application: ApplicationSummary
         var deadline: Deadline?
         var bucket: String
     }
@@ -73,11 +73,14 @@ struct ApplicationStaffController {
         var rows: [Row] = []
         for record in records {
             let deadline = try service.deadline(record, history: histories[record.id!] ?? [], today: today, explain: false)
-            rows.append(Row(record: record, deadline: deadline, bucket: Self.bucket(record, deadline, calendar: req.workdays, today: today)))
+            rows.append(
+                Row(
+                    application: try ApplicationSummary(record), deadline: deadline,
+                    bucket: Self.bucket(record, deadline, calendar: req.workdays, today: today)))
         }
         let counts = Dictionary(grouping: rows, by: \.bucket).mapValues(\.count)
-        let officers = Set(rows.compactMap { $0.record.officer?.username }).sorted()
-        if let officer { rows = rows.filter { $0.record.officer?.username == officer } }
+        let officers = Set(rows.compactMap(\.application.officerUsername)).sorted()
+        if let officer { rows = rows.filter { $0.application.officerUsername == officer } }
         switch view {
         case "due-soon": rows = rows.filter { $0.bucket == "due-soon" }
         case "overdue": rows = rows.filter { $0.bucket == "overdue" }
@@ -91,13 +94,13 @@ struct ApplicationStaffController {
         rows.sort { a, b in
             let (x, y): (String, String) =
                 switch sort {
-                case "received": (a.record.receivedOn ?? a.record.submittedOn, b.record.receivedOn ?? b.record.submittedOn)
-                case "status": (a.record.status.rawValue, b.record.status.rawValue)
-                case "officer": (a.record.officer?.username ?? "", b.record.officer?.username ?? "")
-                case "number": (a.record.trackingNumber, b.record.trackingNumber)
+                case "received": (a.application.receivedOn ?? a.application.submittedOn, b.application.receivedOn ?? b.application.submittedOn)
+                case "status": (a.application.status.rawValue, b.application.status.rawValue)
+                case "officer": (a.application.officerUsername ?? "", b.application.officerUsername ?? "")
+                case "number": (a.application.trackingNumber, b.application.trackingNumber)
                 default: (a.deadline?.due?.iso ?? "9999", b.deadline?.due?.iso ?? "9999")
                 }
-            return x == y ? a.record.trackingNumber < b.record.trackingNumber : (descending ? x > y : x < y)
+            return x == y ? a.application.trackingNumber < b.application.trackingNumber : (descending ? x > y : x < y)
         }
         return PageRenderer.render(
             ApplicationStaffViews.dashboard(
@@ -156,12 +159,13 @@ struct ApplicationStaffController {
         let reviews = try await ReviewCaseRecord.query(on: req.db).filter(\.$application.$id == record.id!).sort(\.$filedOn).all()
         let similar = try await Self.similar(to: record, on: req.db)
         let canAct = reader.canAct && reader.access.canWrite(agency: record.$agency.id)
-        return PageRenderer.render(
-            ApplicationStaffViews.show(
-                record, deadline: deadline, history: history, letters: letters, reviews: reviews, similar: similar, canAct: canAct,
-                seesDetails: reader.seesDetails,
-                moves: canAct ? service.offeredMoves(record, history: history, to: reader.user, today: req.today) : [], today: req.today,
-                viewer: req.staffViewer))
+        let page = ApplicationPage(
+            application: try ApplicationSummary(record), deadline: deadline, history: history.map(ApplicationPage.Event.init),
+            letters: try letters.map(ApplicationPage.Letter.init), reviews: try reviews.map(ApplicationPage.Review.init),
+            similar: try similar.map { .init(id: try $0.requireID(), trackingNumber: $0.trackingNumber, status: $0.status) }, canAct: canAct,
+            seesDetails: reader.seesDetails,
+            moves: canAct ? service.offeredMoves(record, history: history, to: reader.user, today: req.today) : [])
+        return PageRenderer.render(ApplicationStaffViews.show(page, today: req.today, viewer: req.staffViewer))
     }
 
     /// Other applications to the same agency for the same information (第四十四条): the same 文号, or the same title
@@ -252,7 +256,8 @@ struct ApplicationStaffController {
             throw Refused(.badRequest, .noLetterForMove, form.move)
         }
         return PageRenderer.render(
-            ApplicationStaffViews.compose(record, form: form, label: move.label, date: date, draft: draft, viewer: req.staffViewer))
+            ApplicationStaffViews.compose(
+                try ApplicationSummary(record), form: form, label: move.kind.label(req.language), date: date, draft: draft, viewer: req.staffViewer))
     }
 
     func move(_ req: Request) async throws -> Response {
@@ -275,7 +280,7 @@ struct ApplicationStaffController {
         guard reader.seesDetails, let id = req.parameters.get("letter", as: UUID.self),
             let letter = try await LetterRecord.find(id, on: req.db), letter.$application.id == record.id
         else { throw Refused(.notFound, .noSuchLetter) }
-        return PageRenderer.render(ApplicationStaffViews.letter(letter, viewer: req.staffViewer))
+        return PageRenderer.render(ApplicationStaffViews.letter(try ApplicationPage.Letter(letter), viewer: req.staffViewer))
     }
 
     // MARK: Reviews

@@ -195,7 +195,11 @@ enum StaffViews {
                 .method(.post), .action(SiteURL.staffItemAction(item.id).path), .style("margin:.5em 0"), csrf(viewer),
                 .input(.type(.hidden), .name("action"), .value(Views.attr(action.rawValue))), extra, .button(.type(.submit), .text(label)))
         }
+        // The steps come from the domain's review workflow: only what this role may do from this state is offered.
         let role = viewer.staff?.role
+        let offered = role.map { ReviewWorkflow.offered(from: state, to: $0) } ?? []
+        let edits = role.map { ReviewWorkflow.edits(state, role: $0) } ?? false
+        let revises = role.map { ReviewWorkflow.revises(state, role: $0) } ?? false
         return Views.page(
             title: item.title, viewer: viewer,
             header(viewer),
@@ -220,14 +224,10 @@ enum StaffViews {
                     .class("noprint"),
                     .h2(.text(UIText.action(l))),
                     .unwrap(refusal) { .p(.class("error"), .id("refusal"), .attribute(named: "role", value: "alert"), .text($0)) },
+                    .if(edits, .p(.a(.href(Views.attr(SiteURL.staffEditItem(item.id).path)), .text(UIText.edit(l))))),
+                    .if(offered.contains(.submit), actionForm(.submit, UIText.submitForReview(l))),
                     .if(
-                        (state == .draft || state == .returned) && (role == .editor || role == .administrator),
-                        .group(
-                            .p(.a(.href(Views.attr(SiteURL.staffEditItem(item.id).path)), .text(UIText.edit(l)))),
-                            actionForm(.submit, UIText.submitForReview(l))
-                        )),
-                    .if(
-                        state == .submitted && (role == .reviewer || role == .administrator),
+                        offered.contains(.approve),
                         .group(
                             .if(isDrafter, .p(.class("error"), .text(UIText.youDrafted(l)))),
                             actionForm(
@@ -242,7 +242,7 @@ enum StaffViews {
                                     .textarea(.name("reason"), .id("reason"), .rows(2), .text(""))))
                         )),
                     .if(
-                        (state == .draft || state == .returned) && (role == .editor || role == .administrator),
+                        edits,
                         .form(
                             .method(.post), .action(SiteURL.staffAttachments(item.id).path), .enctype(.multipartData), .style("margin:.5em 0"),
                             csrf(viewer),
@@ -250,14 +250,14 @@ enum StaffViews {
                             .input(.type(.file), .name("file"), .id("file"), .required(true)),
                             .button(.type(.submit), .text(UIText.upload(l)))
                         )),
-                    .if(state == .approved, actionForm(.publish, UIText.publish(l))),
+                    .if(offered.contains(.publish), actionForm(.publish, UIText.publish(l))),
                     .if(
-                        state == .published && (role == .editor || role == .administrator),
+                        revises,
                         .form(
                             .method(.post), .action(SiteURL.staffNewVersion(item.id).path), csrf(viewer),
                             .button(.type(.submit), .text(UIText.revise(l)))
                         )),
-                    .if(state == .published && (role == .reviewer || role == .administrator), actionForm(.withdraw, UIText.withdraw(l)))
+                    .if(offered.contains(.withdraw), actionForm(.withdraw, UIText.withdraw(l)))
                 )),
             .if(
                 !attachments.isEmpty,

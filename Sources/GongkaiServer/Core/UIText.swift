@@ -56,7 +56,8 @@ enum UIText: String, CaseIterable, Sendable {
         letterSent
     case sendAndRecord, letterKept, lockedUntil, tokenOf, categoriesOf, reportsOfYear, reportOfYear, reportState, trainingsOf, contactPerson,
         handledBy
-    case reviewConfirmed, status, pausedForClarification, resultField, feePerRequest, feeByVolume, countedBucket, ofFormat, dueOn, overdueBy, daysLeft
+    case labelled, reviewConfirmed, status, pausedForClarification, resultField, feePerRequest, feeByVolume, countedBucket, ofFormat, dueOn,
+        overdueBy, daysLeft
     case noneAtAll, kind, action, decidedOn, publish, order, returnReason, backToAdministration, outcome, register, filedOn, applicant, username
     case body, active, title, date, actor, informationWanted, name, summary, edit, saveDraft, noticeTextHidden, clarifyWhat, amountYuan
     case reissueToken, workingDaysLate, postalAddress, returnForChanges, backToApplications, districtTotals, formAndDelivery, publishProactively
@@ -390,6 +391,7 @@ enum UIText: String, CaseIterable, Sendable {
         case .complaintNoHandling: ("请填写处理情况", "Please say how it was handled")
         // The back office.
         case .status: ("状态", "Status")
+        case .labelled: ("{1}：{2}", "{1}: {2}")
         case .reviewConfirmed: ("已完成保密审查和个人隐私审查", "The confidentiality and privacy reviews (保密审查) are done")
         case .unconfirmedApplications: ("待确认收到的网上申请（{1}件）", "Online applications waiting for confirmation ({1})")
         case .fieldsToChange: ("表单有{1}处需要修改，见各栏下方说明。", "{1} fields need changing; see the notes below them.")

@@ -1,0 +1,106 @@
+import Foundation
+import Gongkai
+
+/// An application as the back office reads it, in plain values: what the list and the page show.
+struct ApplicationSummary {
+    var id: UUID
+    var trackingNumber: String
+    var agencyName: String
+    var status: ApplicationStatus
+    var applicantType: String
+    var name: String
+    var idType: String
+    var idNumber: String
+    var phone: String
+    var email: String
+    var address: String
+    /// What is asked for: title, document number and description.
+    var request: String
+    var formWanted: String
+    var delivery: String
+    var channel: String
+    var submittedOn: String
+    var receivedOn: String?
+    var result: String?
+    var resultFormat: String?
+    var publishedItemID: UUID?
+    var providesInformation: Bool
+    var officerUsername: String?
+    var officerName: String?
+}
+
+extension ApplicationSummary {
+    /// NB: the agency and the officer are read when the query loaded them (`with`), and left empty otherwise.
+    init(_ record: ApplicationRecord) throws {
+        let officer = record.$officer.value.flatMap { $0 }
+        self.init(
+            id: try record.requireID(), trackingNumber: record.trackingNumber, agencyName: record.$agency.value?.name ?? "", status: record.status,
+            applicantType: record.applicantType, name: record.name, idType: record.idType, idNumber: record.idNumber, phone: record.phone,
+            email: record.email, address: record.address, request: Applications.request(record), formWanted: record.formWanted,
+            delivery: record.delivery, channel: record.channel, submittedOn: record.submittedOn, receivedOn: record.receivedOn,
+            result: record.result, resultFormat: record.resultFormat, publishedItemID: record.publishedItemID,
+            providesInformation: record.providesInformation, officerUsername: officer?.username, officerName: officer?.displayName)
+    }
+}
+
+/// One application's page: the application, its clock, what happened, its letters and review cases, the moves
+/// offered to the reader, and other applications for the same information.
+struct ApplicationPage {
+    struct Event {
+        var date: String
+        var actor: String
+        var kind: String
+        var detail: String
+    }
+
+    struct Letter {
+        var id: UUID
+        var title: String
+        var body: String
+        var sentOn: String
+        var sentBy: String
+    }
+
+    struct Review {
+        var id: UUID
+        var kind: String
+        var body: String
+        var filedOn: String
+        var decidedOn: String?
+        var result: String
+    }
+
+    struct Similar {
+        var id: UUID
+        var trackingNumber: String
+        var status: ApplicationStatus
+    }
+
+    var application: ApplicationSummary
+    var deadline: Deadline?
+    var history: [Event]
+    var letters: [Letter]
+    var reviews: [Review]
+    var similar: [Similar]
+    var canAct: Bool
+    var seesDetails: Bool
+    var moves: [ApplicationMove.Kind]
+}
+
+extension ApplicationPage.Event {
+    init(_ record: ApplicationEventRecord) { (date, actor, kind, detail) = (record.date, record.actor, record.kind, record.detail) }
+}
+
+extension ApplicationPage.Letter {
+    init(_ record: LetterRecord) throws {
+        (id, title, body, sentOn, sentBy) = (try record.requireID(), record.title, record.body, record.sentOn ?? "", record.sentBy ?? "")
+    }
+}
+
+extension ApplicationPage.Review {
+    init(_ record: ReviewCaseRecord) throws {
+        (id, kind, body, filedOn, decidedOn, result) = (
+            try record.requireID(), record.kind, record.body, record.filedOn, record.decidedOn, record.result
+        )
+    }
+}
