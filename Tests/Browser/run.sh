@@ -25,7 +25,8 @@ for _ in $(seq 1 120); do grep -q "Gongkai is serving" "$WORK/server.log" && bre
 PORT=$(sed -n 's|.*Gongkai is serving http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$WORK/server.log")
 [ -n "$PORT" ] || { echo "the server did not start:"; cat "$WORK/server.log"; exit 1; }
 
-for journeys in Tests/Browser/issue10_journeys.py Tests/Browser/issue12_journeys.py Tests/Browser/resident_journey.py Tests/Browser/office_journey.py; do
+for journeys in Tests/Browser/issue10_journeys.py Tests/Browser/issue12_journeys.py Tests/Browser/resident_journey.py Tests/Browser/office_journey.py \
+  Tests/Browser/english_journey.py; do
   "$VENV/bin/python" "$journeys" "http://127.0.0.1:$PORT" "$WORK/server.log" "$SHOTS"
 done
 kill -0 $SERVER || { echo "the server died:"; tail -50 "$WORK/server.log"; exit 1; }

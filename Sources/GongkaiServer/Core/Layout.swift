@@ -32,7 +32,7 @@ enum Views {
         * { box-sizing: border-box; }
         body { margin: 0; font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; color: var(--ink); background: var(--bg); line-height: 1.7; font-size: 17px; }
         a { color: #0b4ea2; } a:focus, button:focus, input:focus, select:focus, textarea:focus { outline: 3px solid #ffbf47; }
-        header.site { background: var(--accent); color: #fff; padding: .6em 1em; }
+        header.site { background: var(--accent); color: #fff; padding: .6em 1em; display: flow-root; }
         header.site a { color: #fff; text-decoration: none; font-weight: bold; }
         header.site form { display: inline; margin-left: 1em; }
         header.site a.lang { margin-left: 1em; font-weight: normal; }
@@ -86,7 +86,9 @@ enum Views {
                     .unwrap(viewer.staff) { staff in
                         .span(
                             .class("user"), .style("float:right"),
-                            .a(.href(Views.attr(SiteURL.staffHome.path)), .text("\(staff.displayName)（\(staff.role.label)）")))
+                            .a(
+                                .href(Views.attr(SiteURL.staffHome.path)),
+                                .text(UIText.userWithRole(language, staff.displayName, staff.role.label(language)))))
                     }
                 ),
                 .main(

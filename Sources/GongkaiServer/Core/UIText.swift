@@ -56,7 +56,8 @@ enum UIText: String, CaseIterable, Sendable {
         letterSent
     case sendAndRecord, letterKept, lockedUntil, tokenOf, categoriesOf, reportsOfYear, reportOfYear, reportState, trainingsOf, contactPerson,
         handledBy
-    case labelled, reviewConfirmed, status, pausedForClarification, resultField, feePerRequest, feeByVolume, countedBucket, ofFormat, dueOn,
+    case labelled, userWithRole, reviewConfirmed, status, pausedForClarification, resultField, feePerRequest, feeByVolume, countedBucket, ofFormat,
+        dueOn,
         overdueBy, daysLeft
     case noneAtAll, kind, action, decidedOn, publish, order, returnReason, backToAdministration, outcome, register, filedOn, applicant, username
     case body, active, title, date, actor, informationWanted, name, summary, edit, saveDraft, noticeTextHidden, clarifyWhat, amountYuan
@@ -329,7 +330,7 @@ enum UIText: String, CaseIterable, Sendable {
             )
         // The application form.
         case .choose: ("请选择", "Choose")
-        case .fieldApplicantType: ("申请人类型", "Applicant")
+        case .fieldApplicantType: ("申请人类型", "Kind of applicant")
         case .fieldName: ("申请人姓名或名称", "Name of the person or organisation")
         case .fieldIdType: ("身份证明文件", "Identity document")
         case .fieldIdNumber: ("证件号码", "Document number")
@@ -392,6 +393,7 @@ enum UIText: String, CaseIterable, Sendable {
         // The back office.
         case .status: ("状态", "Status")
         case .labelled: ("{1}：{2}", "{1}: {2}")
+        case .userWithRole: ("{1}（{2}）", "{1} ({2})")
         case .reviewConfirmed: ("已完成保密审查和个人隐私审查", "The confidentiality and privacy reviews (保密审查) are done")
         case .unconfirmedApplications: ("待确认收到的网上申请（{1}件）", "Online applications waiting for confirmation ({1})")
         case .fieldsToChange: ("表单有{1}处需要修改，见各栏下方说明。", "{1} fields need changing; see the notes below them.")
