@@ -171,7 +171,7 @@ struct DeadlineCommand: ParsableCommand {
         abstract: "The answer deadline of an application from its history (条例第三十条–第三十三条).",
         discussion: """
             Events are KIND@YYYY-MM-DD, in any order: clarify-sent, clarify-received, clarify-expired, consult-sent,
-            consult-answered, extended (extended@DATE+N for N working days, default 20), fee-sent, fee-paid, answered,
+            consult-received (the party received the letter: its 15 working days run from here), consult-answered, extended (extended@DATE+N for N working days, default 20), fee-sent, fee-paid, answered,
             withdrawn. The day of an event is day 0.
             """
     )

@@ -179,13 +179,24 @@ import VaporTesting
             try await client.signIn("lianfang-officer")
             let id = try await Self.register(client, received: "2026-10-09")
             #expect(try await Self.move(client, id, [("move", "consult"), ("party", "某公司"), ("date", "2026-10-12")]).status == .seeOther)
-            #expect(try #require(try await ApplicationRecord.find(id, on: app.db)).status == .paused)
+            // Recorded on 11-20: the party's 15 working days from 10-12 ran out on 11-02, so the clock runs again (issue 13).
+            #expect(try #require(try await ApplicationRecord.find(id, on: app.db)).status == .open)
             #expect(try await Self.move(client, id, [("move", "consult-answered"), ("party", "某公司"), ("date", "2026-10-19")]).status == .seeOther)
             let record = try #require(try await ApplicationRecord.find(id, on: app.db))
             // 20 working days from 10-09 (Saturday 10-10 is a working day in 2026) end 11-05; the 5 working days
             // 10-13…10-19 spent consulting do not count → 11-12.
             #expect(record.dueOn == "2026-11-12")
             #expect(record.status == .open)
+
+            // Issue 13: the party received the letter on 10-14 and never answered. Its 15 working days end 11-04; the
+            // 17 working days 10-13 … 11-04 do not count, the clock runs again from 11-05: due 11-30, no longer waiting.
+            let silent = try await Self.register(client, received: "2026-10-09")
+            try await Self.move(client, silent, [("move", "consult"), ("party", "区民政局"), ("date", "2026-10-12")])
+            #expect(try await Self.move(client, silent, [("move", "consult-received"), ("date", "2026-10-14")]).status == .seeOther)
+            let lapsed = try #require(try await ApplicationRecord.find(silent, on: app.db))
+            #expect(lapsed.dueOn == "2026-11-30" && lapsed.status == .open, "\(lapsed.dueOn ?? "nil") \(lapsed.status)")
+            let page = try await client.get(SiteURL.staffApplication(silent).path).body.string
+            #expect(page.contains("被征求方在15个工作日内未提出意见") && page.contains("视为同意公开"))
 
             let fee = try await Self.register(client, received: "2026-10-09")
             #expect(

@@ -63,6 +63,9 @@ import Testing
         #expect(answer.body.contains("行政复议"))
         facts.feeAmount = Decimal(string: "100")!
         facts.feePayBy = Day(iso: "2026-12-03")
+        // 第三十四条: an agency consulted that stays silent past its 15 working days is taken to consent; the letter says so.
+        let consultation = LetterDrafter.draft(.consultation, facts).body
+        #expect(consultation.contains("15个工作日内") && consultation.contains("行政机关逾期未提出意见的，视为同意公开（第三十四条）"))
         #expect(LetterDrafter.draft(.fee, facts).body.contains("人民币100元"))
         #expect(LetterDrafter.draft(.fee, facts).body.contains("2026年12月3日前"))
     }

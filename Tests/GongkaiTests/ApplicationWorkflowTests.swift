@@ -44,6 +44,10 @@ import Testing
                 officer: [.consult, .fee, .answer, .withdraw], headAlso: [.extend]),
             Offer(
                 what: "a third party consulted", application: received("consult-sent@2026-03-04", status: .paused), today: "2026-03-06",
+                officer: [.clarify, .consult, .consultReceived, .consultAnswered, .fee, .answer, .withdraw], headAlso: [.extend]),
+            Offer(
+                what: "the consulted party's receipt recorded: not offered twice",
+                application: received("consult-sent@2026-03-04", "consult-received@2026-03-05", status: .paused), today: "2026-03-06",
                 officer: [.clarify, .consult, .consultAnswered, .fee, .answer, .withdraw], headAlso: [.extend]),
             Offer(
                 what: "a fee notice within its 20 working days", application: received("fee-sent@2026-03-04", status: .paused), today: "2026-03-10",

@@ -47,6 +47,34 @@ import Testing
                 "extended@2026-11-02+10", "fee-sent@2026-11-10", "fee-paid@2026-11-12",
             ],
             today: "2026-11-13", due: "2026-11-20"),
+        // Issue 13, 1: the consulted party's silence pauses the clock only for its 15 working days (第三十二条,
+        // 第三十三条第三款). Received 03-02, consulted 03-10: 6 working days used (03-03 … 03-10); the party's days end
+        // 03-31 (03-11 … 03-31, 15 working days); 14 left from 04-01, across Qingming (04-04 … 04-06 off): 04-21.
+        Case(
+            name: "a consultation never answered pauses only the party's 15 working days", received: "2026-03-02",
+            events: ["consult-sent@2026-03-10"], today: "2026-12-01", due: "2026-04-21"),
+        Case(
+            name: "an answer after an unanswered consultation is on time by 04-21", received: "2026-03-02",
+            events: ["consult-sent@2026-03-10", "answered@2026-04-20"], today: "2026-04-20", due: "2026-04-21", status: .answered),
+        Case(
+            name: "a reply long after the party's 15 days moves nothing", received: "2026-03-02",
+            events: ["consult-sent@2026-03-10", "consult-answered@2026-09-30"], today: "2026-10-01", due: "2026-04-21"),
+        // Within the party's 15 days the clock stands still, as of today: 6 used, 14 left from 03-21: 04-10.
+        Case(
+            name: "within the party's 15 days the clock is paused", received: "2026-03-02", events: ["consult-sent@2026-03-10"],
+            today: "2026-03-20", due: "2026-04-10", status: .paused),
+        // The party's days run from its receipt of the letter (03-12): they end 04-02; 14 left from 04-03: 04-23.
+        Case(
+            name: "the party's 15 days run from its receipt of the letter", received: "2026-03-02",
+            events: ["consult-sent@2026-03-10", "consult-received@2026-03-12"], today: "2026-04-10", due: "2026-04-23"),
+        // Issue 13, 2: received 03-02, due 03-30 (20 working days); a 补正 notice on 04-10 comes after the due date and
+        // restarts nothing: the application stays overdue from 03-30.
+        Case(
+            name: "a clarification sent after the due date leaves the application overdue", received: "2026-03-02",
+            events: ["clarify-sent@2026-04-10", "clarify-received@2026-04-15"], today: "2026-04-16", due: "2026-03-30"),
+        Case(
+            name: "while a late clarification is awaited the application is overdue, not waiting", received: "2026-03-02",
+            events: ["clarify-sent@2026-04-10"], today: "2026-04-16", due: "2026-03-30"),
         Case(
             name: "answered on the spot", received: "2026-03-02", events: ["answered@2026-03-02"], today: "2026-03-02", due: "2026-03-30",
             status: .answered),
@@ -114,6 +142,21 @@ import Testing
         #expect(abandoned.steps.last { $0.event == "fee-unpaid" }?.date.iso == "2026-07-06")
     }
 
+    /// Issue 13: the party's 15 days run out on 03-31, said as a step with 第三十四条's consent; the application is
+    /// overdue after 04-21, and a 补正 notice after the due date is said to restart nothing.
+    @Test func deadline_saysWhenAConsultationLapses_andWhenAClarificationComesTooLate() throws {
+        let lapsed = try DeadlineEngine().compute(
+            received: Day(iso: "2026-03-02")!, events: [DeadlineParsing.event("consult-sent@2026-03-10")!], today: Day(iso: "2026-04-24")!)
+        let step = try #require(lapsed.steps.first { $0.event == "consult-lapsed" })
+        #expect(step.date.iso == "2026-03-31" && step.text.contains("视为同意"))
+        #expect(lapsed.status == .open && lapsed.overdue && lapsed.overdueWorkingDays == 3)  // 04-22, 04-23, 04-24
+
+        let late = try DeadlineEngine().compute(
+            received: Day(iso: "2026-03-02")!, events: [DeadlineParsing.event("clarify-sent@2026-04-10")!], today: Day(iso: "2026-04-16")!)
+        #expect(late.overdue && late.overdueWorkingDays == 12)  // 03-31 … 04-16, Qingming off
+        #expect(late.warnings.contains { $0.contains("届满后才发出") && $0.contains("2026-03-30") })
+    }
+
     @Test func deadline_warnsOfALateClarificationNotice() throws {
         let deadline = try DeadlineEngine().compute(
             received: Day(iso: "2026-03-02")!,
@@ -132,6 +175,7 @@ import Testing
         (["extended@2026-03-05+25"], "extended@2026-03-05+25", "最长不超过20个工作日"),
         (["clarify-sent@2026-03-03", "answered@2026-03-10"], "answered@2026-03-10", "2026-03-03发出的补正告知尚待补正"),
         (["consult-answered@2026-03-10"], "consult-answered@2026-03-10", "此前没有征求意见"),
+        (["consult-received@2026-03-10"], "consult-received@2026-03-10", "此前没有征求意见"),
         (["fee-paid@2026-03-10"], "fee-paid@2026-03-10", "此前没有发出收费通知"),
     ])
     func deadline_refusesImpossibleHistoriesNamingTheEvent(events: [String], event: String, problem: String) {

@@ -39,6 +39,8 @@ public enum ApplicationMove: Sendable, Equatable {
     case clarified
     case clarifyExpired
     case consult(party: String)
+    /// The consulted party received the letter: its 15 working days run from that day (第三十二条).
+    case consultReceived
     case consultAnswered(party: String)
     case extend(days: Int)
     case fee(amount: Decimal, basis: String)
@@ -53,6 +55,7 @@ public enum ApplicationMove: Sendable, Equatable {
         case confirm, clarify, clarified
         case clarifyExpired = "clarify-expired"
         case consult
+        case consultReceived = "consult-received"
         case consultAnswered = "consult-answered"
         case extend, fee
         case feePaid = "fee-paid"
@@ -66,6 +69,7 @@ public enum ApplicationMove: Sendable, Equatable {
             case .clarified: "收到补正后的申请"
             case .clarifyExpired: "逾期未补正，视为放弃申请"
             case .consult: "征求第三方或其他机关意见"
+            case .consultReceived: "被征求方收到征求意见书"
             case .consultAnswered: "收到被征求方意见"
             case .extend: "延期答复"
             case .fee: "发出收费通知"
@@ -97,6 +101,7 @@ public enum ApplicationMove: Sendable, Equatable {
             case .clarified: .clarifyReceived
             case .clarifyExpired: .clarifyExpired
             case .consult: .consultSent
+            case .consultReceived: .consultReceived
             case .consultAnswered: .consultAnswered
             case .extend: .extended
             case .fee: .feeSent
@@ -120,6 +125,7 @@ public enum ApplicationMove: Sendable, Equatable {
         case .clarified: .clarified
         case .clarifyExpired: .clarifyExpired
         case .consult: .consult
+        case .consultReceived: .consultReceived
         case .consultAnswered: .consultAnswered
         case .extend: .extend
         case .fee: .fee
@@ -338,7 +344,7 @@ public enum ApplicationWorkflow {
     /// today with ordinary details (the page then asks for the real ones).
     public static func offered(to role: StaffRole, for application: ApplicationCase, today: Day, engine: DeadlineEngine) -> [ApplicationMove.Kind] {
         let examples: [ApplicationMove] = [
-            .confirm, .clarify(what: "事项"), .clarified, .clarifyExpired, .consult(party: "第三方"), .consultAnswered(party: ""),
+            .confirm, .clarify(what: "事项"), .clarified, .clarifyExpired, .consult(party: "第三方"), .consultReceived, .consultAnswered(party: ""),
             .extend(days: 1), .fee(amount: 1, basis: ""), .feePaid, .feeUnpaid, .answer(result: "3.1", detail: ""), .withdraw,
         ]
         return examples.filter { (try? apply($0, to: application, on: today, by: role, today: today, engine: engine)) != nil }.map(\.kind)

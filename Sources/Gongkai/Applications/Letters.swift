@@ -94,7 +94,8 @@ public enum LetterDrafter {
             )
             lines.append("")
             lines.append(
-                "请于收到本函之日起15个工作日内" + (facts.consultationReply.map { "（\(chinese($0))前）" } ?? "") + "书面回复是否同意公开及理由。逾期未提出意见的，由本机关依照条例规定决定是否公开。")
+                "请于收到本函之日起15个工作日内" + (facts.consultationReply.map { "（\(chinese($0))前）" } ?? "")
+                    + "书面回复是否同意公开及理由。第三方逾期未提出意见的，由本机关依照条例规定决定是否公开（第三十二条）；被征求意见的行政机关逾期未提出意见的，视为同意公开（第三十四条）。")
         case .fee:
             lines.append(
                 opening

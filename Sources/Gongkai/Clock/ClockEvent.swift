@@ -35,6 +35,8 @@ public struct ClockEvent: Sendable, Equatable, Codable {
         case clarifyExpired = "clarify-expired"
         /// A third party or another agency consulted (第三十二条, 第三十四条).
         case consultSent = "consult-sent"
+        /// The consulted party received the letter: its 15 working days run from here (without it, from the sending day).
+        case consultReceived = "consult-received"
         case consultAnswered = "consult-answered"
         /// The one extension, approved by the head of the disclosure office (第三十三条).
         case extended

@@ -82,8 +82,12 @@ public struct DeadlineEngine: Sendable {
         var start = received
         var limit = Self.answerPeriod
         var pauses: [Pause] = []
-        var openConsultations: [Day] = []
+        // Each open consultation: sent, and the day the party received the letter when it is recorded.
+        var openConsultations: [(sent: Day, received: Day?)] = []
         var clarification: (sent: Day, resolved: Bool)?
+        // 第三十条 restarts the period only from a notice sent while an answer was still owed: one sent after the due
+        // date leaves the application overdue from that date.
+        var clarificationAfterDue = false
         var feeNotice: Day?
         var extended = false
         var closed: (Day, Deadline.Status)?
@@ -109,7 +113,11 @@ public struct DeadlineEngine: Sendable {
                         event: event.text, problem: .secondClarification)
                 }
                 let used = calendar.workingDays(after: received, through: event.date)
-                if used > Self.clarificationNoticePeriod {
+                let dueThen = dueDate(start: start, limit: limit, pauses: pauses)
+                clarificationAfterDue = event.date > dueThen
+                if clarificationAfterDue {
+                    warnings.append("补正通知在答复期限（\(dueThen.iso)）届满后才发出，不能停止或重新计算答复期限：申请自\(dueThen.iso)次日起逾期")
+                } else if used > Self.clarificationNoticePeriod {
                     warnings.append(
                         "补正通知在收到申请后第\(used)个工作日发出；第三十条要求在收到申请之日起\(Self.clarificationNoticePeriod)个工作日内一次性告知"
                     )
@@ -118,18 +126,27 @@ public struct DeadlineEngine: Sendable {
                 step(
                     Deadline.Step(
                         date: event.date, event: event.kind.rawValue, article: "第三十条",
-                        text: "发出补正通知（收到申请后第\(used)个工作日）；答复期限停止计算，待收到补正后的申请重新起算"))
+                        text: clarificationAfterDue
+                            ? "发出补正通知（收到申请后第\(used)个工作日，答复期限已届满）；答复期限不停止计算"
+                            : "发出补正通知（收到申请后第\(used)个工作日）；答复期限停止计算，待收到补正后的申请重新起算"))
             case .clarifyReceived:
                 guard let sent = clarification, !sent.resolved else {
                     throw ClockError(event: event.text, problem: .noClarificationSent)
                 }
                 clarification = (sent.sent, true)
-                start = event.date
-                pauses = []
-                step(
-                    Deadline.Step(
-                        date: event.date, event: event.kind.rawValue, article: "第三十条",
-                        text: "收到补正后的申请；答复期限自次日起重新计算\(Self.answerPeriod)个工作日"))
+                if clarificationAfterDue {
+                    step(
+                        Deadline.Step(
+                            date: event.date, event: event.kind.rawValue, article: "第三十条",
+                            text: "收到补正后的申请；补正通知发出时答复期限已届满，答复期限不重新计算"))
+                } else {
+                    start = event.date
+                    pauses = []
+                    step(
+                        Deadline.Step(
+                            date: event.date, event: event.kind.rawValue, article: "第三十条",
+                            text: "收到补正后的申请；答复期限自次日起重新计算\(Self.answerPeriod)个工作日"))
+                }
             case .clarifyExpired:
                 guard let sent = clarification, !sent.resolved else {
                     throw ClockError(event: event.text, problem: .noClarificationPending)
@@ -141,7 +158,7 @@ public struct DeadlineEngine: Sendable {
                         text: "申请人无正当理由逾期不补正，视为放弃申请，行政机关不再处理"))
             case .consultSent:
                 try requireRunning(event, clarification)
-                openConsultations.append(event.date)
+                openConsultations.append((event.date, nil))
                 let answerBy = calendar.adding(workingDays: Self.consultationPeriod, to: event.date)
                 step(
                     Deadline.Step(
@@ -151,13 +168,32 @@ public struct DeadlineEngine: Sendable {
                 guard !openConsultations.isEmpty else {
                     throw ClockError(event: event.text, problem: .noConsultation)
                 }
-                let sent = openConsultations.removeFirst()
-                pauses.append(Pause(from: sent, to: event.date))
-                let late = calendar.workingDays(after: sent, through: event.date) > Self.consultationPeriod
+                let consultation = openConsultations.removeFirst()
+                let lapse = consultationLapse(consultation)
+                if event.date <= lapse {
+                    pauses.append(Pause(from: consultation.sent, to: event.date))
+                    step(
+                        Deadline.Step(
+                            date: event.date, event: event.kind.rawValue, article: "第三十二条、第三十四条",
+                            text: "收到被征求方意见；\(consultation.sent.iso)至\(event.date.iso)不计入答复期限，次日起恢复计算"))
+                } else {
+                    // Only the party's 15 working days are left out; its late answer does not stop the clock again.
+                    pauses.append(Pause(from: consultation.sent, to: lapse))
+                    step(
+                        Deadline.Step(
+                            date: event.date, event: event.kind.rawValue, article: "第三十二条、第三十四条",
+                            text: "收到被征求方意见（逾期：被征求方的\(Self.consultationPeriod)个工作日于\(lapse.iso)届满，答复期限已于次日恢复计算）"))
+                }
+            case .consultReceived:
+                guard let index = openConsultations.firstIndex(where: { $0.received == nil }) else {
+                    throw ClockError(event: event.text, problem: .noConsultation)
+                }
+                openConsultations[index].received = event.date
+                let answerBy = calendar.adding(workingDays: Self.consultationPeriod, to: event.date)
                 step(
                     Deadline.Step(
                         date: event.date, event: event.kind.rawValue, article: "第三十二条、第三十四条",
-                        text: "收到被征求方意见；\(sent.iso)至\(event.date.iso)不计入答复期限，次日起恢复计算" + (late ? "（被征求方逾期提出意见）" : "")))
+                        text: "被征求方收到征求意见书；其\(Self.consultationPeriod)个工作日自次日起算，至\(answerBy.iso)"))
             case .extended:
                 guard !extended else {
                     throw ClockError(event: event.text, problem: .secondExtension)
@@ -169,7 +205,8 @@ public struct DeadlineEngine: Sendable {
                         event: event.text, problem: .extensionTooLong(days, maximum: Self.maximumExtension))
                 }
                 let pausesSoFar =
-                    pauses + openConsultations.map { Pause(from: $0, to: event.date) } + (feeNotice.map { [Pause(from: $0, to: event.date)] } ?? [])
+                    pauses + openConsultations.map { Pause(from: $0.sent, to: max($0.sent, min(event.date, consultationLapse($0)))) }
+                    + (feeNotice.map { [Pause(from: $0, to: event.date)] } ?? [])
                 let originalDue = dueDate(start: start, limit: limit, pauses: pausesSoFar)
                 guard event.date <= originalDue else {
                     throw ClockError(
@@ -244,11 +281,26 @@ public struct DeadlineEngine: Sendable {
         let end = closed?.0 ?? today
         var status: Deadline.Status = closed?.1 ?? .open
         var allPauses = pauses
-        for sent in openConsultations where closed == nil { allPauses.append(Pause(from: sent, to: max(sent, today))) }
+        // An unanswered consultation pauses the clock until the party's 15 working days run out (第三十二条,
+        // 第三十三条第三款), never longer; for another agency, silence is then taken as consent (第三十四条).
+        var consulting = false
+        for consultation in openConsultations where closed?.1 != .withdrawn && closed?.1 != .abandoned {
+            let lapse = consultationLapse(consultation)
+            allPauses.append(Pause(from: consultation.sent, to: max(consultation.sent, min(end, lapse))))
+            if end <= lapse {
+                consulting = true
+            } else {
+                step(
+                    Deadline.Step(
+                        date: lapse, event: "consult-lapsed", article: "第三十二条、第三十四条",
+                        text: "被征求方在\(Self.consultationPeriod)个工作日内未提出意见；答复期限自次日起恢复计算（其他机关逾期未提出意见的，视为同意公开）"))
+            }
+        }
         if closed == nil, let sent = feeNotice, settings.feeTimeExcluded { allPauses.append(Pause(from: sent, to: max(sent, today))) }
-        if status == .open, !openConsultations.isEmpty || (feeNotice != nil && settings.feeTimeExcluded) { status = .paused }
+        if status == .open, consulting || (feeNotice != nil && settings.feeTimeExcluded) { status = .paused }
 
-        let awaitingClarification = clarification.map { !$0.resolved } ?? false
+        // A notice sent after the due date stops nothing: the application stays overdue from that date.
+        let awaitingClarification = (clarification.map { !$0.resolved } ?? false) && !clarificationAfterDue
         if status == .open, awaitingClarification { status = .paused }
 
         var due: Day?
@@ -287,6 +339,11 @@ public struct DeadlineEngine: Sendable {
             status: status, start: start, due: due, limit: limit, usedWorkingDays: used, remainingWorkingDays: remaining,
             overdue: overdueDays > 0, overdueWorkingDays: overdueDays, provisional: !provisionalYears.isEmpty,
             provisionalYears: provisionalYears, steps: steps.sorted { $0.date < $1.date }, warnings: warnings)
+    }
+
+    /// The last day of the consulted party's 15 working days, from its receipt of the letter (or from the sending day).
+    private func consultationLapse(_ consultation: (sent: Day, received: Day?)) -> Day {
+        calendar.adding(workingDays: Self.consultationPeriod, to: consultation.received ?? consultation.sent)
     }
 
     private func requireRunning(_ event: ClockEvent, _ clarification: (sent: Day, resolved: Bool)?) throws(ClockError) {

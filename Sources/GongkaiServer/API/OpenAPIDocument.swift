@@ -132,7 +132,8 @@ enum OpenAPIDocument {
         "MoveInput": object(
             [
                 "move": string(
-                    "confirm, clarify, clarified, clarify-expired, consult, consult-answered, extend, fee, fee-paid, fee-unpaid, answer, withdraw"),
+                    "confirm, clarify, clarified, clarify-expired, consult, consult-received, consult-answered, extend, fee, fee-paid, fee-unpaid, answer, withdraw"
+                ),
                 "date": string("YYYY-MM-DD, default today"), "what": string("clarify: everything to clarify"),
                 "party": string("consult: who is consulted"),
                 "days": string("extend: working days, at most 20"), "amount": string("fee: yuan"), "basis": string("fee: 按件计收 or 按量计收"),

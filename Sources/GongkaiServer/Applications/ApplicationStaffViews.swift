@@ -352,7 +352,7 @@ enum ApplicationStaffViews {
                     label("detail", UIText.answerDetail(l)),
                     .textarea(.name("detail"), .id("detail"), .attribute(named: "rows", value: "3")))
             )
-        case .confirm, .clarified, .clarifyExpired, .feePaid, .feeUnpaid, .withdraw:
+        case .confirm, .clarified, .clarifyExpired, .consultReceived, .feePaid, .feeUnpaid, .withdraw:
             return (kind.label(l), .empty)
         }
     }

@@ -210,6 +210,7 @@ struct ApplicationStaffController {
             case .clarified: return .clarified
             case .clarifyExpired: return .clarifyExpired
             case .consult: return .consult(party: try required(party, .consultedPartyName))
+            case .consultReceived: return .consultReceived
             case .consultAnswered: return .consultAnswered(party: (party ?? "").trimmingCharacters(in: .whitespaces))
             case .extend:
                 // 条例第三十三条: an extension is of at most 20 working days.

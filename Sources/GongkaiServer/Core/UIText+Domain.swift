@@ -173,6 +173,7 @@ extension ApplicationMove.Kind {
         case .clarified: "Clarified application received"
         case .clarifyExpired: "Not clarified in time: deemed abandoned"
         case .consult: "Consult a third party or agency"
+        case .consultReceived: "The consulted party received the letter"
         case .consultAnswered: "The consulted party answered"
         case .extend: "Extend the answer period"
         case .fee: "Send a fee notice"
