@@ -75,6 +75,13 @@ import Testing
         Case(
             name: "while a late clarification is awaited the application is overdue, not waiting", received: "2026-03-02",
             events: ["clarify-sent@2026-04-10"], today: "2026-04-16", due: "2026-03-30"),
+        // Issue 13, 3: a fee notice on 04-10, after the due date 03-30, pauses nothing: still due 03-30, overdue, open.
+        Case(
+            name: "a fee notice after the due date leaves the application overdue", received: "2026-03-02",
+            events: ["fee-sent@2026-04-10"], today: "2026-04-16", due: "2026-03-30"),
+        Case(
+            name: "a fee paid after a late notice moves nothing", received: "2026-03-02",
+            events: ["fee-sent@2026-04-10", "fee-paid@2026-04-14"], today: "2026-04-16", due: "2026-03-30"),
         Case(
             name: "answered on the spot", received: "2026-03-02", events: ["answered@2026-03-02"], today: "2026-03-02", due: "2026-03-30",
             status: .answered),

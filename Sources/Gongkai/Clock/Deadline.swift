@@ -88,6 +88,8 @@ public struct DeadlineEngine: Sendable {
         // 第三十条 restarts the period only from a notice sent while an answer was still owed: one sent after the due
         // date leaves the application overdue from that date.
         var clarificationAfterDue = false
+        // Likewise a fee notice: one sent after the due date pauses nothing (the application stays overdue).
+        var feeAfterDue = false
         var feeNotice: Day?
         var extended = false
         var closed: (Day, Deadline.Status)?
@@ -225,6 +227,13 @@ public struct DeadlineEngine: Sendable {
                     throw ClockError(event: event.text, problem: .feeOutstanding)
                 }
                 feeNotice = event.date
+                let dueThen = dueDate(
+                    start: start, limit: limit,
+                    pauses: pauses + openConsultations.map { Pause(from: $0.sent, to: max($0.sent, min(event.date, consultationLapse($0)))) })
+                feeAfterDue = event.date > dueThen
+                if feeAfterDue {
+                    warnings.append("收费通知在答复期限（\(dueThen.iso)）届满后才发出，缴费期间不能停止计算答复期限：申请自\(dueThen.iso)次日起逾期")
+                }
                 let payBy = calendar.adding(workingDays: Self.feePaymentPeriod, to: event.date)
                 step(
                     Deadline.Step(
@@ -243,7 +252,7 @@ public struct DeadlineEngine: Sendable {
                     )
                 }
                 feeNotice = nil
-                if settings.feeTimeExcluded { pauses.append(Pause(from: sent, to: event.date)) }
+                if settings.feeTimeExcluded, !feeAfterDue { pauses.append(Pause(from: sent, to: event.date)) }
                 step(
                     Deadline.Step(
                         date: event.date, event: event.kind.rawValue, article: "国办函〔2020〕109号",
@@ -268,7 +277,7 @@ public struct DeadlineEngine: Sendable {
             let payBy = calendar.adding(workingDays: Self.feePaymentPeriod, to: sent)
             if today > payBy {
                 closed = (payBy.adding(days: 1), .abandoned)
-                if settings.feeTimeExcluded { pauses.append(Pause(from: sent, to: payBy)) }
+                if settings.feeTimeExcluded, !feeAfterDue { pauses.append(Pause(from: sent, to: payBy)) }
                 feeNotice = nil
                 step(
                     Deadline.Step(
@@ -296,8 +305,9 @@ public struct DeadlineEngine: Sendable {
                         text: "被征求方在\(Self.consultationPeriod)个工作日内未提出意见；答复期限自次日起恢复计算（其他机关逾期未提出意见的，视为同意公开）"))
             }
         }
-        if closed == nil, let sent = feeNotice, settings.feeTimeExcluded { allPauses.append(Pause(from: sent, to: max(sent, today))) }
-        if status == .open, consulting || (feeNotice != nil && settings.feeTimeExcluded) { status = .paused }
+        let feeStopsTheClock = feeNotice != nil && settings.feeTimeExcluded && !feeAfterDue
+        if closed == nil, let sent = feeNotice, feeStopsTheClock { allPauses.append(Pause(from: sent, to: max(sent, today))) }
+        if status == .open, consulting || feeStopsTheClock { status = .paused }
 
         // A notice sent after the due date stops nothing: the application stays overdue from that date.
         let awaitingClarification = (clarification.map { !$0.resolved } ?? false) && !clarificationAfterDue
