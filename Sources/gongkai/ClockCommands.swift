@@ -84,8 +84,12 @@ struct CalendarCommand: ParsableCommand {
             let working = calendar.isWorkday(date)
             var why = ""
             if working && date.isWeekend { why = " (调休: a \(date.chineseWeekday) declared a working day)" }
-            if !working && !date.isWeekend { why = " (an official holiday)" }
-            let provisional = calendar.isProvisional(date.year) ? " — provisional: no arrangement published for \(date.year)" : ""
+            let provisionalYear = calendar.isProvisional(date.year)
+            if !working && !date.isWeekend {
+                why = provisionalYear ? " (a statutory holiday, 全国年节及纪念日放假办法)" : " (an official holiday)"
+            }
+            let provisional =
+                provisionalYear ? " — provisional: no arrangement published for \(date.year); its 调休 is not known yet" : ""
             print("\(date.iso) \(date.chineseWeekday) is \(working ? "a working day" : "not a working day")\(why)\(provisional)")
         }
     }

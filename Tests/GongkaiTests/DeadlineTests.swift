@@ -26,7 +26,8 @@ import Testing
             name: "across the year boundary onto the working Sunday 2026-01-04", received: "2025-12-15", events: [], today: "2025-12-16",
             due: "2026-01-13"),
         Case(
-            name: "into 2027, which has no notice yet", received: "2026-12-15", events: [], today: "2026-12-16", due: "2027-01-12", provisional: true),
+            // 12-16 … 12-31: 12 working days; 2027-01-01 is 元旦 (statutory, issue 13); 01-04 … 01-08 and 01-11 … 01-13: 20.
+            name: "into 2027, which has no notice yet", received: "2026-12-15", events: [], today: "2026-12-16", due: "2027-01-13", provisional: true),
         Case(
             name: "clarification restarts the 20 days, across Qingming", received: "2026-03-02",
             events: ["clarify-sent@2026-03-05", "clarify-received@2026-03-20"], today: "2026-03-23", due: "2026-04-20"),

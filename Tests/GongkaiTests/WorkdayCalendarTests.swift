@@ -43,12 +43,41 @@ import Testing
         #expect(!WorkdayCalendar.official.isWorkday(Day(iso: "2018-12-31")!))
     }
 
-    @Test func calendar_computesAYearWithNoNoticeAsProvisionalMondayToFriday() {
+    /// Issue 13, 9: a year with no notice is Monday–Friday less its statutory holidays (2024 revision), provisional.
+    /// 2027 by hand: 元旦 01-01 (Fri); 春节 除夕 02-05 (Fri) to 初三 02-08 (Mon), 02-06/07 a weekend; 清明 04-05 (Mon);
+    /// 劳动节 05-01/02 a weekend; 端午 06-09 (Wed); 中秋 09-15 (Wed); 国庆 10-01 (Fri), 10-02/03 a weekend. 261 − 7 = 254.
+    @Test func calendar_computesAYearWithNoNoticeAsProvisional_lessItsStatutoryHolidays() {
         let summary = WorkdayCalendar.official.summary(of: 2027)
         #expect(summary.provisional)
-        #expect(summary.workingDays == 261)
-        #expect(summary.off.isEmpty && summary.work.isEmpty)
-        #expect(WorkdayCalendar.official.isWorkday(Day(iso: "2027-01-01")!))  // assumed, until the notice is loaded
+        #expect(summary.off.map(\.iso) == ["2027-01-01", "2027-02-05", "2027-02-08", "2027-04-05", "2027-06-09", "2027-09-15", "2027-10-01"])
+        #expect(summary.workingDays == 254)
+        #expect(summary.work.isEmpty)  // the 调休 is what stays unknown
+        #expect(!WorkdayCalendar.official.isWorkday(Day(iso: "2027-01-01")!))
+    }
+
+    /// The revisions: 2013's gave 春节 初一 to 初三 and 劳动节 one day (2018: 春节 on 02-16); 2007's 除夕 to 初二 (2010:
+    /// 春节 on 02-14).
+    @Test func statutoryHolidays_followTheRevisionInForce() {
+        let y2018 = StatutoryHolidays.days(in: 2018).map(\.iso).sorted()
+        #expect(y2018.contains("2018-02-16") && y2018.contains("2018-02-18") && !y2018.contains("2018-02-15") && !y2018.contains("2018-05-02"))
+        let y2010 = StatutoryHolidays.days(in: 2010).map(\.iso).sorted()
+        #expect(y2010.contains("2010-02-13") && y2010.contains("2010-02-15") && !y2010.contains("2010-02-16"))
+        #expect(StatutoryHolidays.days(in: 2027).count == 13)  // 1 + 4 + 1 + 2 + 1 + 1 + 3
+        #expect(StatutoryHolidays.qingming(2026) == 5 && StatutoryHolidays.qingming(2024) == 4 && StatutoryHolidays.qingming(2028) == 4)
+    }
+
+    /// The table against the published dates of years that had a notice (春节, 端午, 中秋 of 2019–2026) and of 2027.
+    @Test(arguments: [
+        (2019, "2019-02-05", "2019-06-07", "2019-09-13"), (2020, "2020-01-25", "2020-06-25", "2020-10-01"),
+        (2021, "2021-02-12", "2021-06-14", "2021-09-21"), (2022, "2022-02-01", "2022-06-03", "2022-09-10"),
+        (2023, "2023-01-22", "2023-06-22", "2023-09-29"), (2024, "2024-02-10", "2024-06-10", "2024-09-17"),
+        (2025, "2025-01-29", "2025-05-31", "2025-10-06"), (2026, "2026-02-17", "2026-06-19", "2026-09-25"),
+        (2027, "2027-02-06", "2027-06-09", "2027-09-15"),
+    ])
+    func statutoryHolidays_lunarTableMatchesPublishedDates(year: Int, newYear: String, duanwu: String, midAutumn: String) {
+        let days = StatutoryHolidays.lunarDays(year)
+        #expect(days.newYear?.iso == newYear && days.duanwu?.iso == duanwu && days.midAutumn?.iso == midAutumn)
+        #expect((2008...2099).allSatisfy { StatutoryHolidays.lunarDays($0).midAutumn != nil })
     }
 
     @Test func calendar_summaryListsWeekdaysOffAndWorkingWeekends() {

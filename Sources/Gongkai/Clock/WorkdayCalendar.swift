@@ -3,8 +3,8 @@ import Foundation
 /// China's working-day calendar: Monday–Friday, less the official holiday periods, plus the weekend days declared
 /// working days (调休), as the State Council announces them each year (国务院办公厅关于部分节假日安排的通知).
 ///
-/// A year with no published arrangement is still computed from Monday–Friday, but is *provisional*: every answer
-/// that touches it must say so.
+/// A year with no published arrangement is computed from Monday–Friday less its statutory holidays (their dates are
+/// fixed in advance; only the 调休 is not), and is *provisional*: every answer that touches it must say so.
 public struct WorkdayCalendar: Sendable {
     /// One year's official arrangement.
     public struct Arrangement: Sendable, Equatable {
@@ -50,25 +50,33 @@ public struct WorkdayCalendar: Sendable {
     }()
 
     private mutating func rebuild() {
+        // NB: kept out of the struct's stored properties: one more field in this value, copied into async frames all
+        // over the server, crashed the test process ("freed pointer was not the last allocation") on Swift 6.3.1.
+        var statutory: [Int: Set<Day>] = [:]
+        for year in Self.tableStart.year...Self.tableEnd.year where arrangements[year] == nil {
+            statutory[year] = StatutoryHolidays.days(in: year)
+        }
         let count = Self.tableEnd.ordinal - first.ordinal + 1
         flags = Array(repeating: false, count: count)
         prefix = Array(repeating: 0, count: count)
         var running: Int32 = 0
         for offset in 0..<count {
             let day = Day(ordinal: first.ordinal + offset)
-            let working = computeIsWorkday(day)
+            let working = computeIsWorkday(day, statutory: statutory[day.year])
             flags[offset] = working
             if working { running += 1 }
             prefix[offset] = running
         }
     }
 
-    private func computeIsWorkday(_ day: Day) -> Bool {
+    private func computeIsWorkday(_ day: Day, statutory: Set<Day>? = nil) -> Bool {
         if extraWork.contains(day) { return true }
         if extraOff.contains(day) { return false }
         if let arrangement = arrangements[day.year] {
             if arrangement.work.contains(day) { return true }
             if arrangement.off.contains(day) { return false }
+        } else if (statutory ?? StatutoryHolidays.days(in: day.year)).contains(day) {
+            return false
         }
         return !day.isWeekend
     }
