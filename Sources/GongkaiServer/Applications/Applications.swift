@@ -169,7 +169,7 @@ struct Applications {
             if let staff { record.$officer.id = staff.id }
             if let received { record.dueOn = engine.calendar.adding(workingDays: DeadlineEngine.answerPeriod, to: received).iso }
             try await record.create(on: db)
-            let actor = staff?.username ?? "申请人"
+            let actor = staff?.username ?? Audit.Actor.applicant
             try await append(
                 record, kind: "submitted", date: (received ?? today).iso, actor: actor,
                 detail: staff == nil ? "通过网上申请平台提交" : "工作人员登记：\(channel.explanation)", on: db)
@@ -365,14 +365,16 @@ struct Applications {
     /// the applicant left an address, with the outcome recorded too (a mail server that is down loses nothing).
     func notify(_ record: ApplicationRecord, subject: String, body: String, today: Day) async throws {
         let to = record.email.isEmpty ? "（未留电子邮箱，请电话或邮寄告知：\(Masking.phone(record.phone))）" : record.email
-        try await append(record, kind: "notified", date: today.iso, actor: "系统", detail: "致\(to)：\(subject)\n\n\(body)", on: db)
+        try await append(record, kind: "notified", date: today.iso, actor: Audit.Actor.system, detail: "致\(to)：\(subject)\n\n\(body)", on: db)
         guard let mailer, let group = eventLoopGroup, !record.email.isEmpty else { return }
         do {
             try await mailer.send(to: record.email, subject: subject, body: body, on: group)
-            try await append(record, kind: "mailed", date: today.iso, actor: "系统", detail: "已通过电子邮件发送至\(record.email)：\(subject)", on: db)
+            try await append(
+                record, kind: "mailed", date: today.iso, actor: Audit.Actor.system, detail: "已通过电子邮件发送至\(record.email)：\(subject)", on: db)
         } catch {
             try await append(
-                record, kind: "mail-failed", date: today.iso, actor: "系统", detail: "电子邮件未能发送（\(String(describing: error))），请另行告知", on: db)
+                record, kind: "mail-failed", date: today.iso, actor: Audit.Actor.system, detail: "电子邮件未能发送（\(String(describing: error))），请另行告知",
+                on: db)
         }
     }
 }

@@ -32,23 +32,35 @@ enum Audit {
         init(rawValue: String) { self.rawValue = rawValue }
 
         /// How the log and an item's history name the action.
-        var label: String {
-            if let review = ReviewAction(rawValue: rawValue) { return review.label }
+        var label: String { label(.zh) }
+
+        /// How the log and an item's history name the action, in `language`.
+        func label(_ language: Language) -> String {
+            if let review = ReviewAction(rawValue: rawValue) { return review.label(language) }
             if let move = ClockEvent.Kind(rawValue: rawValue).flatMap(ApplicationMove.Kind.init(recording:))
                 ?? ApplicationMove.Kind(rawValue: rawValue)
             {
-                return move.label
+                return move.label(language)
             }
-            return Self.verbs[rawValue] ?? rawValue
+            return Self.verbs[rawValue].map { language == .en ? $0.en : $0.zh } ?? rawValue
         }
 
-        private static let verbs = [
-            "create": "创建", "update": "修改", "attach": "上传附件", "new-version": "起草新版本", "supersede": "被新版本取代", "handle": "办理",
-            "decide": "审结", "issue-token": "签发接口令牌", "login": "登录", "register": "登记", "save-draft": "保存草稿", "letter": "发出文书",
+        private static let verbs: [String: (zh: String, en: String)] = [
+            "create": ("创建", "Create"), "update": ("修改", "Change"), "attach": ("上传附件", "Attach a file"),
+            "new-version": ("起草新版本", "Draft a new version"), "supersede": ("被新版本取代", "Superseded"), "handle": ("办理", "Handle"),
+            "decide": ("审结", "Decide"), "issue-token": ("签发接口令牌", "Issue an API token"), "login": ("登录", "Sign in"),
+            "register": ("登记", "Register"), "save-draft": ("保存草稿", "Save a draft"), "letter": ("发出文书", "Send a letter"),
         ]
         init(_ review: ReviewAction) { rawValue = review.rawValue }
         /// The clock's name for the move (`clarify-sent` …), or the move's own (`confirm`, `fee-unpaid`).
         init(_ move: ApplicationMove) { rawValue = move.clockKind?.rawValue ?? move.kind.rawValue }
+    }
+
+    /// Who acted when no account did, as the log and an application's history store it.
+    enum Actor {
+        static let applicant = "申请人"
+        static let system = "系统"
+        static let demo = "演示数据"
     }
 
     /// One line of the log. `before` and `after` are JSON of the fields that matter (`json`).

@@ -235,23 +235,6 @@ extension AnnualReports.Status {
     }
 }
 
-extension Audit.Action {
-    /// How the log and an item's history name the action.
-    func label(_ language: Language) -> String {
-        guard language == .en else { return label }
-        if let review = ReviewAction(rawValue: rawValue) { return review.label(language) }
-        if let move = ClockEvent.Kind(rawValue: rawValue).flatMap(ApplicationMove.Kind.init(recording:)) ?? ApplicationMove.Kind(rawValue: rawValue) {
-            return move.label(language)
-        }
-        let verbs = [
-            "create": "Create", "update": "Change", "attach": "Attach a file", "new-version": "Draft a new version", "supersede": "Superseded",
-            "handle": "Handle", "decide": "Decide", "issue-token": "Issue an API token", "login": "Sign in", "register": "Register",
-            "save-draft": "Save a draft", "letter": "Send a letter",
-        ]
-        return verbs[rawValue] ?? rawValue
-    }
-}
-
 extension ReportFacts.RegisterKind {
     func label(_ language: Language) -> String {
         guard language == .en else { return label }
@@ -270,7 +253,8 @@ extension Audit {
     /// Who did it, as the log shows it: a user name, or one of the stored names of those without an account.
     static func actor(_ stored: String, _ language: Language) -> String {
         guard language == .en else { return stored }
-        return ["申请人": "The applicant (申请人)", "系统": "The system (系统)", "演示数据": "Demo data (演示数据)"][stored] ?? stored
+        return [Actor.applicant: "The applicant (申请人)", Actor.system: "The system (系统)", Actor.demo: "Demo data (演示数据)"][stored]
+            ?? stored
     }
 }
 

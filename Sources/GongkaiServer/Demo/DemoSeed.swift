@@ -96,8 +96,8 @@ public enum DemoSeed {
                 if let lianfang = try await AgencyRecord.query(on: db).filter(\.$code == lianfangCode).first() {
                     // Its sections 五 and 六 as the real report printed them.
                     try await AnnualReports(db: db).saveDraft(
-                        agency: lianfang, year: 2019, sections: [5: lianfang2019SectionFive, 6: lianfang2019SectionSix], by: "演示数据")
-                    try await AnnualReports(db: db).publish(agency: lianfang, year: 2019, by: "演示数据", today: Day(iso: "2020-01-20")!)
+                        agency: lianfang, year: 2019, sections: [5: lianfang2019SectionFive, 6: lianfang2019SectionSix], by: Audit.Actor.demo)
+                    try await AnnualReports(db: db).publish(agency: lianfang, year: 2019, by: Audit.Actor.demo, today: Day(iso: "2020-01-20")!)
                 }
             }
         }
@@ -169,7 +169,8 @@ public enum DemoSeed {
             byCode[seed.code] = agency
         }
 
-        let editor = StaffRecord(username: "demo-seed", displayName: "演示数据", passwordHash: "!", role: StaffRole.editor.rawValue, agencyID: nil)
+        let editor = StaffRecord(
+            username: "demo-seed", displayName: Audit.Actor.demo, passwordHash: "!", role: StaffRole.editor.rawValue, agencyID: nil)
         try await editor.create(on: db)
         var random = SampleReports.Generator(state: 20191231)
         for seed in agencies where seed.kind.reportsYearly {
