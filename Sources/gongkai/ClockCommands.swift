@@ -279,7 +279,7 @@ struct FeeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let charge = applicationsThisMonth.map(InformationProcessingFee.perApplication) ?? InformationProcessingFee.perPage(pages!)
+        let charge = applicationsThisMonth.map { InformationProcessingFee.perApplication($0) } ?? InformationProcessingFee.perPage(pages ?? 1)
         if json {
             print(ReportJSON.encode(charge))
             return
@@ -288,6 +288,9 @@ struct FeeCommand: ParsableCommand {
         print("total: \(charge.total) 元 for \(charge.quantity) \(unit)")
         for band in charge.bands {
             print("  \(band.from)–\(band.to): \(band.units) × \(band.price) 元 = \(band.subtotal) 元")
+        }
+        if let n = applicationsThisMonth {
+            print("the \(n)th application alone: \(InformationProcessingFee.perApplication(ordinal: n).total) 元 (what its fee notice charges)")
         }
         print("basis: \(charge.basis)")
     }

@@ -198,9 +198,12 @@ import VaporTesting
             let page = try await client.get(SiteURL.staffApplication(silent).path).body.string
             #expect(page.contains("被征求方在15个工作日内未提出意见") && page.contains("视为同意公开"))
 
+            // Earlier applications this month by the same applicant make this one the 11th, the first one charged.
+            for _ in 0..<8 { try await Self.register(client, received: "2026-10-09") }
             let fee = try await Self.register(client, received: "2026-10-09")
             #expect(
-                try await Self.move(client, fee, [("move", "fee"), ("amount", "100"), ("basis", "按件计收"), ("date", "2026-10-12")]).status == .seeOther)
+                try await Self.move(client, fee, [("move", "fee"), ("finding", "本月第11件同类申请"), ("scale", "per-application"), ("date", "2026-10-12")])
+                    .status == .seeOther)
             #expect(try await LetterRecord.query(on: app.db).filter(\.$application.$id == fee).first()?.body.contains("人民币100元") == true)
             // Twenty working days to pay run to 11-09; on 11-20 the application is deemed abandoned.
             let late = try await Self.move(client, fee, [("move", "fee-paid"), ("date", "2026-11-16")])
@@ -213,6 +216,62 @@ import VaporTesting
             // The audit log names each move (recording the lapse was once logged as "confirm").
             let actions = try await AuditRecord.query(on: app.db).filter(\.$entityID == fee.uuidString).sort(\.$at).all().map(\.action)
             #expect(actions == ["create", "fee-sent", "fee-unpaid"])
+        }
+    }
+
+    /// 第四十二条 and 国办函〔2020〕109号: no fee without a finding; the amount is computed from the applicant's
+    /// applications to the agency in the month (by identity number) or from the pages, never typed; the notice says
+    /// how to pay; its amount cannot be edited; what was paid reaches section 六 of the annual report; whether fee
+    /// time pauses the clock is the agency's setting.
+    @Test func aFeeNoticeIsAssessedFromTheScales_andReachesTheReport() async throws {
+        try await withServer(demo: true, today: Day(iso: "2026-11-20")!) { app, client in
+            try await client.signIn("lianfang-officer")
+            var ids: [UUID] = []
+            for _ in 0..<10 { ids.append(try await Self.register(client, received: "2026-10-09")) }
+            let tenth = try #require(ids.last)
+            let finding = ("finding", "申请人本月已就同一事项提出申请10件以上")
+            let free = try await Self.move(client, tenth, [("move", "fee"), finding, ("amount", "500"), ("date", "2026-10-12")])
+            #expect(free.status == .conflict && free.body.string.contains("本申请不收费"), "\(free.status)")
+
+            let eleventh = try await Self.register(client, received: "2026-10-09")
+            let bare = try await Self.move(client, eleventh, [("move", "fee"), ("date", "2026-10-12")])
+            #expect(bare.body.string.contains("须先写明认定申请人申请的数量、频次明显超过合理范围的理由"), "\(bare.status)")
+            let edited = try await Self.move(
+                client, eleventh, [("move", "fee"), finding, ("date", "2026-10-12"), ("letterBody", "收取信息处理费人民币500元。")])
+            #expect(edited.status == .unprocessableEntity && edited.body.string.contains("不能修改"))
+            let compose = try await client.get(
+                SiteURL.staffApplicationCompose(eleventh, move: "fee").path + "&date=2026-10-12&finding=%E6%9C%AC%E6%9C%88%E7%AC%AC11%E4%BB%B6")
+            #expect(compose.body.string.contains("第11件申请：第11件1件×100元＝100元；合计100元"))
+            #expect(
+                try await Self.move(client, eleventh, [("move", "fee"), finding, ("amount", "500"), ("date", "2026-10-12")]).status == .seeOther)
+            let letter = try #require(try await LetterRecord.query(on: app.db).filter(\.$application.$id == eleventh).first()).body
+            #expect(letter.contains("人民币100元") && !letter.contains("人民币500元") && letter.contains("缴费方式：通过非税收入统一缴款平台缴纳"))
+            // Delivered by e-mail, the notice is received the day it goes out: 20 working days from 10-13 end 11-09.
+            #expect(letter.contains("2026年11月9日前") && letter.contains("不计入答复期限"))
+            #expect(try await Self.move(client, eleventh, [("move", "fee-paid"), ("date", "2026-10-20")]).status == .seeOther)
+            let paid = try #require(try await ApplicationRecord.find(eleventh, on: app.db))
+            #expect(paid.feeAmount == 100 && paid.feePaidOn == "2026-10-20")
+
+            // By the page: 45 pages cost 150 元 whatever the month's count.
+            let pages = try await Self.register(client, received: "2026-10-09")
+            let byPage = [("move", "fee"), finding, ("scale", "per-page"), ("pages", "45"), ("date", "2026-10-12")]
+            #expect(try await Self.move(client, pages, byPage).status == .seeOther)
+            #expect(try await LetterRecord.query(on: app.db).filter(\.$application.$id == pages).first()?.body.contains("人民币150元") == true)
+
+            let agency = try #require(try await AgencyRecord.query(on: app.db).filter(\.$code == DemoSeed.lianfangCode).first())
+            let six = try await AnnualReports(db: app.db).generate(agency: agency, year: 2026).report.section(6)?.text ?? ""
+            #expect(six == "本年度发出信息处理费收费通知2件；收取信息处理费1件，共计100元。", "\(six)")
+
+            // An agency that counts fee time in the period: the notice no longer moves the due date (11-30).
+            agency.feeTimeExcluded = false
+            try await agency.save(on: app.db)
+            let counted = try await Self.register(client, received: "2026-11-02")
+            let notice = [("move", "fee"), finding, ("scale", "per-page"), ("pages", "45"), ("date", "2026-11-04")]
+            #expect(try await Self.move(client, counted, notice).status == .seeOther)
+            let record = try #require(try await ApplicationRecord.find(counted, on: app.db))
+            #expect(record.feeTimeExcluded == false && record.dueOn == "2026-11-30", "\(record.dueOn ?? "nil")")
+            let sent = try await LetterRecord.query(on: app.db).filter(\.$application.$id == counted).first()?.body ?? ""
+            #expect(sent.contains("人民币150元") && !sent.contains("不计入答复期限"))
         }
     }
 

@@ -83,6 +83,33 @@ import Vapor
             #expect(item.status == .ok && item.body.string.contains("<html lang=\"en\">"))
         }
     }
+
+    /// What the request itself carries wrong (a NUL, a control character in the address, a field missing or of the
+    /// wrong type) is refused in the reader's language, naming the field.
+    @Test func refusalsOfUnreadableRequests_speakTheReadersLanguage() async throws {
+        try await withServer(demo: true) { _, client in
+            let status = Language.en.path(SiteURL.applicationStatus.path)
+            let nul = try await client.post(status, form: [("trackingNumber", "a\u{0}b"), ("secret", "x")], csrf: false)
+            #expect(nul.status == .badRequest && nul.body.string.contains("has a NUL character and cannot be stored"))
+            let path = try await client.get("/en/a/%1B/catalogue")
+            #expect(path.status == .badRequest && path.body.string.contains("The address has control characters"))
+            let chinese = try await client.get("/a/%1B/catalogue")
+            #expect(chinese.body.string.contains("地址中含有控制字符"))
+
+            var headers = HTTPHeaders()
+            headers.contentType = .json
+            let missing = try await client.send(
+                .POST, SiteURL.apiApplicationStatus.path, headers: headers, body: ByteBuffer(string: #"{"trackingNumber":"A"}"#))
+            #expect(missing.status == .badRequest)
+            #expect(try missing.content.decode(APIError.self).error == "提交的内容格式不对：缺少字段 secret")
+            let mistyped = try await client.send(
+                .POST, SiteURL.apiApplicationStatus.path, headers: headers, body: ByteBuffer(string: #"{"trackingNumber":1,"secret":"x"}"#))
+            #expect(try mistyped.content.decode(APIError.self).error == "提交的内容格式不对：字段 trackingNumber 的值类型不对")
+            #expect(
+                UIText.bodyMalformed.said(nesting: [UIText.missingField.said("secret")]).en
+                    == "What was sent is malformed: the field secret is missing")
+        }
+    }
 }
 
 /// The portal walked in English over a district whose own data is all ASCII: whatever Chinese is left on a page is

@@ -61,12 +61,25 @@ import Testing
         let answer = LetterDrafter.draft(.answer, facts)
         #expect(answer.body.contains("第十五条、第三十二条"))
         #expect(answer.body.contains("行政复议"))
-        facts.feeAmount = Decimal(string: "100")!
+        facts.fee = FeeNotice(
+            finding: "您本月已向本机关提出同类申请11件", charge: InformationProcessingFee.perApplication(ordinal: 11),
+            payment: "到联芳路1号窗口缴纳")
         facts.feePayBy = Day(iso: "2026-12-03")
         // 第三十四条: an agency consulted that stays silent past its 15 working days is taken to consent; the letter says so.
         let consultation = LetterDrafter.draft(.consultation, facts).body
         #expect(consultation.contains("15个工作日内") && consultation.contains("行政机关逾期未提出意见的，视为同意公开（第三十四条）"))
-        #expect(LetterDrafter.draft(.fee, facts).body.contains("人民币100元"))
-        #expect(LetterDrafter.draft(.fee, facts).body.contains("2026年12月3日前"))
+        // 第四十二条 and 国办函〔2020〕109号: the finding, the scale, the amount and how it is reached, how to pay, the 20
+        // working days from the day after receipt, and the pause only where the agency's setting has it.
+        let fee = LetterDrafter.draft(.fee, facts).body
+        #expect(fee.contains("明显超过合理范围：您本月已向本机关提出同类申请11件。"))
+        #expect(fee.contains("按照按件计收标准收取信息处理费人民币100元"))
+        #expect(fee.contains("计算方法：本申请为申请人本自然月内向本机关提出的第11件申请：第11件1件×100元＝100元；合计100元。"))
+        #expect(fee.contains("缴费方式：到联芳路1号窗口缴纳"))
+        #expect(fee.contains("自收到本通知次日起20个工作日内缴纳（即2026年12月3日前）"))
+        #expect(fee.contains("不计入答复期限"))
+        facts.feeTimeExcluded = false
+        facts.feePayBy = nil
+        let counted = LetterDrafter.draft(.fee, facts).body
+        #expect(!counted.contains("不计入答复期限") && counted.contains("20个工作日内缴纳。逾期未缴纳的"))
     }
 }

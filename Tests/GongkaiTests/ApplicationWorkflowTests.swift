@@ -153,7 +153,13 @@ import Testing
         #expect(refusal(.answer(result: "9.9", detail: ""), received()) == .notAResult("9.9", year: 2026, format: .v2021))
         #expect(refusal(.clarify(what: "  \n"), received()) == .clarificationListsNothing)
         #expect(refusal(.consult(party: " "), received()) == .consultationNamesNobody)
-        #expect(refusal(.fee(amount: 0, basis: "按件计收"), received()) == .feeNotPositive)
+        // 第四十二条: no fee without a finding, none below the scales' threshold, none without saying how to pay.
+        let eleventh = InformationProcessingFee.perApplication(ordinal: 11)
+        #expect(refusal(.fee(FeeNotice(finding: " ", charge: eleventh, payment: "窗口")), received()) == .feeWithoutFinding)
+        #expect(
+            refusal(.fee(FeeNotice(finding: "本月第5件", charge: InformationProcessingFee.perApplication(ordinal: 5), payment: "窗口")), received())
+                == .feeNotPositive)
+        #expect(refusal(.fee(FeeNotice(finding: "本月第11件", charge: eleventh, payment: "")), received()) == .feeWithoutPayment)
         #expect(refusal(.confirm, received()) == .alreadyConfirmed(on: day("2026-03-02")))
         let online = ApplicationCase(status: .submitted, submitted: day("2026-03-05"), received: nil, channel: .online, events: [])
         #expect(refusal(.confirm, online, on: "2026-03-04") == .confirmedBeforeSubmission(submitted: day("2026-03-05")))

@@ -213,6 +213,22 @@ import Testing
         #expect(charge.bands.last?.to == pages)
     }
 
+    /// One application is charged at the price of its own band, never the month's earlier ones again.
+    @Test(arguments: [(1, 0), (10, 0), (11, 100), (30, 100), (31, 200), (40, 200), (41, 300), (51, 400)])
+    func fee_oneApplicationPaysItsBand(ordinal: Int, price: Int) {
+        let charge = InformationProcessingFee.perApplication(ordinal: ordinal)
+        #expect(charge.total == price && charge.quantity == ordinal && charge.bands.count == 1)
+    }
+
+    @Test func fee_breakdownIsWordedForTheNotice() {
+        #expect(
+            InformationProcessingFee.perPage(45).breakdown
+                == "本申请提供信息共45页：第1—30页不收费；第31—45页15页×10元＝150元；合计150元")
+        #expect(
+            InformationProcessingFee.perApplication(ordinal: 31).breakdown
+                == "本申请为申请人本自然月内向本机关提出的第31件申请：第31件1件×200元＝200元；合计200元")
+    }
+
     @Test func fee_breakdownShowsEachBand() {
         let charge = InformationProcessingFee.perApplication(41)
         #expect(charge.bands.map(\.price) == [0, 100, 200, 300])

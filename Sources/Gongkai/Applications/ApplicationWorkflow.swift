@@ -43,7 +43,7 @@ public enum ApplicationMove: Sendable, Equatable {
     case consultReceived
     case consultAnswered(party: String)
     case extend(days: Int)
-    case fee(amount: Decimal, basis: String)
+    case fee(FeeNotice)
     case feePaid
     case feeUnpaid
     /// `result` is a row id of table 三 in the format of the year of the answer.
@@ -149,7 +149,7 @@ public enum ApplicationMove: Sendable, Equatable {
         case .consult(let party): "征求意见：\(party)"
         case .consultAnswered(let party): "收到意见：\(party)"
         case .extend(let days): "延长\(days)个工作日"
-        case .fee(let amount, let basis): "收费\(amount)元（\(basis)）"
+        case .fee(let notice): "收费\(notice.charge.total)元（\(notice.charge.scaleName)：\(notice.charge.breakdown)）；认定理由：\(notice.finding)"
         case .feeUnpaid: "缴费期限届满未缴费，视为放弃申请"
         case .answer(let result, _): "答复结果：\(result)"
         default: label
@@ -174,6 +174,10 @@ public enum ApplicationRefusal: Error, Equatable, Sendable {
     case clarificationListsNothing
     case consultationNamesNobody
     case feeNotPositive
+    /// No finding that the applicant's applications clearly exceed a reasonable range: no fee is the rule (第四十二条).
+    case feeWithoutFinding
+    /// The notice would not say how to pay.
+    case feeWithoutPayment
     case feePeriodRunning
     /// The fee notice ran out unpaid: the application is deemed abandoned and only that can be recorded.
     case feeLapsed
@@ -194,7 +198,9 @@ public enum ApplicationRefusal: Error, Equatable, Sendable {
         case .resultOfALapse(let result): "\(result.label)由“逾期未补正”或“逾期未缴费”办理，不作为答复结果选择"
         case .clarificationListsNothing: "补正告知须一次列明需要补正的全部事项（第三十条）"
         case .consultationNamesNobody: "请写明被征求意见的第三方或机关（第三十二条、第三十四条）"
-        case .feeNotPositive: "收费金额须大于零（第四十二条）：不收费的申请无需发出收费通知"
+        case .feeNotPositive: "按收费标准计算，本申请不收费（国办函〔2020〕109号）：不收费的申请无需发出收费通知"
+        case .feeWithoutFinding: "不收费是原则（第四十二条）：须先写明认定申请人申请的数量、频次明显超过合理范围的理由，才能发出收费通知"
+        case .feeWithoutPayment: "收费通知须写明缴费方式：请管理员先在本机关的设置中填写信息处理费的缴费方式"
         case .feePeriodRunning: "缴费期限（收费通知后\(DeadlineEngine.feePaymentPeriod)个工作日，国办函〔2020〕109号）尚未届满，不能按逾期未缴费处理"
         case .feeLapsed: "收费通知的缴费期限已届满而未缴费，视为放弃申请（第四十二条）：请按“逾期未缴费”办结"
         case .clock(let kind, let error): "依据答复期限规则不能\(kind.label)：\(error.description)"
@@ -288,8 +294,12 @@ public enum ApplicationWorkflow {
             throw .clarificationListsNothing
         case .consult(let party) where party.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty:
             throw .consultationNamesNobody
-        case .fee(let amount, _) where amount <= 0:
+        case .fee(let notice) where notice.finding.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty:
+            throw .feeWithoutFinding
+        case .fee(let notice) where notice.charge.total <= 0:
             throw .feeNotPositive
+        case .fee(let notice) where notice.payment.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty:
+            throw .feeWithoutPayment
         default: break
         }
 
@@ -345,7 +355,8 @@ public enum ApplicationWorkflow {
     public static func offered(to role: StaffRole, for application: ApplicationCase, today: Day, engine: DeadlineEngine) -> [ApplicationMove.Kind] {
         let examples: [ApplicationMove] = [
             .confirm, .clarify(what: "事项"), .clarified, .clarifyExpired, .consult(party: "第三方"), .consultReceived, .consultAnswered(party: ""),
-            .extend(days: 1), .fee(amount: 1, basis: ""), .feePaid, .feeUnpaid, .answer(result: "3.1", detail: ""), .withdraw,
+            .extend(days: 1), .fee(FeeNotice(finding: "—", charge: InformationProcessingFee.perApplication(ordinal: 11), payment: "—")), .feePaid,
+            .feeUnpaid, .answer(result: "3.1", detail: ""), .withdraw,
         ]
         return examples.filter { (try? apply($0, to: application, on: today, by: role, today: today, engine: engine)) != nil }.map(\.kind)
     }

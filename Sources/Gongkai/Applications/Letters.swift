@@ -45,9 +45,12 @@ public struct LetterFacts: Sendable {
     public var extensionDays: Int = 20
     public var consultedParty: String = ""
     public var consultationReply: Day? = nil
-    public var feeAmount: Decimal = 0
-    public var feeBasis: String = ""
+    public var fee: FeeNotice? = nil
+    /// The last day to pay, when the notice's receipt is known when it goes out (sent electronically); otherwise the
+    /// notice counts the 20 working days from its receipt in words.
     public var feePayBy: Day? = nil
+    /// Whether the agency leaves the time from the notice to payment out of the answer period (its setting).
+    public var feeTimeExcluded = true
     public var result: AnswerResult? = nil
     /// For an answer: the information provided, where to find it, or the reasons.
     public var answerDetail: String = ""
@@ -97,12 +100,22 @@ public enum LetterDrafter {
                 "请于收到本函之日起15个工作日内" + (facts.consultationReply.map { "（\(chinese($0))前）" } ?? "")
                     + "书面回复是否同意公开及理由。第三方逾期未提出意见的，由本机关依照条例规定决定是否公开（第三十二条）；被征求意见的行政机关逾期未提出意见的，视为同意公开（第三十四条）。")
         case .fee:
+            guard let fee = facts.fee else {
+                lines.append(opening + "（未计算收费金额）")
+                break
+            }
             lines.append(
                 opening
-                    + "您的申请数量、频次明显超过合理范围。根据《中华人民共和国政府信息公开条例》第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，本机关按照\(facts.feeBasis.isEmpty ? "按件计收" : facts.feeBasis)标准收取信息处理费人民币\(money(facts.feeAmount))元。"
+                    + "经审查，您申请的数量、频次明显超过合理范围：\(fee.finding)。根据《中华人民共和国政府信息公开条例》第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，本机关按照\(fee.charge.scaleName)标准收取信息处理费人民币\(fee.charge.total)元。"
             )
             lines.append("")
-            lines.append("请您自收到本通知次日起20个工作日内缴纳" + (facts.feePayBy.map { "（\(chinese($0))前）" } ?? "") + "。逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。收费期间不计入答复期限。")
+            lines.append("计算方法：\(fee.charge.breakdown)。")
+            lines.append("")
+            lines.append("缴费方式：\(fee.payment)")
+            lines.append("")
+            lines.append(
+                "请您自收到本通知次日起20个工作日内缴纳" + (facts.feePayBy.map { "（即\(chinese($0))前）" } ?? "")
+                    + "。逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。" + (facts.feeTimeExcluded ? "自发出本通知至您缴费之日的期间，不计入答复期限。" : ""))
         case .answer:
             let result = facts.result
             lines.append(opening + "现答复如下：")
@@ -135,11 +148,4 @@ public enum LetterDrafter {
 
     /// `2026年11月20日`.
     public static func chinese(_ day: Day) -> String { "\(day.year)年\(day.month)月\(day.dayOfMonth)日" }
-
-    static func money(_ amount: Decimal) -> String {
-        var value = amount
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &value, 2, .plain)
-        return NSDecimalNumber(decimal: rounded).stringValue
-    }
 }

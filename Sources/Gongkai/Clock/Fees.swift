@@ -30,6 +30,30 @@ public enum InformationProcessingFee {
         public var total: Int
         public var bands: [Band]
         public var basis: String
+
+        /// The scale's name as 国办函〔2020〕109号 calls it.
+        public var scaleName: String { scale == .perApplication ? "按件计收" : "按量计收" }
+
+        /// How the total is reached, band by band, in the words of a fee notice.
+        public var breakdown: String {
+            let unit = scale == .perApplication ? "件" : "页"
+            let parts = bands.map { band in
+                let range = band.from == band.to ? "第\(band.from)\(unit)" : "第\(band.from)—\(band.to)\(unit)"
+                return band.price == 0 ? "\(range)不收费" : "\(range)\(band.units)\(unit)×\(band.price)元＝\(band.subtotal)元"
+            }
+            let counted = scale == .perApplication ? "本申请为申请人本自然月内向本机关提出的第\(quantity)件申请" : "本申请提供信息共\(quantity)页"
+            return "\(counted)：\(parts.joined(separator: "；"))；合计\(total)元"
+        }
+    }
+
+    /// The fee for one application that is its applicant's `ordinal`th to the agency in a calendar month (按件计收):
+    /// the price of the band that application falls in, never the month's earlier ones again.
+    public static func perApplication(ordinal: Int) -> Charge {
+        let month = perApplication(max(ordinal, 1))
+        let price = month.bands.last?.price ?? 0
+        return Charge(
+            scale: .perApplication, quantity: max(ordinal, 1), total: price,
+            bands: [Band(from: max(ordinal, 1), to: max(ordinal, 1), units: 1, price: price, subtotal: price)], basis: month.basis)
     }
 
     /// The total for one applicant's `count`th application in a calendar month and all before it: 1–10 free, 11–30 at
@@ -69,4 +93,22 @@ public enum InformationProcessingFee {
             scale: .perPage, quantity: pages, total: bands.reduce(0) { $0 + $1.subtotal }, bands: bands,
             basis: "国办函〔2020〕109号 按量计收：30页以下（含30页）不收费；31—100页的部分每页10元；101—200页的部分每页20元；200页以上的部分每页40元")
     }
+}
+
+/// A fee notice as the law lets it go out (第四十二条): staff's finding that this applicant's number or frequency of
+/// applications clearly exceeds a reasonable range, the charge computed by one scale (never typed), and how to pay.
+public struct FeeNotice: Sendable, Equatable {
+    public var finding: String
+    public var charge: InformationProcessingFee.Charge
+    /// How to pay: the agency's payment details.
+    public var payment: String
+
+    public init(finding: String, charge: InformationProcessingFee.Charge, payment: String) {
+        self.finding = finding
+        self.charge = charge
+        self.payment = payment
+    }
+
+    /// 元.
+    public var amount: Decimal { Decimal(charge.total) }
 }

@@ -68,6 +68,8 @@ struct AdminController {
             FormField(
                 name: "reportDeadline", label: UIText.deadlineField(l),
                 hint: UIText.deadlineHint(l)),
+            FormField(name: "feePayment", label: UIText.feePaymentField(l), kind: .text(rows: 3), hint: UIText.feePaymentHint(l)),
+            FormField(name: "feeTimeExcluded", label: UIText.feeTimeExcludedField(l), kind: .checkbox),
         ]
         return fields
     }
@@ -89,6 +91,12 @@ struct AdminController {
         var guide: String?
         var indexPattern: String?
         var reportDeadline: String?
+        var feePayment: String?
+        /// A ticked box sends "on"; an unticked one nothing.
+        var feeTimeExcluded: String?
+
+        /// The form as sent (a new agency's form starts with the fee pause on, the default).
+        static let blank = AgencyForm(feeTimeExcluded: "on")
 
         var values: [String: String] {
             [
@@ -96,6 +104,7 @@ struct AdminController {
                 "organisation": organisation ?? "", "headName": headName ?? "", "address": address ?? "", "officeHours": officeHours ?? "",
                 "phone": phone ?? "", "fax": fax ?? "", "email": email ?? "", "disclosureOffice": disclosureOffice ?? "", "guide": guide ?? "",
                 "indexPattern": indexPattern ?? IndexNumber.defaultPattern, "reportDeadline": reportDeadline ?? "",
+                "feePayment": feePayment ?? "", "feeTimeExcluded": feeTimeExcluded == "on" ? "on" : "",
             ]
         }
 
@@ -105,6 +114,7 @@ struct AdminController {
                 "organisation": agency.organisation, "headName": agency.headName, "address": agency.address, "officeHours": agency.officeHours,
                 "phone": agency.phone, "fax": agency.fax, "email": agency.email, "disclosureOffice": agency.disclosureOffice,
                 "guide": agency.guide, "indexPattern": agency.indexPattern, "reportDeadline": agency.reportDeadline,
+                "feePayment": agency.feePayment, "feeTimeExcluded": agency.feeTimeExcluded ? "on" : "",
             ]
         }
     }
@@ -159,6 +169,8 @@ struct AdminController {
         agency.disclosureOffice = trimmed["disclosureOffice"]!
         agency.guide = form.guide ?? ""
         agency.indexPattern = trimmed["indexPattern"]!
+        agency.feePayment = trimmed["feePayment"] ?? ""
+        agency.feeTimeExcluded = trimmed["feeTimeExcluded"] == "on"
         return [:]
     }
 
@@ -184,7 +196,8 @@ struct AdminController {
         return PageRenderer.render(
             AdminViews.form(
                 title: UIText.newAgency(req.language), action: SiteURL.adminNewAgency.path,
-                fields: Self.agencyFields(isNew: true, parents: try await parents(req.db), req.language), values: AgencyForm().values, problems: [:],
+                fields: Self.agencyFields(isNew: true, parents: try await parents(req.db), req.language), values: AgencyForm.blank.values,
+                problems: [:],
                 submit: UIText.create(req.language), viewer: req.staffViewer))
     }
 

@@ -168,7 +168,7 @@ struct AnnualReports {
         {
             five += "\n" + review
         }
-        let six = report.format == .v2021 ? "本年度未收取信息处理费。" : "无。"
+        let six = try await feeSentence(agencyID: agencyID, from: start, through: end) ?? (report.format == .v2021 ? "本年度未收取信息处理费。" : "无。")
         return [
             ReportSection(number: 1, title: ReportSectionTitle.titles[0], text: one),
             ReportSection(number: 2, title: ReportSectionTitle.titles[1], text: ""),
@@ -181,6 +181,20 @@ struct AnnualReports {
 }
 
 extension AnnualReports {
+    /// Section 六's sentence on the information-processing fee, from the fee records of the year: the notices sent,
+    /// the fees paid and their total; nil when no notice went out and nothing was paid.
+    func feeSentence(agencyID: UUID, from start: String, through end: String) async throws -> String? {
+        let notices = try await ApplicationEventRecord.query(on: db)
+            .join(ApplicationRecord.self, on: \ApplicationEventRecord.$application.$id == \ApplicationRecord.$id)
+            .filter(ApplicationRecord.self, \.$agency.$id == agencyID).filter(\.$kind == ClockEvent.Kind.feeSent.rawValue)
+            .filter(\.$date >= start).filter(\.$date <= end).count()
+        let paid = try await ApplicationRecord.query(on: db).filter(\.$agency.$id == agencyID)
+            .filter(\.$feePaidOn >= start).filter(\.$feePaidOn <= end).all()
+        guard notices > 0 || !paid.isEmpty else { return nil }
+        let total = paid.reduce(0) { $0 + ($1.feeAmount ?? 0) }
+        return "本年度发出信息处理费收费通知\(notices)件；" + (paid.isEmpty ? "未收取信息处理费。" : "收取信息处理费\(paid.count)件，共计\(total)元。")
+    }
+
     /// Where an agency's report on a year stands, for the district roll-up.
     enum Status: String {
         case notStarted = "未开始"

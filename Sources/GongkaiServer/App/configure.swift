@@ -78,6 +78,7 @@ let migrations: [any Migration] = [
     M013_CreateAnnualReports(),  // annual report drafts and versions, report deadlines
     M014_CreateComplaints(),  // complaints and reports about disclosure work
     M015_CreateApplicationYearIndex(),  // the applications of a year, index-only
+    M016_AddFeeAndLetterSettings(),  // fee payment and pause, 复议机关 and 文号 per agency; fees per application
 ]
 
 struct CalendarKey: StorageKey {

@@ -336,10 +336,14 @@ enum ApplicationStaffViews {
             return (
                 UIText.moveFee(l),
                 .group(
-                    label("amount", UIText.amountYuan(l)), .input(.type(.text), .name("amount"), .id("amount")), label("basis", UIText.feeBasis(l)),
+                    label("finding", UIText.feeFinding(l)), .textarea(.name("finding"), .id("finding"), .attribute(named: "rows", value: "3")),
+                    label("scale", UIText.feeBasis(l)),
                     .select(
-                        .attribute(named: "name", value: "basis"), .id("basis"), Views.option("按件计收", UIText.feePerRequest(l)),
-                        Views.option("按量计收", UIText.feeByVolume(l))))
+                        .attribute(named: "name", value: "scale"), .id("scale"),
+                        Views.option(InformationProcessingFee.Scale.perApplication.rawValue, UIText.feePerRequest(l)),
+                        Views.option(InformationProcessingFee.Scale.perPage.rawValue, UIText.feeByVolume(l))),
+                    label("pages", UIText.feePages(l)),
+                    .input(.type(.text), .name("pages"), .id("pages"), .attribute(named: "inputmode", value: "numeric")))
             )
         case .answer:
             return (
@@ -372,8 +376,8 @@ enum ApplicationStaffViews {
                 .input(.type(.hidden), .name("move"), .value(Views.attr(form.move))),
                 .input(.type(.hidden), .name("date"), .value(date.iso)),
                 .forEach([
-                    ("what", form.what), ("party", form.party), ("days", form.days), ("amount", form.amount), ("basis", form.basis),
-                    ("result", form.result), ("detail", form.detail),
+                    ("what", form.what), ("party", form.party), ("days", form.days), ("finding", form.finding), ("scale", form.scale),
+                    ("pages", form.pages), ("result", form.result), ("detail", form.detail),
                 ]) { name, value in
                     .unwrap(value) { .input(.type(.hidden), .name(name), .value(Views.attr($0))) }
                 },

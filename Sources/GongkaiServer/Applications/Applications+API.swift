@@ -72,7 +72,7 @@ struct ApplicationAPIController {
         routes.post(.apiApplicationStatus, use: status)
         let tokens = routes.grouped(
             StaffTokenAuthenticator(),
-            StaffUser.guardMiddleware(throwing: Abort(.unauthorized, reason: "请以 Authorization: Bearer <令牌> 发送工作人员的 API 令牌")))
+            StaffUser.guardMiddleware(throwing: Refused(.unauthorized, .apiTokenNeeded)))
         tokens.get(.apiApplications, use: list)
         tokens.post(.apiApplications, use: create)
         tokens.get(.apiApplication, use: show)
@@ -81,7 +81,7 @@ struct ApplicationAPIController {
 
     func submit(_ req: Request) async throws -> Response {
         let agency = try await Catalogue(db: req.db, calendar: req.workdays).agency(code: req.parameters.get("code") ?? "")
-        guard agency.kind.takesApplications else { throw Abort(.notFound, reason: "\(agency.name)不受理政府信息公开申请；请向所属街道或镇提出申请") }
+        guard agency.kind.takesApplications else { throw Refused(.notFound, .noApplicationsHere, agency.name) }
         try req.admit(req.application.rateLimiters.applications, what: .whatApplying)
         let input = try req.decodeBody(Applications.Input.self)
         let (record, secret) = try await req.applications.submit(input, agency: agency, byStaff: nil, today: req.today)
@@ -100,7 +100,7 @@ struct ApplicationAPIController {
         let query = try req.decodeBody(StatusQuery.self)
         guard let record = try await ApplicationRecord.query(on: req.db).filter(\.$trackingNumber == query.trackingNumber).with(\.$agency).first(),
             record.secretHash == Applications.secretHash(query.secret.uppercased())
-        else { throw Abort(.notFound, reason: "没有与该查询号和查询码相符的申请") }
+        else { throw Refused(.notFound, .wrongNumberOrSecret) }
         return try await req.applications.publicStatus(record, today: req.today)
     }
 
@@ -139,14 +139,16 @@ struct ApplicationAPIController {
         if let agencies = reader.access.readableAgencies { query = query.filter(\.$agency.$id ~~ Array(agencies)) }
         if let text = try req.queryText("status") {
             guard let status = ApplicationStatus(rawValue: text) else {
-                throw Abort(.badRequest, reason: "参数 status 须为 \(ApplicationStatus.allCases.map(\.rawValue).joined(separator: "、")) 之一")
+                throw BadParameter(name: "status", problem: UIText.oneOf.said(ApplicationStatus.allCases.map(\.rawValue).joined(separator: "、")))
             }
             query = query.filter(\.$status == status)
         }
         let records = try await query.limit(1000).all()
         let histories = try await req.applications.histories(records)
         var out: [ApplicationDTO] = []
-        for record in records { out.append(try await dto(record, reader, req: req, withHistory: false, history: histories[record.id!] ?? [])) }
+        for record in records {
+            out.append(try await dto(record, reader, req: req, withHistory: false, history: record.id.flatMap { histories[$0] } ?? []))
+        }
         return out
     }
 
@@ -154,7 +156,7 @@ struct ApplicationAPIController {
         guard let id = req.parameters.get("id", as: UUID.self),
             let record = try await ApplicationRecord.query(on: req.db).filter(\.$id == id).with(\.$agency).first(),
             reader.access.canRead(agency: record.$agency.id)
-        else { throw Abort(.notFound, reason: "没有这件申请") }
+        else { throw Refused(.notFound, .noSuchApplication) }
         return record
     }
 
@@ -166,7 +168,7 @@ struct ApplicationAPIController {
     func create(_ req: Request) async throws -> Response {
         let reader = try await reader(req)
         guard reader.canAct, let agencyID = reader.user.agencyID, let agency = try await AgencyRecord.find(agencyID, on: req.db) else {
-            throw Abort(.forbidden, reason: "只有本机关的经办人可以登记申请")
+            throw Refused(.forbidden, .onlyOfficersRegister)
         }
         let input = try req.decodeBody(Applications.Input.self)
         let (record, _) = try await req.applications.submit(input, agency: agency, byStaff: reader.user, today: req.today)
@@ -179,11 +181,11 @@ struct ApplicationAPIController {
     func move(_ req: Request) async throws -> ApplicationDTO {
         let reader = try await reader(req)
         let record = try await record(req, reader)
-        guard reader.canAct, reader.access.canWrite(agency: record.$agency.id) else { throw Abort(.forbidden, reason: "本账号可以查看申请，但不能办理") }
+        guard reader.canAct, reader.access.canWrite(agency: record.$agency.id) else { throw Refused(.forbidden, .readOnlyApplications) }
         let form = try req.decodeBody(ApplicationStaffController.MoveForm.self)
-        let move = try form.parse()
-        let date = try ApplicationStaffController.day(form.date, today: req.today)
         let service = req.applications
+        let move = try await form.parse(service, record)
+        let date = try ApplicationStaffController.day(form.date, today: req.today)
         let letter = try await service.letterAsSent(
             move, for: record, agency: record.agency, date: date, today: req.today, title: form.letterTitle, body: form.letterBody)
         try await service.perform(move, on: record, date: date, letter: letter, by: reader.user, today: req.today)

@@ -186,14 +186,26 @@ struct ApplicationStaffController {
         var what: String?
         var party: String?
         var days: String?
-        var amount: String?
-        var basis: String?
+        /// A fee notice: staff's finding (第四十二条), the scale (`per-application`, `per-page`) and, by the page,
+        /// the pages to be provided. The amount is computed, never sent.
+        var finding: String?
+        var scale: String?
+        var pages: String?
         var result: String?
         var detail: String?
         var letterTitle: String?
         var letterBody: String?
 
-        func parse() throws -> ApplicationMove {
+        /// The move the form asks for on `record`, a fee notice assessed by `service`.
+        func parse(_ service: Applications, _ record: ApplicationRecord) async throws -> ApplicationMove {
+            try await parse {
+                try await service.feeNotice(
+                    finding: finding, scale: scale, pages: pages, for: record, agency: try await record.$agency.get(on: service.db))
+            }
+        }
+
+        /// The move the form asks for; `fee` assesses a fee notice (it needs the database, the rest does not).
+        func parse(fee: () async throws -> FeeNotice) async throws -> ApplicationMove {
             func required(_ value: String?, _ name: UIText) throws -> String {
                 let text = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
                 guard !text.isEmpty else {
@@ -218,13 +230,7 @@ struct ApplicationStaffController {
                     throw Refused(.unprocessableEntity, .extensionRange)
                 }
                 return .extend(days: n)
-            case .fee:
-                guard let value = Decimal(string: (amount ?? "").trimmingCharacters(in: .whitespaces), locale: Locale(identifier: "en_US_POSIX")),
-                    value > 0, value <= 1_000_000
-                else {
-                    throw Refused(.unprocessableEntity, .feeRange)
-                }
-                return .fee(amount: value, basis: (basis ?? "").trimmingCharacters(in: .whitespaces))
+            case .fee: return .fee(try await fee())
             case .feePaid: return .feePaid
             case .feeUnpaid: return .feeUnpaid
             case .answer:
@@ -251,7 +257,7 @@ struct ApplicationStaffController {
         let record = try await application(req, reader)
         guard reader.canAct, reader.access.canWrite(agency: record.$agency.id) else { throw Refused(.forbidden, .readOnlyApplications) }
         let form = try req.decodeQuery(MoveForm.self)
-        let move = try form.parse()
+        let move = try await form.parse(service(req), record)
         let date = try Self.day(form.date, today: req.today)
         guard let draft = try await service(req).draftLetter(move, for: record, agency: record.agency, date: date, today: req.today) else {
             throw Refused(.badRequest, .noLetterForMove, form.move)
@@ -266,9 +272,9 @@ struct ApplicationStaffController {
         let record = try await application(req, reader)
         guard reader.canAct, reader.access.canWrite(agency: record.$agency.id) else { throw Refused(.forbidden, .readOnlyApplications) }
         let form = try req.decodeBody(MoveForm.self)
-        let move = try form.parse()
-        let date = try Self.day(form.date, today: req.today)
         let service = service(req)
+        let move = try await form.parse(service, record)
+        let date = try Self.day(form.date, today: req.today)
         let letter = try await service.letterAsSent(
             move, for: record, agency: record.agency, date: date, today: req.today, title: form.letterTitle, body: form.letterBody)
         try await service.perform(move, on: record, date: date, letter: letter, by: reader.user, today: req.today)

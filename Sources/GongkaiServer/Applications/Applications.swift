@@ -16,6 +16,13 @@ struct Applications {
 
     var engine: DeadlineEngine { DeadlineEngine(calendar: calendar, settings: settings) }
 
+    /// The clock of one application: the fee setting is the agency's when the fee notice went out.
+    func engine(for record: ApplicationRecord) -> DeadlineEngine {
+        var settings = settings
+        settings.feeTimeExcluded = record.feeTimeExcluded
+        return DeadlineEngine(calendar: calendar, settings: settings)
+    }
+
     // MARK: Intake
 
     /// What an applicant (or staff registering a paper application) fills in. No purpose or reason is asked.
@@ -108,11 +115,7 @@ struct Applications {
         }
     }
 
-    struct InvalidInput: AbortError {
-        var problems: [String: Said]
-        var status: HTTPResponseStatus { .unprocessableEntity }
-        var reason: String { problems.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.zh)" }.joined(separator: "; ") }
-    }
+    typealias InvalidInput = InvalidFields
 
     /// A refused move: the law (or the application's state) does not allow it; nothing was changed.
     struct Refusal: SaidError {
@@ -166,6 +169,8 @@ struct Applications {
             record.receivedOn = received?.iso
             record.status = received == nil ? .submitted : .open
             record.answerDetail = ""
+            record.feeTimeExcluded = agency.feeTimeExcluded
+            record.letterNumber = ""
             if let staff { record.$officer.id = staff.id }
             if let received { record.dueOn = engine.calendar.adding(workingDays: DeadlineEngine.answerPeriod, to: received).iso }
             try await record.create(on: db)
@@ -216,7 +221,7 @@ struct Applications {
     func deadline(_ record: ApplicationRecord, history: [ApplicationEventRecord], today: Day, explain: Bool = true) throws -> Deadline? {
         guard let received = record.receivedOn.flatMap(Day.init(iso:)) else { return nil }
         do {
-            return try engine.compute(
+            return try engine(for: record).compute(
                 received: received, channel: ReceiptChannel(rawValue: record.channel) ?? .inPerson,
                 events: Self.clockEvents(history), today: today, explain: explain)
         } catch {
@@ -247,7 +252,7 @@ struct Applications {
 
     /// The moves `user` may make on the application today (the page offers only these).
     func offeredMoves(_ record: ApplicationRecord, history: [ApplicationEventRecord], to user: StaffUser, today: Day) -> [ApplicationMove.Kind] {
-        ApplicationWorkflow.offered(to: user.role, for: Self.workflowCase(record, history: history), today: today, engine: engine)
+        ApplicationWorkflow.offered(to: user.role, for: Self.workflowCase(record, history: history), today: today, engine: engine(for: record))
     }
 
     /// Performs `move` on `date`, as the domain's workflow allows it; `letter` is the text as sent (drafted by
@@ -256,10 +261,14 @@ struct Applications {
         _ move: ApplicationMove, on record: ApplicationRecord, date: Day, letter: (title: String, body: String)?, by user: StaffUser, today: Day
     ) async throws {
         let history = try await history(record)
+        if case .fee = move {
+            // The agency's fee setting as it stands when the notice goes out governs this application's clock.
+            record.feeTimeExcluded = try await record.$agency.get(on: db).feeTimeExcluded
+        }
         let outcome: ApplicationOutcome
         do {
             outcome = try ApplicationWorkflow.apply(
-                move, to: Self.workflowCase(record, history: history), on: date, by: user.role, today: today, engine: engine)
+                move, to: Self.workflowCase(record, history: history), on: date, by: user.role, today: today, engine: engine(for: record))
         } catch {
             throw Refusal(refusal: error)
         }
@@ -291,7 +300,12 @@ struct Applications {
             if let format = outcome.resultFormat { record.resultFormat = format.rawValue }
             if let answered = outcome.answered { record.answeredOn = answered.iso }
             if let closed = outcome.closed { record.closedOn = closed.iso }
-            if case .answer(_, let detail) = move { record.answerDetail = detail }
+            switch move {
+            case .answer(_, let detail): record.answerDetail = detail
+            case .fee(let notice): record.feeAmount = notice.charge.total
+            case .feePaid: record.feePaidOn = date.iso
+            default: break
+            }
             try await record.save(on: db)
             try await Audit.record(
                 .init(move), .application, id: record.id!.uuidString, agency: nil, by: user.username, before: Audit.json(["status": before.label]),
@@ -320,10 +334,14 @@ struct Applications {
         case .consult(let party):
             facts.consultedParty = party
             facts.consultationReply = engine.calendar.adding(workingDays: DeadlineEngine.consultationPeriod, to: date)
-        case .fee(let amount, let basis):
-            facts.feeAmount = amount
-            facts.feeBasis = basis
-            facts.feePayBy = engine.calendar.adding(workingDays: DeadlineEngine.feePaymentPeriod, to: date)
+        case .fee(let notice):
+            facts.fee = notice
+            facts.feeTimeExcluded = agency.feeTimeExcluded
+            // Sent electronically, the notice is received the day it goes out; by post or collected, its 20 working
+            // days run from a receipt not yet known, and the notice says so in words.
+            if ["email", "online"].contains(record.delivery) {
+                facts.feePayBy = engine.calendar.adding(workingDays: DeadlineEngine.feePaymentPeriod, to: date)
+            }
         case .answer(let result, let detail):
             facts.result = AnswerResult.find(result, format: ReportFormat.expected(forYear: date.year))
             facts.answerDetail = detail
@@ -332,12 +350,53 @@ struct Applications {
         return LetterDrafter.draft(kind, facts)
     }
 
+    /// The fee notice a form asks for, assessed from the scales of 国办函〔2020〕109号 — the amount is computed here,
+    /// never typed: by the applicant's applications to this agency in the calendar month of receipt (counted by
+    /// identity number, this one included), or by the pages to be provided.
+    func feeNotice(finding: String?, scale: String?, pages: String?, for record: ApplicationRecord, agency: AgencyRecord) async throws -> FeeNotice {
+        let charge: InformationProcessingFee.Charge
+        switch InformationProcessingFee.Scale(rawValue: scale ?? "") ?? .perApplication {
+        case .perPage:
+            guard let count = Int((pages ?? "").trimmingCharacters(in: .whitespaces)), (1...1_000_000).contains(count) else {
+                throw Refused(.unprocessableEntity, .feePagesRange)
+            }
+            charge = InformationProcessingFee.perPage(count)
+        case .perApplication:
+            guard !record.idNumber.isEmpty else { throw Refused(.unprocessableEntity, .feeNeedsIdentity) }
+            charge = InformationProcessingFee.perApplication(ordinal: try await ordinalInMonth(record))
+        }
+        return FeeNotice(
+            finding: (finding ?? "").trimmingCharacters(in: .whitespacesAndNewlines), charge: charge,
+            payment: agency.feePayment.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// Which of its applicant's applications to the agency in its calendar month of receipt this one is (1 for the
+    /// first), in the order of receipt and then of tracking number.
+    func ordinalInMonth(_ record: ApplicationRecord) async throws -> Int {
+        guard let received = record.receivedOn.flatMap(Day.init(iso:)) else { return 1 }
+        // NB: days are stored as ISO text, so the month is the text range from its "-01" to before "-32".
+        let month = String(received.iso.prefix(7))
+        let same = try await ApplicationRecord.query(on: db).filter(\.$agency.$id == record.$agency.id).filter(\.$idNumber == record.idNumber)
+            .filter(\.$receivedOn >= month + "-01").filter(\.$receivedOn < month + "-32").all()
+        let mine = (received.iso, record.trackingNumber)
+        return same.filter { other in
+            guard let day = other.receivedOn else { return false }
+            return (day, other.trackingNumber) <= mine
+        }.count
+    }
+
     /// The letter as it goes out: the staff's edited title and body, or the draft where they left them empty.
     func letterAsSent(
         _ move: ApplicationMove, for record: ApplicationRecord, agency: AgencyRecord, date: Day, today: Day, title: String?, body: String?
     ) async throws -> (title: String, body: String)? {
         guard let drafted = try await draftLetter(move, for: record, agency: agency, date: date, today: today) else { return nil }
         let edited = (body ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if case .fee(let notice) = move, !edited.isEmpty,
+            !(edited.contains("人民币\(notice.charge.total)元") && edited.contains(notice.charge.breakdown))
+        {
+            // The amount comes from the scales: wording may change, the amount and its breakdown may not.
+            throw Refused(.unprocessableEntity, .feeAmountFixed, notice.charge.total)
+        }
         let heading = (title ?? "").trimmingCharacters(in: .whitespaces)
         return (title: heading.isEmpty ? drafted.title : heading, body: edited.isEmpty ? drafted.body : edited)
     }

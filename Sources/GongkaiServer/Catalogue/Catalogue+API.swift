@@ -15,7 +15,7 @@ struct APIController {
         routes.get(.apiSearch, use: search)
         let tokens = routes.grouped(
             StaffTokenAuthenticator(),
-            StaffUser.guardMiddleware(throwing: Abort(.unauthorized, reason: "请以 Authorization: Bearer <令牌> 发送工作人员的 API 令牌")))
+            StaffUser.guardMiddleware(throwing: Refused(.unauthorized, .apiTokenNeeded)))
         tokens.post(.apiItems, use: createItem)
         tokens.post(.apiItemActions, use: act)
     }
@@ -50,12 +50,12 @@ struct APIController {
     }
 
     func item(_ req: Request) async throws -> ItemDTO {
-        guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.badRequest, reason: "信息编号须为 UUID") }
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw Refused(.badRequest, .itemIdNeeded) }
         let record = try await Catalogue(db: req.db, calendar: req.workdays).item(id)
         if record.state != PublicationState.published.rawValue {
             // Drafts exist only for staff of their own agency.
             guard let user = try await tokenUser(req), try await Access.of(user, on: req.db).canRead(agency: record.$agency.id) else {
-                throw Abort(.notFound, reason: "没有编号为 \(id.uuidString) 的已发布信息")
+                throw Refused(.notFound, .noPublishedItemId, id.uuidString)
             }
         }
         return record.dto(agency: record.agency, category: record.category)
@@ -82,13 +82,13 @@ struct APIController {
         guard user.role == .editor || user.role == .administrator, let agencyID = user.agencyID,
             let agency = try await AgencyRecord.find(agencyID, on: req.db)
         else {
-            throw Abort(.forbidden, reason: "只有本机关的编辑可以起草公开信息")
+            throw Refused(.forbidden, .onlyEditorsDraft)
         }
         let input = try req.decodeBody(Catalogue.ItemInput.self)
         let catalogue = Catalogue(db: req.db, calendar: req.workdays)
         let item = try await catalogue.createDraft(input, agency: agency, by: user)
         guard let category = try await CategoryRecord.find(item.$category.id, on: req.db) else {
-            throw Abort(.internalServerError, reason: "新建信息的目录分类已不存在")
+            throw Refused(.internalServerError, .categoryGone)
         }
         let response = Response(status: .created)
         try response.content.encode(item.dto(agency: agency, category: category))
@@ -103,11 +103,11 @@ struct APIController {
 
     func act(_ req: Request) async throws -> ItemDTO {
         let user = try req.requireStaff()
-        guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.badRequest, reason: "信息编号须为 UUID") }
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw Refused(.badRequest, .itemIdNeeded) }
         let catalogue = Catalogue(db: req.db, calendar: req.workdays)
         let item = try await catalogue.item(id)
         guard try await Access.of(user, on: req.db).canWrite(agency: item.$agency.id) else {
-            throw Abort(.notFound, reason: "没有编号为 \(id.uuidString) 的信息")
+            throw Refused(.notFound, .noItemId, id.uuidString)
         }
         let input = try req.decodeBody(ActionInput.self)
         try await catalogue.act(

@@ -181,11 +181,7 @@ struct Catalogue {
         var said: Said { refusal.said }
     }
 
-    struct InvalidInput: AbortError {
-        var problems: [String: Said]
-        var status: HTTPResponseStatus { .unprocessableEntity }
-        var reason: String { problems.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.zh)" }.joined(separator: "; ") }
-    }
+    typealias InvalidInput = InvalidFields
 
     /// A new draft with its 索引号, which never changes afterwards.
     func createDraft(_ input: ItemInput, agency: AgencyRecord, by user: StaffUser) async throws -> ItemRecord {
@@ -320,8 +316,7 @@ extension Catalogue {
         }
         guard !data.isEmpty else { throw Refused(.badRequest, .emptyFile, name) }
         guard data.count <= Self.attachmentMaxBytes else {
-            throw Abort(
-                .payloadTooLarge, reason: "“\(name)”有 \(ByteCount.describe(data.count))，附件不能超过 \(ByteCount.describe(Self.attachmentMaxBytes))")
+            throw Refused(.payloadTooLarge, .attachmentTooLarge, name, ByteCount.describe(data.count), ByteCount.describe(Self.attachmentMaxBytes))
         }
         let attachment = AttachmentRecord()
         attachment.$item.id = try item.requireID()

@@ -9,12 +9,12 @@ import Vapor
 struct InputGuard: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let path = request.url.path.removingPercentEncoding, path.unicodeScalars.contains(where: Self.isControl) {
-            throw Abort(.badRequest, reason: "地址中含有控制字符，无法处理")
+            throw Refused(.badRequest, .pathControlCharacters)
         }
         if request.method == .POST, let type = request.headers.contentType, type == .urlEncodedForm || type == .json {
             try await BodyLimit.collect(request)
             if let body = request.body.data, Self.carriesNUL(body, json: type == .json) {
-                throw Abort(.badRequest, reason: "提交的内容含有空字符（NUL），无法保存；请删除后重新提交")
+                throw Refused(.badRequest, .bodyNUL)
             }
         }
         return try await next.respond(to: request)

@@ -22,13 +22,13 @@ struct ProblemMiddleware: AsyncMiddleware {
                 message = refused.said(request.language)
                 headers = refused.headers
             case let abort as any AbortError:
+                // Gongkai's own refusals are SaidErrors (above); Vapor's and its libraries' (no such route, a malformed
+                // form) are English sentences for developers: the reader gets the status's sentence, the log the original.
                 status = abort.status
-                // NB: Gongkai's own refusals are Chinese; Vapor's and its libraries' (no such route, a malformed form)
-                // are English, and are replaced by the status's Chinese sentence (the original goes to the log).
-                if abort.reason.unicodeScalars.contains(where: { (0x4E00...0x9FFF).contains($0.value) }) {
-                    message = abort.reason
+                message = Problem.sentence(for: status)(request.language)
+                if status.code >= 500 {
+                    request.logger.report(error: abort)
                 } else {
-                    message = Problem.sentence(for: status)(request.language)
                     request.logger.debug("refused with \(status.code): \(abort.reason)")
                 }
                 headers = abort.headers
@@ -40,7 +40,7 @@ struct ProblemMiddleware: AsyncMiddleware {
                 request.logger.warning("database connection pool exhausted: \(error)")
             case let decoding as DecodingError:
                 status = .badRequest
-                message = UIText.sentenceUnreadable(request.language, Problem.describe(decoding))
+                message = UIText.sentenceUnreadable(request.language, Problem.describe(decoding)(request.language))
             default:
                 status = .internalServerError
                 message = UIText.sentenceServer(request.language)
@@ -101,21 +101,24 @@ enum Problem {
     }
 
     /// Which field of a body could not be read, in words (never Swift's own description of the decoder).
-    static func describe(_ error: DecodingError) -> String {
-        func path(_ context: DecodingError.Context) -> String {
-            let names = context.codingPath.map { $0.intValue.map { "第\($0 + 1)项" } ?? $0.stringValue }
-            return names.isEmpty ? "整体" : names.joined(separator: ".")
+    static func describe(_ error: DecodingError) -> Said {
+        func names(_ path: [any CodingKey]) -> [Said] {
+            path.map { key in key.intValue.map { UIText.listEntry.said($0 + 1) } ?? Said(zh: key.stringValue, en: key.stringValue) }
+        }
+        func field(_ path: [any CodingKey]) -> Said {
+            let parts = names(path)
+            guard !parts.isEmpty else { return UIText.wholeBody.said() }
+            return Said(zh: parts.map(\.zh).joined(separator: "."), en: parts.map(\.en).joined(separator: "."))
         }
         switch error {
         case .keyNotFound(let key, let context):
-            let field = (context.codingPath.map(\.stringValue) + [key.stringValue]).joined(separator: ".")
-            return "缺少字段 \(field)"
+            return UIText.missingField.said(nesting: [field(context.codingPath + [key])])
         case .typeMismatch(_, let context), .valueNotFound(_, let context):
-            return "字段 \(path(context)) 的值类型不对"
+            return UIText.fieldWrongType.said(nesting: [field(context.codingPath)])
         case .dataCorrupted(let context):
-            return "字段 \(path(context)) 的值无法识别"
+            return UIText.fieldUnrecognised.said(nesting: [field(context.codingPath)])
         @unknown default:
-            return "无法读取"
+            return UIText.unreadable.said()
         }
     }
 }

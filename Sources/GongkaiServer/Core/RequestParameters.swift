@@ -102,11 +102,11 @@ extension Request {
         do {
             return try content.decode(T.self)
         } catch let error as DecodingError {
-            throw Abort(.badRequest, reason: "提交的内容格式不对：\(Problem.describe(error))")
+            throw Refused(.badRequest, said: UIText.bodyMalformed.said(nesting: [Problem.describe(error)]))
         } catch let error as any AbortError {
             throw error
         } catch {
-            throw Abort(.badRequest, reason: "提交的内容无法读取（编码或表单格式有误）")
+            throw Refused(.badRequest, .bodyUnreadable)
         }
     }
 
@@ -115,9 +115,9 @@ extension Request {
         do {
             return try query.decode(T.self)
         } catch let error as DecodingError {
-            throw Abort(.badRequest, reason: "地址中的参数格式不对：\(Problem.describe(error))")
+            throw Refused(.badRequest, said: UIText.queryMalformed.said(nesting: [Problem.describe(error)]))
         } catch {
-            throw Abort(.badRequest, reason: "地址中的参数无法读取（编码有误）")
+            throw Refused(.badRequest, .queryUnreadable)
         }
     }
 }

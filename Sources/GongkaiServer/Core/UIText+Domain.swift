@@ -293,7 +293,10 @@ extension ApplicationRefusal {
             case .resultOfALapse(let result): "\(result.label(.en)) closes an application that lapsed; it is not chosen as an answer"
             case .clarificationListsNothing: "A request for clarification lists everything to clarify, at once (Article 30)"
             case .consultationNamesNobody: "Name the third party or agency consulted (Articles 32 and 34)"
-            case .feeNotPositive: "A fee is more than zero (Article 42): send no fee notice when nothing is charged"
+            case .feeNotPositive: "By the scales of 国办函〔2020〕109号 this application costs nothing: send no fee notice"
+            case .feeWithoutFinding:
+                "No fee is the rule (Article 42): first write down why this applicant's number or frequency of applications clearly exceeds a reasonable range"
+            case .feeWithoutPayment: "A fee notice says how to pay: an administrator first fills in the agency's fee payment details"
             case .feePeriodRunning:
                 "The payment period (\(DeadlineEngine.feePaymentPeriod) working days after the fee notice, 国办函〔2020〕109号) has not run out yet"
             case .feeLapsed: "The fee was not paid in time, so the application is deemed abandoned (Article 42): close it as unpaid"

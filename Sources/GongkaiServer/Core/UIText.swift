@@ -60,7 +60,7 @@ enum UIText: String, CaseIterable, Sendable {
         dueOn,
         overdueBy, daysLeft
     case noneAtAll, kind, action, decidedOn, publish, order, returnReason, backToAdministration, outcome, register, filedOn, applicant, username
-    case body, active, title, date, actor, informationWanted, name, summary, edit, saveDraft, noticeTextHidden, clarifyWhat, amountYuan
+    case body, active, title, date, actor, informationWanted, name, summary, edit, saveDraft, noticeTextHidden, clarifyWhat, feeFinding
     case reissueToken, workingDaysLate, postalAddress, returnForChanges, backToApplications, districtTotals, formAndDelivery, publishProactively
     case identity, publishedLate, draftLetter, drafter, copyTokenNow, recordDecision, recordHandling, record, feeBasis, role, deemedAbandoned
     case consultedParty, partyToConsult, tablesFromRecords, moveClarify, reviewsAndSuits, confirmExplained, feeLapsedToClose, officerColon, officer
@@ -90,7 +90,8 @@ enum UIText: String, CaseIterable, Sendable {
     // The back office's refusals.
     case onlyEditorsDraft, readOnlyItems, onlyEditorsEdit, cannotChangeItems, unknownAction, onlyEditorsAttach, onlyEditorsRevise, noItemNumbered
     case onlyDraftsEdited, unknownItemState, onlyDraftsAttach, fileTypeRefused, emptyFile, onlyPublishedRevised, versionInPreparation
-    case applicationsForOfficers, noSuchApplication, onlyOfficersRegister, fillIn, unknownMove, extensionRange, feeRange, dateFormat, dateRangeLaw
+    case applicationsForOfficers, noSuchApplication, onlyOfficersRegister, fillIn, unknownMove, extensionRange, feePagesRange, feeNeedsIdentity,
+        feeAmountFixed, feePages, feePaymentField, feePaymentHint, feeTimeExcludedField, dateFormat, dateRangeLaw
     case readOnlyApplications, noLetterForMove, noSuchLetter, chooseReviewKind, chooseReviewResult, giveReviewBody, pendingHasNoDate
     case decidedNeedsDate, decidedBeforeFiled, filedInFuture, noSuchReview, reviewDecided, chooseDecision, decisionDateRange, onlyDisclosedPublished
     case noCategoryYet, agencyNotReadable, readOnlyReports, cannotPublishReports, adminReadsAudit, unknownRole, csrfExpired
@@ -105,6 +106,10 @@ enum UIText: String, CaseIterable, Sendable {
 
     // Parameters in addresses.
     case badParameter, noReportsBefore2008, badPercentEncoding, parameterTooLong, controlCharacters, notAnIdentifier, integerRange, searchWordNeeded
+    // What a request carries that cannot be read.
+    case pathControlCharacters, bodyNUL, bodyMalformed, bodyUnreadable, queryMalformed, queryUnreadable, missingField, fieldWrongType
+    case fieldUnrecognised, wholeBody, listEntry, unreadable, attachmentTooLarge, apiTokenNeeded, itemIdNeeded, noPublishedItemId
+    case noItemId, categoryGone, oneOf
 
     /// The text in `language`, with `{1}`, `{2}` … replaced by `values`.
     func callAsFunction(_ language: Language, _ values: any CustomStringConvertible...) -> String {
@@ -115,6 +120,9 @@ enum UIText: String, CaseIterable, Sendable {
     func said(_ values: any CustomStringConvertible...) -> Said { said(values: values.map(\.description)) }
 
     func said(values: [String]) -> Said { Said(zh: Self.fill(texts.zh, values), en: Self.fill(texts.en, values)) }
+
+    /// The sentence with sentences of its own in their places, each in the same language.
+    func said(nesting parts: [Said]) -> Said { Said(zh: Self.fill(texts.zh, parts.map(\.zh)), en: Self.fill(texts.en, parts.map(\.en))) }
 
     private static func fill(_ text: String, _ values: [any CustomStringConvertible]) -> String {
         var text = text
@@ -457,7 +465,11 @@ enum UIText: String, CaseIterable, Sendable {
         case .saveDraft: ("保存草稿", "Save the draft")
         case .noticeTextHidden: ("（通知正文含申请人信息，仅本机关经办人可见）", "(the notice contains the applicant's data; only the agency's officers see it)")
         case .clarifyWhat: ("需要补正的全部事项", "Everything the applicant must clarify")
-        case .amountYuan: ("金额（元）", "Amount (yuan)")
+        case .feeFinding:
+            (
+                "认定申请数量、频次明显超过合理范围的理由（写入收费通知）",
+                "Why this applicant's number or frequency of applications clearly exceeds a reasonable range (stated in the notice)"
+            )
         case .reissueToken: ("重新发放令牌", "Issue a new token")
         case .workingDaysLate: ("逾期工作日", "Working days late")
         case .postalAddress: ("通信地址", "Postal address")
@@ -478,7 +490,7 @@ enum UIText: String, CaseIterable, Sendable {
         case .recordDecision: ("记录审结", "Record the decision")
         case .recordHandling: ("记录处理结果", "Record how it was handled")
         case .record: ("记录", "Record")
-        case .feeBasis: ("计收标准", "Basis of the fee")
+        case .feeBasis: ("计收标准（金额按国办函〔2020〕109号计算）", "Scale (the amount is computed by 国办函〔2020〕109号)")
         case .role: ("角色", "Role")
         case .deemedAbandoned: ("视为放弃申请，不再答复", "Deemed abandoned; no answer is due")
         case .consultedParty: ("被征求方", "Consulted party")
@@ -699,7 +711,29 @@ enum UIText: String, CaseIterable, Sendable {
         case .fillIn: ("请填写{1}", "Please give {1}")
         case .unknownMove: ("无法识别的办理步骤“{1}”", "Unknown step “{1}”")
         case .extensionRange: ("延长的工作日数须为1至20之间的整数（第三十三条）", "The extension is a whole number of 1 to 20 working days (Article 33)")
-        case .feeRange: ("收费金额须为大于0、不超过1000000的数字（元）", "The fee is a number above 0 and at most 1,000,000 (yuan)")
+        case .feePagesRange: ("按量计收须填写提供信息的页数（1至1000000的整数）", "By volume, give the pages to be provided (a whole number from 1 to 1,000,000)")
+        case .feeNeedsIdentity:
+            (
+                "申请未登记申请人的证件号码，无法统计其本月的申请件数：不能按件计收",
+                "The application records no identity number, so the applicant's applications this month cannot be counted: no per-request fee"
+            )
+        case .feeAmountFixed:
+            (
+                "收费金额由收费标准计算得出（{1}元），通知中的金额和计算方法不能修改",
+                "The fee is computed from the scales ({1} yuan): the notice's amount and its breakdown cannot be changed"
+            )
+        case .feePages: ("提供信息的页数（按量计收）", "Pages to be provided (by volume)")
+        case .feePaymentField: ("信息处理费缴费方式", "How to pay the information-processing fee")
+        case .feePaymentHint:
+            (
+                "收费通知照录：收款单位、账户或缴费平台、地点；未填写则不能发出收费通知",
+                "Copied into every fee notice: payee, account or payment platform, place; without it no fee notice can go out"
+            )
+        case .feeTimeExcludedField:
+            (
+                "自收费通知发出至缴费的期间不计入答复期限（对第四十二条的理解，默认如此）",
+                "The time from a fee notice to payment does not count toward the answer period (a reading of Article 42; on by default)"
+            )
         case .dateFormat: ("日期“{1}”须为 YYYY-MM-DD 格式的有效日期", "The date “{1}” must be a real date written YYYY-MM-DD")
         case .dateRangeLaw:
             ("日期{1}须在条例施行之日（{2}）至今天（{3}）之间", "The date {1} must fall between the day the Regulations took effect ({2}) and today ({3})")
@@ -767,6 +801,28 @@ enum UIText: String, CaseIterable, Sendable {
         case .notAnIdentifier: ("须为编号（UUID），收到“{1}”", "it must be an identifier (UUID), not “{1}”")
         case .integerRange: ("须为{1}至{2}之间的整数，收到“{3}”", "it must be a whole number from {1} to {2}, not “{3}”")
         case .searchWordNeeded: ("请给出要搜索的词，如 ?q=低保", "give the words to search for after ?q= (such as 低保)")
+        // What a request carries that cannot be read.
+        case .pathControlCharacters: ("地址中含有控制字符，无法处理", "The address has control characters and cannot be handled")
+        case .bodyNUL:
+            ("提交的内容含有空字符（NUL），无法保存；请删除后重新提交", "What was sent has a NUL character and cannot be stored; remove it and send again")
+        case .bodyMalformed: ("提交的内容格式不对：{1}", "What was sent is malformed: {1}")
+        case .bodyUnreadable: ("提交的内容无法读取（编码或表单格式有误）", "What was sent cannot be read (a broken encoding or form)")
+        case .queryMalformed: ("地址中的参数格式不对：{1}", "The address's parameters are malformed: {1}")
+        case .queryUnreadable: ("地址中的参数无法读取（编码有误）", "The address's parameters cannot be read (a broken encoding)")
+        case .missingField: ("缺少字段 {1}", "the field {1} is missing")
+        case .fieldWrongType: ("字段 {1} 的值类型不对", "the field {1} has a value of the wrong type")
+        case .fieldUnrecognised: ("字段 {1} 的值无法识别", "the value of the field {1} is not recognised")
+        case .wholeBody: ("整体", "(the whole)")
+        case .listEntry: ("第{1}项", "entry {1}")
+        case .unreadable: ("无法读取", "it cannot be read")
+        case .attachmentTooLarge: ("“{1}”有 {2}，附件不能超过 {3}", "“{1}” has {2}; an attachment may have at most {3}")
+        case .apiTokenNeeded:
+            ("请以 Authorization: Bearer <令牌> 发送工作人员的 API 令牌", "Send a staff API token as Authorization: Bearer <token>")
+        case .itemIdNeeded: ("信息编号须为 UUID", "An item's identifier must be a UUID")
+        case .noPublishedItemId: ("没有编号为 {1} 的已发布信息", "There is no published item with the identifier {1}")
+        case .noItemId: ("没有编号为 {1} 的信息", "There is no item with the identifier {1}")
+        case .oneOf: ("须为 {1} 之一", "it must be one of {1}")
+        case .categoryGone: ("新建信息的目录分类已不存在", "The new item's category no longer exists")
         }
     }
 }
@@ -786,6 +842,19 @@ protocol SaidError: AbortError {
 
 extension SaidError {
     var reason: String { said.zh }
+}
+
+/// A form refused field by field: each problem under its field's name, in both languages (the forms show each beside
+/// its field; the API and the log read them all).
+struct InvalidFields: SaidError {
+    var problems: [String: Said]
+    var status: HTTPResponseStatus { .unprocessableEntity }
+    var said: Said {
+        let sorted = problems.sorted { $0.key < $1.key }
+        return Said(
+            zh: sorted.map { "\($0.key): \($0.value.zh)" }.joined(separator: "；"),
+            en: sorted.map { "\($0.key): \($0.value.en)" }.joined(separator: "; "))
+    }
 }
 
 /// A refusal with a status and its sentence.

@@ -149,6 +149,9 @@ public enum DemoSeed {
             agency.email = "gk\(seed.code.suffix(4).lowercased())@cqspb.gov.cn"
             agency.headName = seed.head
             agency.disclosureOffice = seed.kind == .community ? "" : "\(seed.name)政府信息公开工作机构（党政办公室）"
+            if seed.kind.takesApplications {
+                agency.feePayment = "通过非税收入统一缴款平台缴纳（收款单位：\(seed.name)），缴款码随本通知一并送达；或于工作时间到\(seed.address)窗口缴纳。"
+            }
             agency.guide = """
                 # 一、主动公开
                 本机关依据《中华人民共和国政府信息公开条例》第十九条、第二十条主动公开政府信息，公开范围见本机关政府信息公开目录。

@@ -30,6 +30,14 @@ final class AgencyRecord: Model, @unchecked Sendable {
     @Field(key: "position") var position: Int
     /// When the annual report is due, `MM-DD` of the next year; empty for the default of the agency's kind (第四十九条).
     @Field(key: "report_deadline") var reportDeadline: String
+    /// How to pay the information-processing fee (account, payee, where): stated in every fee notice (第四十二条).
+    @Field(key: "fee_payment") var feePayment: String
+    /// Whether the time from a fee notice to payment is left out of the answer period.
+    @Field(key: "fee_time_excluded") var feeTimeExcluded: Bool
+    /// The 复议机关 the letters name; empty for the nearest 人民政府 above the agency.
+    @Field(key: "reconsideration_body") var reconsiderationBody: String
+    /// The 文号 of answers, `{year}` and `{seq}` filled in (e.g. 联芳信公复〔{year}〕{seq}号); empty: no 文号.
+    @Field(key: "letter_number_pattern") var letterNumberPattern: String
 
     init() {}
 
@@ -51,6 +59,10 @@ final class AgencyRecord: Model, @unchecked Sendable {
         indexPattern = "{code}/{year}-{seq:5}"
         self.position = position
         reportDeadline = ""
+        feePayment = ""
+        feeTimeExcluded = true
+        reconsiderationBody = ""
+        letterNumberPattern = ""
     }
 }
 

@@ -43,6 +43,12 @@ final class ApplicationRecord: Model, @unchecked Sendable {
     @OptionalField(key: "answered_on") var answeredOn: String?
     @OptionalField(key: "closed_on") var closedOn: String?
     @Field(key: "answer_detail") var answerDetail: String
+    /// The fee noticed (元) and the day it was paid; the agency's fee setting when the notice went out.
+    @OptionalField(key: "fee_amount") var feeAmount: Int?
+    @OptionalField(key: "fee_paid_on") var feePaidOn: String?
+    @Field(key: "fee_time_excluded") var feeTimeExcluded: Bool
+    /// The 文号 of the answer, once answered under an agency with a pattern.
+    @Field(key: "letter_number") var letterNumber: String
     /// The catalogue item made from this answer (第四十四条), if any.
     @OptionalField(key: "published_item_id") var publishedItemID: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?

@@ -24,11 +24,7 @@ struct Trainings {
     }
 
     /// The form's problems, field by field; nothing was stored.
-    struct InvalidInput: AbortError {
-        var problems: [String: Said]
-        var status: HTTPResponseStatus { .unprocessableEntity }
-        var reason: String { problems.sorted { $0.key < $1.key }.map(\.value.zh).joined(separator: "；") }
-    }
+    typealias InvalidInput = InvalidFields
 
     /// The agency's log, the latest training first.
     func log(of agency: AgencyRecord) async throws -> [Entry] {
