@@ -142,6 +142,42 @@ import VaporTesting
         }
     }
 
+    /// Issue 13: an answer carries the agency's 文号, numbered per year; its remedy names the 复议机关 (the district
+    /// 人民政府 above a subdistrict); printed, it is laid out as an official letter; an agency with no 文号 pattern
+    /// cannot send one; a deemed abandonment sends its own notice with the remedy.
+    @Test func answersCarryATitleNumberAndRemedy_andAbandonmentIsNotified() async throws {
+        try await withServer(demo: true, today: Day(iso: "2026-11-20")!) { app, client in
+            try await client.signIn("lianfang-officer")
+            var numbers: [String] = []
+            for title in ["2026年低保名单", "2026年临时救助名单"] {
+                let id = try await Self.register(client, received: "2026-11-10", title: title)
+                let answer = [("move", "answer"), ("result", "3.1"), ("detail", "见附件"), ("date", "2026-11-20")]
+                #expect(try await Self.move(client, id, answer).status == .seeOther)
+                let letter = try #require(try await LetterRecord.query(on: app.db).filter(\.$application.$id == id).first())
+                #expect(letter.body.contains("60日内向重庆市沙坪坝区人民政府申请行政复议"), "\(letter.body)")
+                numbers.append(letter.number)
+                let page = try await client.get(SiteURL.staffApplicationLetter(id, try letter.requireID()).path).body.string
+                #expect(page.contains("<h1 class=\"letter-title\">政府信息公开申请答复书</h1>"))
+                #expect(page.contains("<p class=\"letter-number\">\(letter.number)</p>"))
+                #expect(page.contains("<div class=\"letter-signature\"><p>重庆市沙坪坝区联芳街道办事处</p><p>2026年11月20日</p></div>"))
+                let mail = try await ApplicationEventRecord.query(on: app.db).filter(\.$application.$id == id).filter(\.$kind == "notified").all()
+                #expect(mail.last?.detail.contains(letter.number) == true, "the applicant is told the 文号")
+            }
+            #expect(numbers.count == 2 && numbers.allSatisfy { $0.hasPrefix("联芳信公复〔2026〕") }, "\(numbers)")
+            #expect(Set(numbers).count == 2)
+
+            // Without a pattern, no answer goes out (nor its draft), and the refusal says what to set.
+            let agency = try #require(try await AgencyRecord.query(on: app.db).filter(\.$code == DemoSeed.lianfangCode).first())
+            agency.letterNumberPattern = ""
+            try await agency.save(on: app.db)
+            let id = try await Self.register(client, received: "2026-11-10")
+            let refused = try await Self.move(client, id, [("move", "answer"), ("result", "3.1"), ("date", "2026-11-20")])
+            #expect(refused.status == .conflict && refused.body.string.contains("尚未设置答复书的文号格式"))
+            let draft = try await client.get(SiteURL.staffApplicationCompose(id, move: "answer").path + "&result=3.1&date=2026-11-20")
+            #expect(draft.status == .conflict)
+        }
+    }
+
     @Test func clarificationRestartsTheClock_andExpiryIsAbandonment() async throws {
         try await withServer(demo: true, today: Day(iso: "2026-11-20")!) { app, client in
             try await client.signIn("lianfang-officer")
@@ -171,6 +207,11 @@ import VaporTesting
             let abandoned = try #require(try await ApplicationRecord.find(lapsed, on: app.db))
             #expect(abandoned.status == .abandoned)
             #expect(abandoned.result == "3.6.1")
+            // The applicant is told: a 不再处理 notice with its article and the remedy, without a 文号 of an answer.
+            let notices = try await LetterRecord.query(on: app.db).filter(\.$application.$id == lapsed).sort(\.$createdAt).all()
+            let notice = try #require(notices.last)
+            #expect(notices.count == 2 && notice.kind == "abandonment" && notice.title == "政府信息公开申请不再处理告知书")
+            #expect(notice.body.contains("逾期未补正") && notice.body.contains("向重庆市沙坪坝区人民政府申请行政复议") && notice.number.isEmpty)
         }
     }
 

@@ -61,6 +61,19 @@ import Testing
         let answer = LetterDrafter.draft(.answer, facts)
         #expect(answer.body.contains("第十五条、第三十二条"))
         #expect(answer.body.contains("行政复议"))
+        // 救济途径: the 复议机关 by name when the records know it, never a guess; the court as the competent one.
+        #expect(answer.body.contains("60日内依法申请行政复议，或者自收到本答复之日起6个月内向有管辖权的人民法院提起行政诉讼"))
+        facts.reconsiderationBody = "重庆市沙坪坝区人民政府"
+        #expect(LetterDrafter.draft(.answer, facts).body.contains("60日内向重庆市沙坪坝区人民政府申请行政复议"))
+        // A deemed abandonment is told, with its article and the remedy.
+        let unclarified = LetterDrafter.draft(.abandonment, facts)
+        #expect(unclarified.title == "政府信息公开申请不再处理告知书")
+        #expect(unclarified.body.contains("逾期未补正") && unclarified.body.contains("第三十条") && unclarified.body.contains("不再处理"))
+        #expect(unclarified.body.contains("如对本告知不服，可以自收到本告知之日起60日内向重庆市沙坪坝区人民政府申请行政复议"))
+        facts.abandonedUnpaid = true
+        let unpaid = LetterDrafter.draft(.abandonment, facts).body
+        #expect(unpaid.contains("未在通知规定的期限内缴纳") && unpaid.contains("第四十二条") && !unpaid.contains("第三十条"))
+        #expect(LetterKind.answer.isDecision && LetterKind.abandonment.isDecision && !LetterKind.fee.isDecision)
         facts.fee = FeeNotice(
             finding: "您本月已向本机关提出同类申请11件", charge: InformationProcessingFee.perApplication(ordinal: 11),
             payment: "到联芳路1号窗口缴纳")
@@ -81,5 +94,13 @@ import Testing
         facts.feePayBy = nil
         let counted = LetterDrafter.draft(.fee, facts).body
         #expect(!counted.contains("不计入答复期限") && counted.contains("20个工作日内缴纳。逾期未缴纳的"))
+    }
+
+    @Test func letterNumbersFollowTheAgencysPattern() {
+        #expect(LetterNumber.make(pattern: "联芳信公复〔{year}〕{seq}号", year: 2026, sequence: 12) == "联芳信公复〔2026〕12号")
+        #expect(LetterNumber.problem("联芳信公复〔{year}〕{seq}号") == nil)
+        #expect(LetterNumber.problem("联芳信公复〔2026〕{seq}号") != nil, "a fixed year would repeat numbers")
+        #expect(LetterNumber.problem("联芳信公复〔{year}〕号") != nil)
+        #expect(LetterNumber.problem("{seq}{seq}〔{year}〕") != nil)
     }
 }

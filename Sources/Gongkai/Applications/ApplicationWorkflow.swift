@@ -88,6 +88,7 @@ public enum ApplicationMove: Sendable, Equatable {
             case .consult: .consultation
             case .fee: .fee
             case .answer: .answer
+            case .clarifyExpired, .feeUnpaid: .abandonment
             default: nil
             }
         }

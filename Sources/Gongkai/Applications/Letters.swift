@@ -13,6 +13,9 @@ public enum LetterKind: String, Sendable, Codable, CaseIterable {
     case fee
     /// 政府信息公开申请答复书 (第三十六条 and the result's own ground).
     case answer
+    /// 不再处理告知书: the application is deemed abandoned — not clarified in time (第三十条) or the fee not paid
+    /// (第四十二条) — and the applicant is told so, with the remedy.
+    case abandonment
 
     public var title: String {
         switch self {
@@ -21,7 +24,27 @@ public enum LetterKind: String, Sendable, Codable, CaseIterable {
         case .consultation: "政府信息公开征求意见函"
         case .fee: "政府信息公开信息处理费收费通知"
         case .answer: "政府信息公开申请答复书"
+        case .abandonment: "政府信息公开申请不再处理告知书"
         }
+    }
+
+    /// Whether the letter is a decision the applicant may challenge, and so carries a 文号 and the remedy.
+    public var isDecision: Bool { self == .answer || self == .abandonment }
+}
+
+/// The 文号 of an agency's letters: a pattern with `{year}` and `{seq}` (e.g. `联芳信公复〔{year}〕{seq}号`).
+public enum LetterNumber {
+    public static func make(pattern: String, year: Int, sequence: Int) -> String {
+        pattern.replacingOccurrences(of: "{year}", with: String(year)).replacingOccurrences(of: "{seq}", with: String(sequence))
+    }
+
+    /// What is wrong with `pattern`, or nil: it numbers each year from 1, so it names the year and the number once each.
+    public static func problem(_ pattern: String) -> String? {
+        guard pattern.count <= 60 else { return "文号格式不能超过60个字符" }
+        guard pattern.components(separatedBy: "{seq}").count == 2, pattern.components(separatedBy: "{year}").count == 2 else {
+            return "文号格式须含一次 {year}（年份）和一次 {seq}（序号），如 联芳信公复〔{year}〕{seq}号"
+        }
+        return nil
     }
 }
 
@@ -56,6 +79,11 @@ public struct LetterFacts: Sendable {
     public var answerDetail: String = ""
     /// For `3.4.1` when the right agency is known.
     public var rightAgency: String = ""
+    /// The 复议机关 the remedy names (行政复议法 第二十四条); nil when the records do not say, and the letter then
+    /// names none rather than guess.
+    public var reconsiderationBody: String? = nil
+    /// For an abandonment: whether the fee went unpaid (else the 补正 was not returned).
+    public var abandonedUnpaid = false
 
     public init(
         agencyName: String, agencyAddress: String, agencyPhone: String, trackingNumber: String, applicantName: String, received: Day?,
@@ -134,7 +162,15 @@ public enum LetterDrafter {
                 lines.append("依据：《中华人民共和国政府信息公开条例》\(article)。")
             }
             lines.append("")
-            lines.append("如对本答复不服，可以自收到本答复之日起60日内依法申请行政复议，或者自收到本答复之日起6个月内依法向人民法院提起行政诉讼。")
+            lines.append(remedy(facts, "答复"))
+        case .abandonment:
+            lines.append(
+                opening
+                    + (facts.abandonedUnpaid
+                        ? "本机关已向您发出信息处理费收费通知，您未在通知规定的期限内缴纳。根据《中华人民共和国政府信息公开条例》第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，视为您放弃申请，本机关不再处理该政府信息公开申请。"
+                        : "本机关已向您发出补正告知书，您无正当理由逾期未补正。根据《中华人民共和国政府信息公开条例》第三十条的规定，视为您放弃申请，本机关不再处理该政府信息公开申请。"))
+            lines.append("")
+            lines.append(remedy(facts, "告知"))
         }
         lines.append("")
         lines.append("特此\(kind == .consultation ? "函告" : "告知")。")
@@ -144,6 +180,13 @@ public enum LetterDrafter {
         lines.append(facts.agencyName)
         lines.append(chinese(facts.today))
         return (kind.title, lines.joined(separator: "\n"))
+    }
+
+    /// The remedy sentence (行政复议法 第二十条, 行政诉讼法 第四十六条): the 复议机关 by name when the records know it,
+    /// the court as the one with jurisdiction.
+    static func remedy(_ facts: LetterFacts, _ what: String) -> String {
+        let body = facts.reconsiderationBody.map { "向\($0)" } ?? "依法"
+        return "如对本\(what)不服，可以自收到本\(what)之日起60日内\(body)申请行政复议，或者自收到本\(what)之日起6个月内向有管辖权的人民法院提起行政诉讼。"
     }
 
     /// `2026年11月20日`.

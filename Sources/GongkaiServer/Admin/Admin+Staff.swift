@@ -70,6 +70,8 @@ struct AdminController {
                 hint: UIText.deadlineHint(l)),
             FormField(name: "feePayment", label: UIText.feePaymentField(l), kind: .text(rows: 3), hint: UIText.feePaymentHint(l)),
             FormField(name: "feeTimeExcluded", label: UIText.feeTimeExcludedField(l), kind: .checkbox),
+            FormField(name: "reconsiderationBody", label: UIText.reconsiderationField(l), hint: UIText.reconsiderationHint(l)),
+            FormField(name: "letterNumberPattern", label: UIText.letterNumberField(l), hint: UIText.letterNumberHint(l)),
         ]
         return fields
     }
@@ -94,6 +96,8 @@ struct AdminController {
         var feePayment: String?
         /// A ticked box sends "on"; an unticked one nothing.
         var feeTimeExcluded: String?
+        var reconsiderationBody: String?
+        var letterNumberPattern: String?
 
         /// The form as sent (a new agency's form starts with the fee pause on, the default).
         static let blank = AgencyForm(feeTimeExcluded: "on")
@@ -105,6 +109,7 @@ struct AdminController {
                 "phone": phone ?? "", "fax": fax ?? "", "email": email ?? "", "disclosureOffice": disclosureOffice ?? "", "guide": guide ?? "",
                 "indexPattern": indexPattern ?? IndexNumber.defaultPattern, "reportDeadline": reportDeadline ?? "",
                 "feePayment": feePayment ?? "", "feeTimeExcluded": feeTimeExcluded == "on" ? "on" : "",
+                "reconsiderationBody": reconsiderationBody ?? "", "letterNumberPattern": letterNumberPattern ?? "",
             ]
         }
 
@@ -115,6 +120,7 @@ struct AdminController {
                 "phone": agency.phone, "fax": agency.fax, "email": agency.email, "disclosureOffice": agency.disclosureOffice,
                 "guide": agency.guide, "indexPattern": agency.indexPattern, "reportDeadline": agency.reportDeadline,
                 "feePayment": agency.feePayment, "feeTimeExcluded": agency.feeTimeExcluded ? "on" : "",
+                "reconsiderationBody": agency.reconsiderationBody, "letterNumberPattern": agency.letterNumberPattern,
             ]
         }
     }
@@ -152,6 +158,10 @@ struct AdminController {
         if !deadline.isEmpty, deadline.count != 5 || Day(iso: "2000-\(deadline)") == nil {
             problems["reportDeadline"] = UIText.deadlineProblem.said()
         }
+        let letterNumber = trimmed["letterNumberPattern"] ?? ""
+        if !letterNumber.isEmpty, LetterNumber.problem(letterNumber) != nil {
+            problems["letterNumberPattern"] = UIText.letterNumberProblem.said()
+        }
         guard problems.isEmpty, let kind else { return problems }
         if isNew { agency.code = trimmed["code"]! }
         agency.reportDeadline = deadline
@@ -171,6 +181,8 @@ struct AdminController {
         agency.indexPattern = trimmed["indexPattern"]!
         agency.feePayment = trimmed["feePayment"] ?? ""
         agency.feeTimeExcluded = trimmed["feeTimeExcluded"] == "on"
+        agency.reconsiderationBody = trimmed["reconsiderationBody"] ?? ""
+        agency.letterNumberPattern = letterNumber
         return [:]
     }
 

@@ -79,6 +79,7 @@ let migrations: [any Migration] = [
     M014_CreateComplaints(),  // complaints and reports about disclosure work
     M015_CreateApplicationYearIndex(),  // the applications of a year, index-only
     M016_AddFeeAndLetterSettings(),  // fee payment and pause, 复议机关 and 文号 per agency; fees per application
+    M017_AddLetterNumbers(),  // the 文号 of letters and their counters
 ]
 
 struct CalendarKey: StorageKey {

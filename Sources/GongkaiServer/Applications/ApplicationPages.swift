@@ -56,9 +56,21 @@ struct ApplicationPage {
     struct Letter {
         var id: UUID
         var title: String
+        var number: String
         var body: String
         var sentOn: String
         var sentBy: String
+
+        /// The body without its closing signature — the agency's name and the date, the last two lines as drafted —
+        /// and that signature, which the printed letter sets right-aligned with room for the seal.
+        var parts: (text: String, signature: [String]) {
+            let lines = body.components(separatedBy: "\n")
+            guard lines.count >= 3, let date = lines.last, date.wholeMatch(of: /\d{4}年\d{1,2}月\d{1,2}日/) != nil,
+                !lines[lines.count - 2].trimmingCharacters(in: .whitespaces).isEmpty
+            else { return (body, []) }
+            let text = lines.dropLast(2).joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+            return (text, Array(lines.suffix(2)))
+        }
     }
 
     struct Review {
@@ -93,7 +105,9 @@ extension ApplicationPage.Event {
 
 extension ApplicationPage.Letter {
     init(_ record: LetterRecord) throws {
-        (id, title, body, sentOn, sentBy) = (try record.requireID(), record.title, record.body, record.sentOn ?? "", record.sentBy ?? "")
+        (id, title, number, body, sentOn, sentBy) = (
+            try record.requireID(), record.title, record.number, record.body, record.sentOn ?? "", record.sentBy ?? ""
+        )
     }
 }
 

@@ -390,18 +390,37 @@ enum ApplicationStaffViews {
         )
     }
 
-    /// A letter as sent, laid out for A4.
+    /// A letter as sent, laid out for A4 as an official letter: the title centred, its 文号 under it, the body, and the
+    /// agency and date right-aligned below room for the seal; printed without the site's frame.
     static func letter(_ letter: ApplicationPage.Letter, viewer: Viewer) -> HTML {
         let l = viewer.language
+        let parts = letter.parts
         return Views.page(
             title: letter.title, viewer: viewer,
-            .element(
-                named: "style",
-                text:
-                    "@page { size: A4; margin: 25mm 20mm; } .letter { white-space: pre-wrap; line-height: 1.9; font-size: 16px; max-width: 170mm; } @media print { header.site { display: none; } }"
-            ),
+            .element(named: "style", text: letterStyle),
             .p(.class("noprint"), .text(UIText.letterKept(l, letter.sentOn, letter.sentBy))),
-            .div(.class("letter"), .text(letter.body))
+            .element(
+                named: "article",
+                nodes: [
+                    .class("letter"), .attribute(named: "lang", value: "zh-CN"),
+                    .h1(.class("letter-title"), .text(letter.title)),
+                    .if(!letter.number.isEmpty, .p(.class("letter-number"), .text(letter.number))),
+                    .div(.class("letter-body"), .text(parts.text)),
+                    .if(!parts.signature.isEmpty, .div(.class("letter-signature"), .forEach(parts.signature) { .p(.text($0)) })),
+                ])
         )
     }
+
+    /// NB: 16 px at a line height of 1.9 on A4 within 25 mm × 20 mm margins holds about 34 lines: an answer of usual
+    /// length prints on one page; `break-inside` keeps the signature with the last lines.
+    static let letterStyle = """
+        @page { size: A4; margin: 25mm 20mm; }
+        .letter { max-width: 170mm; font-size: 16px; line-height: 1.9; }
+        .letter-title { text-align: center; font-size: 22px; margin: 0 0 .3em; }
+        .letter-number { text-align: center; margin: 0 0 1em; }
+        .letter-body { white-space: pre-wrap; }
+        .letter-signature { text-align: right; margin-top: 4.5em; break-inside: avoid; }
+        .letter-signature p { margin: 0; }
+        @media print { header.site, footer, .noprint, nav { display: none !important; } main { padding: 0; margin: 0; } }
+        """
 }

@@ -285,13 +285,22 @@ struct Applications {
             if let letter, let kind = move.letter {
                 let stored = LetterRecord()
                 stored.$application.id = try record.requireID()
+                stored.number = ""
+                if kind == .answer {
+                    let agency = try await record.$agency.get(on: db)
+                    let sequence = try await Counters.next(.letterNumbers, agency: try agency.requireID(), year: date.year, on: db)
+                    stored.number = LetterNumber.make(pattern: agency.letterNumberPattern, year: date.year, sequence: sequence)
+                    record.letterNumber = stored.number
+                }
                 stored.kind = kind.rawValue
                 stored.title = letter.title
                 stored.body = letter.body
                 stored.sentOn = date.iso
                 stored.sentBy = user.username
                 try await stored.create(on: db)
-                try await append(record, kind: "letter", date: date.iso, actor: user.username, detail: "发出《\(letter.title)》", on: db)
+                try await append(
+                    record, kind: "letter", date: date.iso, actor: user.username,
+                    detail: "发出《\(letter.title)》" + (stored.number.isEmpty ? "" : "（\(stored.number)）"), on: db)
             }
             record.status = outcome.status
             record.receivedOn = outcome.received?.iso
@@ -311,7 +320,9 @@ struct Applications {
                 .init(move), .application, id: record.id!.uuidString, agency: nil, by: user.username, before: Audit.json(["status": before.label]),
                 on: db)
         }
-        let body = letter?.body ?? "您的政府信息公开申请（申请编号\(record.trackingNumber)）：\(move.label)（\(date.iso)）。当前状态：\(record.status.label)。"
+        let number = record.letterNumber.isEmpty || move.letter != .answer ? "" : record.letterNumber + "\n\n"
+        let body =
+            letter.map { number + $0.body } ?? "您的政府信息公开申请（申请编号\(record.trackingNumber)）：\(move.label)（\(date.iso)）。当前状态：\(record.status.label)。"
         try await notify(record, subject: letter?.title ?? "政府信息公开申请：\(move.label)", body: body, today: today)
     }
 
@@ -320,13 +331,16 @@ struct Applications {
         _ move: ApplicationMove, for record: ApplicationRecord, agency: AgencyRecord, date: Day, today: Day
     ) async throws -> (title: String, body: String)? {
         guard let kind = move.letter else { return nil }
+        if kind == .answer, agency.letterNumberPattern.isEmpty { throw Refused(.conflict, .letterNumberPatternMissing, agency.name) }
         let history = try await history(record)
         let current = try deadline(record, history: history, today: today, explain: false)
         var facts = LetterFacts(
             agencyName: agency.name, agencyAddress: agency.address, agencyPhone: agency.phone, trackingNumber: record.trackingNumber,
             applicantName: record.name, received: record.receivedOn.flatMap(Day.init(iso:)), request: Self.request(record), today: date,
             due: current?.due)
+        if kind.isDecision { facts.reconsiderationBody = try await Self.reconsiderationBody(of: agency, on: db) }
         switch move {
+        case .feeUnpaid: facts.abandonedUnpaid = true
         case .clarify(let what): facts.clarifyWhat = what
         case .extend(let days):
             facts.extensionDays = days
@@ -348,6 +362,21 @@ struct Applications {
         default: break
         }
         return LetterDrafter.draft(kind, facts)
+    }
+
+    /// The 复议机关 of `agency` (行政复议法 2023, 第二十四条): its own setting, or else the nearest district 人民政府 above
+    /// it — which hears cases against its departments, its subdistricts (派出机关) and its towns. Nil when neither
+    /// is on record (a district government with no body set): the letter then names none rather than guess.
+    static func reconsiderationBody(of agency: AgencyRecord, on db: any Database) async throws -> String? {
+        let own = agency.reconsiderationBody.trimmingCharacters(in: .whitespaces)
+        if !own.isEmpty { return own }
+        var parentID = agency.$parent.id
+        for _ in 0..<16 {
+            guard let id = parentID, let parent = try await AgencyRecord.find(id, on: db) else { return nil }
+            if parent.kind == .districtGovernment { return parent.name }
+            parentID = parent.$parent.id
+        }
+        return nil
     }
 
     /// The fee notice a form asks for, assessed from the scales of 国办函〔2020〕109号 — the amount is computed here,

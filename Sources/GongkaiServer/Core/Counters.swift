@@ -8,6 +8,7 @@ enum Counters {
     enum Table: String {
         case indexNumbers = "index_counters"
         case trackingNumbers = "tracking_counters"
+        case letterNumbers = "letter_counters"
     }
 
     /// The next number of `agency` in `year`, from 1.

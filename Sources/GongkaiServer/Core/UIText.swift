@@ -91,7 +91,8 @@ enum UIText: String, CaseIterable, Sendable {
     case onlyEditorsDraft, readOnlyItems, onlyEditorsEdit, cannotChangeItems, unknownAction, onlyEditorsAttach, onlyEditorsRevise, noItemNumbered
     case onlyDraftsEdited, unknownItemState, onlyDraftsAttach, fileTypeRefused, emptyFile, onlyPublishedRevised, versionInPreparation
     case applicationsForOfficers, noSuchApplication, onlyOfficersRegister, fillIn, unknownMove, extensionRange, feePagesRange, feeNeedsIdentity,
-        feeAmountFixed, feePages, feePaymentField, feePaymentHint, feeTimeExcludedField, dateFormat, dateRangeLaw
+        feeAmountFixed, feePages, feePaymentField, feePaymentHint, feeTimeExcludedField, letterNumberPatternMissing, reconsiderationField,
+        reconsiderationHint, letterNumberField, letterNumberHint, letterNumberProblem, dateFormat, dateRangeLaw
     case readOnlyApplications, noLetterForMove, noSuchLetter, chooseReviewKind, chooseReviewResult, giveReviewBody, pendingHasNoDate
     case decidedNeedsDate, decidedBeforeFiled, filedInFuture, noSuchReview, reviewDecided, chooseDecision, decisionDateRange, onlyDisclosedPublished
     case noCategoryYet, agencyNotReadable, readOnlyReports, cannotPublishReports, adminReadsAudit, unknownRole, csrfExpired
@@ -728,6 +729,25 @@ enum UIText: String, CaseIterable, Sendable {
             (
                 "收费通知照录：收款单位、账户或缴费平台、地点；未填写则不能发出收费通知",
                 "Copied into every fee notice: payee, account or payment platform, place; without it no fee notice can go out"
+            )
+        case .letterNumberPatternMissing:
+            (
+                "{1}尚未设置答复书的文号格式：答复书须有文号，请管理员先在机关设置中填写（如 联芳信公复〔{year}〕{seq}号）",
+                "{1} has no pattern for the reference numbers (文号) of its answers: an answer carries one, so an administrator first sets it in the agency's settings (such as LF-{year}-{seq})"
+            )
+        case .reconsiderationField: ("行政复议机关", "Reconsideration body (复议机关)")
+        case .reconsiderationHint:
+            (
+                "答复书的救济途径照录；不填则为上级区人民政府（行政复议法第二十四条），区人民政府本身须填写上一级人民政府",
+                "Named in the remedy of every answer; left empty it is the district government (人民政府) above (Article 24 of the Administrative Reconsideration Law); a district government fills in the government above it"
+            )
+        case .letterNumberField: ("答复书文号格式", "Pattern of the answers' reference numbers (文号)")
+        case .letterNumberHint:
+            ("{year} 为年份，{seq} 为当年序号，如 联芳信公复〔{year}〕{seq}号", "{year} is the year, {seq} the number within it, such as LF-{year}-{seq}")
+        case .letterNumberProblem:
+            (
+                "文号格式须含一次 {year}（年份）和一次 {seq}（序号），不超过60个字符",
+                "The pattern holds {year} (the year) and {seq} (the number) once each, in at most 60 characters"
             )
         case .feeTimeExcludedField:
             (

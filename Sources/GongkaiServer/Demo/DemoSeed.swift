@@ -38,6 +38,12 @@ public enum DemoSeed {
         var functions: String
     }
 
+    /// The 文号 prefixes of the demo's answers.
+    static let letterPrefixes = [
+        "重庆市沙坪坝区人民政府": "沙府信公复", "重庆市沙坪坝区教育委员会": "沙教委信公复", "重庆市沙坪坝区民政局": "沙民政信公复",
+        "重庆市沙坪坝区联芳街道办事处": "联芳信公复", "重庆市沙坪坝区小龙坎街道办事处": "小龙坎信公复", "重庆市沙坪坝区青木关镇人民政府": "青木关信公复",
+    ]
+
     static let agencies: [AgencySeed] = [
         AgencySeed(
             code: districtCode, name: "重庆市沙坪坝区人民政府", kind: .districtGovernment, parent: nil, address: "重庆市沙坪坝区政府办公大楼", phone: "023-65311000",
@@ -149,6 +155,9 @@ public enum DemoSeed {
             agency.email = "gk\(seed.code.suffix(4).lowercased())@cqspb.gov.cn"
             agency.headName = seed.head
             agency.disclosureOffice = seed.kind == .community ? "" : "\(seed.name)政府信息公开工作机构（党政办公室）"
+            agency.letterNumberPattern = letterPrefixes[seed.name].map { "\($0)〔{year}〕{seq}号" } ?? ""
+            // 行政复议法 第二十四条: the district government answers to the city's; the others' body is found above them.
+            if seed.kind == .districtGovernment { agency.reconsiderationBody = "重庆市人民政府" }
             if seed.kind.takesApplications {
                 agency.feePayment = "通过非税收入统一缴款平台缴纳（收款单位：\(seed.name)），缴款码随本通知一并送达；或于工作时间到\(seed.address)窗口缴纳。"
             }
