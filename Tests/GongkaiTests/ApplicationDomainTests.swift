@@ -38,7 +38,11 @@ import Testing
         #expect(v2021.count == 21)  // （六） split into three
         for result in v2019 + v2021 {
             #expect(!result.decision.isEmpty, "\(result.rowID) has no decision text")
-            if result.rowID != "3.6.3" { #expect(result.article.hasPrefix("第"), "\(result.rowID) has no article") }
+            // 3.5.5 (其他不予处理) states its ground in words, with no article where none applies — never 第三十六条 whole.
+            if !["3.6.3", "3.5.5"].contains(result.rowID) { #expect(result.article.hasPrefix("第"), "\(result.rowID) has no article") }
+            #expect(result.article != "第三十六条")
+            // Every 不予公开 ground cites 第三十六条第（三）项 beside its own article.
+            if result.rowID.hasPrefix("3.3."), result.rowID != "3.3.8" { #expect(result.article.contains("第三十六条第（三）项"), "\(result.rowID)") }
         }
         #expect(AnswerResult.abandoned(format: .v2019, unpaidFee: true) == "3.6")
         #expect(AnswerResult.abandoned(format: .v2021, unpaidFee: true) == "3.6.2")
@@ -59,8 +63,33 @@ import Testing
         #expect(clarify.body.hasSuffix("重庆市沙坪坝区联芳街道办事处\n2026年11月5日"))
         facts.result = AnswerResult.find("3.3.4", format: .v2021)
         let answer = LetterDrafter.draft(.answer, facts)
-        #expect(answer.body.contains("第十五条、第三十二条"))
+        #expect(answer.body.contains("第十五条、第三十六条第（三）项"))
         #expect(answer.body.contains("行政复议"))
+        // No letter says a consultation happened that is not on record; with one on record it cites 第三十二条.
+        #expect(!answer.body.contains("征求") && !answer.body.contains("第三十二条"))
+        facts.consulted = true
+        let consulted = LetterDrafter.draft(.answer, facts).body
+        #expect(consulted.contains("经书面征求第三方意见") && consulted.contains("第十五条、第三十二条、第三十六条第（三）项"))
+        // 第三十六条（四）（五）: "does not exist" and "not ours" are two letters; the latter names the agency responsible.
+        facts.result = AnswerResult.find("3.4.1", format: .v2021)
+        let none = LetterDrafter.draft(.answer, facts).body
+        #expect(none.contains("该政府信息不存在") && none.contains("第三十六条第（四）项") && !none.contains("第（五）项"))
+        facts.elsewhere = "重庆市沙坪坝区民政局（023-65000000）"
+        let elsewhere = LetterDrafter.draft(.answer, facts).body
+        #expect(elsewhere.contains("不属于本机关负责公开") && elsewhere.contains("该信息由重庆市沙坪坝区民政局（023-65000000）负责公开"))
+        #expect(elsewhere.contains("第三十六条第（五）项") && !elsewhere.contains("不存在"))
+        facts.elsewhere = ""
+        #expect(LetterDrafter.draft(.answer, facts).body.contains("本机关无法确定负责公开该信息的行政机关"))
+        facts.elsewhere = nil
+        facts.result = AnswerResult.find("3.4.2", format: .v2021)
+        #expect(LetterDrafter.draft(.answer, facts).body.contains("可以不予提供") && LetterDrafter.draft(.answer, facts).body.contains("第三十八条"))
+        facts.result = AnswerResult.find("3.5.5", format: .v2021)
+        facts.answerDetail = "您要求本机关出具证明，不属于政府信息公开申请"
+        let other = LetterDrafter.draft(.answer, facts).body
+        #expect(other.contains("不予处理，理由如下。\n\n您要求本机关出具证明") && !other.contains("依据："))
+        facts.answerDetail = ""
+        facts.consulted = false
+        facts.result = AnswerResult.find("3.3.4", format: .v2021)
         // 救济途径: the 复议机关 by name when the records know it, never a guess; the court as the competent one.
         #expect(answer.body.contains("60日内依法申请行政复议，或者自收到本答复之日起6个月内向有管辖权的人民法院提起行政诉讼"))
         facts.reconsiderationBody = "重庆市沙坪坝区人民政府"

@@ -153,6 +153,19 @@ import Testing
         #expect(refusal(.answer(result: "9.9", detail: ""), received()) == .notAResult("9.9", year: 2026, format: .v2021))
         #expect(refusal(.clarify(what: "  \n"), received()) == .clarificationListsNothing)
         #expect(refusal(.consult(party: " "), received()) == .consultationNamesNobody)
+        // 第三十六条: an answer states what its result requires; 3.4.3 presumes a 补正 that came back.
+        #expect(
+            refusal(.answer(result: "3.1", detail: " "), received()) == .answerLacks(AnswerResult.find("3.1", format: .v2021)!, "获取信息的方式和途径（或信息所在位置）")
+        )
+        if case .answerLacks(let result, _) = refusal(.answer(result: "3.3.4", detail: ""), received()) {
+            #expect(result.rowID == "3.3.4")
+        } else {
+            Issue.record("a refusal on 3.3.4 without its reason went out")
+        }
+        #expect(refusal(.answer(result: "3.5.5", detail: ""), received()) != nil)
+        #expect(refusal(.answer(result: "3.4.1", detail: ""), received()) == nil, "不存在 needs no more than its decision")
+        #expect(refusal(.answer(result: "3.4.3", detail: ""), received()) == .unclearWithoutClarification)
+        #expect(refusal(.answer(result: "3.4.3", detail: ""), received("clarify-sent@2026-03-04", "clarify-received@2026-03-06")) == nil)
         // 第四十二条: no fee without a finding, none below the scales' threshold, none without saying how to pay.
         let eleventh = InformationProcessingFee.perApplication(ordinal: 11)
         #expect(refusal(.fee(FeeNotice(finding: " ", charge: eleventh, payment: "窗口")), received()) == .feeWithoutFinding)
@@ -165,7 +178,7 @@ import Testing
         #expect(refusal(.confirm, online, on: "2026-03-04") == .confirmedBeforeSubmission(submitted: day("2026-03-05")))
         #expect(refusal(.answer(result: "3.1", detail: ""), online) == .notConfirmed(.answer))
         #expect(refusal(.withdraw, online) == nil)
-        if case .clock(.answer, let error) = refusal(.answer(result: "3.1", detail: ""), received("clarify-sent@2026-03-04", status: .paused)) {
+        if case .clock(.answer, let error) = refusal(.answer(result: "3.1", detail: "网上获取"), received("clarify-sent@2026-03-04", status: .paused)) {
             #expect(error.problem.message.contains("尚待补正"))
         } else {
             Issue.record("answering while 补正 is pending is refused by the clock")

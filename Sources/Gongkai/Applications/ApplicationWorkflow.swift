@@ -46,8 +46,11 @@ public enum ApplicationMove: Sendable, Equatable {
     case fee(FeeNotice)
     case feePaid
     case feeUnpaid
-    /// `result` is a row id of table 三 in the format of the year of the answer.
-    case answer(result: String, detail: String)
+    /// `result` is a row id of table 三 in the format of the year of the answer; `detail` what 第三十六条 asks the
+    /// answer to state for it. `elsewhere`, for 3.4.1 only: nil when the information does not exist (第三十六条第（四）项);
+    /// else it is not this agency's to disclose (第（五）项), and the text names the agency that is, with its contact,
+    /// or is empty when that cannot be determined.
+    case answer(result: String, detail: String, elsewhere: String? = nil)
     case withdraw
 
     /// The moves by name, as forms and the API send them, in the order staff meet them.
@@ -152,7 +155,7 @@ public enum ApplicationMove: Sendable, Equatable {
         case .extend(let days): "延长\(days)个工作日"
         case .fee(let notice): "收费\(notice.charge.total)元（\(notice.charge.scaleName)：\(notice.charge.breakdown)）；认定理由：\(notice.finding)"
         case .feeUnpaid: "缴费期限届满未缴费，视为放弃申请"
-        case .answer(let result, _): "答复结果：\(result)"
+        case .answer(let result, _, _): "答复结果：\(result)"
         default: label
         }
     }
@@ -175,6 +178,10 @@ public enum ApplicationRefusal: Error, Equatable, Sendable {
     case clarificationListsNothing
     case consultationNamesNobody
     case feeNotPositive
+    /// The answer does not state what 第三十六条 requires for its result.
+    case answerLacks(AnswerResult, String)
+    /// 3.4.3 (still unclear after 补正) with no 补正 returned.
+    case unclearWithoutClarification
     /// No finding that the applicant's applications clearly exceed a reasonable range: no fee is the rule (第四十二条).
     case feeWithoutFinding
     /// The notice would not say how to pay.
@@ -200,6 +207,8 @@ public enum ApplicationRefusal: Error, Equatable, Sendable {
         case .clarificationListsNothing: "补正告知须一次列明需要补正的全部事项（第三十条）"
         case .consultationNamesNobody: "请写明被征求意见的第三方或机关（第三十二条、第三十四条）"
         case .feeNotPositive: "按收费标准计算，本申请不收费（国办函〔2020〕109号）：不收费的申请无需发出收费通知"
+        case .answerLacks(let result, let needed): "“\(result.label)”的答复须写明\(needed)（第三十六条）"
+        case .unclearWithoutClarification: "“补正后申请内容仍不明确”须以补正为前提：本申请没有收到补正的记录（第三十条）"
         case .feeWithoutFinding: "不收费是原则（第四十二条）：须先写明认定申请人申请的数量、频次明显超过合理范围的理由，才能发出收费通知"
         case .feeWithoutPayment: "收费通知须写明缴费方式：请管理员先在本机关的设置中填写信息处理费的缴费方式"
         case .feePeriodRunning: "缴费期限（收费通知后\(DeadlineEngine.feePaymentPeriod)个工作日，国办函〔2020〕109号）尚未届满，不能按逾期未缴费处理"
@@ -287,9 +296,14 @@ public enum ApplicationWorkflow {
         let format = ReportFormat.expected(forYear: date.year)
         var outcome = ApplicationOutcome(status: application.status, received: received)
         switch move {
-        case .answer(let row, _):
+        case .answer(let row, let detail, _):
             guard let result = AnswerResult.find(row, format: format) else { throw .notAResult(row, year: date.year, format: format) }
             guard !result.closesALapse else { throw .resultOfALapse(result) }
+            if let needed = result.requiredDetail, detail.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                throw .answerLacks(result, needed)
+            }
+            // 补正后仍不明确 presumes a 补正 that came back.
+            if result.rowID == "3.4.3", !application.events.contains(where: { $0.kind == .clarifyReceived }) { throw .unclearWithoutClarification }
             outcome.result = result.rowID
         case .clarify(let what) where what.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty:
             throw .clarificationListsNothing
@@ -357,7 +371,7 @@ public enum ApplicationWorkflow {
         let examples: [ApplicationMove] = [
             .confirm, .clarify(what: "事项"), .clarified, .clarifyExpired, .consult(party: "第三方"), .consultReceived, .consultAnswered(party: ""),
             .extend(days: 1), .fee(FeeNotice(finding: "—", charge: InformationProcessingFee.perApplication(ordinal: 11), payment: "—")), .feePaid,
-            .feeUnpaid, .answer(result: "3.1", detail: ""), .withdraw,
+            .feeUnpaid, .answer(result: "3.1", detail: "—"), .withdraw,
         ]
         return examples.filter { (try? apply($0, to: application, on: today, by: role, today: today, engine: engine)) != nil }.map(\.kind)
     }

@@ -77,8 +77,11 @@ public struct LetterFacts: Sendable {
     public var result: AnswerResult? = nil
     /// For an answer: the information provided, where to find it, or the reasons.
     public var answerDetail: String = ""
-    /// For `3.4.1` when the right agency is known.
-    public var rightAgency: String = ""
+    /// For `3.4.1`: nil when the information does not exist; else not this agency's, with the agency responsible and
+    /// its contact when known (empty when not).
+    public var elsewhere: String? = nil
+    /// Whether a consultation is on record (第三十二条): only then may a letter say 经征求第三方意见.
+    public var consulted = false
     /// The 复议机关 the remedy names (行政复议法 第二十四条); nil when the records do not say, and the letter then
     /// names none rather than guess.
     public var reconsiderationBody: String? = nil
@@ -148,16 +151,13 @@ public enum LetterDrafter {
             let result = facts.result
             lines.append(opening + "现答复如下：")
             lines.append("")
-            lines.append(result?.decision ?? "（请选择办理结果）")
+            let (decision, article) = grounds(result, facts)
+            lines.append(decision ?? "（请选择办理结果）")
             if !facts.answerDetail.isEmpty {
                 lines.append("")
                 lines.append(facts.answerDetail)
             }
-            if result?.rowID == "3.4.1", !facts.rightAgency.isEmpty {
-                lines.append("")
-                lines.append("该信息由\(facts.rightAgency)负责公开，您可以向其提出申请。")
-            }
-            if let article = result?.article, !article.isEmpty {
+            if let article, !article.isEmpty {
                 lines.append("")
                 lines.append("依据：《中华人民共和国政府信息公开条例》\(article)。")
             }
@@ -180,6 +180,26 @@ public enum LetterDrafter {
         lines.append(facts.agencyName)
         lines.append(chinese(facts.today))
         return (kind.title, lines.joined(separator: "\n"))
+    }
+
+    /// The decision and its article as the records support them: 3.3.4 says it consulted only when a consultation is
+    /// on record (and then cites 第三十二条); 3.4.1 is either "does not exist" (第三十六条第（四）项) or "not ours",
+    /// naming the agency responsible when known (第（五）项).
+    static func grounds(_ result: AnswerResult?, _ facts: LetterFacts) -> (decision: String?, article: String?) {
+        switch result?.rowID {
+        case "3.3.4" where facts.consulted:
+            return (
+                "您申请获取的政府信息涉及商业秘密、个人隐私等，经书面征求第三方意见，公开会对第三方合法权益造成损害，不予公开。",
+                "第十五条、第三十二条、第三十六条第（三）项"
+            )
+        case "3.4.1":
+            guard let elsewhere = facts.elsewhere else { return (result?.decision, result?.article) }
+            let responsible =
+                elsewhere.isEmpty ? "本机关无法确定负责公开该信息的行政机关。" : "该信息由\(elsewhere)负责公开，您可以向其提出申请。"
+            return ("经核查，您申请获取的政府信息不属于本机关负责公开的范围。" + responsible, "第三十六条第（五）项")
+        default:
+            return (result?.decision, result?.article)
+        }
     }
 
     /// The remedy sentence (行政复议法 第二十条, 行政诉讼法 第四十六条): the 复议机关 by name when the records know it,

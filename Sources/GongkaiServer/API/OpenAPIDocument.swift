@@ -141,7 +141,9 @@ enum OpenAPIDocument {
                 "scale": string("fee: per-application (counted by identity number in the month of receipt) or per-page; the amount is computed"),
                 "pages": string("fee by page: the pages to be provided"),
                 "result": string("answer: row id of table 三 in the year's format"),
-                "detail": string("answer: information provided, where, or reasons"),
+                "detail": string("answer: what 第三十六条 asks for its result (where and how given, the part withheld and why, the reason)"),
+                "elsewhere": string("answer 3.4.1: \"on\" when the information is not this agency's (第三十六条第（五）项)"),
+                "responsible": string("answer 3.4.1 elsewhere: the agency responsible and its contact, when known"),
                 "letterTitle": string("the letter as sent; drafted when empty"), "letterBody": string(),
             ], required: ["move"]),
         "ActionInput": object(

@@ -354,7 +354,12 @@ enum ApplicationStaffViews {
                         .attribute(named: "name", value: "result"), .id("result"),
                         .forEach(AnswerResult.answers(format)) { Views.option($0.rowID, $0.label(l)) }),
                     label("detail", UIText.answerDetail(l)),
-                    .textarea(.name("detail"), .id("detail"), .attribute(named: "rows", value: "3")))
+                    .textarea(.name("detail"), .id("detail"), .attribute(named: "rows", value: "3")),
+                    .p(
+                        .input(.type(.checkbox), .name("elsewhere"), .id("elsewhere"), .value("on")),
+                        .label(.attribute(named: "for", value: "elsewhere"), .text(UIText.answerElsewhere(l)))),
+                    label("responsible", UIText.answerResponsible(l)),
+                    .input(.type(.text), .name("responsible"), .id("responsible")))
             )
         case .confirm, .clarified, .clarifyExpired, .consultReceived, .feePaid, .feeUnpaid, .withdraw:
             return (kind.label(l), .empty)
@@ -377,7 +382,8 @@ enum ApplicationStaffViews {
                 .input(.type(.hidden), .name("date"), .value(date.iso)),
                 .forEach([
                     ("what", form.what), ("party", form.party), ("days", form.days), ("finding", form.finding), ("scale", form.scale),
-                    ("pages", form.pages), ("result", form.result), ("detail", form.detail),
+                    ("pages", form.pages), ("result", form.result), ("detail", form.detail), ("elsewhere", form.elsewhere),
+                    ("responsible", form.responsible),
                 ]) { name, value in
                     .unwrap(value) { .input(.type(.hidden), .name(name), .value(Views.attr($0))) }
                 },

@@ -191,6 +191,10 @@ struct ApplicationStaffController {
         var finding: String?
         var scale: String?
         var pages: String?
+        /// An answer of 3.4.1: "on" when the information is not this agency's to disclose (第三十六条第（五）项),
+        /// with the agency responsible and its contact when known.
+        var elsewhere: String?
+        var responsible: String?
         var result: String?
         var detail: String?
         var letterTitle: String?
@@ -234,7 +238,10 @@ struct ApplicationStaffController {
             case .feePaid: return .feePaid
             case .feeUnpaid: return .feeUnpaid
             case .answer:
-                return .answer(result: try required(result, .theResult), detail: (detail ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
+                let text = { (value: String?) in (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+                return .answer(
+                    result: try required(result, .theResult), detail: text(detail),
+                    elsewhere: ["on", "true"].contains(elsewhere ?? "") ? text(responsible) : nil)
             case .withdraw: return .withdraw
             }
         }

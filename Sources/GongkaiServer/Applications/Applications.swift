@@ -310,7 +310,7 @@ struct Applications {
             if let answered = outcome.answered { record.answeredOn = answered.iso }
             if let closed = outcome.closed { record.closedOn = closed.iso }
             switch move {
-            case .answer(_, let detail): record.answerDetail = detail
+            case .answer(_, let detail, _): record.answerDetail = detail
             case .fee(let notice): record.feeAmount = notice.charge.total
             case .feePaid: record.feePaidOn = date.iso
             default: break
@@ -356,9 +356,11 @@ struct Applications {
             if ["email", "online"].contains(record.delivery) {
                 facts.feePayBy = engine.calendar.adding(workingDays: DeadlineEngine.feePaymentPeriod, to: date)
             }
-        case .answer(let result, let detail):
+        case .answer(let result, let detail, let elsewhere):
             facts.result = AnswerResult.find(result, format: ReportFormat.expected(forYear: date.year))
             facts.answerDetail = detail
+            facts.elsewhere = elsewhere
+            facts.consulted = history.contains { $0.kind == ClockEvent.Kind.consultSent.rawValue }
         default: break
         }
         return LetterDrafter.draft(kind, facts)

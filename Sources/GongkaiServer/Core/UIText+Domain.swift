@@ -294,6 +294,10 @@ extension ApplicationRefusal {
             case .clarificationListsNothing: "A request for clarification lists everything to clarify, at once (Article 30)"
             case .consultationNamesNobody: "Name the third party or agency consulted (Articles 32 and 34)"
             case .feeNotPositive: "By the scales of 国办函〔2020〕109号 this application costs nothing: send no fee notice"
+            case .answerLacks(let result, _):
+                "The answer “\(result.label(.en))” states \(result.requiredDetailEnglish) (Article 36): write it in the details"
+            case .unclearWithoutClarification:
+                "“Still unclear after clarification” presumes a clarification that came back: none is on record (Article 30)"
             case .feeWithoutFinding:
                 "No fee is the rule (Article 42): first write down why this applicant's number or frequency of applications clearly exceeds a reasonable range"
             case .feeWithoutPayment: "A fee notice says how to pay: an administrator first fills in the agency's fee payment details"
@@ -303,6 +307,18 @@ extension ApplicationRefusal {
             case .clock(let kind, let error): "The rules of the answer period do not allow “\(kind.label(.en))”: \(error.problem.english)"
             }
         return Said(zh: message, en: english)
+    }
+}
+
+extension AnswerResult {
+    /// `requiredDetail` in English.
+    var requiredDetailEnglish: String {
+        switch rowID {
+        case "3.1": "how and where the information is given (or where it is)"
+        case "3.2": "the part withheld and why (Article 37)"
+        case "3.5.5": "the specific reason it is not handled"
+        default: "the specific reason for withholding (Article 36 (3))"
+        }
     }
 }
 

@@ -92,7 +92,7 @@ enum UIText: String, CaseIterable, Sendable {
     case onlyDraftsEdited, unknownItemState, onlyDraftsAttach, fileTypeRefused, emptyFile, onlyPublishedRevised, versionInPreparation
     case applicationsForOfficers, noSuchApplication, onlyOfficersRegister, fillIn, unknownMove, extensionRange, feePagesRange, feeNeedsIdentity,
         feeAmountFixed, feePages, feePaymentField, feePaymentHint, feeTimeExcludedField, letterNumberPatternMissing, reconsiderationField,
-        reconsiderationHint, letterNumberField, letterNumberHint, letterNumberProblem, dateFormat, dateRangeLaw
+        reconsiderationHint, letterNumberField, letterNumberHint, letterNumberProblem, answerElsewhere, answerResponsible, dateFormat, dateRangeLaw
     case readOnlyApplications, noLetterForMove, noSuchLetter, chooseReviewKind, chooseReviewResult, giveReviewBody, pendingHasNoDate
     case decidedNeedsDate, decidedBeforeFiled, filedInFuture, noSuchReview, reviewDecided, chooseDecision, decisionDateRange, onlyDisclosedPublished
     case noCategoryYet, agencyNotReadable, readOnlyReports, cannotPublishReports, adminReadsAudit, unknownRole, csrfExpired
@@ -735,6 +735,13 @@ enum UIText: String, CaseIterable, Sendable {
                 "{1}尚未设置答复书的文号格式：答复书须有文号，请管理员先在机关设置中填写（如 联芳信公复〔{year}〕{seq}号）",
                 "{1} has no pattern for the reference numbers (文号) of its answers: an answer carries one, so an administrator first sets it in the agency's settings (such as LF-{year}-{seq})"
             )
+        case .answerElsewhere:
+            (
+                "（本机关不掌握时）该信息不属于本机关负责公开（第三十六条第（五）项）；不勾选则为信息不存在（第（四）项）",
+                "(When this agency holds nothing) the information is not this agency's to disclose (Article 36 (5)); unticked, it does not exist (Article 36 (4))"
+            )
+        case .answerResponsible:
+            ("负责公开的机关及联系方式（能够确定时填写）", "The agency responsible and its contact (when it can be determined)")
         case .reconsiderationField: ("行政复议机关", "Reconsideration body (复议机关)")
         case .reconsiderationHint:
             (
