@@ -87,6 +87,9 @@ assert "李四" in printed and "第十五条" in printed, printed[:400]
 # Issue 13: the 文号 under the title and the 复议机关 by name (the district government above the subdistrict).
 assert re.search(r"联芳信公复〔\d{4}〕\d+号", printed), printed[:400]
 assert "向重庆市沙坪坝区人民政府申请行政复议" in printed.replace("\n", ""), printed[-600:]
+# The agency and the date stand right-aligned at the foot, as on a sealed letter (the draft went out as drafted).
+laid_out = subprocess.run(["pdftotext", "-layout", f"{browser.OUT}/refusal-letter.pdf", "-"], capture_output=True, text=True, check=True).stdout
+assert re.search(r"^\s{30,}重庆市沙坪坝区联芳街道办事处\s*$", laid_out, re.M), laid_out[-400:]
 assert "政府信息公开平台" not in printed and "退出" not in printed, "the printed letter carries the site's header"
 
 # 3. A supervisor reads everything and is offered nothing to write.

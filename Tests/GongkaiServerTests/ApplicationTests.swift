@@ -156,15 +156,19 @@ import VaporTesting
         try await withServer(demo: true, today: Day(iso: "2026-11-20")!) { app, client in
             try await client.signIn("lianfang-officer")
             var numbers: [String] = []
-            for title in ["2026年低保名单", "2026年临时救助名单"] {
+            // The second letter as a browser sends an edited textarea: CRLF line breaks, kept as LF.
+            let edited = "王测试：\r\n\r\n现予以公开，见附件。如对本答复不服，可以自收到本答复之日起60日内向重庆市沙坪坝区人民政府申请行政复议。\r\n\r\n重庆市沙坪坝区联芳街道办事处\r\n2026年11月20日"
+            for (title, body) in [("2026年低保名单", nil), ("2026年临时救助名单", edited)] {
                 let id = try await Self.register(client, received: "2026-11-10", title: title)
-                let answer = [("move", "answer"), ("result", "3.1"), ("detail", "见附件"), ("date", "2026-11-20")]
+                let answer =
+                    [("move", "answer"), ("result", "3.1"), ("detail", "见附件"), ("date", "2026-11-20")] + (body.map { [("letterBody", $0)] } ?? [])
                 #expect(try await Self.move(client, id, answer).status == .seeOther)
                 let letter = try #require(try await LetterRecord.query(on: app.db).filter(\.$application.$id == id).first())
                 #expect(letter.body.contains("60日内向重庆市沙坪坝区人民政府申请行政复议"), "\(letter.body)")
+                #expect(!letter.body.contains("\r"))
                 numbers.append(letter.number)
                 let page = try await client.get(SiteURL.staffApplicationLetter(id, try letter.requireID()).path).body.string
-                #expect(page.contains("<h1 class=\"letter-title\">政府信息公开申请答复书</h1>"))
+                #expect(page.contains("<p class=\"letter-title\">政府信息公开申请答复书</p>"))
                 #expect(page.contains("<p class=\"letter-number\">\(letter.number)</p>"))
                 #expect(page.contains("<div class=\"letter-signature\"><p>重庆市沙坪坝区联芳街道办事处</p><p>2026年11月20日</p></div>"))
                 let mail = try await ApplicationEventRecord.query(on: app.db).filter(\.$application.$id == id).filter(\.$kind == "notified").all()

@@ -64,7 +64,8 @@ struct ApplicationPage {
         /// The body without its closing signature — the agency's name and the date, the last two lines as drafted —
         /// and that signature, which the printed letter sets right-aligned with room for the seal.
         var parts: (text: String, signature: [String]) {
-            let lines = body.components(separatedBy: "\n")
+            // NB: a browser sends a textarea's line breaks as CRLF.
+            let lines = body.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n")
             guard lines.count >= 3, let date = lines.last, date.wholeMatch(of: /\d{4}年\d{1,2}月\d{1,2}日/) != nil,
                 !lines[lines.count - 2].trimmingCharacters(in: .whitespaces).isEmpty
             else { return (body, []) }

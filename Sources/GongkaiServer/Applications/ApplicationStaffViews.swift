@@ -409,7 +409,7 @@ enum ApplicationStaffViews {
                 named: "article",
                 nodes: [
                     .class("letter"), .attribute(named: "lang", value: "zh-CN"),
-                    .h1(.class("letter-title"), .text(letter.title)),
+                    .p(.class("letter-title"), .text(letter.title)),
                     .if(!letter.number.isEmpty, .p(.class("letter-number"), .text(letter.number))),
                     .div(.class("letter-body"), .text(parts.text)),
                     .if(!parts.signature.isEmpty, .div(.class("letter-signature"), .forEach(parts.signature) { .p(.text($0)) })),
@@ -422,11 +422,11 @@ enum ApplicationStaffViews {
     static let letterStyle = """
         @page { size: A4; margin: 25mm 20mm; }
         .letter { max-width: 170mm; font-size: 16px; line-height: 1.9; }
-        .letter-title { text-align: center; font-size: 22px; margin: 0 0 .3em; }
+        .letter-title { text-align: center; font-size: 22px; font-weight: bold; margin: 0 0 .3em; }
         .letter-number { text-align: center; margin: 0 0 1em; }
         .letter-body { white-space: pre-wrap; }
         .letter-signature { text-align: right; margin-top: 4.5em; break-inside: avoid; }
         .letter-signature p { margin: 0; }
-        @media print { header.site, footer, .noprint, nav { display: none !important; } main { padding: 0; margin: 0; } }
+        @media print { header.site, footer, .noprint, nav, h1 { display: none !important; } main { padding: 0; margin: 0; } }
         """
 }

@@ -421,7 +421,8 @@ struct Applications {
         _ move: ApplicationMove, for record: ApplicationRecord, agency: AgencyRecord, date: Day, today: Day, title: String?, body: String?
     ) async throws -> (title: String, body: String)? {
         guard let drafted = try await draftLetter(move, for: record, agency: agency, date: date, today: today) else { return nil }
-        let edited = (body ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        // NB: a browser sends a textarea's line breaks as CRLF; the letter is kept with the drafts' LF.
+        let edited = (body ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
         if case .fee(let notice) = move, !edited.isEmpty,
             !(edited.contains("人民币\(notice.charge.total)元") && edited.contains(notice.charge.breakdown))
         {
