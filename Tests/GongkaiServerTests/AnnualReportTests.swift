@@ -319,3 +319,95 @@ import VaporTesting
         }
     }
 }
+
+/// Issue 13, items 6 and 7: table 二 counts a normative document once, by its chain of versions — a repeal is no new
+/// 制发 and counts under 废止 in the year it takes effect; an amendment changes no count; 规章 are those marked so —
+/// and 第二十六条 counts a new version's 20 working days from its change.
+@Suite struct NormativeDocumentTests {
+    @Test func aRepealCountsInTheYearItTakesEffect_andAChangeIsLateFromTheChange() async throws {
+        try await withServer(demo: true, today: Day(iso: "2026-11-20")!) { app, _ in
+            let db = app.db
+            let district = try #require(try await AgencyRecord.query(on: db).filter(\.$code == DemoSeed.districtCode).first())
+            let agency = AgencyRecord(code: "TEST-DOCS", name: "重庆市沙坪坝区示例局", kind: .department, parentID: district.id)
+            try await agency.create(on: db)
+            let category = CategoryRecord(agencyID: try agency.requireID(), name: "政策文件", article: "第二十条第（一）项", position: 0)
+            try await category.create(on: db)
+            var users: [StaffUser] = []
+            for (name, role) in [("docs-editor", StaffRole.editor), ("docs-reviewer", .reviewer)] {
+                let record = StaffRecord(username: name, displayName: name, passwordHash: "!", role: role.rawValue, agencyID: agency.id)
+                try await record.create(on: db)
+                users.append(try StaffUser(record))
+            }
+            let (editor, reviewer) = (users[0], users[1])
+            let catalogue = Catalogue(db: db, calendar: .official)
+            func input(_ number: String, written: String, rule: Bool = false, change: (String, String)? = nil) -> Catalogue.ItemInput {
+                Catalogue.ItemInput(
+                    categoryID: try! category.requireID(), title: "关于\(number)的通知", documentNumber: number, body: "正文", writtenOn: written,
+                    validity: Validity.inForce.rawValue, isRule: rule ? "on" : nil, changeKind: change?.0, changedOn: change?.1)
+            }
+            func publish(_ item: ItemRecord, on day: String) async throws {
+                let today = try #require(Day(iso: day))
+                try await catalogue.act(.submit, on: item, by: editor, reason: nil, confirmedReview: false, today: today)
+                try await catalogue.act(.approve, on: item, by: reviewer, reason: nil, confirmedReview: true, today: today)
+                try await catalogue.act(.publish, on: item, by: reviewer, reason: nil, confirmedReview: false, today: today)
+            }
+            // 2025: 坪坝发〔2025〕5号. 2026: seven more, and on 06-30 5号 is repealed (a new version, published 07-02).
+            let five = try await catalogue.createDraft(input("坪坝发〔2025〕5号", written: "2025-03-03"), agency: agency, by: editor)
+            try await publish(five, on: "2025-03-10")
+            for n in 1...7 {
+                let item = try await catalogue.createDraft(input("坪坝发〔2026〕\(n)号", written: "2026-02-0\(n)"), agency: agency, by: editor)
+                try await publish(item, on: "2026-02-1\(n)")
+            }
+            let repeal = try await catalogue.newVersion(of: try await catalogue.item(try five.requireID()), by: editor)
+            try await catalogue.update(
+                repeal, with: input("坪坝发〔2025〕5号", written: "2025-03-03", change: ("repealed", "2026-06-30")), agency: agency, by: editor)
+            try await publish(repeal, on: "2026-07-02")
+            // A 规章 marked as such, though its 文号 carries no 令; amended in 2026: still one document, still in force.
+            let rule = try await catalogue.createDraft(input("沙府规〔2026〕1号", written: "2026-03-02", rule: true), agency: agency, by: editor)
+            try await publish(rule, on: "2026-03-04")
+            let amended = try await catalogue.newVersion(of: try await catalogue.item(try rule.requireID()), by: editor)
+            try await catalogue.update(
+                amended, with: input("沙府规〔2026〕1号", written: "2026-03-02", rule: true, change: ("amended", "2026-09-01")), agency: agency,
+                by: editor)
+            // Published 30 working days after the change: 10 past 第二十六条's 20, counted from the change, not 03-02.
+            let late = WorkdayCalendar.official.adding(workingDays: 30, to: try #require(Day(iso: "2026-09-01")))
+            try await publish(amended, on: late.iso)
+
+            let reports = AnnualReports(db: db)
+            let y2025 = try await reports.generate(agency: agency, year: 2025).report.table2
+            let y2026 = try await reports.generate(agency: agency, year: 2026).report.table2
+            #expect(y2025?["20.1/行政规范性文件"] == [.number(1), .number(0), .number(1)])
+            #expect(y2026?["20.1/行政规范性文件"] == [.number(7), .number(1), .number(7)])
+            #expect(y2025?["20.1/规章"] == [.number(0), .number(0), .number(0)])
+            #expect(y2026?["20.1/规章"] == [.number(1), .number(0), .number(1)])
+
+            let repealed = try await catalogue.item(try repeal.requireID())
+            #expect(repealed.validity == Validity.repealed.rawValue && repealed.changeEffectiveOn == "2026-06-30")
+            #expect(repealed.daysLate == 0, "two days after the repeal, not a year after the document was written")
+            #expect(try await catalogue.item(try amended.requireID()).daysLate == 10)
+        }
+    }
+
+    @Test func aNewVersionNamesTheDayOfItsChange() async throws {
+        try await withServer(demo: true, today: Day(iso: "2026-11-20")!) { app, client in
+            try await client.signIn("lianfang-editor")
+            let item = try #require(
+                try await ItemRecord.query(on: app.db).filter(\.$state == PublicationState.published.rawValue).join(
+                    AgencyRecord.self, on: \ItemRecord.$agency.$id == \AgencyRecord.$id
+                ).filter(AgencyRecord.self, \.$code == DemoSeed.lianfangCode).first())
+            let draft = try await Catalogue(db: app.db, calendar: .official).newVersion(
+                of: item, by: try StaffUser(try #require(try await StaffRecord.query(on: app.db).filter(\.$username == "lianfang-editor").first())))
+            let path = SiteURL.staffEditItem(try draft.requireID()).path
+            let form = try await client.get(path).body.string
+            #expect(form.contains("name=\"changedOn\"") && form.contains("name=\"changeKind\""))
+            let refused = try await client.post(
+                path,
+                form: [
+                    ("categoryID", draft.$category.id.uuidString), ("title", draft.title), ("body", draft.body), ("writtenOn", draft.writtenOn),
+                    ("changeKind", "repealed"),
+                ])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("新版本须填写变更日期") && refused.body.string.contains("只有有效性的规范性文件才有修订或废止"))
+        }
+    }
+}

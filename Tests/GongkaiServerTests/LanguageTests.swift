@@ -155,6 +155,7 @@ import Vapor
         let staff = StaffRecord(username: "editor", displayName: "Editor", passwordHash: "x", role: "editor", agencyID: district.id)
         try await staff.create(on: app.db)
         let item = ItemRecord()
+        item.isRule = false
         item.$agency.id = try district.requireID()
         item.$category.id = try category.requireID()
         item.indexNumber = "T00000000000000001/2026-00001"

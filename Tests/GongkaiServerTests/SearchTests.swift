@@ -20,6 +20,7 @@ import VaporTesting
         var ids: [UUID] = []
         for (n, entry) in items.enumerated() {
             let item = ItemRecord()
+            item.isRule = false
             item.$agency.id = agency.id!
             item.$category.id = category
             item.indexNumber = "\(code)/2026-T\(n)"

@@ -98,6 +98,7 @@ import VaporTesting
     @Test func review_theDrafterCannotApproveTheirOwnItem() async throws {
         try await withServer(demo: true) { app, client in
             let item = ItemRecord()
+            item.isRule = false
             let agency = try #require(try await AgencyRecord.query(on: app.db).filter(\.$code == DemoSeed.lianfangCode).first())
             let reviewer = try #require(try await StaffRecord.query(on: app.db).filter(\.$username == "lianfang-reviewer").first())
             item.$agency.id = agency.id!

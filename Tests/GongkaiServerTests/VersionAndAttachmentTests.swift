@@ -89,6 +89,8 @@ import VaporTesting
             var form = StaffTests.draftForm(try await StaffTests.category(app, agency: DemoSeed.lianfangCode), title: "第二版标题")
             form.removeAll { $0.0 == "writtenOn" }
             form.append(("writtenOn", "2026-11-18"))
+            // A new version says when the information changed (第二十六条 counts from that day).
+            form.append(("changedOn", "2026-11-18"))
             #expect(try await editor.post(SiteURL.staffEditItem(newID).path, form: form).status == .seeOther)
             // The old version is still the public one until the new one is published.
             let old = try #require(try await ItemRecord.find(id, on: app.db))

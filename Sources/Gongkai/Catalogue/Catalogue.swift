@@ -177,6 +177,19 @@ public enum Validity: String, Sendable, Codable, CaseIterable {
     }
 }
 
+/// How a new version changes a normative document: amended (it stays in force and counts as nothing new in table 二)
+/// or repealed (it leaves 现行有效 and counts under 废止 in the year the repeal takes effect).
+public enum DocumentChange: String, Sendable, Codable, CaseIterable {
+    case amended, repealed
+
+    public var label: String {
+        switch self {
+        case .amended: "修订"
+        case .repealed: "废止"
+        }
+    }
+}
+
 /// The 索引号: `<agency's organisation code>/<YYYY>-<NNNNN>` by default, from a pattern the agency can change.
 public enum IndexNumber {
     public static let defaultPattern = "{code}/{year}-{seq:5}"

@@ -53,7 +53,7 @@ public struct ReportFacts: Sendable {
         public var isRule: Bool
         public var written: Day
         public var published: Day?
-        /// Repealed or expired, and when that was published.
+        /// Repealed or expired, and the day that took effect (a repeal counts under 废止 in that year).
         public var repealed: Day?
 
         public init(id: String, isRule: Bool, written: Day, published: Day?, repealed: Day?) {

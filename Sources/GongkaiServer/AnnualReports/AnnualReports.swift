@@ -72,8 +72,9 @@ struct AnnualReports {
             ).all(decoding: Row.self)
         let reviews = try await ReviewCaseRecord.query(on: db).filter(\.$agency.$id == agencyID)
             .filter(\.$filedOn >= start).filter(\.$filedOn <= end).all()
-        let documents = try await ItemRecord.query(on: db).filter(\.$agency.$id == agencyID)
-            .filter(\.$validity != nil).filter(\.$state ~~ [PublicationState.published.rawValue, PublicationState.withdrawn.rawValue]).all()
+        let versions = try await ItemRecord.query(on: db).filter(\.$agency.$id == agencyID).filter(\.$validity != nil)
+            .filter(\.$state ~~ [PublicationState.published.rawValue, PublicationState.withdrawn.rawValue, PublicationState.superseded.rawValue])
+            .all()
         let registers = try await RegisterRecord.query(on: db).filter(\.$agency.$id == agencyID).filter(\.$year == year).all()
         var registerFacts: [ReportFacts.RegisterKind: ReportFacts.Register] = [:]
         for register in registers {
@@ -97,15 +98,29 @@ struct AnnualReports {
                 return ReportFacts.ReviewCase(
                     id: review.id!.uuidString, kind: kind, filed: filed, decided: review.decidedOn.flatMap(Day.init(iso:)), result: result)
             },
-            documents: documents.compactMap { item in
-                guard let written = Day(iso: item.writtenOn) else { return nil }
-                let ended = item.validity == Validity.repealed.rawValue || item.validity == Validity.expired.rawValue
-                // NB: 规章 are issued as a government's 令; everything else with a validity is a 规范性文件.
-                return ReportFacts.NormativeDocument(
-                    id: item.indexNumber, isRule: item.documentNumber.contains("令"), written: written,
-                    published: item.publishedOn.flatMap(Day.init(iso:)), repealed: ended ? item.publishedOn.flatMap(Day.init(iso:)) : nil)
-            },
+            documents: Self.documents(versions),
             registers: registerFacts)
+    }
+
+    /// Normative documents as table 二 counts them, one per chain of versions: made (制发) when its first version
+    /// was published, a 规章 when marked so, and ended when its latest version repeals it (or it expired) — on the
+    /// day that takes effect. An amendment changes no count; a repeal is no new document.
+    static func documents(_ versions: [ItemRecord]) -> [ReportFacts.NormativeDocument] {
+        var byID: [UUID: ItemRecord] = [:]
+        for version in versions { if let id = version.id { byID[id] = version } }
+        return versions.filter { $0.state != PublicationState.superseded.rawValue }.compactMap { head in
+            var first = head
+            // NB: bounded, so that a damaged chain can never loop.
+            for _ in 0..<1000 {
+                guard let earlier = first.$supersedes.id.flatMap({ byID[$0] }) else { break }
+                first = earlier
+            }
+            guard let written = Day(iso: first.writtenOn) else { return nil }
+            let ended = head.validity == Validity.repealed.rawValue || head.validity == Validity.expired.rawValue
+            return ReportFacts.NormativeDocument(
+                id: head.indexNumber, isRule: head.isRule, written: written, published: first.publishedOn.flatMap(Day.init(iso:)),
+                repealed: ended ? (head.changeEffectiveOn ?? head.publishedOn).flatMap(Day.init(iso:)) : nil)
+        }
     }
 
     func generate(agency: AgencyRecord, year: Int) async throws -> Generated {

@@ -102,6 +102,10 @@ struct StaffController {
         var body: String?
         var writtenOn: String?
         var validity: String?
+        var isRule: String?
+        var changeKind: String?
+        var changedOn: String?
+        var changeEffectiveOn: String?
         var channels: [String]?
         var bulletinPlace: String?
         var postingFrom: String?
@@ -111,8 +115,9 @@ struct StaffController {
             Catalogue.ItemInput(
                 categoryID: categoryID.flatMap(UUID.init(uuidString:)) ?? UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
                 title: title ?? "", documentNumber: documentNumber, issuingAgency: issuingAgency, summary: summary,
-                body: body ?? "", writtenOn: writtenOn ?? "", validity: validity, channels: channels, bulletinPlace: bulletinPlace,
-                postingFrom: postingFrom, postingTo: postingTo)
+                body: body ?? "", writtenOn: writtenOn ?? "", validity: validity, isRule: isRule, changeKind: changeKind, changedOn: changedOn,
+                changeEffectiveOn: changeEffectiveOn, channels: channels, bulletinPlace: bulletinPlace, postingFrom: postingFrom, postingTo: postingTo
+            )
         }
     }
 
@@ -175,13 +180,14 @@ struct StaffController {
         let categories = try await Catalogue(db: req.db, calendar: req.workdays).categories(of: item.agency)
         let input = Catalogue.ItemInput(
             categoryID: item.$category.id, title: item.title, documentNumber: item.documentNumber, issuingAgency: item.issuingAgency,
-            summary: item.summary, body: item.body, writtenOn: item.writtenOn, validity: item.validity,
+            summary: item.summary, body: item.body, writtenOn: item.writtenOn, validity: item.validity, isRule: item.isRule ? "on" : nil,
+            changeKind: item.changeKind, changedOn: item.changedOn, changeEffectiveOn: item.changeEffectiveOn,
             channels: item.channels.split(separator: ",").map(String.init), bulletinPlace: item.bulletinPlace,
             postingFrom: item.postingFrom, postingTo: item.postingTo)
         return PageRenderer.render(
             StaffViews.itemForm(
-                title: "修改：\(item.title)", action: SiteURL.staffEditItem(item.id!).path, input: input, categories: categories.map(\.dto),
-                problems: [:], today: req.today, viewer: req.staffViewer))
+                title: UIText.editingItem(req.language, item.title), action: SiteURL.staffEditItem(item.id!).path, input: input,
+                categories: categories.map(\.dto), problems: [:], today: req.today, newVersion: item.version > 1, viewer: req.staffViewer))
     }
 
     func updateItem(_ req: Request) async throws -> Response {
@@ -199,8 +205,9 @@ struct StaffController {
             let categories = try await catalogue.categories(of: item.agency)
             return PageRenderer.render(
                 StaffViews.itemForm(
-                    title: "修改：\(item.title)", action: SiteURL.staffEditItem(item.id!).path, input: input, categories: categories.map(\.dto),
-                    problems: invalid.problems, today: req.today, viewer: req.staffViewer), status: .unprocessableEntity)
+                    title: UIText.editingItem(req.language, item.title), action: SiteURL.staffEditItem(item.id!).path, input: input,
+                    categories: categories.map(\.dto), problems: invalid.problems, today: req.today, newVersion: item.version > 1,
+                    viewer: req.staffViewer), status: .unprocessableEntity)
         }
     }
 

@@ -134,14 +134,36 @@ struct Catalogue {
         var body: String
         var writtenOn: String
         var validity: String?
+        /// "on" for a 规章.
+        var isRule: String?
+        /// A new version only: the `DocumentChange` (normative documents), the day the information changed and the
+        /// day the change takes effect (that day when left empty).
+        var changeKind: String?
+        var changedOn: String?
+        var changeEffectiveOn: String?
         var channels: [String]?
         var bulletinPlace: String?
         var postingFrom: String?
         var postingTo: String?
 
         /// Field name → what is wrong, for the form to show beside each field.
-        func problems(categories: [UUID]) -> [String: Said] {
+        func problems(categories: [UUID], newVersion: Bool = false) -> [String: Said] {
             var problems: [String: Said] = [:]
+            if newVersion {
+                // 第二十六条 counts a changed item's 20 working days from the change, so the change has a day.
+                let changed = (changedOn ?? "").trimmingCharacters(in: .whitespaces)
+                if Day(iso: changed) == nil { problems["changedOn"] = UIText.changedOnNeeded.said() }
+                let effective = (changeEffectiveOn ?? "").trimmingCharacters(in: .whitespaces)
+                if !effective.isEmpty, Day(iso: effective) == nil { problems["changeEffectiveOn"] = UIText.changeEffectiveFormat.said() }
+                let kind = (changeKind ?? "").trimmingCharacters(in: .whitespaces)
+                if !kind.isEmpty {
+                    if DocumentChange(rawValue: kind) == nil {
+                        problems["changeKind"] = UIText.changeKindProblem.said()
+                    } else if (validity ?? "").isEmpty {
+                        problems["changeKind"] = UIText.changeKindNeedsValidity.said()
+                    }
+                }
+            }
             if title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { problems["title"] = UIText.titleNeeded.said() }
             if title.count > 300 { problems["title"] = UIText.titleLength.said() }
             if !categories.contains(categoryID) { problems["categoryID"] = UIText.categoryNeeded.said() }
@@ -195,10 +217,11 @@ struct Catalogue {
             let item = ItemRecord()
             item.$agency.id = agencyID
             item.indexNumber = IndexNumber.make(pattern: agency.indexPattern, code: agency.code, year: year, sequence: sequence)
+            // NB: the version first: `apply` reads it (a new version records its change).
+            item.version = 1
             apply(input, to: item, agency: agency)
             item.state = PublicationState.draft.rawValue
             item.$draftedBy.id = user.id
-            item.version = 1
             item.daysLate = 0
             try await item.save(on: db)
             try await Audit.record(.create, .item, id: item.id!.uuidString, agency: agency.code, by: user.username, after: Audit.json(item), on: db)
@@ -211,7 +234,7 @@ struct Catalogue {
             throw Refused(.conflict, .onlyDraftsEdited, PublicationState(rawValue: item.state)?.label ?? item.state)
         }
         let categoryIDs = try await categories(of: agency).compactMap(\.id)
-        let problems = input.problems(categories: categoryIDs)
+        let problems = input.problems(categories: categoryIDs, newVersion: item.version > 1)
         guard problems.isEmpty else { throw InvalidInput(problems: problems) }
         let before = Audit.json(item)
         apply(input, to: item, agency: agency)
@@ -231,6 +254,15 @@ struct Catalogue {
         item.body = input.body
         item.writtenOn = input.writtenOn
         item.validity = input.validity.flatMap { $0.isEmpty ? nil : $0 }
+        item.isRule = item.validity != nil && input.isRule == "on"
+        if item.version > 1 {
+            func day(_ text: String?) -> String? { text.flatMap { Day(iso: $0.trimmingCharacters(in: .whitespaces))?.iso } }
+            item.changeKind = item.validity == nil ? nil : input.changeKind.flatMap(DocumentChange.init(rawValue:))?.rawValue
+            item.changedOn = day(input.changedOn)
+            item.changeEffectiveOn = day(input.changeEffectiveOn) ?? item.changedOn
+            // A repeal ends the document's force; the validity says so.
+            if item.changeKind == DocumentChange.repealed.rawValue { item.validity = Validity.repealed.rawValue }
+        }
         item.channels = (input.channels ?? [PublicationChannel.website.rawValue]).joined(separator: ",")
         item.bulletinPlace = input.bulletinPlace ?? ""
         item.postingFrom = input.postingFrom.flatMap { $0.isEmpty ? nil : $0 }
@@ -257,8 +289,10 @@ struct Catalogue {
         case .approve: item.$approvedBy.id = user.id
         case .publish:
             item.publishedOn = today.iso
-            if let written = Day(iso: item.writtenOn) {
-                item.daysLate = PublicationDeadline.daysLate(created: written, published: today, calendar: calendar)
+            // 第二十六条: 20 working days from the day the information was made — or, for a new version, changed.
+            let created = item.version > 1 ? item.changedOn.flatMap(Day.init(iso:)) : Day(iso: item.writtenOn)
+            if let created {
+                item.daysLate = PublicationDeadline.daysLate(created: created, published: today, calendar: calendar)
             }
         default: break
         }
@@ -355,6 +389,7 @@ extension Catalogue {
         next.body = item.body
         next.writtenOn = item.writtenOn
         next.validity = item.validity
+        next.isRule = item.isRule
         next.channels = item.channels
         next.bulletinPlace = item.bulletinPlace
         next.postingFrom = item.postingFrom

@@ -113,7 +113,7 @@ enum StaffViews {
 
     static func itemForm(
         title: String, action: String, input: Catalogue.ItemInput?, categories: [CategoryDTO], problems said: [String: Said], today: Day,
-        viewer: Viewer
+        newVersion: Bool = false, viewer: Viewer
     ) -> HTML {
         let l = viewer.language
         let problems = said.mapValues { $0(l) }
@@ -151,6 +151,30 @@ enum StaffViews {
                             [Views.option("", UIText.notApplicable(l))]
                                 + Validity.allCases.map { Views.option($0.rawValue, $0.label(l), selected: $0.rawValue == input?.validity) })
                     )),
+                .p(
+                    .input(.type(.checkbox), .name("isRule"), .id("isRule"), .value("on"), .checked(input?.isRule == "on")),
+                    .label(.attribute(named: "for", value: "isRule"), .style("display:inline"), .text(UIText.isRuleField(l)))),
+                .if(
+                    newVersion,
+                    .fieldset(
+                        .element(named: "legend", text: UIText.changeLegend(l)),
+                        field(
+                            "changedOn", UIText.changedOnField(l), problems: problems,
+                            .input(.type(.date), .name("changedOn"), .id("changedOn"), .value(Views.attr(input?.changedOn ?? "")), .required(true))),
+                        field(
+                            "changeKind", UIText.changeKindField(l), problems: problems,
+                            .select(
+                                .attribute(named: "name", value: "changeKind"), .id("changeKind"),
+                                .group(
+                                    [Views.option("", UIText.notApplicable(l))]
+                                        + DocumentChange.allCases.map {
+                                            Views.option($0.rawValue, $0.label(l), selected: $0.rawValue == input?.changeKind)
+                                        }))),
+                        field(
+                            "changeEffectiveOn", UIText.changeEffectiveField(l), problems: problems,
+                            .input(
+                                .type(.date), .name("changeEffectiveOn"), .id("changeEffectiveOn"),
+                                .value(Views.attr(input?.changeEffectiveOn ?? "")))))),
                 .fieldset(
                     .element(named: "legend", text: UIText.publishedThrough(l)),
                     .forEach(PublicationChannel.allCases) { channel in

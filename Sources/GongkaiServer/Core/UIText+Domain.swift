@@ -118,6 +118,16 @@ extension ApplicationStatus {
     }
 }
 
+extension DocumentChange {
+    func label(_ language: Language) -> String {
+        guard language == .en else { return label }
+        return switch self {
+        case .amended: "Amended"
+        case .repealed: "Repealed"
+        }
+    }
+}
+
 extension AnswerResult {
     /// The kind of answer in English, with the row of table 三 it is counted under in Chinese (a legal term).
     func label(_ language: Language) -> String { Self.label(label, rowID: rowID, language) }

@@ -98,7 +98,9 @@ enum UIText: String, CaseIterable, Sendable {
     case noCategoryYet, agencyNotReadable, readOnlyReports, cannotPublishReports, adminReadsAudit, unknownRole, csrfExpired
 
     // Items.
-    case titleNeeded, titleLength, categoryNeeded, writtenOnRange, writtenOnFormat, validityProblem, unknownChannel, bulletinPlaceNeeded
+    case editingItem, isRuleField, changeLegend, changedOnField, changeKindField, changeEffectiveField, changedOnNeeded,
+        changeEffectiveFormat, changeKindProblem, changeKindNeedsValidity, titleNeeded, titleLength, categoryNeeded, writtenOnRange, writtenOnFormat,
+        validityProblem, unknownChannel, bulletinPlaceNeeded
     case postingBoth, postingFromFormat, postingToFormat, postingOrder
 
     // Signing in, the training log, reports.
@@ -800,6 +802,17 @@ enum UIText: String, CaseIterable, Sendable {
         case .categoryNeeded: ("请选择本机关的目录分类", "Choose one of this agency's categories")
         case .writtenOnRange: ("生成日期须在{1}至{2}之间", "The date written must fall between {1} and {2}")
         case .writtenOnFormat: ("生成日期须为 YYYY-MM-DD 格式的有效日期", "The date written must be a real date written YYYY-MM-DD")
+        case .editingItem: ("修改：{1}", "Edit: {1}")
+        case .isRuleField: ("规章（政府规章，计入年报表二“规章”一行）", "A rule (规章: counted on its own row of table 二)")
+        case .changeLegend: ("本版本的变更（第二十六条：自变更之日起20个工作日内公开）", "This version's change (Article 26: published within 20 working days of the change)")
+        case .changedOnField: ("变更日期", "Changed on")
+        case .changeKindField: ("规范性文件的变更类型", "How the normative document changes")
+        case .changeEffectiveField: ("变更生效日期（不填则为变更日期）", "Takes effect on (the day of the change when empty)")
+        case .changedOnNeeded:
+            ("新版本须填写变更日期（YYYY-MM-DD）：公开时限自变更之日起计算", "A new version gives the day of its change (YYYY-MM-DD): its time limit runs from it")
+        case .changeEffectiveFormat: ("生效日期格式应为 YYYY-MM-DD", "The day it takes effect is written YYYY-MM-DD")
+        case .changeKindProblem: ("变更类型只能是修订或废止", "The change is an amendment or a repeal")
+        case .changeKindNeedsValidity: ("只有有效性的规范性文件才有修订或废止", "Only a normative document (with a validity) is amended or repealed")
         case .validityProblem: ("有效性只能是有效、已废止或已失效", "Validity is in force, repealed or expired")
         case .unknownChannel: ("未知的公开渠道：{1}", "Unknown channel: {1}")
         case .bulletinPlaceNeeded: ("通过公开栏公开的，请写明公开栏所在地点", "Say where the notice board is")

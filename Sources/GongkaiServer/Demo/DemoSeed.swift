@@ -202,6 +202,7 @@ public enum DemoSeed {
                 let sequence = (sequences[year] ?? 0) + 1
                 sequences[year] = sequence
                 let item = ItemRecord()
+                item.isRule = false
                 item.$agency.id = agency.id!
                 item.$category.id = categoryIDs[category]!
                 item.indexNumber = IndexNumber.make(pattern: agency.indexPattern, code: agency.code, year: year, sequence: sequence)

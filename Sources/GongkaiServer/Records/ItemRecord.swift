@@ -19,6 +19,13 @@ final class ItemRecord: Model, @unchecked Sendable {
     @Field(key: "written_on") var writtenOn: String
     @OptionalField(key: "published_on") var publishedOn: String?
     @OptionalField(key: "validity") var validity: String?
+    /// A 规章 (table 二's own row) rather than a 规范性文件; marked by staff.
+    @Field(key: "is_rule") var isRule: Bool
+    /// On a new version: the `DocumentChange`, the day the information changed (第二十六条 counts from it) and the
+    /// day the change takes effect.
+    @OptionalField(key: "change_kind") var changeKind: String?
+    @OptionalField(key: "changed_on") var changedOn: String?
+    @OptionalField(key: "change_effective_on") var changeEffectiveOn: String?
     /// Comma-separated `PublicationChannel` values.
     @Field(key: "channels") var channels: String
     @Field(key: "bulletin_place") var bulletinPlace: String
