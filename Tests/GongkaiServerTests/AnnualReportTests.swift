@@ -320,6 +320,30 @@ import VaporTesting
     }
 }
 
+/// Issue 13, item 8: a case filed in one year and decided in the next is 尚未审结 in the first report and counted
+/// with its result in the second.
+@Suite struct CarriedReviewCaseTests {
+    @Test func aCaseDecidedTheYearAfterItWasFiledIsCountedInBoth() async throws {
+        try await withServer(demo: true, today: Day(iso: "2026-11-20")!) { app, client in
+            try await client.signIn("lianfang-officer")
+            let id = try await ApplicationTests.register(client, received: "2025-11-03")
+            let filed = try await client.post(
+                SiteURL.staffApplicationReviews(id).path,
+                form: [
+                    ("kind", "reconsideration"), ("body", "重庆市沙坪坝区人民政府"), ("filedOn", "2025-12-01"), ("decidedOn", "2026-02-01"),
+                    ("result", "upheld"),
+                ])
+            #expect(filed.status == .seeOther, "\(filed.status)")
+            let agency = try #require(try await AgencyRecord.query(on: app.db).filter(\.$code == DemoSeed.lianfangCode).first())
+            let reports = AnnualReports(db: app.db)
+            let y2025 = try await reports.generate(agency: agency, year: 2025).report.table4
+            let y2026 = try await reports.generate(agency: agency, year: 2026).report.table4
+            #expect(Array((y2025 ?? []).prefix(5)) == [0, 0, 0, 1, 1], "2025: 尚未审结")
+            #expect(Array((y2026 ?? []).prefix(5)) == [1, 0, 0, 0, 1], "2026: 结果维持")
+        }
+    }
+}
+
 /// Issue 13, items 6 and 7: table 二 counts a normative document once, by its chain of versions — a repeal is no new
 /// 制发 and counts under 废止 in the year it takes effect; an amendment changes no count; 规章 are those marked so —
 /// and 第二十六条 counts a new version's 20 working days from its change.

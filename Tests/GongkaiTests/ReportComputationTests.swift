@@ -68,15 +68,21 @@ import Testing
         #expect(t2020["3.6"] == [2, 0, 0, 0, 0, 0, 2])
     }
 
-    @Test func reviewCasesCountInTheYearFiledWithTheirResultAtItsEnd() {
+    /// Cases filed in the year and those carried in undecided (r4, filed 2025, decided 2026) count with their result
+    /// at the year's end; a case decided before the year began (r5) does not.
+    @Test func reviewCasesCountInTheYearFiledOrCarriedWithTheirResultAtItsEnd() {
         let facts = ReportFacts(reviews: [
             .init(id: "r1", kind: .reconsideration, filed: Self.day("2026-02-01"), decided: Self.day("2026-04-01"), result: .upheld),
             .init(id: "r2", kind: .reconsideration, filed: Self.day("2026-11-01"), decided: Self.day("2027-01-10"), result: .corrected),
             .init(id: "r3", kind: .litigationAfterReconsideration, filed: Self.day("2026-06-01"), decided: nil, result: .pending),
             .init(id: "r4", kind: .litigationDirect, filed: Self.day("2025-06-01"), decided: Self.day("2026-01-10"), result: .other),
+            .init(id: "r5", kind: .litigationDirect, filed: Self.day("2024-06-01"), decided: Self.day("2025-12-31"), result: .upheld),
         ])
         let t4 = ReportComputation.compute(year: 2026, agency: "测试", facts: facts).report.table4!
-        #expect(t4 == [1, 0, 0, 1, 2, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1])
+        #expect(t4 == [1, 0, 0, 1, 2, 0, 0, 1, 0, 1, 0, 0, 0, 1, 1])
+        // In 2025, r4 was 尚未审结 and r5 was decided (upheld).
+        let t2025 = ReportComputation.compute(year: 2025, agency: "测试", facts: facts).report.table4!
+        #expect(t2025 == [0, 0, 0, 0, 0, 1, 0, 0, 1, 2, 0, 0, 0, 0, 0])
     }
 
     @Test func table2ComesFromTheRegistersAndTheCatalogue() {

@@ -121,7 +121,8 @@ public struct ReportFacts: Sendable {
 ///   and 一 + 二 = 三（七）+ 四 always holds).
 /// - 三 counts each application closed in the year once, under its result; a withdrawal goes to （六） (2021: （六）3).
 /// - 四 counts those received by 12-31 and not closed by then.
-/// - Table 四 counts cases filed in the year, with their result as of 12-31 (尚未审结 if not decided by then).
+/// - Table 四 counts cases filed in the year and those carried in undecided from earlier years, each with its result
+///   as of 12-31 (尚未审结 if not decided by then).
 public enum ReportComputation {
     public struct Output: Sendable {
         public var report: AnnualReport
@@ -168,7 +169,9 @@ public enum ReportComputation {
 
         // Table 四.
         var table4 = report.table4!
-        for review in facts.reviews where inYear(review.filed) {
+        // Cases before the agency in the year: filed in it, or filed earlier and still undecided when it began (last
+        // year's 尚未审结, now counted with the result they reached, or again as 尚未审结).
+        for review in facts.reviews where review.filed <= last && (review.decided.map { $0 >= first } ?? true) {
             let decidedByYearEnd = review.decided.map { $0 <= last } ?? false
             let result: ReportFacts.ReviewCase.Result = decidedByYearEnd ? review.result : .pending
             let base = review.kind.rawValue * 5

@@ -70,8 +70,9 @@ struct AnnualReports {
                   AND (closed_on IS NULL OR closed_on >= \(bind: start))
                 """
             ).all(decoding: Row.self)
-        let reviews = try await ReviewCaseRecord.query(on: db).filter(\.$agency.$id == agencyID)
-            .filter(\.$filedOn >= start).filter(\.$filedOn <= end).all()
+        // Filed by the year's end and not decided before it began: table 四 carries last year's 尚未审结.
+        let reviews = try await ReviewCaseRecord.query(on: db).filter(\.$agency.$id == agencyID).filter(\.$filedOn <= end)
+            .group(.or) { $0.filter(\.$decidedOn == nil).filter(\.$decidedOn >= start) }.all()
         let versions = try await ItemRecord.query(on: db).filter(\.$agency.$id == agencyID).filter(\.$validity != nil)
             .filter(\.$state ~~ [PublicationState.published.rawValue, PublicationState.withdrawn.rawValue, PublicationState.superseded.rawValue])
             .all()
