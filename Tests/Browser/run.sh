@@ -26,7 +26,7 @@ PORT=$(sed -n 's|.*Gongkai is serving http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$WOR
 [ -n "$PORT" ] || { echo "the server did not start:"; cat "$WORK/server.log"; exit 1; }
 
 for journeys in Tests/Browser/issue10_journeys.py Tests/Browser/issue12_journeys.py Tests/Browser/resident_journey.py Tests/Browser/office_journey.py \
-  Tests/Browser/english_journey.py; do
+  Tests/Browser/english_journey.py Tests/Browser/issue13_journeys.py; do
   "$VENV/bin/python" "$journeys" "http://127.0.0.1:$PORT" "$WORK/server.log" "$SHOTS"
 done
 kill -0 $SERVER || { echo "the server died:"; tail -50 "$WORK/server.log"; exit 1; }

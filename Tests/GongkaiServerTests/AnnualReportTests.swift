@@ -342,6 +342,36 @@ import VaporTesting
             #expect(Array((y2026 ?? []).prefix(5)) == [1, 0, 0, 0, 1], "2026: 结果维持")
         }
     }
+
+    /// A case about proactive disclosure has no application: it is recorded on the agency's own page, says what it is
+    /// about, and counts in table 四 all the same.
+    @Test func aCaseWithoutAnApplicationIsRecordedAndCounted() async throws {
+        try await withServer(demo: true, today: Day(iso: "2026-11-20")!) { app, client in
+            try await client.signIn("lianfang-officer")
+            try await client.get(SiteURL.staffReviewCases.path)
+            let case1 = [
+                ("kind", "litigation-direct"), ("body", "重庆市沙坪坝区人民法院"), ("filedOn", "2026-05-11"), ("result", "pending"),
+            ]
+            let bare = try await client.post(SiteURL.staffReviewCases.path, form: case1)
+            #expect(bare.status == .unprocessableEntity && bare.body.string.contains("id=\"subject-error\""))
+            #expect(bare.body.string.contains("value=\"重庆市沙坪坝区人民法院\""), "what was typed comes back")
+            let foreign = try await client.post(SiteURL.staffReviewCases.path, form: case1 + [("trackingNumber", "NOPE-2026-00001")])
+            #expect(foreign.status == .unprocessableEntity && foreign.body.string.contains("本机关没有编号为“NOPE-2026-00001”的申请"))
+            let subject = "原告认为本机关未依法主动公开2025年城乡低保资金使用情况（第二十条第（八）项）"
+            #expect(try await client.post(SiteURL.staffReviewCases.path, form: case1 + [("subject", subject)]).status == .seeOther)
+            let listed = try await client.get(SiteURL.staffReviewCases.path).body.string
+            #expect(listed.contains(subject) && listed.contains("尚未审结"))
+            let record = try #require(try await ReviewCaseRecord.query(on: app.db).filter(\.$subject == subject).first())
+            #expect(record.$application.id == nil)
+            let agency = try #require(try await AgencyRecord.query(on: app.db).filter(\.$code == DemoSeed.lianfangCode).first())
+            let table4 = try await AnnualReports(db: app.db).generate(agency: agency, year: 2026).report.table4 ?? []
+            #expect(Array(table4[5..<10]) == [0, 0, 0, 1, 1], "行政诉讼（未经复议直接起诉）：尚未审结 1")
+            // A supervisor reads cases but records none.
+            let supervisor = TestClient(app: app, passwords: client.passwords)
+            try await supervisor.signIn("district-supervisor")
+            #expect(try await supervisor.get(SiteURL.staffReviewCases.path).status != .internalServerError)
+        }
+    }
 }
 
 /// Issue 13, items 6 and 7: table 二 counts a normative document once, by its chain of versions — a repeal is no new

@@ -260,6 +260,7 @@ import Vapor
                     SiteURL.staffHome.path, SiteURL.staffApplications().path, SiteURL.staffApplications(view: "all").path,
                     SiteURL.staffApplication(application).path, SiteURL.staffNewApplication.path, SiteURL.staffReports().path,
                     SiteURL.staffReport(code, 2025).path, SiteURL.staffRegisters().path, SiteURL.staffTrainings.path, SiteURL.staffComplaints.path,
+                    SiteURL.staffReviewCases.path,
                 ],
                 posts: [
                     (
@@ -275,6 +276,10 @@ import Vapor
                         "Give the topic"
                     ),
                     (SiteURL.staffNewApplication.path, [("name", "")], .unprocessableEntity, "Give the day the application was received"),
+                    (
+                        SiteURL.staffReviewCases.path, [("kind", "reconsideration"), ("body", "Court"), ("filedOn", "2026-01-05")],
+                        .unprocessableEntity, "Say what the case is about"
+                    ),
                 ])
             try await walk(
                 "reviewer", [SiteURL.staffHome.path, SiteURL.staffItem(item).path],

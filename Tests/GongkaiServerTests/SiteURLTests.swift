@@ -22,7 +22,7 @@ import Vapor
         .staffApplications(view: "overdue", sort: "due", order: "desc", officer: "张 三"), .staffNewApplication, .staffApplication(id),
         .staffApplicationCompose(id, move: "answer"),
         .staffApplicationMove(id), .staffApplicationLetter(id, other), .staffApplicationReviews(id), .staffApplicationReview(id, other),
-        .staffApplicationPublish(id), .staffComplaints, .staffComplaint(id), .staffTrainings, .staffRegisters(year: 2024),
+        .staffApplicationPublish(id), .staffComplaints, .staffComplaint(id), .staffTrainings, .staffReviewCases, .staffRegisters(year: 2024),
         .staffRegistersSave, .staffRegistersImport, .staffReports(year: 2024), .staffReport(code, 2024), .staffReportSave(code, 2024),
         .staffReportPublish(code, 2024), .adminNewAgency, .adminAgency(code), .adminCategories(code), .adminCategory(code, id),
         .adminNewAccount, .adminAccount(id), .adminAccountToken(id), .apiOpenAPI, .apiAgencies, .apiAgency(code),

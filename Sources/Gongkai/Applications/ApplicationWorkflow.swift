@@ -309,12 +309,8 @@ public enum ApplicationWorkflow {
             throw .clarificationListsNothing
         case .consult(let party) where party.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty:
             throw .consultationNamesNobody
-        case .fee(let notice) where notice.finding.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty:
-            throw .feeWithoutFinding
-        case .fee(let notice) where notice.charge.total <= 0:
-            throw .feeNotPositive
-        case .fee(let notice) where notice.payment.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty:
-            throw .feeWithoutPayment
+        case .fee(let notice):
+            if let refusal = notice.refusal { throw refusal }
         default: break
         }
 

@@ -111,4 +111,13 @@ public struct FeeNotice: Sendable, Equatable {
 
     /// 元.
     public var amount: Decimal { Decimal(charge.total) }
+
+    /// Why the notice may not go out, or nil: no finding (no fee is the rule), nothing to charge by the scales, or
+    /// no word on how to pay.
+    public var refusal: ApplicationRefusal? {
+        if finding.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return .feeWithoutFinding }
+        if charge.total <= 0 { return .feeNotPositive }
+        if payment.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return .feeWithoutPayment }
+        return nil
+    }
 }

@@ -16,7 +16,7 @@ enum SiteRoute: CaseIterable, Sendable {
     case staffApplications, staffNewApplication, staffApplication, staffApplicationCompose, staffApplicationMove
     case staffApplicationLetter, staffApplicationReviews, staffApplicationReview, staffApplicationPublish
     case staffReports, staffReport, staffReportSave, staffReportPublish
-    case staffRegisters, staffRegistersSave, staffRegistersImport, staffTrainings, staffComplaints, staffComplaint
+    case staffRegisters, staffRegistersSave, staffRegistersImport, staffTrainings, staffReviewCases, staffComplaints, staffComplaint
     case admin, adminNewAgency, adminAgency, adminCategories, adminCategory, adminNewAccount, adminAccount, adminAccountToken
     // The API.
     case apiOpenAPI, apiAgencies, apiAgency, apiAgencyCategories, apiItems, apiItem, apiItemActions, apiSearch
@@ -70,6 +70,7 @@ enum SiteRoute: CaseIterable, Sendable {
         case .staffRegistersSave: ["staff", "registers", "save"]
         case .staffRegistersImport: ["staff", "registers", "import"]
         case .staffTrainings: ["staff", "trainings"]
+        case .staffReviewCases: ["staff", "reviews"]
         case .staffComplaints: ["staff", "complaints"]
         case .staffComplaint: ["staff", "complaints", ":id"]
         case .admin: ["staff", "admin"]

@@ -50,6 +50,7 @@ enum SiteURL {
     case staffComplaints
     case staffComplaint(UUID)
     case staffTrainings
+    case staffReviewCases
     case staffRegisters(year: Int? = nil)
     case staffRegistersSave
     case staffRegistersImport
@@ -118,6 +119,7 @@ enum SiteURL {
         case .staffComplaints: .staffComplaints
         case .staffComplaint: .staffComplaint
         case .staffTrainings: .staffTrainings
+        case .staffReviewCases: .staffReviewCases
         case .staffRegisters: .staffRegisters
         case .staffRegistersSave: .staffRegistersSave
         case .staffRegistersImport: .staffRegistersImport
@@ -168,7 +170,7 @@ enum SiteURL {
             [id.uuidString]
         case .staffApplicationLetter(let id, let other), .staffApplicationReview(let id, let other): [id.uuidString, other.uuidString]
         case .home, .search, .sitemap, .healthz, .metrics, .staffHome, .staffLogin, .staffLogout, .staffNewItem, .staffAudit, .admin,
-            .applicationStatus, .staffApplications, .staffNewApplication, .staffComplaints, .staffTrainings, .staffRegisters,
+            .applicationStatus, .staffApplications, .staffNewApplication, .staffComplaints, .staffTrainings, .staffReviewCases, .staffRegisters,
             .staffRegistersSave, .staffRegistersImport, .staffReports, .adminNewAgency, .adminNewAccount, .apiOpenAPI, .apiAgencies,
             .apiItems, .apiSearch, .apiApplicationStatus, .apiApplications:
             []

@@ -81,6 +81,7 @@ let migrations: [any Migration] = [
     M016_AddFeeAndLetterSettings(),  // fee payment and pause, 复议机关 and 文号 per agency; fees per application
     M017_AddLetterNumbers(),  // the 文号 of letters and their counters
     M018_AddDocumentChanges(),  // 规章 as a field; a new version's change: kind, day, effective day
+    M019_StandaloneReviewCases(),  // reconsiderations and lawsuits with or without an application
 ]
 
 struct CalendarKey: StorageKey {

@@ -312,32 +312,9 @@ struct ApplicationStaffController {
         let record = try await application(req, reader)
         guard reader.canAct, reader.access.canWrite(agency: record.$agency.id) else { throw Refused(.forbidden, .readOnlyApplications) }
         let form = try req.decodeBody(ReviewForm.self)
-        guard let kind = form.kind.flatMap(ReviewKind.init(code:)) else { throw Refused(.unprocessableEntity, .chooseReviewKind) }
-        guard let result = form.result.flatMap(ReviewResult.init(code:)) else {
-            throw Refused(.unprocessableEntity, .chooseReviewResult)
-        }
-        let body = (form.body ?? "").trimmingCharacters(in: .whitespaces)
-        guard !body.isEmpty else { throw Refused(.unprocessableEntity, .giveReviewBody) }
-        let filed = try Self.day(form.filedOn, today: req.today)
-        let decided = (form.decidedOn ?? "").isEmpty ? nil : try Self.day(form.decidedOn, today: req.today)
-        if result == .pending, decided != nil { throw Refused(.unprocessableEntity, .pendingHasNoDate) }
-        if result != .pending, decided == nil { throw Refused(.unprocessableEntity, .decidedNeedsDate) }
-        if let decided, decided < filed { throw Refused(.unprocessableEntity, .decidedBeforeFiled) }
-        if filed > req.today { throw Refused(.unprocessableEntity, .filedInFuture) }
-        let review = ReviewCaseRecord()
-        review.$application.id = record.id!
-        review.$agency.id = record.$agency.id
-        review.kind = kind.code
-        review.body = body
-        review.filedOn = filed.iso
-        review.decidedOn = decided?.iso
-        review.result = result.code
-        try await req.db.transaction { db in
-            try await review.create(on: db)
-            try await Audit.record(
-                .create, .reviewCase, id: review.id!.uuidString, agency: record.agency.code, by: reader.user.username,
-                after: Audit.json(["kind": kind.code, "body": body, "filedOn": filed.iso, "decidedOn": decided?.iso, "result": result.code]), on: db)
-        }
+        let input = ReviewCases.Input(
+            kind: form.kind ?? "", body: form.body ?? "", filedOn: form.filedOn ?? "", decidedOn: form.decidedOn ?? "", result: form.result ?? "")
+        try await ReviewCases(db: req.db).add(input, to: record.agency, about: record, by: reader.user.username, today: req.today)
         return req.redirect(to: SiteURL.staffApplication(record.id!).path)
     }
 

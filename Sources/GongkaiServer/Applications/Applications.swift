@@ -396,9 +396,12 @@ struct Applications {
             guard !record.idNumber.isEmpty else { throw Refused(.unprocessableEntity, .feeNeedsIdentity) }
             charge = InformationProcessingFee.perApplication(ordinal: try await ordinalInMonth(record))
         }
-        return FeeNotice(
+        let notice = FeeNotice(
             finding: (finding ?? "").trimmingCharacters(in: .whitespacesAndNewlines), charge: charge,
             payment: agency.feePayment.trimmingCharacters(in: .whitespacesAndNewlines))
+        // Refused before a letter is even drafted: the same reasons the workflow gives when it is sent.
+        if let refusal = notice.refusal { throw Refusal(refusal: refusal) }
+        return notice
     }
 
     /// Which of its applicant's applications to the agency in its calendar month of receipt this one is (1 for the

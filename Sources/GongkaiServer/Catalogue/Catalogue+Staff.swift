@@ -30,6 +30,7 @@ struct StaffController {
         AnnualReportStaffController().register(signedIn)
         RegisterController().register(signedIn)
         TrainingStaff().register(signedIn)
+        ReviewCaseStaff().register(signedIn)
         ComplaintStaff().register(signedIn)
     }
 

@@ -44,6 +44,7 @@ enum StaffViews {
             link(.staffReports(), .annualReports),
             link(.staffRegisters(), .registers),
             link(.staffTrainings, .trainings),
+            .if(readsApplications, link(.staffReviewCases, .reviewCases)),
             link(.staffComplaints, .complaints),
             .if(viewer.staff?.role == .administrator, .group(link(.admin, .administration), link(.staffAudit, .auditLog))),
             .form(

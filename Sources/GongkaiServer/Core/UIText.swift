@@ -94,6 +94,8 @@ enum UIText: String, CaseIterable, Sendable {
         feeAmountFixed, feePages, feePaymentField, feePaymentHint, feeTimeExcludedField, letterNumberPatternMissing, reconsiderationField,
         reconsiderationHint, letterNumberField, letterNumberHint, letterNumberProblem, answerElsewhere, answerResponsible, dateFormat, dateRangeLaw
     case readOnlyApplications, noLetterForMove, noSuchLetter, chooseReviewKind, chooseReviewResult, giveReviewBody, pendingHasNoDate
+    case giveReviewSubject, trackingNumberField, noApplicationNumbered, reviewCasesOf, reviewCasesExplained, reviewCases, subjectField, noReviewCases,
+        aboutApplication
     case decidedNeedsDate, decidedBeforeFiled, filedInFuture, noSuchReview, reviewDecided, chooseDecision, decisionDateRange, onlyDisclosedPublished
     case noCategoryYet, agencyNotReadable, readOnlyReports, cannotPublishReports, adminReadsAudit, unknownRole, csrfExpired
 
@@ -772,6 +774,23 @@ enum UIText: String, CaseIterable, Sendable {
         case .chooseReviewKind: ("请选择复议或诉讼的类别", "Choose reconsideration or lawsuit")
         case .chooseReviewResult: ("请选择结果（尚未审结的选“尚未审结”）", "Choose the outcome (“not decided yet” while it is pending)")
         case .giveReviewBody: ("请填写复议机关或人民法院", "Give the reviewing body or the court")
+        case .giveReviewSubject:
+            (
+                "请写明案件涉及的事项（如主动公开的某条信息、某件投诉的处理）",
+                "Say what the case is about (such as an item published, or the handling of a complaint)"
+            )
+        case .reviewCasesOf: ("{1}：行政复议和行政诉讼", "{1}: reconsiderations and lawsuits")
+        case .reviewCasesExplained:
+            (
+                "本机关政府信息公开工作引起的行政复议、行政诉讼（第五十一条），不论是否涉及依申请公开；年度报告表四据此统计，上年尚未审结的案件计入审结年度。",
+                "Reconsiderations and lawsuits over this agency's disclosure work (Article 51), about an application or not; table 4 (表四) of the annual report counts them, carrying a case undecided at a year's end into the year it is decided."
+            )
+        case .reviewCases: ("复议和诉讼", "Reviews and lawsuits")
+        case .trackingNumberField: ("涉及的申请编号（如有）", "The application it is about, by number (if any)")
+        case .noApplicationNumbered: ("本机关没有编号为“{1}”的申请", "This agency has no application numbered “{1}”")
+        case .subjectField: ("涉及事项（不涉及申请时必填）", "What it is about (required when not about an application)")
+        case .noReviewCases: ("尚无行政复议或行政诉讼记录。", "No reconsideration or lawsuit is on record.")
+        case .aboutApplication: ("申请 {1}", "Application {1}")
         case .pendingHasNoDate: ("尚未审结的案件没有审结日期", "A case not yet decided has no decision date")
         case .decidedNeedsDate: ("已审结的案件请填写审结日期", "Give the date a decided case was decided")
         case .decidedBeforeFiled: ("审结日期不能早于申请或起诉日期", "A case cannot be decided before it was filed")

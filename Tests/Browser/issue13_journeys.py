@@ -1,0 +1,72 @@
+"""Issue 13's forms, walked in a real Chromium against `gongkai serve --demo` on loopback.
+
+An administrator sets the subdistrict's fee payment details and 文号 pattern (a bad pattern is refused beside its
+field); the officer sends a fee notice without a finding and is told that no fee is the rule, then with one on an
+applicant's first application of the month and is told that it costs nothing; the officer records a lawsuit about
+proactive disclosure that concerns no application, first without saying what it is about; on a phone the cases page
+fits the screen.
+
+    python3 issue13_journeys.py BASE_URL SERVER_LOG SCREENSHOT_DIR
+"""
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+import browser
+from browser import BASE, CODE, apply_online, driver, follow, healthy, shot, sign_in, text, type_into
+
+# 1. The administrator's agency settings: fee payment, the fee pause, the 复议机关 and the 文号 pattern.
+sign_in("admin")
+driver.get(f"{BASE}/staff/admin/agencies/{CODE}")
+assert driver.find_element(By.NAME, "letterNumberPattern").get_attribute("value") == "联芳信公复〔{year}〕{seq}号"
+assert driver.find_element(By.NAME, "feeTimeExcluded").is_selected(), "the fee pause is on by default"
+type_into("letterNumberPattern", "联芳信公复〔2026〕号")
+follow(driver.find_element(By.CSS_SELECTOR, f"form[action$='/agencies/{CODE}'] button[type=submit]"))
+assert "文号格式须含一次 {year}" in driver.find_element(By.ID, "letterNumberPattern-error").text
+assert driver.find_element(By.NAME, "letterNumberPattern").get_attribute("aria-invalid") == "true"
+shot("agency-letter-number-refused")
+type_into("letterNumberPattern", "联芳信公复〔{year}〕{seq}号")
+type_into("feePayment", "到重庆市沙坪坝区联芳街道便民服务中心3号窗口缴纳，或通过非税收入统一缴款平台缴纳（缴款码随通知送达）。")
+follow(driver.find_element(By.CSS_SELECTOR, f"form[action$='/agencies/{CODE}'] button[type=submit]"))
+driver.get(f"{BASE}/staff/admin/agencies/{CODE}")
+assert "3号窗口" in driver.find_element(By.NAME, "feePayment").get_attribute("value"), "the payment details were not kept"
+
+# 2. A fee notice: no finding, no fee; a first application of the month costs nothing.
+tracking = apply_online("赵六", "联芳街道2026年临时救助资金发放明细")
+sign_in("lianfang-officer")
+driver.get(BASE + "/staff/applications?view=all")
+follow(driver.find_element(By.PARTIAL_LINK_TEXT, tracking))
+follow(driver.find_element(By.XPATH, "//form[.//input[@name='move' and @value='confirm']]//button"))
+fee = driver.find_element(By.XPATH, "//form[.//input[@name='move' and @value='fee']]")
+follow(fee.find_element(By.TAG_NAME, "button"))
+assert "不收费是原则" in text(), text()[:400]
+shot("fee-without-finding")
+driver.back()
+driver.refresh()
+fee = driver.find_element(By.XPATH, "//form[.//input[@name='move' and @value='fee']]")
+fee.find_element(By.NAME, "finding").send_keys("申请人本月已就同类事项提出申请多件")
+Select(fee.find_element(By.NAME, "scale")).select_by_value("per-application")
+follow(fee.find_element(By.TAG_NAME, "button"))
+assert "本申请不收费" in text(), text()[:400]
+
+# 3. A lawsuit about proactive disclosure, recorded on its own.
+driver.get(BASE + "/staff/reviews")
+Select(driver.find_element(By.NAME, "kind")).select_by_value("litigation-direct")
+type_into("body", "重庆市沙坪坝区人民法院")
+type_into("filedOn", "2026-05-11")
+follow(driver.find_element(By.CSS_SELECTOR, "form[action='/staff/reviews'] button[type=submit]"))
+assert driver.find_element(By.ID, "subject-error").text.startswith("请写明案件涉及的事项"), text()[:400]
+assert driver.find_element(By.NAME, "body").get_attribute("value") == "重庆市沙坪坝区人民法院", "what was typed was lost"
+subject = "原告认为本机关未依法主动公开2025年城乡低保资金使用情况（第二十条第（八）项），请求判令公开。" * 3
+driver.find_element(By.NAME, "subject").send_keys(subject)
+follow(driver.find_element(By.CSS_SELECTOR, "form[action='/staff/reviews'] button[type=submit]"))
+assert subject[:40] in text() and "尚未审结" in text(), text()[:600]
+shot("review-case-recorded")
+driver.set_window_size(390, 844)
+driver.get(BASE + "/staff/reviews")
+width = driver.execute_script("return document.documentElement.scrollWidth")
+assert width <= 390, f"/staff/reviews is {width} px wide on a phone"
+driver.set_window_size(1366, 900)
+
+assert healthy(), "the server no longer answers"
+driver.quit()
+print(f"browser: issue 13's journeys passed; {browser.steps} screenshots at two sizes")
