@@ -299,22 +299,12 @@ struct ApplicationStaffController {
 
     // MARK: Reviews
 
-    struct ReviewForm: Content {
-        var kind: String?
-        var body: String?
-        var filedOn: String?
-        var decidedOn: String?
-        var result: String?
-    }
-
     func addReview(_ req: Request) async throws -> Response {
         let reader = try await Reader.of(req)
         let record = try await application(req, reader)
         guard reader.canAct, reader.access.canWrite(agency: record.$agency.id) else { throw Refused(.forbidden, .readOnlyApplications) }
-        let form = try req.decodeBody(ReviewForm.self)
-        let input = ReviewCases.Input(
-            kind: form.kind ?? "", body: form.body ?? "", filedOn: form.filedOn ?? "", decidedOn: form.decidedOn ?? "", result: form.result ?? "")
-        try await ReviewCases(db: req.db).add(input, to: record.agency, about: record, by: reader.user.username, today: req.today)
+        let form = try req.decodeBody(ReviewCaseStaff.Form.self)
+        try await ReviewCases(db: req.db).add(form.input, to: record.agency, about: record, by: reader.user.username, today: req.today)
         return req.redirect(to: SiteURL.staffApplication(record.id!).path)
     }
 
@@ -329,7 +319,7 @@ struct ApplicationStaffController {
             throw Refused(.notFound, .noSuchReview)
         }
         guard review.result == ReviewResult.pending.code else { throw Refused(.conflict, .reviewDecided, review.decidedOn ?? "") }
-        let form = try req.decodeBody(ReviewForm.self)
+        let form = try req.decodeBody(ReviewCaseStaff.Form.self)
         guard let result = form.result.flatMap(ReviewResult.init(code:)), ReviewResult.decisions.contains(result) else {
             throw Refused(.unprocessableEntity, .chooseDecision)
         }

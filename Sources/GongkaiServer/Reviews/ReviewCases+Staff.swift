@@ -10,6 +10,7 @@ struct ReviewCaseStaff {
         signedIn.post(.staffReviewCases, use: add)
     }
 
+    /// A case from a form: this page's, or an application's (which sends no subject and no number).
     struct Form: Content {
         var kind: String?
         var body: String?
@@ -18,6 +19,13 @@ struct ReviewCaseStaff {
         var filedOn: String?
         var decidedOn: String?
         var result: String?
+
+        /// The case as typed (the application, if any, is looked up by its number apart).
+        var input: ReviewCases.Input {
+            ReviewCases.Input(
+                kind: kind ?? "", body: body ?? "", subject: subject ?? "", filedOn: filedOn ?? "", decidedOn: decidedOn ?? "",
+                result: result ?? "")
+        }
     }
 
     func show(_ req: Request) async throws -> Response {
@@ -29,9 +37,7 @@ struct ReviewCaseStaff {
     func add(_ req: Request) async throws -> Response {
         let (user, agency) = try await req.ownAgency(writing: true)
         let form = try req.decodeBody(Form.self)
-        let input = ReviewCases.Input(
-            kind: form.kind ?? "", body: form.body ?? "", subject: form.subject ?? "", filedOn: form.filedOn ?? "",
-            decidedOn: form.decidedOn ?? "", result: form.result ?? "")
+        let input = form.input
         let cases = ReviewCases(db: req.db)
         let tracking = (form.trackingNumber ?? "").trimmingCharacters(in: .whitespaces)
         var problems: [String: Said] = [:]
