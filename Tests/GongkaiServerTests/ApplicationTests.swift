@@ -189,6 +189,43 @@ import VaporTesting
         }
     }
 
+    /// 第十八条: a refusal sets the day its withheld information is assessed again; when due it is on the desk; the
+    /// assessment is recorded with its conclusion and the next day, or none.
+    @Test func withheldInformationComesBackForAssessment() async throws {
+        try await withServer(demo: true, today: Day(iso: "2026-11-20")!) { app, client in
+            try await client.signIn("lianfang-officer")
+            let refused = try await Self.register(client, received: "2026-11-10")
+            let answer = [("move", "answer"), ("result", "3.3.5"), ("detail", "属于内部人事管理信息"), ("date", "2026-11-20")]
+            #expect(try await Self.move(client, refused, answer).status == .seeOther)
+            let record = try #require(try await ApplicationRecord.find(refused, on: app.db))
+            #expect(record.reassessOn == "2027-11-20")
+            let given = try await Self.register(client, received: "2026-11-10")
+            #expect(
+                try await Self.move(client, given, [("move", "answer"), ("result", "3.1"), ("detail", "见附件"), ("date", "2026-11-20")]).status
+                    == .seeOther)
+            #expect(try #require(try await ApplicationRecord.find(given, on: app.db)).reassessOn == nil)
+            try await client.get(SiteURL.staffApplication(given).path)
+            #expect(try await client.post(SiteURL.staffApplicationReassess(given).path, form: [("conclusion", "无")]).status == .conflict)
+
+            // A year on (the day moved back here): the desk lists it.
+            record.reassessOn = "2026-11-19"
+            try await record.save(on: app.db)
+            let desk = try await client.get(SiteURL.staffHome.path).body.string
+            #expect(desk.contains("到期复查的不予公开信息（第十八条）：1件") && desk.contains(record.trackingNumber))
+            let page = try await client.get(SiteURL.staffApplication(refused).path).body.string
+            #expect(page.contains("下次复查日期：2026-11-19"))
+            let path = SiteURL.staffApplicationReassess(refused).path
+            #expect(try await client.post(path, form: [("conclusion", " ")]).status == .unprocessableEntity)
+            #expect(try await client.post(path, form: [("conclusion", "仍属内部信息"), ("nextOn", "2026-11-01")]).status == .unprocessableEntity)
+            #expect(try await client.post(path, form: [("conclusion", "仍属内部人事管理信息，继续不予公开"), ("nextOn", "2027-11-19")]).status == .seeOther)
+            #expect(try #require(try await ApplicationRecord.find(refused, on: app.db)).reassessOn == "2027-11-19")
+            let history = try await ApplicationEventRecord.query(on: app.db).filter(\.$application.$id == refused).filter(\.$kind == "reassessed")
+                .all()
+            #expect(history.map(\.detail) == ["第十八条复查：仍属内部人事管理信息，继续不予公开；下次复查：2027-11-19"])
+            #expect(!(try await client.get(SiteURL.staffHome.path).body.string.contains("到期复查")))
+        }
+    }
+
     @Test func clarificationRestartsTheClock_andExpiryIsAbandonment() async throws {
         try await withServer(demo: true, today: Day(iso: "2026-11-20")!) { app, client in
             try await client.signIn("lianfang-officer")

@@ -132,4 +132,12 @@ import Testing
         #expect(LetterNumber.problem("联芳信公复〔{year}〕号") != nil)
         #expect(LetterNumber.problem("{seq}{seq}〔{year}〕") != nil)
     }
+
+    /// 第十八条: withheld information (不予公开, or the withheld part of a 部分公开) is assessed again, first a year on.
+    @Test func withheldInformationIsAssessedAgainAYearOn() {
+        let withholding = AnswerResult.all(.v2021).filter(\.withholds).map(\.rowID)
+        #expect(withholding == ["3.2", "3.3.1", "3.3.2", "3.3.3", "3.3.4", "3.3.5", "3.3.6", "3.3.7"])
+        #expect(AnswerResult.reassessment(after: Day(iso: "2026-03-05")!) == Day(iso: "2027-03-05"))
+        #expect(AnswerResult.reassessment(after: Day(iso: "2024-02-29")!) == Day(iso: "2025-02-28"))
+    }
 }

@@ -40,6 +40,17 @@ public struct AnswerResult: Sendable, Equatable {
         }
     }
 
+    /// Whether the answer withholds information (不予公开 in whole, or the part of a 部分公开): 第十八条 asks that such
+    /// information be assessed again from time to time and disclosed once circumstances allow.
+    public var withholds: Bool { rowID == "3.2" || (rowID.hasPrefix("3.3.") && rowID != "3.3.8") }
+
+    /// When information withheld on `answered` is next assessed (第十八条 sets no period; Gongkai's is a year), the
+    /// same day a year later (28 February for 29 February).
+    public static func reassessment(after answered: Day) -> Day {
+        Day(year: answered.year + 1, month: answered.month, day: answered.dayOfMonth)
+            ?? Day(year: answered.year + 1, month: answered.month, day: 28) ?? answered.adding(days: 365)
+    }
+
     /// Whether the applicant is given information (in whole or in part).
     public var providesInformation: Bool { rowID == "3.1" || rowID == "3.2" }
 

@@ -14,7 +14,7 @@ enum SiteRoute: CaseIterable, Sendable {
     case staffHome, staffLogin, staffLogout, staffAudit
     case staffNewItem, staffItem, staffEditItem, staffItemAction, staffAttachments, staffNewVersion
     case staffApplications, staffNewApplication, staffApplication, staffApplicationCompose, staffApplicationMove
-    case staffApplicationLetter, staffApplicationReviews, staffApplicationReview, staffApplicationPublish
+    case staffApplicationLetter, staffApplicationReviews, staffApplicationReview, staffApplicationPublish, staffApplicationReassess
     case staffReports, staffReport, staffReportSave, staffReportPublish
     case staffRegisters, staffRegistersSave, staffRegistersImport, staffTrainings, staffReviewCases, staffComplaints, staffComplaint
     case admin, adminNewAgency, adminAgency, adminCategories, adminCategory, adminNewAccount, adminAccount, adminAccountToken
@@ -62,6 +62,7 @@ enum SiteRoute: CaseIterable, Sendable {
         case .staffApplicationReviews: ["staff", "applications", ":id", "reviews"]
         case .staffApplicationReview: ["staff", "applications", ":id", "reviews", ":review"]
         case .staffApplicationPublish: ["staff", "applications", ":id", "publish"]
+        case .staffApplicationReassess: ["staff", "applications", ":id", "reassess"]
         case .staffReports: ["staff", "reports"]
         case .staffReport: ["staff", "reports", ":code", ":year"]
         case .staffReportSave: ["staff", "reports", ":code", ":year", "save"]

@@ -39,6 +39,7 @@ enum SiteURL {
     case staffApplicationLetter(UUID, UUID)
     case staffApplicationReviews(UUID)
     case staffApplicationPublish(UUID)
+    case staffApplicationReassess(UUID)
     case adminNewAgency
     case adminAgency(String)
     case adminCategories(String)
@@ -116,6 +117,7 @@ enum SiteURL {
         case .staffApplicationReviews: .staffApplicationReviews
         case .staffApplicationReview: .staffApplicationReview
         case .staffApplicationPublish: .staffApplicationPublish
+        case .staffApplicationReassess: .staffApplicationReassess
         case .staffComplaints: .staffComplaints
         case .staffComplaint: .staffComplaint
         case .staffTrainings: .staffTrainings
@@ -164,7 +166,8 @@ enum SiteURL {
             [code, String(year)]
         case .staffItem(let id), .staffEditItem(let id), .staffItemAction(let id), .staffAttachments(let id), .staffNewVersion(let id),
             .staffApplication(let id), .staffApplicationCompose(let id, _), .staffApplicationMove(let id),
-            .staffApplicationReviews(let id), .staffApplicationPublish(let id), .staffComplaint(let id), .adminAccount(let id),
+            .staffApplicationReviews(let id), .staffApplicationPublish(let id), .staffApplicationReassess(let id), .staffComplaint(let id),
+            .adminAccount(let id),
             .adminAccountToken(let id), .apiItem(let id), .apiItemActions(let id), .apiApplication(let id),
             .apiApplicationMoves(let id):
             [id.uuidString]

@@ -82,6 +82,7 @@ let migrations: [any Migration] = [
     M017_AddLetterNumbers(),  // the 文号 of letters and their counters
     M018_AddDocumentChanges(),  // 规章 as a field; a new version's change: kind, day, effective day
     M019_StandaloneReviewCases(),  // reconsiderations and lawsuits with or without an application
+    M020_AddReassessment(),  // 第十八条: when withheld information is next assessed
 ]
 
 struct CalendarKey: StorageKey {

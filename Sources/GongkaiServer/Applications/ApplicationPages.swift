@@ -25,6 +25,8 @@ struct ApplicationSummary {
     var resultFormat: String?
     var publishedItemID: UUID?
     var providesInformation: Bool
+    /// When withheld information is next assessed (第十八条).
+    var reassessOn: String?
     var officerUsername: String?
     var officerName: String?
 }
@@ -39,7 +41,8 @@ extension ApplicationSummary {
             email: record.email, address: record.address, request: Applications.request(record), formWanted: record.formWanted,
             delivery: record.delivery, channel: record.channel, submittedOn: record.submittedOn, receivedOn: record.receivedOn,
             result: record.result, resultFormat: record.resultFormat, publishedItemID: record.publishedItemID,
-            providesInformation: record.providesInformation, officerUsername: officer?.username, officerName: officer?.displayName)
+            providesInformation: record.providesInformation, reassessOn: record.reassessOn, officerUsername: officer?.username,
+            officerName: officer?.displayName)
     }
 }
 

@@ -189,6 +189,20 @@ enum ApplicationStaffViews {
                     .h2(.text(UIText.handle(l))),
                     .forEach(moves) { moveForm($0) }
                 )),
+            .unwrap(record.reassessOn) { due in
+                .section(
+                    .h2(.text(UIText.reassessTitle(l))),
+                    .p(.text(UIText.reassessDue(l, due))),
+                    .if(
+                        canAct,
+                        .form(
+                            .method(.post), .action(Views.attr(SiteURL.staffApplicationReassess(id).path)), StaffViews.csrf(viewer),
+                            .label(.attribute(named: "for", value: "conclusion"), .text(UIText.reassessConclusion(l))),
+                            .textarea(.name("conclusion"), .id("conclusion"), .attribute(named: "rows", value: "3")),
+                            .label(.attribute(named: "for", value: "nextOn"), .text(UIText.reassessNext(l))),
+                            .input(.type(.date), .name("nextOn"), .id("nextOn")),
+                            .button(.type(.submit), .text(UIText.record(l))))))
+            },
             .if(
                 canAct && record.providesInformation,
                 .form(

@@ -19,6 +19,7 @@ struct ApplicationStaffController {
         signedIn.post(.staffApplicationReviews, use: addReview)
         signedIn.post(.staffApplicationReview, use: decideReview)
         signedIn.post(.staffApplicationPublish, use: publish)
+        signedIn.post(.staffApplicationReassess, use: reassess)
     }
 
     /// Who sees applications: the agency's officers, its office head and administrators (all details), a
@@ -337,6 +338,34 @@ struct ApplicationStaffController {
                 on: db)
         }
         return req.redirect(to: SiteURL.staffApplication(record.id!).path)
+    }
+
+    // MARK: 第十八条
+
+    struct ReassessForm: Content {
+        var conclusion: String?
+        var nextOn: String?
+    }
+
+    /// An assessment of withheld information recorded: its conclusion and the next one's day (none to stop).
+    func reassess(_ req: Request) async throws -> Response {
+        let reader = try await Reader.of(req)
+        let record = try await application(req, reader)
+        guard reader.canAct, reader.access.canWrite(agency: record.$agency.id) else { throw Refused(.forbidden, .readOnlyApplications) }
+        guard record.reassessOn != nil else { throw Refused(.conflict, .nothingToReassess) }
+        let form = try req.decodeBody(ReassessForm.self)
+        let conclusion = (form.conclusion ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !conclusion.isEmpty else { throw Refused(.unprocessableEntity, .reassessConclusionNeeded) }
+        let nextText = (form.nextOn ?? "").trimmingCharacters(in: .whitespaces)
+        var next: Day?
+        if !nextText.isEmpty {
+            guard let day = Day(iso: nextText), day > req.today, day <= Day.latestDate else {
+                throw Refused(.unprocessableEntity, .reassessNextDate, nextText.prefix(40))
+            }
+            next = day
+        }
+        try await service(req).reassess(record, conclusion: conclusion, next: next, on: req.today, by: reader.user)
+        return req.redirect(to: SiteURL.staffApplication(try record.requireID()).path)
     }
 
     // MARK: 第四十四条

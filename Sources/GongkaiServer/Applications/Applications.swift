@@ -310,7 +310,13 @@ struct Applications {
             if let answered = outcome.answered { record.answeredOn = answered.iso }
             if let closed = outcome.closed { record.closedOn = closed.iso }
             switch move {
-            case .answer(_, let detail, _): record.answerDetail = detail
+            case .answer(_, let detail, _):
+                record.answerDetail = detail
+                // 第十八条: what was withheld is assessed again, first a year on.
+                if let result = outcome.result.flatMap({ AnswerResult.find($0, format: ReportFormat.expected(forYear: date.year)) }), result.withholds
+                {
+                    record.reassessOn = AnswerResult.reassessment(after: date).iso
+                }
             case .fee(let notice): record.feeAmount = notice.charge.total
             case .feePaid: record.feePaidOn = date.iso
             default: break
@@ -364,6 +370,22 @@ struct Applications {
         default: break
         }
         return LetterDrafter.draft(kind, facts)
+    }
+
+    /// Records an assessment of withheld information (第十八条): its conclusion, in the history and the audit log, and
+    /// the next one's day (none when the information is now disclosed or no longer held back).
+    func reassess(_ record: ApplicationRecord, conclusion: String, next: Day?, on date: Day, by user: StaffUser) async throws {
+        let before = record.reassessOn
+        record.reassessOn = next?.iso
+        try await db.transaction { db in
+            try await append(
+                record, kind: "reassessed", date: date.iso, actor: user.username,
+                detail: "第十八条复查：\(conclusion)；" + (next.map { "下次复查：\($0.iso)" } ?? "不再复查"), on: db)
+            try await record.save(on: db)
+            try await Audit.record(
+                .reassess, .application, id: record.requireID().uuidString, agency: nil, by: user.username,
+                before: Audit.json(["reassessOn": before]), after: Audit.json(["reassessOn": next?.iso, "conclusion": conclusion]), on: db)
+        }
     }
 
     /// The 复议机关 of `agency` (行政复议法 2023, 第二十四条): its own setting, or else the nearest district 人民政府 above

@@ -67,11 +67,20 @@ struct StaffController {
             if let agencies = access.readableAgencies { waiting = waiting.filter(\.$agency.$id ~~ Array(agencies)) }
             unconfirmed = try await waiting.sort(\.$submittedOn).sort(\.$trackingNumber).limit(50).with(\.$agency).all()
         }
+        // Withheld information due for its assessment (第十八条).
+        var reassessments: [ApplicationRecord] = []
+        if ApplicationWorkflow.reads(user.role) {
+            var due = ApplicationRecord.query(on: req.db).filter(\.$reassessOn <= req.today.iso)
+            if let agencies = access.readableAgencies { due = due.filter(\.$agency.$id ~~ Array(agencies)) }
+            reassessments = try await due.sort(\.$reassessOn).sort(\.$trackingNumber).limit(50).with(\.$agency).all()
+        }
         return PageRenderer.render(
             StaffViews.dashboard(
                 user: user, items: open.map { $0.dto(agency: $0.agency, category: $0.category) },
                 late: late.map { $0.dto(agency: $0.agency, category: $0.category) },
-                unconfirmed: unconfirmed.map { ($0.id!, $0.trackingNumber, $0.agency.name, $0.submittedOn) }, reportWarning: reportWarning,
+                unconfirmed: try unconfirmed.map { (try $0.requireID(), $0.trackingNumber, $0.agency.name, $0.submittedOn) },
+                reassessments: try reassessments.map { (try $0.requireID(), $0.trackingNumber, $0.agency.name, $0.reassessOn ?? "") },
+                reportWarning: reportWarning,
                 viewer: req.staffViewer))
     }
 

@@ -53,13 +53,23 @@ enum StaffViews {
         )
     }
 
-    /// An online application waiting for its receipt to be confirmed: id, tracking number, agency, day submitted.
-    typealias Unconfirmed = (id: UUID, number: String, agency: String, submitted: String)
+    /// An application listed on the desk: id, tracking number, agency, and the day that puts it there.
+    typealias ApplicationRow = (id: UUID, number: String, agency: String, date: String)
 
     static func dashboard(
-        user: StaffUser, items: [ItemDTO], late: [ItemDTO], unconfirmed: [Unconfirmed] = [], reportWarning: Said? = nil, viewer: Viewer
+        user: StaffUser, items: [ItemDTO], late: [ItemDTO], unconfirmed: [ApplicationRow] = [], reassessments: [ApplicationRow] = [],
+        reportWarning: Said? = nil, viewer: Viewer
     ) -> HTML {
         let l = viewer.language
+        func rows(_ list: [ApplicationRow], dated: UIText) -> Node<HTML.BodyContext> {
+            .table(
+                .tr(.th(.text(UIText.trackingNumber(l))), .th(.text(UIText.agency(l))), .th(.text(dated(l)))),
+                .forEach(list) { row in
+                    .tr(
+                        .td(.a(.href(Views.attr(SiteURL.staffApplication(row.id).path)), .text(row.number))), .td(.text(row.agency)),
+                        .td(.text(row.date)))
+                })
+        }
         return Views.page(
             title: UIText.desk(l), viewer: viewer,
             header(viewer),
@@ -69,15 +79,13 @@ enum StaffViews {
             .if(
                 !unconfirmed.isEmpty,
                 .group(
-                    .h2(.text(UIText.unconfirmedApplications(l, unconfirmed.count))),
-                    .p(.text(UIText.confirmExplained(l))),
-                    .table(
-                        .tr(.th(.text(UIText.trackingNumber(l))), .th(.text(UIText.agency(l))), .th(.text(UIText.submittedOn(l)))),
-                        .forEach(unconfirmed) { row in
-                            .tr(
-                                .td(.a(.href(Views.attr(SiteURL.staffApplication(row.id).path)), .text(row.number))), .td(.text(row.agency)),
-                                .td(.text(row.submitted)))
-                        }))),
+                    .h2(.text(UIText.unconfirmedApplications(l, unconfirmed.count))), .p(.text(UIText.confirmExplained(l))),
+                    rows(unconfirmed, dated: .submittedOn))),
+            .if(
+                !reassessments.isEmpty,
+                .group(
+                    .h2(.text(UIText.reassessmentsDue(l, reassessments.count))), .p(.text(UIText.reassessmentsExplained(l))),
+                    rows(reassessments, dated: .reassessOnColumn))),
             .h2(.text(UIText.itemsToHandle(l))),
             itemTable(items, l),
             .h2(.text(UIText.publishedLate(l))),

@@ -28,6 +28,7 @@ enum Audit {
         static let register = Action(rawValue: "register")
         static let saveDraft = Action(rawValue: "save-draft")
         static let publish = Action(rawValue: "publish")
+        static let reassess = Action(rawValue: "reassess")
 
         init(rawValue: String) { self.rawValue = rawValue }
 
@@ -50,6 +51,7 @@ enum Audit {
             "new-version": ("起草新版本", "Draft a new version"), "supersede": ("被新版本取代", "Superseded"), "handle": ("办理", "Handle"),
             "decide": ("审结", "Decide"), "issue-token": ("签发接口令牌", "Issue an API token"), "login": ("登录", "Sign in"),
             "register": ("登记", "Register"), "save-draft": ("保存草稿", "Save a draft"), "letter": ("发出文书", "Send a letter"),
+            "reassess": ("复查不予公开的信息", "Reassess withheld information"),
         ]
         init(_ review: ReviewAction) { rawValue = review.rawValue }
         /// The clock's name for the move (`clarify-sent` …), or the move's own (`confirm`, `fee-unpaid`).

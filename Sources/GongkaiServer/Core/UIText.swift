@@ -94,6 +94,8 @@ enum UIText: String, CaseIterable, Sendable {
         feeAmountFixed, feePages, feePaymentField, feePaymentHint, feeTimeExcludedField, letterNumberPatternMissing, reconsiderationField,
         reconsiderationHint, letterNumberField, letterNumberHint, letterNumberProblem, answerElsewhere, answerResponsible, dateFormat, dateRangeLaw
     case readOnlyApplications, noLetterForMove, noSuchLetter, chooseReviewKind, chooseReviewResult, giveReviewBody, pendingHasNoDate
+    case reassessTitle, reassessDue, reassessConclusion, reassessNext, nothingToReassess, reassessConclusionNeeded, reassessNextDate
+    case reassessmentsDue, reassessmentsExplained, reassessOnColumn
     case giveReviewSubject, trackingNumberField, noApplicationNumbered, reviewCasesOf, reviewCasesExplained, reviewCases, subjectField, noReviewCases,
         aboutApplication
     case decidedNeedsDate, decidedBeforeFiled, filedInFuture, noSuchReview, reviewDecided, chooseDecision, decisionDateRange, onlyDisclosedPublished
@@ -786,6 +788,21 @@ enum UIText: String, CaseIterable, Sendable {
                 "Reconsiderations and lawsuits over this agency's disclosure work (Article 51), about an application or not; table 4 (表四) of the annual report counts them, carrying a case undecided at a year's end into the year it is decided."
             )
         case .reviewCases: ("复议和诉讼", "Reviews and lawsuits")
+        case .reassessTitle: ("不予公开信息的定期复查（第十八条）", "Withheld information assessed again (Article 18)")
+        case .reassessDue: ("下次复查日期：{1}", "Next assessment due: {1}")
+        case .reassessConclusion:
+            ("复查结论（因情势变化可以公开的，应当公开）", "Conclusion (what circumstances now allow to be disclosed is disclosed)")
+        case .reassessNext: ("下次复查日期（不再复查则留空）", "Next assessment (empty when none is needed)")
+        case .nothingToReassess: ("本申请没有待复查的不予公开信息", "This application withholds nothing due for assessment")
+        case .reassessConclusionNeeded: ("请写明复查结论", "Give the assessment's conclusion")
+        case .reassessNextDate: ("下次复查日期“{1}”须为今天以后的有效日期", "The next assessment “{1}” must be a real date after today")
+        case .reassessOnColumn: ("复查日期", "Assessment due")
+        case .reassessmentsDue: ("到期复查的不予公开信息（第十八条）：{1}件", "Withheld information due for assessment (Article 18): {1}")
+        case .reassessmentsExplained:
+            (
+                "以下答复不予公开或部分公开的信息已到复查日期：因情势变化可以公开的，应当公开（第十八条）。",
+                "The information these answers withheld is due to be assessed again: what circumstances now allow to be disclosed is disclosed (Article 18)."
+            )
         case .trackingNumberField: ("涉及的申请编号（如有）", "The application it is about, by number (if any)")
         case .noApplicationNumbered: ("本机关没有编号为“{1}”的申请", "This agency has no application numbered “{1}”")
         case .subjectField: ("涉及事项（不涉及申请时必填）", "What it is about (required when not about an application)")

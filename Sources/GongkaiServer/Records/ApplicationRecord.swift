@@ -49,6 +49,9 @@ final class ApplicationRecord: Model, @unchecked Sendable {
     @Field(key: "fee_time_excluded") var feeTimeExcluded: Bool
     /// The 文号 of the answer, once answered under an agency with a pattern.
     @Field(key: "letter_number") var letterNumber: String
+    /// When the information this answer withheld is next assessed (第十八条); nil when nothing is withheld or the
+    /// last assessment set no further date.
+    @OptionalField(key: "reassess_on") var reassessOn: String?
     /// The catalogue item made from this answer (第四十四条), if any.
     @OptionalField(key: "published_item_id") var publishedItemID: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
