@@ -184,8 +184,14 @@ import VaporTesting
             let id = try await Self.register(client, received: "2026-11-10")
             let refused = try await Self.move(client, id, [("move", "answer"), ("result", "3.1"), ("date", "2026-11-20")])
             #expect(refused.status == .conflict && refused.body.string.contains("尚未设置答复书的文号格式"))
-            let draft = try await client.get(SiteURL.staffApplicationCompose(id, move: "answer").path + "&result=3.1&date=2026-11-20")
-            #expect(draft.status == .conflict)
+            let draft = try await client.get(
+                SiteURL.staffApplicationCompose(id, move: "answer").path + "&result=3.1&detail=%E7%BD%91%E4%B8%8A&date=2026-11-20")
+            #expect(draft.status == .conflict && draft.body.string.contains("尚未设置答复书的文号格式"))
+            // An answer lacking what 第三十六条 asks for is refused before its letter is drafted, not when it is sent.
+            agency.letterNumberPattern = "联芳信公复〔{year}〕{seq}号"
+            try await agency.save(on: app.db)
+            let bare = try await client.get(SiteURL.staffApplicationCompose(id, move: "answer").path + "&result=3.3.5&date=2026-11-20")
+            #expect(bare.status == .conflict && bare.body.string.contains("须写明不予公开的具体理由"))
         }
     }
 

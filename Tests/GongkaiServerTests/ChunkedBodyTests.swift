@@ -105,7 +105,7 @@ import Vapor
             )
             let paragraph = "你单位申请公开的“2019年联芳街道低保对象名单”属于本机关公开的政府信息。根据《中华人民共和国政府信息公开条例》第三十六条第（一）项的规定，现予以公开。"
             let letter = String(String(repeating: paragraph, count: 1_000 / paragraph.count + 1).prefix(1_000))
-            try await officer.get(SiteURL.staffApplicationCompose(id, move: "answer").path + "&result=3.1")
+            try await officer.get(SiteURL.staffApplicationCompose(id, move: "answer").path + "&result=3.1&detail=%E7%BD%91%E4%B8%8A")
             let answered = try await officer.post(
                 SiteURL.staffApplicationMove(id).path,
                 form: [

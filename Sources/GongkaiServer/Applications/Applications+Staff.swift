@@ -267,6 +267,7 @@ struct ApplicationStaffController {
         let form = try req.decodeQuery(MoveForm.self)
         let move = try await form.parse(service(req), record)
         let date = try Self.day(form.date, today: req.today)
+        try await service(req).check(move, on: record, date: date, by: reader.user, today: req.today)
         guard let draft = try await service(req).draftLetter(move, for: record, agency: record.agency, date: date, today: req.today) else {
             throw Refused(.badRequest, .noLetterForMove, form.move)
         }

@@ -255,6 +255,18 @@ struct Applications {
         ApplicationWorkflow.offered(to: user.role, for: Self.workflowCase(record, history: history), today: today, engine: engine(for: record))
     }
 
+    /// Refuses `move` as `perform` would, without changing anything: a letter is drafted only for a move that can be
+    /// sent (an answer lacking what 第三十六条 asks for is refused before its letter is written, not after).
+    func check(_ move: ApplicationMove, on record: ApplicationRecord, date: Day, by user: StaffUser, today: Day) async throws {
+        let history = try await history(record)
+        do {
+            _ = try ApplicationWorkflow.apply(
+                move, to: Self.workflowCase(record, history: history), on: date, by: user.role, today: today, engine: engine(for: record))
+        } catch {
+            throw Refusal(refusal: error)
+        }
+    }
+
     /// Performs `move` on `date`, as the domain's workflow allows it; `letter` is the text as sent (drafted by
     /// `draftLetter`, edited by staff).
     func perform(
