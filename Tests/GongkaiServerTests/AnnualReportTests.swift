@@ -394,9 +394,10 @@ import VaporTesting
             }
             let (editor, reviewer) = (users[0], users[1])
             let catalogue = Catalogue(db: db, calendar: .official)
+            let categoryID = try category.requireID()
             func input(_ number: String, written: String, rule: Bool = false, change: (String, String)? = nil) -> Catalogue.ItemInput {
                 Catalogue.ItemInput(
-                    categoryID: try! category.requireID(), title: "关于\(number)的通知", documentNumber: number, body: "正文", writtenOn: written,
+                    categoryID: categoryID, title: "关于\(number)的通知", documentNumber: number, body: "正文", writtenOn: written,
                     validity: Validity.inForce.rawValue, isRule: rule ? "on" : nil, changeKind: change?.0, changedOn: change?.1)
             }
             func publish(_ item: ItemRecord, on day: String) async throws {

@@ -307,3 +307,29 @@ import Vapor
         }
     }
 }
+
+/// Gongkai's own 413 (an attachment over its limit) keeps its sentence in the reader's language; Vapor's own 413
+/// says the route's limit (the error middleware once took every 413 as Vapor's and showed its Chinese reason).
+@Suite struct TooLargeRefusalTests {
+    struct Throwing: AsyncResponder {
+        var error: any Error
+        func respond(to request: Request) async throws -> Response { throw error }
+    }
+
+    @Test func anAttachmentOverItsLimitIsRefusedInTheReadersLanguage() async throws {
+        try await withServer { app, _ in
+            let refusal = Refused(.payloadTooLarge, .attachmentTooLarge, "名单.pdf", "21 MB", "20 MB")
+            let english = Request(application: app, method: .POST, url: URI(path: "/staff/items/x/attachments"), on: app.eventLoopGroup.next())
+            english.language = .en  // as the language responder sets it for /en/…
+            let page = try await ProblemMiddleware().respond(to: english, chainingTo: Throwing(error: refusal))
+            let text = page.body.string ?? ""
+            #expect(page.status == .payloadTooLarge)
+            #expect(text.contains("an attachment may have at most 20 MB"), "\(text.suffix(500))")
+            let chinese = Request(application: app, method: .POST, url: URI(path: "/staff/items/x/attachments"), on: app.eventLoopGroup.next())
+            let vapors = try await ProblemMiddleware().respond(
+                to: chinese, chainingTo: Throwing(error: Abort(.payloadTooLarge, reason: "body too big")))
+            let said = vapors.body.string ?? ""
+            #expect(vapors.status == .payloadTooLarge && !said.contains("body too big") && said.contains("MB"))
+        }
+    }
+}

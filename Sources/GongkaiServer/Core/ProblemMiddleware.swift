@@ -12,15 +12,16 @@ struct ProblemMiddleware: AsyncMiddleware {
             let message: String
             var headers = HTTPHeaders()
             switch error {
-            case let abort as any AbortError where abort.status == .payloadTooLarge:
-                status = abort.status
-                let limit = ByteCount.describe(BodyLimit.of(request))
-                message = abort.reason == status.reasonPhrase ? UIText.sentenceTooLargeHere(request.language, limit) : abort.reason
-                headers = abort.headers
             case let refused as any SaidError:
+                // NB: first, so that Gongkai's own 413s (an attachment over its limit) keep their sentence and language.
                 status = refused.status
                 message = refused.said(request.language)
                 headers = refused.headers
+            case let abort as any AbortError where abort.status == .payloadTooLarge:
+                // A body over the route's limit, refused by Vapor: the limit in the reader's language.
+                status = abort.status
+                message = UIText.sentenceTooLargeHere(request.language, ByteCount.describe(BodyLimit.of(request)))
+                headers = abort.headers
             case let abort as any AbortError:
                 // Gongkai's own refusals are SaidErrors (above); Vapor's and its libraries' (no such route, a malformed
                 // form) are English sentences for developers: the reader gets the status's sentence, the log the original.

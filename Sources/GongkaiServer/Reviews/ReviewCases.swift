@@ -23,7 +23,7 @@ struct ReviewCases {
     }
 
     /// A case as listed.
-    struct Entry: Equatable {
+    struct Entry {
         var kind: ReviewKind
         var body: String
         var subject: String
@@ -32,11 +32,6 @@ struct ReviewCases {
         var filedOn: String
         var decidedOn: String?
         var result: ReviewResult
-
-        static func == (a: Entry, b: Entry) -> Bool {
-            a.kind == b.kind && a.body == b.body && a.subject == b.subject && a.application?.id == b.application?.id
-                && a.filedOn == b.filedOn && a.decidedOn == b.decidedOn && a.result == b.result
-        }
     }
 
     /// The form's problems, field by field; nothing was stored.
