@@ -233,7 +233,7 @@ struct DeadlineCommand: ParsableCommand {
                 "  \(step.date.iso)  \(step.event.padding(toLength: 16, withPad: " ", startingAt: 0)) \(step.article.isEmpty ? "" : "[\(step.article)] ")\(step.text)"
             )
         }
-        for warning in deadline.warnings { print("warning: \(warning)") }
+        for warning in deadline.warnings { print("warning: \(warning.text)") }
     }
 
     static func parseEvent(_ text: String) -> ClockEvent? {

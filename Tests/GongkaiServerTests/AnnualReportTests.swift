@@ -111,6 +111,19 @@ import VaporTesting
         }
     }
 
+    /// A report refused for its arithmetic says what is wrong in the reader's language; the cells keep their official
+    /// labels in both (issue 11: the checker's findings were English sentences on Chinese pages).
+    @Test func anUnbalancedReportIsRefusedInTheReadersLanguage() throws {
+        var report = SampleReports.consistent(.v2021, seed: 3)
+        let total = try #require(report.table3?["3.3.4"]?[6] ?? nil)
+        report.table3?["3.3.4"]?[6] = total + 4
+        let errors = ReportChecker.check(report).filter { $0.severity == .error }
+        let said = AnnualReports.Unbalanced(errors: errors).said
+        #expect(said.zh.contains("三（三）4 保护第三方合法权益 / 总计：总计为\(total + 4)，但自然人与五类法人或其他组织之和为\(total)（相差4）"))
+        #expect(!said.zh.contains("difference"))
+        #expect(said.en.hasPrefix("The report's arithmetic does not hold") && said.en.contains("(a difference of 4)"))
+    }
+
     @Test func theDashboardWarnsAsTheReportDeadlineApproaches() async throws {
         // 2027-01-10: the 2026 report of a subdistrict is due 2027-01-31 (the default until a local date is set).
         try await withServer(demo: true, today: Day(iso: "2027-01-10")!) { app, client in
@@ -263,8 +276,17 @@ import VaporTesting
                 client, SiteURL.staffRegistersImport.path, csv: "年份,类别,上一年项目数量,本年增减,处理决定数量,数量,金额（万元）\n2025,行政许可,3,1,17,0,0\n2025,行政奖励,0,0,0,0,0",
                 year: 2025)
             #expect(bad.status == .unprocessableEntity)
-            #expect(bad.body.string.contains("registers.csv 第3行"))
+            #expect(bad.body.string.contains("registers.csv 第3行：类别“行政奖励”不是表二的登记类别"))
             #expect(try await RegisterRecord.query(on: app.db).filter(\.$year == 2025).count() == 0)
+            // The same refusal on the English page, each problem in English.
+            try await client.get(Language.en.path(SiteURL.staffRegisters(year: 2025).path))
+            let english = try await Self.upload(
+                client, Language.en.path(SiteURL.staffRegistersImport.path),
+                csv: "year,kind,previous_count,change,decisions,count,amount\n2025,licence,-3,1,17,0,0",
+                year: 2025)
+            #expect(english.status == .unprocessableEntity)
+            #expect(english.body.string.contains("registers.csv line 2: the previous year"))
+            #expect(english.body.string.contains("count (上一年项目数量) “-3” should be a whole number not below zero"))
             try await client.get(SiteURL.staffRegisters(year: 2025).path)
             let good = try await Self.upload(
                 client, SiteURL.staffRegistersImport.path,

@@ -162,7 +162,8 @@ import Testing
         let late = try DeadlineEngine().compute(
             received: Day(iso: "2026-03-02")!, events: [DeadlineParsing.event("clarify-sent@2026-04-10")!], today: Day(iso: "2026-04-16")!)
         #expect(late.overdue && late.overdueWorkingDays == 12)  // 03-31 … 04-16, Qingming off
-        #expect(late.warnings.contains { $0.contains("届满后才发出") && $0.contains("2026-03-30") })
+        #expect(late.warnings.contains(.clarificationAfterDue(due: Day(iso: "2026-03-30")!)))
+        #expect(late.warnings.first?.text.contains("届满后才发出") == true)
     }
 
     @Test func deadline_warnsOfALateClarificationNotice() throws {
@@ -170,7 +171,9 @@ import Testing
             received: Day(iso: "2026-03-02")!,
             events: ["clarify-sent@2026-03-12", "clarify-received@2026-03-13"].map { DeadlineParsing.event($0)! },
             today: Day(iso: "2026-03-16")!)
-        #expect(deadline.warnings.contains { $0.contains("第8个工作日") && $0.contains("第三十条") })
+        #expect(deadline.warnings == [.clarificationLate(workingDay: 8)])
+        let said = deadline.warnings.first?.text ?? ""
+        #expect(said.contains("第8个工作日") && said.contains("第三十条"))
     }
 
     @Test(arguments: [

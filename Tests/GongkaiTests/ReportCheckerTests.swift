@@ -73,6 +73,8 @@ import Testing
         #expect(finding?.expected == parts)
         #expect(finding?.actual == parts + 4)
         #expect(finding?.message.contains("a difference of 4") == true)
+        // The finding is typed, so the server can say it in Chinese too; its English stays the JSON's `message`.
+        #expect(finding?.problem == .rowTotal(total: parts + 4, sum: parts))
     }
 
     @Test func checker_flagsNegativeCountsButNotANegativeChange() {
@@ -94,6 +96,7 @@ import Testing
         #expect(balance?.severity == .warning)
         #expect(balance?.message.contains("blank") == true)
         #expect(balance?.message.contains("二 上年结转政府信息公开申请数量 / 自然人") == true)
+        #expect(balance?.problem == .blank(.balance(column: "自然人"), cells: ["二 上年结转政府信息公开申请数量 / 自然人"]))
     }
 
     @Test func checker_warnsWhenPublishedExceedsTheTotalIn2019Format() {

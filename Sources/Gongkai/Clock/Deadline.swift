@@ -1,7 +1,7 @@
 import Foundation
 
 /// The answer deadline of one application (条例第三十条–第三十三条), with the steps that explain it.
-public struct Deadline: Sendable, Equatable, Codable {
+public struct Deadline: Sendable, Equatable, Encodable {
     public enum Status: String, Sendable, Codable {
         /// Running: the agency owes an answer.
         case open
@@ -14,11 +14,24 @@ public struct Deadline: Sendable, Equatable, Codable {
     }
 
     /// One line of the explanation.
-    public struct Step: Sendable, Equatable, Codable {
+    public struct Step: Sendable, Equatable, Encodable {
         public var date: Day
         public var event: String
         public var article: String
-        public var text: String
+        public var note: Note
+        /// The step in Chinese, citing the 条例.
+        public var text: String { note.text }
+
+        private enum CodingKeys: String, CodingKey { case date, event, article, text }
+
+        /// The command line's JSON: the step as it reads.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(date, forKey: .date)
+            try container.encode(event, forKey: .event)
+            try container.encode(article, forKey: .article)
+            try container.encode(text, forKey: .text)
+        }
     }
 
     public var status: Status
@@ -37,7 +50,7 @@ public struct Deadline: Sendable, Equatable, Codable {
     public var provisional: Bool
     public var provisionalYears: [Int]
     public var steps: [Step]
-    public var warnings: [String]
+    public var warnings: [Warning]
 }
 
 /// Computes the deadline of an application from its history, on the working-day calendar.
@@ -75,7 +88,7 @@ public struct DeadlineEngine: Sendable {
         let inOrder = zip(events, events.dropFirst()).allSatisfy { $0.date <= $1.date }
         let ordered = inOrder ? events : events.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
         var steps: [Deadline.Step] = []
-        var warnings: [String] = []
+        var warnings: [Deadline.Warning] = []
         func step(_ make: @autoclosure () -> Deadline.Step) {
             if explain { steps.append(make()) }
         }
@@ -97,7 +110,7 @@ public struct DeadlineEngine: Sendable {
         step(
             Deadline.Step(
                 date: received, event: "received", article: "第三十一条",
-                text: "收到申请（\(channel.explanation)）；此日为第0日，答复期限自次日起算"))
+                note: .received(channel)))
 
         for event in ordered {
             guard event.date >= received else {
@@ -118,19 +131,15 @@ public struct DeadlineEngine: Sendable {
                 let dueThen = dueDate(start: start, limit: limit, pauses: pauses)
                 clarificationAfterDue = event.date > dueThen
                 if clarificationAfterDue {
-                    warnings.append("补正通知在答复期限（\(dueThen.iso)）届满后才发出，不能停止或重新计算答复期限：申请自\(dueThen.iso)次日起逾期")
+                    warnings.append(.clarificationAfterDue(due: dueThen))
                 } else if used > Self.clarificationNoticePeriod {
-                    warnings.append(
-                        "补正通知在收到申请后第\(used)个工作日发出；第三十条要求在收到申请之日起\(Self.clarificationNoticePeriod)个工作日内一次性告知"
-                    )
+                    warnings.append(.clarificationLate(workingDay: used))
                 }
                 clarification = (event.date, false)
                 step(
                     Deadline.Step(
                         date: event.date, event: event.kind.rawValue, article: "第三十条",
-                        text: clarificationAfterDue
-                            ? "发出补正通知（收到申请后第\(used)个工作日，答复期限已届满）；答复期限不停止计算"
-                            : "发出补正通知（收到申请后第\(used)个工作日）；答复期限停止计算，待收到补正后的申请重新起算"))
+                        note: .clarificationSent(workingDay: used, afterDue: clarificationAfterDue)))
             case .clarifyReceived:
                 guard let sent = clarification, !sent.resolved else {
                     throw ClockError(event: event.text, problem: .noClarificationSent)
@@ -140,14 +149,14 @@ public struct DeadlineEngine: Sendable {
                     step(
                         Deadline.Step(
                             date: event.date, event: event.kind.rawValue, article: "第三十条",
-                            text: "收到补正后的申请；补正通知发出时答复期限已届满，答复期限不重新计算"))
+                            note: .clarificationReceived(restarts: false)))
                 } else {
                     start = event.date
                     pauses = []
                     step(
                         Deadline.Step(
                             date: event.date, event: event.kind.rawValue, article: "第三十条",
-                            text: "收到补正后的申请；答复期限自次日起重新计算\(Self.answerPeriod)个工作日"))
+                            note: .clarificationReceived(restarts: true)))
                 }
             case .clarifyExpired:
                 guard let sent = clarification, !sent.resolved else {
@@ -157,7 +166,7 @@ public struct DeadlineEngine: Sendable {
                 step(
                     Deadline.Step(
                         date: event.date, event: event.kind.rawValue, article: "第三十条",
-                        text: "申请人无正当理由逾期不补正，视为放弃申请，行政机关不再处理"))
+                        note: .clarificationLapsed))
             case .consultSent:
                 try requireRunning(event, clarification)
                 openConsultations.append((event.date, nil))
@@ -165,7 +174,7 @@ public struct DeadlineEngine: Sendable {
                 step(
                     Deadline.Step(
                         date: event.date, event: event.kind.rawValue, article: "第三十二条、第三十四条",
-                        text: "书面征求第三方或其他机关意见；征求意见期间不计入答复期限；被征求方应在\(Self.consultationPeriod)个工作日内（\(answerBy.iso)前）提出意见"))
+                        note: .consultationSent(answerBy: answerBy)))
             case .consultAnswered:
                 guard !openConsultations.isEmpty else {
                     throw ClockError(event: event.text, problem: .noConsultation)
@@ -177,14 +186,14 @@ public struct DeadlineEngine: Sendable {
                     step(
                         Deadline.Step(
                             date: event.date, event: event.kind.rawValue, article: "第三十二条、第三十四条",
-                            text: "收到被征求方意见；\(consultation.sent.iso)至\(event.date.iso)不计入答复期限，次日起恢复计算"))
+                            note: .consultationAnswered(from: consultation.sent, to: event.date)))
                 } else {
                     // Only the party's 15 working days are left out; its late answer does not stop the clock again.
                     pauses.append(Pause(from: consultation.sent, to: lapse))
                     step(
                         Deadline.Step(
                             date: event.date, event: event.kind.rawValue, article: "第三十二条、第三十四条",
-                            text: "收到被征求方意见（逾期：被征求方的\(Self.consultationPeriod)个工作日于\(lapse.iso)届满，答复期限已于次日恢复计算）"))
+                            note: .consultationAnsweredLate(lapse: lapse)))
                 }
             case .consultReceived:
                 guard let index = openConsultations.firstIndex(where: { $0.received == nil }) else {
@@ -195,7 +204,7 @@ public struct DeadlineEngine: Sendable {
                 step(
                     Deadline.Step(
                         date: event.date, event: event.kind.rawValue, article: "第三十二条、第三十四条",
-                        text: "被征求方收到征求意见书；其\(Self.consultationPeriod)个工作日自次日起算，至\(answerBy.iso)"))
+                        note: .consultationReceived(answerBy: answerBy)))
             case .extended:
                 guard !extended else {
                     throw ClockError(event: event.text, problem: .secondExtension)
@@ -207,7 +216,7 @@ public struct DeadlineEngine: Sendable {
                         event: event.text, problem: .extensionTooLong(days, maximum: Self.maximumExtension))
                 }
                 let pausesSoFar =
-                    pauses + openConsultations.map { Pause(from: $0.sent, to: max($0.sent, min(event.date, consultationLapse($0)))) }
+                    pauses + openConsultations.map { consultationPause($0, until: event.date) }
                     + (feeNotice.map { [Pause(from: $0, to: event.date)] } ?? [])
                 let originalDue = dueDate(start: start, limit: limit, pauses: pausesSoFar)
                 guard event.date <= originalDue else {
@@ -220,26 +229,23 @@ public struct DeadlineEngine: Sendable {
                 step(
                     Deadline.Step(
                         date: event.date, event: event.kind.rawValue, article: "第三十三条",
-                        text: "经政府信息公开工作机构负责人同意延长答复期限\(days)个工作日，并告知申请人（原期限\(originalDue.iso)）"))
+                        note: .extended(days: days, originalDue: originalDue)))
             case .feeSent:
                 try requireRunning(event, clarification)
                 guard feeNotice == nil else {
                     throw ClockError(event: event.text, problem: .feeOutstanding)
                 }
                 feeNotice = event.date
-                let dueThen = dueDate(
-                    start: start, limit: limit,
-                    pauses: pauses + openConsultations.map { Pause(from: $0.sent, to: max($0.sent, min(event.date, consultationLapse($0)))) })
+                let dueThen = dueDate(start: start, limit: limit, pauses: pauses + openConsultations.map { consultationPause($0, until: event.date) })
                 feeAfterDue = event.date > dueThen
                 if feeAfterDue {
-                    warnings.append("收费通知在答复期限（\(dueThen.iso)）届满后才发出，缴费期间不能停止计算答复期限：申请自\(dueThen.iso)次日起逾期")
+                    warnings.append(.feeAfterDue(due: dueThen))
                 }
                 let payBy = calendar.adding(workingDays: Self.feePaymentPeriod, to: event.date)
                 step(
                     Deadline.Step(
                         date: event.date, event: event.kind.rawValue, article: "第四十二条、国办函〔2020〕109号",
-                        text: "发出收费通知；申请人应在\(Self.feePaymentPeriod)个工作日内（\(payBy.iso)前）缴费"
-                            + (settings.feeTimeExcluded ? "；通知至缴费期间不计入答复期限（本机关设置）" : "；本机关设置为缴费期间照常计算答复期限")))
+                        note: .feeSent(payBy: payBy, timeExcluded: settings.feeTimeExcluded)))
             case .feePaid:
                 guard let sent = feeNotice else {
                     throw ClockError(event: event.text, problem: .noFeeNotice)
@@ -256,19 +262,16 @@ public struct DeadlineEngine: Sendable {
                 step(
                     Deadline.Step(
                         date: event.date, event: event.kind.rawValue, article: "国办函〔2020〕109号",
-                        text: settings.feeTimeExcluded ? "申请人缴费；\(sent.iso)至\(event.date.iso)不计入答复期限，次日起恢复计算" : "申请人缴费"))
+                        note: .feePaid(from: sent, to: event.date, timeExcluded: settings.feeTimeExcluded)))
             case .answered:
-                guard clarification.map({ $0.resolved }) ?? true else {
-                    throw ClockError(
-                        event: event.text,
-                        problem: .answerAwaitsClarification(clarification!.sent)
-                    )
+                if let pending = clarification, !pending.resolved {
+                    throw ClockError(event: event.text, problem: .answerAwaitsClarification(pending.sent))
                 }
                 closed = (event.date, .answered)
-                step(Deadline.Step(date: event.date, event: event.kind.rawValue, article: "第三十三条、第三十六条", text: "作出答复"))
+                step(Deadline.Step(date: event.date, event: event.kind.rawValue, article: "第三十三条、第三十六条", note: .answered))
             case .withdrawn:
                 closed = (event.date, .withdrawn)
-                step(Deadline.Step(date: event.date, event: event.kind.rawValue, article: "", text: "申请人撤回申请"))
+                step(Deadline.Step(date: event.date, event: event.kind.rawValue, article: "", note: .withdrawn))
             }
         }
 
@@ -282,7 +285,7 @@ public struct DeadlineEngine: Sendable {
                 step(
                     Deadline.Step(
                         date: payBy, event: "fee-unpaid", article: "国办函〔2020〕109号",
-                        text: "申请人逾期未按收费通知要求缴纳费用，视为放弃申请，行政机关不再处理"))
+                        note: .feeUnpaid))
             }
         }
 
@@ -295,14 +298,14 @@ public struct DeadlineEngine: Sendable {
         var consulting = false
         for consultation in openConsultations where closed?.1 != .withdrawn && closed?.1 != .abandoned {
             let lapse = consultationLapse(consultation)
-            allPauses.append(Pause(from: consultation.sent, to: max(consultation.sent, min(end, lapse))))
+            allPauses.append(consultationPause(consultation, until: end))
             if end <= lapse {
                 consulting = true
             } else {
                 step(
                     Deadline.Step(
                         date: lapse, event: "consult-lapsed", article: "第三十二条、第三十四条",
-                        text: "被征求方在\(Self.consultationPeriod)个工作日内未提出意见；答复期限自次日起恢复计算（其他机关逾期未提出意见的，视为同意公开）"))
+                        note: .consultationLapsed))
             }
         }
         let feeStopsTheClock = feeNotice != nil && settings.feeTimeExcluded && !feeAfterDue
@@ -315,9 +318,9 @@ public struct DeadlineEngine: Sendable {
 
         var due: Day?
         var used = 0
-        if awaitingClarification {
+        if awaitingClarification, let notice = clarification?.sent {
             // Stopped since the notice: the period so far counts, the rest waits for the clarified application.
-            used = countedDays(start: start, through: min(end, clarification!.sent), pauses: allPauses)
+            used = countedDays(start: start, through: min(end, notice), pauses: allPauses)
         } else {
             due = dueDate(start: start, limit: limit, pauses: allPauses)
             used = countedDays(start: start, through: end, pauses: allPauses)
@@ -332,18 +335,15 @@ public struct DeadlineEngine: Sendable {
             if reference > due { overdueDays = calendar.workingDays(after: due, through: reference) }
         }
         if let due {
-            let pausedNote = status == .paused ? "；目前暂停计算，到期日随暂停天数顺延" : ""
             step(
                 Deadline.Step(
                     date: due, event: "due", article: "第三十三条",
-                    text: "答复期限届满：自\(start.iso)次日起第\(limit)个工作日\(allPauses.isEmpty ? "" : "（不计暂停期间）")\(pausedNote)"))
+                    note: .due(start: start, limit: limit, pausesExcluded: !allPauses.isEmpty, pausedNow: status == .paused)))
         }
         let through = max(due ?? end, end)
         let provisionalYears = calendar.provisionalYears(after: received, through: through)
         if !provisionalYears.isEmpty {
-            warnings.append(
-                "\(provisionalYears.map(String.init).joined(separator: "、"))年的节假日安排尚未公布，暂按周一至周五计算，以上日期为暂定"
-            )
+            warnings.append(.provisional(years: provisionalYears))
         }
         return Deadline(
             status: status, start: start, due: due, limit: limit, usedWorkingDays: used, remainingWorkingDays: remaining,
@@ -354,6 +354,12 @@ public struct DeadlineEngine: Sendable {
     /// The last day of the consulted party's 15 working days, from its receipt of the letter (or from the sending day).
     private func consultationLapse(_ consultation: (sent: Day, received: Day?)) -> Day {
         calendar.adding(workingDays: Self.consultationPeriod, to: consultation.received ?? consultation.sent)
+    }
+
+    /// The days an open consultation has stopped the clock by `day`: from its sending through `day`, never past the
+    /// party's 15 working days (第三十二条, 第三十三条第三款).
+    private func consultationPause(_ consultation: (sent: Day, received: Day?), until day: Day) -> Pause {
+        Pause(from: consultation.sent, to: max(consultation.sent, min(day, consultationLapse(consultation))))
     }
 
     private func requireRunning(_ event: ClockEvent, _ clarification: (sent: Day, resolved: Bool)?) throws(ClockError) {

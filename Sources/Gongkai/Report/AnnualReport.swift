@@ -152,6 +152,10 @@ public struct Finding: Sendable, Equatable, Codable {
     public var expected: Int?
     public var actual: Int?
     public var message: String
+    /// What the checker found, typed (nil for the reader's findings); `message` is its English.
+    public var problem: CheckProblem?
+
+    private enum CodingKeys: String, CodingKey { case rule, severity, cell, expected, actual, message }
 
     public init(
         rule: String, severity: Severity, cell: String? = nil, expected: Int? = nil, actual: Int? = nil,
@@ -163,6 +167,11 @@ public struct Finding: Sendable, Equatable, Codable {
         self.expected = expected
         self.actual = actual
         self.message = message
+    }
+
+    public init(rule: String, severity: Severity, cell: String? = nil, expected: Int? = nil, actual: Int? = nil, problem: CheckProblem) {
+        self.init(rule: rule, severity: severity, cell: cell, expected: expected, actual: actual, message: problem.message)
+        self.problem = problem
     }
 }
 

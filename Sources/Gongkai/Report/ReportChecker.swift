@@ -50,7 +50,7 @@ public enum ReportChecker {
                     findings.append(
                         Finding(
                             rule: "count.non-negative", severity: .error, cell: cell(r, column), actual: value,
-                            message: "a count cannot be negative"))
+                            problem: .negative))
                 }
             }
         }
@@ -63,12 +63,12 @@ public enum ReportChecker {
                     findings.append(
                         Finding(
                             rule: "3.balance", severity: .error, cell: cell(total, column), expected: a + b - c, actual: t,
-                            message: "一 + 二 = \(a) + \(b) = \(a + b), but 三（七）+ 四 = \(t) + \(c) = \(t + c) (a difference of \(abs(a + b - t - c)))"))
+                            problem: .balance(new: a, carriedIn: b, total: t, carriedOut: c)))
                 }
             } else {
                 findings.append(
                     blank(
-                        "3.balance", cell: cell(total, column), rule: "一 + 二 = 三（七）+ 四 for \(label)",
+                        "3.balance", cell: cell(total, column), rule: .balance(column: label),
                         blanks: blanks([new, carriedIn, total, carriedOut], column)))
             }
             // Rule 2: （七）总计 = the sum of the results.
@@ -82,12 +82,12 @@ public enum ReportChecker {
                     findings.append(
                         Finding(
                             rule: "3.results-total", severity: .error, cell: cell(total, column), expected: sum, actual: t,
-                            message: "（七）总计 is \(t) but the result rows add up to \(sum) (a difference of \(abs(t - sum)))"))
+                            problem: .resultsTotal(total: t, sum: sum)))
                 }
             } else {
                 findings.append(
                     blank(
-                        "3.results-total", cell: cell(total, column), rule: "（七）总计 = the sum of the results for \(label)",
+                        "3.results-total", cell: cell(total, column), rule: .resultsTotal(column: label),
                         blanks: blanks([total] + results, column)))
             }
         }
@@ -104,7 +104,7 @@ public enum ReportChecker {
                     let blankColumns = (0..<Table3Column.count).filter { values[$0] == nil }
                     findings.append(
                         blank(
-                            "3.row-total", cell: cell(r, Table3Column.total), rule: "总计 = 自然人 + 法人或其他组织 in \(rows[r].cellName)",
+                            "3.row-total", cell: cell(r, Table3Column.total), rule: .rowTotal(row: rows[r].cellName),
                             blanks: blankColumns.map { cell(r, $0) }))
                 }
                 continue
@@ -113,7 +113,7 @@ public enum ReportChecker {
                 findings.append(
                     Finding(
                         rule: "3.row-total", severity: .error, cell: cell(r, Table3Column.total), expected: sum, actual: t,
-                        message: "总计 is \(t) but 自然人 and the five 法人或其他组织 columns add up to \(sum) (a difference of \(abs(t - sum)))"))
+                        problem: .rowTotal(total: t, sum: sum)))
             }
         }
     }
@@ -126,7 +126,7 @@ public enum ReportChecker {
                 findings.append(
                     Finding(
                         rule: "count.non-negative", severity: .error, cell: "四 " + Table4Column.label(index), actual: value,
-                        message: "a count cannot be negative"))
+                        problem: .negative))
             }
         }
         for group in 0..<3 {
@@ -136,20 +136,19 @@ public enum ReportChecker {
                 if blanks.count < 5 {
                     findings.append(
                         blank(
-                            "4.group-total", cell: totalCell, rule: "总计 = 维持 + 纠正 + 其他 + 尚未审结 for \(Table4Column.groups[group])",
+                            "4.group-total", cell: totalCell, rule: .groupTotal(group: Table4Column.groups[group]),
                             blanks: blanks.map { "四 " + $0 }))
                 }
                 continue
             }
-            let sum = cells.prefix(4).reduce(0) { $0 + $1.1! }
-            let total = cells[4].1!
+            let parts = table[(group * 5)..<(group * 5 + 4)].compactMap { $0 }
+            let sum = parts.reduce(0, +)
+            guard let total = table[group * 5 + 4], parts.count == 4 else { continue }
             if sum != total {
                 findings.append(
                     Finding(
                         rule: "4.group-total", severity: .error, cell: totalCell, expected: sum, actual: total,
-                        message:
-                            "总计 is \(total) but 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = \(cells.prefix(4).map { String($0.1!) }.joined(separator: " + ")) = \(sum) (a difference of \(abs(total - sum)))"
-                    ))
+                        problem: .groupTotal(total: total, parts: parts)))
             }
         }
     }
@@ -164,7 +163,7 @@ public enum ReportChecker {
                 findings.append(
                     Finding(
                         rule: "count.non-negative", severity: .error, cell: "\(row.blockLabel) \(row.label) / \(column.label)",
-                        actual: n, message: "a count cannot be negative"))
+                        actual: n, problem: .negative))
             }
             if report.format == .v2019, row.block == "20.1",
                 case .number(let published)? = values[1], case .number(let total)? = values[2], published > total
@@ -173,7 +172,7 @@ public enum ReportChecker {
                     Finding(
                         rule: "2.published-exceeds-total", severity: .warning,
                         cell: "\(row.blockLabel) \(row.label) / 本年新公开数量", expected: total, actual: published,
-                        message: "本年新公开数量 (\(published)) is above 对外公开总数量 (\(total))"))
+                        problem: .publishedAboveTotal(published: published, total: total)))
             }
         }
     }
@@ -185,8 +184,7 @@ public enum ReportChecker {
             findings.append(
                 Finding(
                     rule: "format.year", severity: .warning,
-                    message:
-                        "a report on \(year) should use the \(expected.rawValue) format, but its tables are in the \(report.format.rawValue) format"))
+                    problem: .formatYear(year: year, expected: expected, actual: report.format)))
         }
     }
 
@@ -197,7 +195,7 @@ public enum ReportChecker {
             findings.append(
                 Finding(
                     rule: "cross.carry-over", severity: .warning,
-                    message: "the previous report is on \(last), not on \(year - 1); the cross-year checks compare them anyway"))
+                    problem: .previousNotLastYear(previous: last, year: year)))
         }
         if let carried = previous.table3?["4"], let brought = report.table3?["2"] {
             for column in 0..<Table3Column.count {
@@ -206,7 +204,7 @@ public enum ReportChecker {
                     Finding(
                         rule: "cross.carry-over", severity: .warning,
                         cell: "二 上年结转政府信息公开申请数量 / \(Table3Column.labels[column])", expected: c, actual: b,
-                        message: "last year's 结转下年度继续办理 was \(c) but this year's 上年结转 is \(b)"))
+                        problem: .carryOver(carried: c, brought: b)))
             }
         }
         guard report.format == .v2021, previous.format == .v2021,
@@ -222,8 +220,7 @@ public enum ReportChecker {
                     Finding(
                         rule: "cross.in-force", severity: .warning,
                         cell: "\(row.blockLabel) \(row.label) / 现行有效件数", expected: expected, actual: inForce,
-                        message: "last year's 现行有效件数 \(lastInForce) + 本年制发件数 \(issued) − 本年废止件数 \(repealed) = \(expected), but \(inForce) is printed")
-                )
+                        problem: .inForce(lastYear: lastInForce, issued: issued, repealed: repealed, printed: inForce)))
             }
         }
     }
@@ -235,9 +232,7 @@ public enum ReportChecker {
         return blanks.isEmpty ? nil : blanks
     }
 
-    private static func blank(_ id: String, cell: String, rule: String, blanks: [String]) -> Finding {
-        Finding(
-            rule: id, severity: .warning, cell: cell,
-            message: "cannot check \(rule): blank cells (a blank is not a zero): \(blanks.joined(separator: "; "))")
+    private static func blank(_ id: String, cell: String, rule: CheckProblem.BlankRule, blanks: [String]) -> Finding {
+        Finding(rule: id, severity: .warning, cell: cell, problem: .blank(rule, cells: blanks))
     }
 }

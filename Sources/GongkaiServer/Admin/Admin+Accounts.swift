@@ -86,9 +86,9 @@ extension AdminController {
         }
         let password = form.password ?? ""
         if isNew || !password.isEmpty, password.count < 10 { problems["password"] = UIText.passwordTooShort.said() }
-        guard problems.isEmpty else { return problems }
+        guard problems.isEmpty, let role else { return problems }
         account.displayName = displayName
-        account.role = role!.rawValue
+        account.role = role.rawValue
         account.$agency.id = agencyID
         if !password.isEmpty {
             account.passwordHash = try await req.password.async.hash(password)

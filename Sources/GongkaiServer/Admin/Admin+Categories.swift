@@ -54,17 +54,19 @@ extension AdminController {
         if name.isEmpty { problems["name"] = UIText.categoryNameNeeded.said() }
         if name.count > 100 { problems["name"] = UIText.categoryNameLength.said() }
         if existing.contains(where: { $0.name == name }) { problems["name"] = UIText.categoryExists.said(name) }
-        let parentID = (form.parent ?? "").isEmpty ? nil : UUID(uuidString: form.parent!)
-        if !(form.parent ?? "").isEmpty, parentID.map({ id in existing.contains { $0.id == id } }) != true {
+        let parent = form.parent ?? ""
+        let parentID = parent.isEmpty ? nil : UUID(uuidString: parent)
+        if !parent.isEmpty, parentID.map({ id in existing.contains { $0.id == id } }) != true {
             problems["parent"] = UIText.parentCategoryProblem.said()
         }
-        let position = (form.position ?? "").isEmpty ? (existing.map(\.position).max() ?? 0) + 1 : Int(form.position!)
+        let order = form.position ?? ""
+        let position = order.isEmpty ? (existing.map(\.position).max() ?? 0) + 1 : Int(order)
         if position == nil { problems["position"] = UIText.orderProblem.said() }
-        guard problems.isEmpty else {
+        guard problems.isEmpty, let position else {
             return try await categoriesPage(req, agency, values: form.values, problems: problems, status: .unprocessableEntity)
         }
         let category = CategoryRecord(
-            agencyID: try agency.requireID(), name: name, article: (form.article ?? "").trimmingCharacters(in: .whitespaces), position: position!,
+            agencyID: try agency.requireID(), name: name, article: (form.article ?? "").trimmingCharacters(in: .whitespaces), position: position,
             parentID: parentID)
         try await req.db.transaction { db in
             try await category.create(on: db)

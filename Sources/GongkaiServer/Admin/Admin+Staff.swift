@@ -128,9 +128,10 @@ struct AdminController {
     /// Checks the form and, when it is clean, copies it onto `agency`. Returns field → problem.
     private func apply(_ form: AgencyForm, to agency: AgencyRecord, isNew: Bool, on db: any Database) async throws -> [String: Said] {
         var problems: [String: Said] = [:]
-        let trimmed = form.values.mapValues { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let values = form.values.mapValues { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        func trimmed(_ field: String) -> String { values[field] ?? "" }
         if isNew {
-            let code = trimmed["code"]!
+            let code = trimmed("code")
             if code.isEmpty || code.count > 40
                 || !code.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-") })
             {
@@ -139,11 +140,12 @@ struct AdminController {
                 problems["code"] = UIText.agencyCodeTaken.said(code)
             }
         }
-        if trimmed["name"]!.isEmpty { problems["name"] = UIText.agencyNameNeeded.said() }
-        let kind = AgencyKind(rawValue: trimmed["kind"]!)
+        if trimmed("name").isEmpty { problems["name"] = UIText.agencyNameNeeded.said() }
+        let kind = AgencyKind(rawValue: trimmed("kind"))
         if kind == nil { problems["kind"] = UIText.agencyKindNeeded.said() }
         var parentID: UUID?
-        if let parentCode = trimmed["parent"], !parentCode.isEmpty {
+        let parentCode = trimmed("parent")
+        if !parentCode.isEmpty {
             if let parent = try await AgencyRecord.query(on: db).filter(\.$code == parentCode).first() {
                 parentID = parent.id
                 if try await isSelfOrBelow(parent, agency, on: db) { problems["parent"] = UIText.parentLoop.said() }
@@ -151,37 +153,37 @@ struct AdminController {
                 problems["parent"] = UIText.noAgencyCoded.said(parentCode)
             }
         }
-        if let problem = IndexNumber.validate(trimmed["indexPattern"]!) {
+        if let problem = IndexNumber.validate(trimmed("indexPattern")) {
             problems["indexPattern"] = UIText.indexPatternProblem.said(problem)
         }
-        let deadline = trimmed["reportDeadline"]!
+        let deadline = trimmed("reportDeadline")
         if !deadline.isEmpty, deadline.count != 5 || Day(iso: "2000-\(deadline)") == nil {
             problems["reportDeadline"] = UIText.deadlineProblem.said()
         }
-        let letterNumber = trimmed["letterNumberPattern"] ?? ""
+        let letterNumber = trimmed("letterNumberPattern")
         if !letterNumber.isEmpty, LetterNumber.problem(letterNumber) != nil {
             problems["letterNumberPattern"] = UIText.letterNumberProblem.said()
         }
         guard problems.isEmpty, let kind else { return problems }
-        if isNew { agency.code = trimmed["code"]! }
+        if isNew { agency.code = trimmed("code") }
         agency.reportDeadline = deadline
-        agency.name = trimmed["name"]!
+        agency.name = trimmed("name")
         agency.kind = kind
         agency.$parent.id = parentID
-        agency.functions = trimmed["functions"]!
-        agency.organisation = trimmed["organisation"]!
-        agency.headName = trimmed["headName"]!
-        agency.address = trimmed["address"]!
-        agency.officeHours = trimmed["officeHours"]!
-        agency.phone = trimmed["phone"]!
-        agency.fax = trimmed["fax"]!
-        agency.email = trimmed["email"]!
-        agency.disclosureOffice = trimmed["disclosureOffice"]!
+        agency.functions = trimmed("functions")
+        agency.organisation = trimmed("organisation")
+        agency.headName = trimmed("headName")
+        agency.address = trimmed("address")
+        agency.officeHours = trimmed("officeHours")
+        agency.phone = trimmed("phone")
+        agency.fax = trimmed("fax")
+        agency.email = trimmed("email")
+        agency.disclosureOffice = trimmed("disclosureOffice")
         agency.guide = form.guide ?? ""
-        agency.indexPattern = trimmed["indexPattern"]!
-        agency.feePayment = trimmed["feePayment"] ?? ""
-        agency.feeTimeExcluded = trimmed["feeTimeExcluded"] == "on"
-        agency.reconsiderationBody = trimmed["reconsiderationBody"] ?? ""
+        agency.indexPattern = trimmed("indexPattern")
+        agency.feePayment = trimmed("feePayment")
+        agency.feeTimeExcluded = trimmed("feeTimeExcluded") == "on"
+        agency.reconsiderationBody = trimmed("reconsiderationBody")
         agency.letterNumberPattern = letterNumber
         return [:]
     }

@@ -22,11 +22,7 @@ enum AnnualReportViews {
                         .td(.text(row.status.label(l))),
                         .td(.text(row.due.iso)),
                         .td(.text(row.published.map { UIText.otherVersion(l, $0.version, $0.publishedOn) } ?? "")),
-                        .td(
-                            .if(!row.errors.isEmpty, .attribute(named: "lang", value: "zh-CN")),
-                            .text(
-                                row.errors.isEmpty
-                                    ? UIText.noneGiven(l) : row.errors.map { "\($0.cell ?? $0.rule)：\($0.message)" }.joined(separator: "；")))
+                        .td(.text(row.errors.isEmpty ? UIText.noneGiven(l) : row.errors.map { $0.text(l) }.joined(separator: l == .en ? "; " : "；")))
                     )
                 }
             ),
@@ -54,7 +50,7 @@ enum AnnualReportViews {
                 ? .p(.text(UIText.arithmeticPasses(l)))
                 : .section(
                     .class("notice"), .h2(.text(UIText.arithmeticErrorsToFix(l))),
-                    .ul(.attribute(named: "lang", value: "zh-CN"), .forEach(errors) { .li(.text("\($0.cell ?? $0.rule)：\($0.message)")) })),
+                    .ul(.forEach(errors) { .li(.text($0.text(l))) })),
             .h2(.text(UIText.tablesFromRecords(l))),
             // NB: the report is a legal document, in Chinese whatever the page's language.
             .pre(

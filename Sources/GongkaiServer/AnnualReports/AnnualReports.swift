@@ -265,11 +265,15 @@ extension AnnualReports {
         }
     }
 
-    /// A report whose arithmetic fails cannot be published (409); the errors are the checker's, in Chinese.
+    /// A report whose arithmetic fails cannot be published (409), with the checker's errors in the reader's language.
     struct Unbalanced: SaidError {
         var errors: [Finding]
         var status: HTTPResponseStatus { .conflict }
-        var said: Said { UIText.reportUnbalanced.said(errors.map { "\($0.cell ?? $0.rule)：\($0.message)" }.joined(separator: "；")) }
+        var said: Said {
+            Said(
+                zh: UIText.reportUnbalanced(.zh, errors.map { $0.text(.zh) }.joined(separator: "；")),
+                en: UIText.reportUnbalanced(.en, errors.map { $0.text(.en) }.joined(separator: "; ")))
+        }
     }
 
     /// Freezes the draft as the next published version; refused while the checker finds an arithmetic error.
@@ -395,7 +399,7 @@ public enum ReportGenerator {
             let (rows, sum) = try await AnnualReports(db: app.db).rollup(agencies, year: year, today: today)
             var lines = rows.map { row in
                 "\(row.agency.code)\t\(row.agency.name)\t\(row.status.rawValue)\t期限 \(row.due.iso)"
-                    + (row.errors.isEmpty ? "" : "\t勾稽错误：" + row.errors.map { "\($0.cell ?? $0.rule) \($0.message)" }.joined(separator: "；"))
+                    + (row.errors.isEmpty ? "" : "\t勾稽错误：" + row.errors.map { $0.text(.zh) }.joined(separator: "；"))
             }
             lines.append("")
             lines.append(ReportWriter.text(sum).components(separatedBy: "\n").filter { $0.contains("|") }.joined(separator: "\n"))

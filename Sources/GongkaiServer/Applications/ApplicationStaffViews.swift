@@ -174,12 +174,10 @@ enum ApplicationStaffViews {
                         .text(Self.remaining(deadline, l))
                     ),
                     .ol(
-                        // NB: the clock explains itself in Chinese, citing the 条例 (issue 11 leaves its English for later).
-                        .attribute(named: "lang", value: "zh-CN"),
                         .forEach(deadline.steps) { step in
-                            .li(.text("\(step.date.iso) \(step.text)" + (step.article.isEmpty ? "" : "（\(step.article)）")))
+                            .li(.text("\(step.date.iso) \(step.note.text(l))" + (step.article.isEmpty ? "" : Self.cited(step.article, l))))
                         }),
-                    .forEach(deadline.warnings) { .p(.class("error"), .attribute(named: "lang", value: "zh-CN"), .text($0)) }
+                    .forEach(deadline.warnings) { .p(.class("error"), .text($0.text(l))) }
                 )
             },
             .if(deadline == nil, .p(.text(UIText.notYetConfirmed(l)))),
@@ -229,9 +227,13 @@ enum ApplicationStaffViews {
                 : .ul(
                     .forEach(letters) { letter in
                         .li(
+                            // NB: a letter's title is part of the letter, a legal document in Chinese.
                             seesDetails
-                                ? .a(.href(Views.attr(SiteURL.staffApplicationLetter(id, letter.id).path)), .text(letter.title))
-                                : .text(letter.title), .text(UIText.letterSent(l, letter.sentOn, letter.sentBy)))
+                                ? .a(
+                                    .href(Views.attr(SiteURL.staffApplicationLetter(id, letter.id).path)), .attribute(named: "lang", value: "zh-CN"),
+                                    .text(letter.title))
+                                : .span(.attribute(named: "lang", value: "zh-CN"), .text(letter.title)),
+                            .text(UIText.letterSent(l, letter.sentOn, letter.sentBy)))
                     }),
             .h2(.text(UIText.reviewsAndSuits(l))),
             reviews.isEmpty
@@ -303,6 +305,11 @@ enum ApplicationStaffViews {
                                 ]), else: .span(.attribute(named: "lang", value: "zh-CN"), .text(event.detail))))
                 })
         )
+    }
+
+    /// A clock step's articles after its text; they stay in Chinese, as legal terms do in English.
+    static func cited(_ article: String, _ l: Language) -> String {
+        l == .en ? " (\(article))" : "（\(article)）"
     }
 
     /// The due date, or what the clock says when there is none.

@@ -335,8 +335,8 @@ struct Applications {
             }
             try await record.save(on: db)
             try await Audit.record(
-                .init(move), .application, id: record.id!.uuidString, agency: nil, by: user.username, before: Audit.json(["status": before.label]),
-                on: db)
+                .init(move), .application, id: record.id!.uuidString, agency: nil, by: user.username, before: Audit.json(["status": before.rawValue]),
+                after: Audit.json(["status": record.status.rawValue]), on: db)
         }
         let number = record.letterNumber.isEmpty || move.letter != .answer ? "" : record.letterNumber + "\n\n"
         let body =

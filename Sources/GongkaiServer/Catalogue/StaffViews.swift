@@ -5,8 +5,7 @@ import Plot
 /// The back office's pages.
 enum StaffViews {
     static func csrf(_ viewer: Viewer) -> Node<HTML.FormContext> {
-        let l = viewer.language
-        return .input(.type(.hidden), .name(CSRFMiddleware.field), .value(Views.attr(viewer.csrf ?? "")))
+        .input(.type(.hidden), .name(CSRFMiddleware.field), .value(Views.attr(viewer.csrf ?? "")))
     }
 
     static func login(error: String?, username: String, viewer: Viewer) -> HTML {
@@ -28,7 +27,6 @@ enum StaffViews {
 
     /// The back office's links; each account is offered only what its role may do.
     static func header(_ viewer: Viewer) -> Node<HTML.BodyContext> {
-        let l = viewer.language
         let role = viewer.staff?.role
         let drafts = role.map(ReviewWorkflow.drafts) == true && viewer.staff?.agencyID != nil
         let readsApplications = role.map(ApplicationWorkflow.reads) == true

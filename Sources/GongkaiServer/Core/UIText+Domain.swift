@@ -354,3 +354,149 @@ extension ClockProblem {
         }
     }
 }
+
+extension Deadline.Note {
+    func text(_ language: Language) -> String {
+        guard language == .en else { return text }
+        let consultation = DeadlineEngine.consultationPeriod
+        return switch self {
+        case .received(let channel):
+            "Application received (\(channel.explanation(.en))); this is day 0, the period runs from the next day"
+        case .clarificationSent(let day, let afterDue):
+            afterDue
+                ? "Clarification asked for (补正, working day \(day) after receipt, after the answer was due): the period does not stop"
+                : "Clarification asked for (补正, working day \(day) after receipt): the period stops and starts again from the clarified application"
+        case .clarificationReceived(let restarts):
+            restarts
+                ? "Clarified application received: \(DeadlineEngine.answerPeriod) working days run again from the next day"
+                : "Clarified application received: the notice came after the answer was due, so the period does not start again"
+        case .clarificationLapsed:
+            "No clarification in time without good reason: the application is deemed abandoned and not handled further"
+        case .consultationSent(let answerBy):
+            "Third party or another agency consulted in writing; the consultation does not count toward the period; the party has \(consultation) working days (until \(answerBy.iso))"
+        case .consultationReceived(let answerBy):
+            "The consulted party received the letter; its \(consultation) working days run from the next day, until \(answerBy.iso)"
+        case .consultationAnswered(let from, let to):
+            "The consulted party's opinion received; \(from.iso) to \(to.iso) does not count, the period runs again from the next day"
+        case .consultationAnsweredLate(let lapse):
+            "The consulted party's opinion received late: its \(consultation) working days ended on \(lapse.iso) and the period ran again from the next day"
+        case .consultationLapsed:
+            "No opinion within \(consultation) working days; the period runs again from the next day (another agency's silence counts as consent to disclose)"
+        case .extended(let days, let originalDue):
+            "Extended by \(days) working days with the head of the disclosure office's approval, and the applicant told (first due \(originalDue.iso))"
+        case .feeSent(let payBy, let timeExcluded):
+            "Fee notice sent; the applicant pays within \(DeadlineEngine.feePaymentPeriod) working days (by \(payBy.iso))"
+                + (timeExcluded
+                    ? "; the time until payment does not count (this agency's setting)"
+                    : "; this agency's setting keeps the period running meanwhile")
+        case .feePaid(let from, let to, let timeExcluded):
+            timeExcluded ? "Fee paid; \(from.iso) to \(to.iso) does not count, the period runs again from the next day" : "Fee paid"
+        case .feeUnpaid:
+            "The fee was not paid in time: the application is deemed abandoned and not handled further"
+        case .answered: "Answered"
+        case .withdrawn: "Withdrawn by the applicant"
+        case .due(let start, let limit, let pausesExcluded, let pausedNow):
+            "Answer due: working day \(limit) after \(start.iso)\(pausesExcluded ? " (pauses excluded)" : "")"
+                + (pausedNow ? "; the clock is stopped now, and the due date moves with each day it stays stopped" : "")
+        }
+    }
+}
+
+extension Deadline.Warning {
+    func text(_ language: Language) -> String {
+        guard language == .en else { return text }
+        return switch self {
+        case .clarificationAfterDue(let due):
+            "The clarification notice went out after the answer was due (\(due.iso)); it cannot stop or restart the period: the application is overdue from the next day"
+        case .clarificationLate(let day):
+            "The clarification notice went out on working day \(day) after receipt; Article 30 asks for it within \(DeadlineEngine.clarificationNoticePeriod) working days, all at once"
+        case .feeAfterDue(let due):
+            "The fee notice went out after the answer was due (\(due.iso)); waiting for payment cannot stop the period: the application is overdue from the next day"
+        case .provisional(let years):
+            "The holiday arrangements of \(years.map(String.init).joined(separator: ", ")) are not published yet; Monday to Friday is assumed, so these dates are provisional"
+        }
+    }
+}
+
+extension CheckProblem {
+    /// The finding in the reader's language; the English is the checker's own.
+    func text(_ language: Language) -> String {
+        guard language == .zh else { return message }
+        switch self {
+        case .negative:
+            return "数量不能为负数"
+        case .balance(let a, let b, let t, let c):
+            return "一 + 二 = \(a) + \(b) = \(a + b)，但三（七）+ 四 = \(t) + \(c) = \(t + c)（相差\(abs(a + b - t - c))）"
+        case .resultsTotal(let t, let sum):
+            return "（七）总计为\(t)，但各项办理结果之和为\(sum)（相差\(abs(t - sum))）"
+        case .rowTotal(let t, let sum):
+            return "总计为\(t)，但自然人与五类法人或其他组织之和为\(sum)（相差\(abs(t - sum))）"
+        case .groupTotal(let total, let parts):
+            let sum = parts.reduce(0, +)
+            return "总计为\(total)，但结果维持 + 结果纠正 + 其他结果 + 尚未审结 = \(parts.map(String.init).joined(separator: " + ")) = \(sum)（相差\(abs(total - sum))）"
+        case .publishedAboveTotal(let published, let total):
+            return "本年新公开数量（\(published)）大于对外公开总数量（\(total)）"
+        case .formatYear(let year, let expected, let actual):
+            return "\(year)年度报告应使用\(expected.rawValue)年格式，但其表格为\(actual.rawValue)年格式"
+        case .previousNotLastYear(let previous, let year):
+            return "所给上一份报告为\(previous)年度，而非\(year - 1)年度；仍按其作跨年度核对"
+        case .carryOver(let carried, let brought):
+            return "上年度“结转下年度继续办理”为\(carried)，但本年度“上年结转”为\(brought)"
+        case .inForce(let last, let issued, let repealed, let printed):
+            return "上年度现行有效件数\(last) + 本年制发件数\(issued) − 本年废止件数\(repealed) = \(last + issued - repealed)，但报告为\(printed)"
+        case .blank(let rule, let cells):
+            let what =
+                switch rule {
+                case .balance(let column): "\(column)的“一 + 二 = 三（七）+ 四”"
+                case .resultsTotal(let column): "\(column)的“（七）总计 = 各项办理结果之和”"
+                case .rowTotal(let row): "\(row)的“总计 = 自然人 + 法人或其他组织”"
+                case .groupTotal(let group): "\(group)的“总计 = 维持 + 纠正 + 其他 + 尚未审结”"
+                }
+            return "无法核对\(what)：有空白单元格（空白不等于零）：\(cells.joined(separator: "；"))"
+        }
+    }
+}
+
+extension Finding {
+    /// The cell (or rule) and what was found there, in the reader's language.
+    func text(_ language: Language) -> String {
+        let said = problem?.text(language) ?? message
+        return language == .en ? "\(cell ?? rule): \(said)" : "\(cell ?? rule)：\(said)"
+    }
+}
+
+extension RegisterCSVProblem {
+    func text(_ language: Language) -> String {
+        guard language == .en else { return message }
+        let header = "year,kind,previous_count,change,decisions,count,amount (or in Chinese: \(RegisterCSV.header))"
+        return switch self {
+        case .empty: "the file is empty; its first line should be the header \(header)"
+        case .header: "the first line should be the header \(header)"
+        case .columns(let count): "7 columns are expected, this line has \(count)"
+        case .year(let cell): "the year “\(cell)” is not a valid year"
+        case .kind(let cell):
+            "the kind “\(cell)” is not a register of table 二 (\(ReportFacts.RegisterKind.allCases.map(\.rawValue).joined(separator: ", ")))"
+        case .count(let field, let cell, let signed): "\(field.english) “\(cell)” should be a whole number\(signed ? "" : " not below zero")"
+        case .amount(let cell): "the amount “\(cell)” should be a number not below zero, in 10,000 yuan (万元), such as 288.829"
+        case .duplicate(let earlier): "repeats line \(earlier) (one line per year and kind)"
+        }
+    }
+}
+
+extension RegisterCSVField {
+    var english: String {
+        switch self {
+        case .previousCount: "the previous year's count (上一年项目数量)"
+        case .change: "the change this year (本年增减)"
+        case .decisions: "the decisions (处理决定数量)"
+        case .count: "the count (数量)"
+        }
+    }
+}
+
+extension RegisterCSVError.Line {
+    /// The line's problems in the reader's language.
+    func text(_ language: Language) -> String {
+        problems.map { $0.text(language) }.joined(separator: language == .en ? "; " : "；")
+    }
+}

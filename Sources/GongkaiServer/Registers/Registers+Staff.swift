@@ -135,7 +135,9 @@ struct RegisterController {
         } catch {
             let kinds = Dictionary(uniqueKeysWithValues: ReportFacts.RegisterKind.allCases.enumerated().map { ($0.offset + 2, $0.element) })
             let problems = error.problems.map { problem in
-                Said(zh: "\(kinds[problem.line]?.label ?? "")：\(problem.message)", en: "\(kinds[problem.line]?.label(.en) ?? ""): \(problem.message)")
+                Said(
+                    zh: "\(kinds[problem.line]?.label ?? "")：\(problem.text(.zh))",
+                    en: "\(kinds[problem.line]?.label(.en) ?? ""): \(problem.text(.en))")
             }
             return try await page(req, agency: agency, year: year, problems: problems, status: .unprocessableEntity)
         }
@@ -162,7 +164,12 @@ struct RegisterController {
             lines = try RegisterCSV.parse(text)
         } catch {
             return try await page(
-                req, agency: agency, year: year, problems: error.problems.map { UIText.csvLineProblem.said(file.filename, $0.line, $0.message) },
+                req, agency: agency, year: year,
+                problems: error.problems.map { line in
+                    Said(
+                        zh: UIText.csvLineProblem(.zh, file.filename, line.line, line.text(.zh)),
+                        en: UIText.csvLineProblem(.en, file.filename, line.line, line.text(.en)))
+                },
                 status: .unprocessableEntity)
         }
         try await store(lines, agency: agency, actor: user.username, on: req.db)
