@@ -175,8 +175,10 @@ struct DeadlineCommand: ParsableCommand {
         abstract: "The answer deadline of an application from its history (条例第三十条–第三十三条).",
         discussion: """
             Events are KIND@YYYY-MM-DD, in any order: clarify-sent, clarify-received, clarify-expired, consult-sent,
-            consult-received (the party received the letter: its 15 working days run from here), consult-answered, extended (extended@DATE+N for N working days, default 20), fee-sent, fee-paid, answered,
-            withdrawn. The day of an event is day 0.
+            consult-received (the party received the letter: its 15 working days run from here), consult-answered,
+            extended (extended@DATE+N for N working days, default 20), deferred (deferred@DATE:UNTIL, 第三十五条),
+            fee-sent, fee-received (the applicant received the notice: 20 working days to pay run from here), fee-paid,
+            answered, withdrawn. The day of an event is day 0.
             """
     )
 
@@ -241,13 +243,19 @@ struct DeadlineCommand: ParsableCommand {
         guard parts.count == 2, let kind = ClockEvent.Kind(rawValue: parts[0]) else { return nil }
         var dateText = parts[1]
         var days: Int?
+        var until: Day?
         if kind == .extended, let plus = dateText.firstIndex(of: "+") {
             guard let n = Int(dateText[dateText.index(after: plus)...]) else { return nil }
             days = n
             dateText = String(dateText[..<plus])
         }
+        if kind == .deferred, let colon = dateText.firstIndex(of: ":") {
+            guard let day = Day(iso: String(dateText[dateText.index(after: colon)...])) else { return nil }
+            until = day
+            dateText = String(dateText[..<colon])
+        }
         guard let date = Day(iso: dateText) else { return nil }
-        return ClockEvent(kind, date, days: days)
+        return ClockEvent(kind, date, days: days, until: until)
     }
 }
 

@@ -243,7 +243,7 @@ import VaporTesting
             let waiting = try await client.get(SiteURL.staffApplication(id).path).body.string
             #expect(waiting.contains("等待申请人补正"))
             #expect(!waiting.contains("剩余"))
-            #expect(try await Self.offered(client, id) == ["clarified", "clarify-expired", "withdraw"])
+            #expect(try await Self.offered(client, id) == ["clarified", "clarify-expired", "ask-reasons", "reasons-given", "assist", "withdraw"])
             // One notice only (第三十条), and no answer while it is pending.
             #expect(
                 try await Self.move(client, id, [("move", "clarify"), ("what", "再补一项"), ("date", "2026-11-05")]).body.string.contains(
@@ -314,6 +314,54 @@ import VaporTesting
         }
     }
 
+    /// 第三十五条, 第四十三条 and a fee notice's receipt (issue 13): staff ask for reasons and record them, set a later
+    /// date for the answer with its letter, record help given; a notice by post counts its 20 working days from its
+    /// receipt. Each is in the history, the audit log and, where the clock sees it, the due date.
+    @Test func reasonsLaterDatesHelpAndTheFeeNoticesReceipt() async throws {
+        try await withServer(demo: true, today: Day(iso: "2026-11-20")!) { app, client in
+            try await client.signIn("lianfang-officer")
+            let id = try await Self.register(client, received: "2026-11-02")
+            let help = try await Self.move(client, id, [("move", "assist"), ("what", "申请人视力障碍，工作人员代为朗读申请表并代为填写"), ("date", "2026-11-02")])
+            #expect(help.status == .seeOther)
+            #expect(try await Self.move(client, id, [("move", "assist"), ("what", " ")]).status == .unprocessableEntity)
+            #expect(
+                try await Self.move(client, id, [("move", "ask-reasons"), ("what", "您本月已向本机关提出申请86件"), ("date", "2026-11-04")]).status
+                    == .seeOther)
+            #expect(try await Self.move(client, id, [("move", "reasons-given"), ("what", "为撰写学术论文需要"), ("date", "2026-11-10")]).status == .seeOther)
+            // Due 11-30 (20 working days from 11-02); put off to 2027-01-29, the letter drafted with the day and cause.
+            let compose = try await client.get(
+                SiteURL.staffApplicationCompose(id, move: nil).path
+                    + "?move=defer&date=2026-11-20&until=2027-01-29&what=%E9%9C%80%E9%80%90%E4%BB%B6%E8%B0%83%E5%8F%96%E6%A1%A3%E6%A1%88")
+            #expect(compose.status == .ok)
+            #expect(compose.body.string.contains("至2027年1月29日，将于该日前作出答复") && compose.body.string.contains("本机关认为您说明的申请理由合理"))
+            #expect(
+                try await Self.move(client, id, [("move", "defer"), ("until", "2027-01-29"), ("what", "需逐件调取档案"), ("date", "2026-11-20")]).status
+                    == .seeOther)
+            let deferred = try #require(try await ApplicationRecord.find(id, on: app.db))
+            #expect(deferred.dueOn == "2027-01-29" && deferred.status == .open)
+            let letters = try await LetterRecord.query(on: app.db).filter(\.$application.$id == id).all().map(\.title)
+            #expect(Set(letters) == ["政府信息公开申请说明理由告知书", "政府信息公开申请延迟答复告知书"])
+            // A second later date is refused by the clock.
+            let again = try await Self.move(client, id, [("move", "defer"), ("until", "2027-02-26"), ("what", "仍需时间"), ("date", "2026-11-20")])
+            #expect(again.status == .conflict && again.body.string.contains("延迟答复的期限已经确定过一次"))
+            let page = try await client.get(SiteURL.staffApplication(id).path).body.string
+            #expect(page.contains("提供必要帮助（第四十三条）：申请人视力障碍") && page.contains("申请人说明的理由：为撰写学术论文需要"))
+            #expect(page.contains("确定延迟至2027-01-29答复"))
+            let actions = try await AuditRecord.query(on: app.db).filter(\.$entityID == id.uuidString).sort(\.$at).all().map(\.action)
+            #expect(actions == ["create", "assist", "ask-reasons", "reasons-given", "deferred"])
+
+            // A fee notice by post: received 10-20, so the 20 working days to pay run to 11-17 (not 11-10 from sending).
+            for _ in 0..<10 { try await Self.register(client, received: "2026-10-09") }
+            let fee = try await Self.register(client, received: "2026-10-09")
+            #expect(
+                try await Self.move(client, fee, [("move", "fee"), ("finding", "本月第11件同类申请"), ("scale", "per-application"), ("date", "2026-10-12")])
+                    .status == .seeOther)
+            #expect(try await Self.move(client, fee, [("move", "fee-received"), ("date", "2026-10-20")]).status == .seeOther)
+            #expect(try await Self.move(client, fee, [("move", "fee-paid"), ("date", "2026-11-16")]).status == .seeOther)
+            #expect(try #require(try await ApplicationRecord.find(fee, on: app.db)).status == .open)
+        }
+    }
+
     /// 第四十二条 and 国办函〔2020〕109号: no fee without a finding; the amount is computed from the applicant's
     /// applications to the agency in the month (by identity number) or from the pages, never typed; the notice says
     /// how to pay; its amount cannot be edited; what was paid reaches section 六 of the annual report; whether fee
@@ -376,13 +424,19 @@ import VaporTesting
             let id = try await Self.register(officer, received: "2026-11-02")
             // Only the moves the law allows now are offered (issue 12): no 补正 answer without a notice, no payment
             // without a fee notice, and the extension only to the office head.
-            #expect(try await Self.offered(officer, id) == ["clarify", "consult", "fee", "answer", "withdraw"])
+            #expect(
+                try await Self.offered(officer, id) == [
+                    "clarify", "consult", "fee", "ask-reasons", "reasons-given", "defer", "assist", "answer", "withdraw",
+                ])
             let refused = try await Self.move(officer, id, [("move", "extend"), ("days", "20"), ("date", "2026-11-20")])
             #expect(refused.status == .conflict)
             #expect(refused.body.string.contains("负责人"))
             let head = TestClient(app: app, passwords: officer.passwords)
             try await head.signIn("lianfang-head")
-            #expect(try await Self.offered(head, id) == ["clarify", "consult", "extend", "fee", "answer", "withdraw"])
+            #expect(
+                try await Self.offered(head, id) == [
+                    "clarify", "consult", "extend", "fee", "ask-reasons", "reasons-given", "defer", "assist", "answer", "withdraw",
+                ])
             let supervisor = TestClient(app: app, passwords: officer.passwords)
             try await supervisor.signIn("district-supervisor")
             #expect(try await Self.offered(supervisor, id).isEmpty)
@@ -390,7 +444,10 @@ import VaporTesting
             #expect(compose.body.string.contains("第三十三条"))
             #expect(try await Self.move(head, id, [("move", "extend"), ("days", "20"), ("date", "2026-11-20")]).status == .seeOther)
             #expect(try #require(try await ApplicationRecord.find(id, on: app.db)).dueOn == "2026-12-28")
-            #expect(try await Self.offered(head, id) == ["clarify", "consult", "fee", "answer", "withdraw"])
+            #expect(
+                try await Self.offered(head, id) == [
+                    "clarify", "consult", "fee", "ask-reasons", "reasons-given", "defer", "assist", "answer", "withdraw",
+                ])
             let second = try await Self.move(head, id, [("move", "extend"), ("days", "5"), ("date", "2026-11-20")])
             #expect(second.status == .conflict)
             #expect(second.body.string.contains("第二次延期"))

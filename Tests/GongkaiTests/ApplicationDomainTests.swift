@@ -123,6 +123,21 @@ import Testing
         facts.feePayBy = nil
         let counted = LetterDrafter.draft(.fee, facts).body
         #expect(!counted.contains("不计入答复期限") && counted.contains("20个工作日内缴纳。逾期未缴纳的"))
+        // 第三十五条: asking for reasons says what was observed and what follows; a deferral names its day, its
+        // cause, and says the reasons were found reasonable only when reasons are on record.
+        facts.reasonsAsked = "您于2026年10月向本机关提出申请120件"
+        let reasons = LetterDrafter.draft(.reasonsRequest, facts)
+        #expect(reasons.title == "政府信息公开申请说明理由告知书")
+        #expect(reasons.body.contains("您于2026年10月向本机关提出申请120件") && reasons.body.contains("第三十五条"))
+        #expect(reasons.body.contains("将告知您不予处理") && reasons.body.contains("确定延迟答复的合理期限"))
+        facts.deferredUntil = Day(iso: "2027-01-29")
+        facts.deferralReason = "需逐件调取档案"
+        let deferral = LetterDrafter.draft(.deferral, facts)
+        #expect(deferral.title == "政府信息公开申请延迟答复告知书")
+        #expect(deferral.body.contains("至2027年1月29日，将于该日前作出答复") && deferral.body.contains("需逐件调取档案"))
+        #expect(!deferral.body.contains("理由合理"))
+        facts.reasonsGiven = true
+        #expect(LetterDrafter.draft(.deferral, facts).body.contains("本机关认为您说明的申请理由合理"))
     }
 
     @Test func letterNumbersFollowTheAgencysPattern() {

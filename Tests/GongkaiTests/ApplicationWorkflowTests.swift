@@ -30,37 +30,44 @@ import Testing
 
     var offers: [Offer] {
         let online = ApplicationCase(status: .submitted, submitted: day("2026-03-02"), received: nil, channel: .online, events: [])
+        // Asking for reasons (第三十五条) and recording help given (第四十三条) stop nothing and are open while the
+        // application is; a later date (第三十五条) is set only while the answer is not yet due.
+        let asides: [ApplicationMove.Kind] = [.askReasons, .reasonsGiven, .assist]
+        let running = asides + [.deferAnswer]
         return [
-            Offer(what: "online, not yet confirmed", application: online, today: "2026-03-03", officer: [.confirm, .withdraw]),
+            Offer(
+                what: "online, not yet confirmed: help at the counter, or a withdrawal", application: online, today: "2026-03-03",
+                officer: [.confirm, .assist, .withdraw]),
             Offer(
                 what: "received, the clock running", application: received(), today: "2026-03-04",
-                officer: [.clarify, .consult, .fee, .answer, .withdraw], headAlso: [.extend]),
+                officer: [.clarify, .consult, .fee, .answer, .withdraw] + running, headAlso: [.extend]),
             Offer(
                 what: "补正 asked for: only its answer, its lapse or a withdrawal", application: received("clarify-sent@2026-03-04", status: .paused),
-                today: "2026-03-06", officer: [.clarified, .clarifyExpired, .withdraw]),
+                today: "2026-03-06", officer: [.clarified, .clarifyExpired, .withdraw] + asides),
             Offer(
                 what: "补正 received: a second notice is not offered (第三十条, one notice)",
                 application: received("clarify-sent@2026-03-04", "clarify-received@2026-03-09"), today: "2026-03-10",
-                officer: [.consult, .fee, .answer, .withdraw], headAlso: [.extend]),
+                officer: [.consult, .fee, .answer, .withdraw] + running, headAlso: [.extend]),
             Offer(
                 what: "a third party consulted", application: received("consult-sent@2026-03-04", status: .paused), today: "2026-03-06",
-                officer: [.clarify, .consult, .consultReceived, .consultAnswered, .fee, .answer, .withdraw], headAlso: [.extend]),
+                officer: [.clarify, .consult, .consultReceived, .consultAnswered, .fee, .answer, .withdraw] + running, headAlso: [.extend]),
             Offer(
                 what: "the consulted party's receipt recorded: not offered twice",
                 application: received("consult-sent@2026-03-04", "consult-received@2026-03-05", status: .paused), today: "2026-03-06",
-                officer: [.clarify, .consult, .consultAnswered, .fee, .answer, .withdraw], headAlso: [.extend]),
+                officer: [.clarify, .consult, .consultAnswered, .fee, .answer, .withdraw] + running, headAlso: [.extend]),
             Offer(
-                what: "a fee notice within its 20 working days", application: received("fee-sent@2026-03-04", status: .paused), today: "2026-03-10",
-                officer: [.clarify, .consult, .feePaid, .answer, .withdraw], headAlso: [.extend]),
+                what: "a fee notice within its 20 working days: its receipt or its payment",
+                application: received("fee-sent@2026-03-04", status: .paused),
+                today: "2026-03-10", officer: [.clarify, .consult, .feeReceived, .feePaid, .answer, .withdraw] + running, headAlso: [.extend]),
             Offer(
                 what: "a fee notice run out unpaid: only recording the lapse", application: received("fee-sent@2026-03-04", status: .paused),
                 today: "2026-04-20", officer: [.feeUnpaid]),
             Offer(
                 what: "extended once: no second extension", application: received("extended@2026-03-20"), today: "2026-03-23",
-                officer: [.clarify, .consult, .fee, .answer, .withdraw]),
+                officer: [.clarify, .consult, .fee, .answer, .withdraw] + running),
             Offer(
-                what: "past the due date: too late to extend (第三十三条)", application: received(), today: "2026-04-20",
-                officer: [.clarify, .consult, .fee, .answer, .withdraw]),
+                what: "past the due date: too late to extend (第三十三条) or to set a later date (第三十五条)", application: received(),
+                today: "2026-04-20", officer: [.clarify, .consult, .fee, .answer, .withdraw] + asides),
             Offer(what: "answered: nothing more", application: received("answered@2026-03-10", status: .answered), today: "2026-03-11", officer: []),
         ]
     }
@@ -69,7 +76,7 @@ import Testing
         for offer in offers {
             let today = day(offer.today)
             let officer = ApplicationWorkflow.offered(to: .officer, for: offer.application, today: today, engine: engine)
-            #expect(officer == offer.officer, "\(offer.what): officer")
+            #expect(officer == ApplicationMove.Kind.allCases.filter(offer.officer.contains), "\(offer.what): officer")
             let head = ApplicationWorkflow.offered(to: .officeHead, for: offer.application, today: today, engine: engine)
             let expected = ApplicationMove.Kind.allCases.filter { offer.officer.contains($0) || offer.headAlso.contains($0) }
             #expect(head == expected, "\(offer.what): office head")
@@ -182,6 +189,19 @@ import Testing
             #expect(error.problem.message.contains("尚待补正"))
         } else {
             Issue.record("answering while 补正 is pending is refused by the clock")
+        }
+        // 第三十五条 and 第四十三条: each says what it is about; the later date is set while the answer is not yet due
+        // (2026-03-30), and only later than that.
+        #expect(refusal(.askReasons(what: " "), received()) == .reasonsRequestSaysNothing)
+        #expect(refusal(.reasonsGiven(reasons: ""), received()) == .reasonsNotWritten)
+        #expect(refusal(.assist(help: "\n"), received()) == .helpNotDescribed)
+        #expect(refusal(.assist(help: "工作人员代为朗读申请表"), online) == nil, "help is given at the counter, before receipt is confirmed")
+        #expect(refusal(.deferAnswer(until: day("2026-05-29"), reason: " "), received()) == .deferralWithoutReason)
+        #expect(refusal(.deferAnswer(until: day("2026-05-29"), reason: "需调取2019年至今的全部档案"), received()) == nil)
+        if case .clock(.deferAnswer, let error) = refusal(.deferAnswer(until: day("2026-03-27"), reason: "档案量大"), received()) {
+            #expect(error.problem == .deferralNotLater(day("2026-03-30")))
+        } else {
+            Issue.record("a later date before the due date was set")
         }
         // Every refusal has a message of its own in Chinese.
         #expect(ApplicationRefusal.extensionNeedsOfficeHead.message.contains("第三十三条"))

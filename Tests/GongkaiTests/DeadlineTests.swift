@@ -150,6 +150,56 @@ import Testing
         #expect(abandoned.steps.last { $0.event == "fee-unpaid" }?.date.iso == "2026-07-06")
     }
 
+    /// Issue 13: the 20 working days to pay run from the applicant's receipt of the notice, when it is recorded (a
+    /// notice by post received 06-10: 06-11 … 07-09, 端午 06-19 off); without it, from the sending day (07-06).
+    @Test func deadline_countsTheFeePeriodFromTheNoticesReceipt() throws {
+        let engine = DeadlineEngine()
+        let events = ["fee-sent@2026-06-05", "fee-received@2026-06-10"].map { DeadlineParsing.event($0)! }
+        let received = Day(iso: "2026-06-01")!
+        let waiting = try engine.compute(received: received, events: events, today: Day(iso: "2026-07-09")!)
+        #expect(waiting.status == .paused)
+        #expect(waiting.steps.first { $0.event == "fee-received" }?.note == .feeReceived(payBy: Day(iso: "2026-07-09")!))
+        let abandoned = try engine.compute(received: received, events: events, today: Day(iso: "2026-07-10")!)
+        #expect(abandoned.status == .abandoned)
+        #expect(abandoned.steps.last { $0.event == "fee-unpaid" }?.date.iso == "2026-07-09")
+        // Paid on 07-08: in time from receipt, though past 20 working days from sending.
+        let paid = try engine.compute(
+            received: received, events: events + [DeadlineParsing.event("fee-paid@2026-07-08")!], today: Day(iso: "2026-07-10")!)
+        #expect(paid.status == .open)
+        #expect(throws: ClockError.self) {
+            try engine.compute(
+                received: received, events: events + [DeadlineParsing.event("fee-received@2026-06-11")!], today: Day(iso: "2026-06-12")!)
+        }
+        #expect(throws: ClockError.self) {
+            try engine.compute(received: received, events: [DeadlineParsing.event("fee-received@2026-06-11")!], today: Day(iso: "2026-06-12")!)
+        }
+    }
+
+    /// 第三十五条: received 2026-03-02 (due 03-30); on 03-20 the answer is put off to 05-29. On 04-24 it is not
+    /// overdue, 24 working days remain (04-27 … 05-29: 劳动节 05-01…05-05 off, 05-09 a working Saturday); after 05-29 it
+    /// is. Set after 03-30, or for a day not after it, the deferral is refused.
+    @Test func deadline_keepsTheLaterDateSetUnderArticle35() throws {
+        let engine = DeadlineEngine()
+        let received = Day(iso: "2026-03-02")!
+        let deferred = [DeadlineParsing.event("deferred@2026-03-20:2026-05-29")!]
+        let waiting = try engine.compute(received: received, events: deferred, today: Day(iso: "2026-04-24")!)
+        #expect(waiting.due?.iso == "2026-05-29" && waiting.status == .open && !waiting.overdue)
+        #expect(waiting.remainingWorkingDays == engine.calendar.workingDays(after: Day(iso: "2026-04-24")!, through: Day(iso: "2026-05-29")!))
+        #expect(waiting.steps.contains { $0.note == .deferred(until: Day(iso: "2026-05-29")!, originalDue: Day(iso: "2026-03-30")!) })
+        #expect(waiting.steps.last?.note == .deferredDue)
+        let late = try engine.compute(received: received, events: deferred, today: Day(iso: "2026-06-01")!)
+        #expect(late.overdue && late.overdueWorkingDays == 1)
+        for (event, problem) in [
+            ("deferred@2026-03-31:2026-05-29", ClockProblem.deferralTooLate(Day(iso: "2026-03-30")!)),
+            ("deferred@2026-03-20:2026-03-30", .deferralNotLater(Day(iso: "2026-03-30")!)),
+            ("deferred@2026-03-20", .deferralWithoutDate),
+        ] {
+            #expect(throws: ClockError(event: event, problem: problem)) {
+                try engine.compute(received: received, events: [DeadlineParsing.event(event)!], today: Day(iso: "2026-04-01")!)
+            }
+        }
+    }
+
     /// Issue 13: the party's 15 days run out on 03-31, said as a step with 第三十四条's consent; the application is
     /// overdue after 04-21, and a 补正 notice after the due date is said to restart nothing.
     @Test func deadline_saysWhenAConsultationLapses_andWhenAClarificationComesTooLate() throws {
@@ -245,7 +295,8 @@ enum DeadlineParsing {
         let parts = text.split(separator: "@", maxSplits: 1).map(String.init)
         guard parts.count == 2, let kind = ClockEvent.Kind(rawValue: parts[0]) else { return nil }
         let pieces = parts[1].split(separator: "+").map(String.init)
-        guard let date = Day(iso: pieces[0]) else { return nil }
-        return ClockEvent(kind, date, days: pieces.count > 1 ? Int(pieces[1]) : nil)
+        let dated = pieces[0].split(separator: ":").map(String.init)
+        guard let date = Day(iso: dated[0]) else { return nil }
+        return ClockEvent(kind, date, days: pieces.count > 1 ? Int(pieces[1]) : nil, until: dated.count > 1 ? Day(iso: dated[1]) : nil)
     }
 }

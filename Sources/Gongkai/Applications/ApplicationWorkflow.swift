@@ -44,8 +44,20 @@ public enum ApplicationMove: Sendable, Equatable {
     case consultAnswered(party: String)
     case extend(days: Int)
     case fee(FeeNotice)
+    /// The applicant received the fee notice: the 20 working days to pay run from that day.
+    case feeReceived
     case feePaid
     case feeUnpaid
+    /// 第三十五条: the applications clearly exceed a reasonable range; the applicant is asked for the reasons (`what`
+    /// says what staff observed and ask about).
+    case askReasons(what: String)
+    /// The applicant's reasons, as given.
+    case reasonsGiven(reasons: String)
+    /// 第三十五条: the reasons hold but the answer cannot be given in time; a reasonable later date is set and the
+    /// applicant told why.
+    case deferAnswer(until: Day, reason: String)
+    /// 第四十三条: help given to an applicant who needs it (reading, sight, hearing), as recorded.
+    case assist(help: String)
     /// `result` is a row id of table 三 in the format of the year of the answer; `detail` what 第三十六条 asks the
     /// answer to state for it. `elsewhere`, for 3.4.1 only: nil when the information does not exist (第三十六条第（四）项);
     /// else it is not this agency's to disclose (第（五）项), and the text names the agency that is, with its contact,
@@ -61,8 +73,13 @@ public enum ApplicationMove: Sendable, Equatable {
         case consultReceived = "consult-received"
         case consultAnswered = "consult-answered"
         case extend, fee
+        case feeReceived = "fee-received"
         case feePaid = "fee-paid"
         case feeUnpaid = "fee-unpaid"
+        case askReasons = "ask-reasons"
+        case reasonsGiven = "reasons-given"
+        case deferAnswer = "defer"
+        case assist
         case answer, withdraw
 
         public var label: String {
@@ -76,8 +93,13 @@ public enum ApplicationMove: Sendable, Equatable {
             case .consultAnswered: "收到被征求方意见"
             case .extend: "延期答复"
             case .fee: "发出收费通知"
+            case .feeReceived: "申请人收到收费通知"
             case .feePaid: "申请人已缴费"
             case .feeUnpaid: "逾期未缴费，视为放弃申请"
+            case .askReasons: "要求申请人说明理由"
+            case .reasonsGiven: "申请人说明理由"
+            case .deferAnswer: "确定延迟答复的期限"
+            case .assist: "为申请人提供必要帮助"
             case .answer: "作出答复"
             case .withdraw: "申请人撤回申请"
             }
@@ -90,6 +112,8 @@ public enum ApplicationMove: Sendable, Equatable {
             case .extend: .postponement
             case .consult: .consultation
             case .fee: .fee
+            case .askReasons: .reasonsRequest
+            case .deferAnswer: .deferral
             case .answer: .answer
             case .clarifyExpired, .feeUnpaid: .abandonment
             default: nil
@@ -100,7 +124,7 @@ public enum ApplicationMove: Sendable, Equatable {
         /// writes down what the clock already knows.
         public var clockKind: ClockEvent.Kind? {
             switch self {
-            case .confirm, .feeUnpaid: nil
+            case .confirm, .feeUnpaid, .askReasons, .reasonsGiven, .assist: nil
             case .clarify: .clarifySent
             case .clarified: .clarifyReceived
             case .clarifyExpired: .clarifyExpired
@@ -109,7 +133,9 @@ public enum ApplicationMove: Sendable, Equatable {
             case .consultAnswered: .consultAnswered
             case .extend: .extended
             case .fee: .feeSent
+            case .feeReceived: .feeReceived
             case .feePaid: .feePaid
+            case .deferAnswer: .deferred
             case .answer: .answered
             case .withdraw: .withdrawn
             }
@@ -133,8 +159,13 @@ public enum ApplicationMove: Sendable, Equatable {
         case .consultAnswered: .consultAnswered
         case .extend: .extend
         case .fee: .fee
+        case .feeReceived: .feeReceived
         case .feePaid: .feePaid
         case .feeUnpaid: .feeUnpaid
+        case .askReasons: .askReasons
+        case .reasonsGiven: .reasonsGiven
+        case .deferAnswer: .deferAnswer
+        case .assist: .assist
         case .answer: .answer
         case .withdraw: .withdraw
         }
@@ -155,6 +186,10 @@ public enum ApplicationMove: Sendable, Equatable {
         case .extend(let days): "延长\(days)个工作日"
         case .fee(let notice): "收费\(notice.charge.total)元（\(notice.charge.scaleName)：\(notice.charge.breakdown)）；认定理由：\(notice.finding)"
         case .feeUnpaid: "缴费期限届满未缴费，视为放弃申请"
+        case .askReasons(let what): "要求说明理由（第三十五条）：\(what)"
+        case .reasonsGiven(let reasons): "申请人说明的理由：\(reasons)"
+        case .deferAnswer(let until, let reason): "确定延迟至\(until.iso)答复（第三十五条）：\(reason)"
+        case .assist(let help): "提供必要帮助（第四十三条）：\(help)"
         case .answer(let result, _, _): "答复结果：\(result)"
         default: label
         }
@@ -177,6 +212,12 @@ public enum ApplicationRefusal: Error, Equatable, Sendable {
     case resultOfALapse(AnswerResult)
     case clarificationListsNothing
     case consultationNamesNobody
+    /// 第三十五条: asking for reasons says what was observed; the reasons, a deferral's ground, and help given are
+    /// written down.
+    case reasonsRequestSaysNothing
+    case reasonsNotWritten
+    case deferralWithoutReason
+    case helpNotDescribed
     case feeNotPositive
     /// The answer does not state what 第三十六条 requires for its result.
     case answerLacks(AnswerResult, String)
@@ -206,6 +247,10 @@ public enum ApplicationRefusal: Error, Equatable, Sendable {
         case .resultOfALapse(let result): "\(result.label)由“逾期未补正”或“逾期未缴费”办理，不作为答复结果选择"
         case .clarificationListsNothing: "补正告知须一次列明需要补正的全部事项（第三十条）"
         case .consultationNamesNobody: "请写明被征求意见的第三方或机关（第三十二条、第三十四条）"
+        case .reasonsRequestSaysNothing: "要求说明理由须写明申请的数量、频次为何明显超过合理范围（第三十五条）"
+        case .reasonsNotWritten: "请写明申请人说明的理由"
+        case .deferralWithoutReason: "延迟答复须写明无法在法定期限内答复的原因（第三十五条）"
+        case .helpNotDescribed: "请写明提供了什么帮助（第四十三条）"
         case .feeNotPositive: "按收费标准计算，本申请不收费（国办函〔2020〕109号）：不收费的申请无需发出收费通知"
         case .answerLacks(let result, let needed): "“\(result.label)”的答复须写明\(needed)（第三十六条）"
         case .unclearWithoutClarification: "“补正后申请内容仍不明确”须以补正为前提：本申请没有收到补正的记录（第三十条）"
@@ -281,7 +326,7 @@ public enum ApplicationWorkflow {
             if let received { throw .alreadyConfirmed(on: received) }
             guard date >= application.submitted else { throw .confirmedBeforeSubmission(submitted: application.submitted) }
             received = date
-        } else if received == nil, kind != .withdraw {
+        } else if received == nil, kind != .withdraw, kind != .assist {
             throw .notConfirmed(kind)
         }
 
@@ -311,13 +356,23 @@ public enum ApplicationWorkflow {
             throw .consultationNamesNobody
         case .fee(let notice):
             if let refusal = notice.refusal { throw refusal }
+        case .askReasons(let what) where what.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty:
+            throw .reasonsRequestSaysNothing
+        case .reasonsGiven(let reasons) where reasons.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty:
+            throw .reasonsNotWritten
+        case .deferAnswer(_, let reason) where reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty:
+            throw .deferralWithoutReason
+        case .assist(let help) where help.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty:
+            throw .helpNotDescribed
         default: break
         }
 
         if let clockKind = move.clockKind {
             var days: Int?
+            var until: Day?
             if case .extend(let n) = move { days = n }
-            outcome.event = ClockEvent(clockKind, date, days: days)
+            if case .deferAnswer(let day, _) = move { until = day }
+            outcome.event = ClockEvent(clockKind, date, days: days, until: until)
         }
         if let received {
             do {
@@ -366,8 +421,9 @@ public enum ApplicationWorkflow {
     public static func offered(to role: StaffRole, for application: ApplicationCase, today: Day, engine: DeadlineEngine) -> [ApplicationMove.Kind] {
         let examples: [ApplicationMove] = [
             .confirm, .clarify(what: "事项"), .clarified, .clarifyExpired, .consult(party: "第三方"), .consultReceived, .consultAnswered(party: ""),
-            .extend(days: 1), .fee(FeeNotice(finding: "—", charge: InformationProcessingFee.perApplication(ordinal: 11), payment: "—")), .feePaid,
-            .feeUnpaid, .answer(result: "3.1", detail: "—"), .withdraw,
+            .extend(days: 1), .fee(FeeNotice(finding: "—", charge: InformationProcessingFee.perApplication(ordinal: 11), payment: "—")), .feeReceived,
+            .feePaid, .feeUnpaid, .askReasons(what: "—"), .reasonsGiven(reasons: "—"), .deferAnswer(until: today.adding(days: 366), reason: "—"),
+            .assist(help: "—"), .answer(result: "3.1", detail: "—"), .withdraw,
         ]
         return examples.filter { (try? apply($0, to: application, on: today, by: role, today: today, engine: engine)) != nil }.map(\.kind)
     }

@@ -16,6 +16,10 @@ public enum LetterKind: String, Sendable, Codable, CaseIterable {
     /// 不再处理告知书: the application is deemed abandoned — not clarified in time (第三十条) or the fee not paid
     /// (第四十二条) — and the applicant is told so, with the remedy.
     case abandonment
+    /// 说明理由告知书: the applications clearly exceed a reasonable range, the applicant is asked why (第三十五条).
+    case reasonsRequest = "reasons"
+    /// 延迟答复告知书: a reasonable later date for the answer (第三十五条).
+    case deferral
 
     public var title: String {
         switch self {
@@ -25,6 +29,8 @@ public enum LetterKind: String, Sendable, Codable, CaseIterable {
         case .fee: "政府信息公开信息处理费收费通知"
         case .answer: "政府信息公开申请答复书"
         case .abandonment: "政府信息公开申请不再处理告知书"
+        case .reasonsRequest: "政府信息公开申请说明理由告知书"
+        case .deferral: "政府信息公开申请延迟答复告知书"
         }
     }
 
@@ -87,6 +93,13 @@ public struct LetterFacts: Sendable {
     public var reconsiderationBody: String? = nil
     /// For an abandonment: whether the fee went unpaid (else the 补正 was not returned).
     public var abandonedUnpaid = false
+    /// 第三十五条: what staff observed and ask the applicant about.
+    public var reasonsAsked = ""
+    /// 第三十五条: whether the applicant's reasons are on record (a deferral then says they were found reasonable).
+    public var reasonsGiven = false
+    /// 第三十五条: the day the answer is put off to, and why it cannot be given in time.
+    public var deferredUntil: Day? = nil
+    public var deferralReason = ""
 
     public init(
         agencyName: String, agencyAddress: String, agencyPhone: String, trackingNumber: String, applicantName: String, received: Day?,
@@ -163,6 +176,25 @@ public enum LetterDrafter {
             }
             lines.append("")
             lines.append(remedy(facts, "答复"))
+        case .reasonsRequest:
+            lines.append(opening + "经审查，您申请公开政府信息的数量、频次明显超过合理范围：")
+            lines.append("")
+            lines.append(facts.reasonsAsked.isEmpty ? "（请写明申请的数量、频次及其明显超过合理范围的情形）" : facts.reasonsAsked)
+            lines.append("")
+            lines.append(
+                "根据《中华人民共和国政府信息公开条例》第三十五条的规定，请您以书面形式说明申请理由。本机关认为申请理由不合理的，将告知您不予处理；认为申请理由合理，但是无法在条例第三十三条规定的期限内答复的，将确定延迟答复的合理期限并告知您。"
+            )
+        case .deferral:
+            lines.append(
+                opening + "经审查，您申请公开政府信息的数量、频次明显超过合理范围"
+                    + (facts.reasonsGiven ? "，本机关认为您说明的申请理由合理" : "")
+                    + "，但本机关无法在《中华人民共和国政府信息公开条例》第三十三条规定的期限内答复，原因是：")
+            lines.append("")
+            lines.append(facts.deferralReason.isEmpty ? "（请写明无法按期答复的原因）" : facts.deferralReason)
+            lines.append("")
+            lines.append(
+                "根据条例第三十五条的规定，本机关确定延迟答复的期限"
+                    + (facts.deferredUntil.map { "至\(chinese($0))，将于该日前作出答复。" } ?? "为（请填写日期）。"))
         case .abandonment:
             lines.append(
                 opening

@@ -42,7 +42,12 @@ public struct ClockEvent: Sendable, Equatable, Codable {
         case extended
         /// 收费通知 sent (国办函〔2020〕109号).
         case feeSent = "fee-sent"
+        /// The applicant received the fee notice: the 20 working days to pay run from here (without it, from the
+        /// sending day).
+        case feeReceived = "fee-received"
         case feePaid = "fee-paid"
+        /// 第三十五条: a reasonable later date set for an application far beyond a reasonable range (`until`).
+        case deferred
         case answered
         case withdrawn
     }
@@ -51,15 +56,18 @@ public struct ClockEvent: Sendable, Equatable, Codable {
     public var date: Day
     /// For `extended`: how many working days (at most 20).
     public var days: Int?
+    /// For `deferred`: the day the answer is put off to.
+    public var until: Day?
 
-    public init(_ kind: Kind, _ date: Day, days: Int? = nil) {
+    public init(_ kind: Kind, _ date: Day, days: Int? = nil, until: Day? = nil) {
         self.kind = kind
         self.date = date
         self.days = days
+        self.until = until
     }
 
-    /// `kind@YYYY-MM-DD`, as the CLI takes it.
-    public var text: String { "\(kind.rawValue)@\(date.iso)" + (days.map { "+\($0)" } ?? "") }
+    /// `kind@YYYY-MM-DD` (`extended@…+DAYS`, `deferred@…:UNTIL`), as the CLI takes it.
+    public var text: String { "\(kind.rawValue)@\(date.iso)" + (days.map { "+\($0)" } ?? "") + (until.map { ":\($0.iso)" } ?? "") }
 }
 
 /// Settings of the clock that are the agency's to choose.
@@ -96,6 +104,14 @@ public enum ClockProblem: Equatable, Sendable {
     case extensionTooLate(Day)
     case feeOutstanding
     case noFeeNotice
+    case feeReceiptRecorded
+    /// 第三十五条: a deferral names the day the answer is put off to.
+    case deferralWithoutDate
+    case secondDeferral
+    /// The deferral comes after the answer was due.
+    case deferralTooLate(Day)
+    /// The day set is not after the day the answer is due anyway.
+    case deferralNotLater(Day)
     case paidTooLate(Day, period: Int)
     case answerAwaitsClarification(Day)
     case awaitingClarification(Day)
@@ -114,7 +130,12 @@ public enum ClockProblem: Equatable, Sendable {
         case .extensionTooLong(let days, let maximum): "延长\(days)个工作日：第三十三条规定延长期限最长不超过\(maximum)个工作日"
         case .extensionTooLate(let due): "延期晚于原答复期限\(due.iso)：第三十三条要求在答复期限内决定延期"
         case .feeOutstanding: "前一份收费通知尚未缴费，不能再发收费通知"
-        case .noFeeNotice: "此前没有发出收费通知，不能记录缴费"
+        case .noFeeNotice: "此前没有发出收费通知，不能记录缴费或收到通知"
+        case .feeReceiptRecorded: "申请人收到收费通知的日期已经记录"
+        case .deferralWithoutDate: "延迟答复须确定答复的日期（第三十五条）"
+        case .secondDeferral: "延迟答复的期限已经确定过一次（第三十五条）"
+        case .deferralTooLate(let due): "延迟答复晚于答复期限\(due.iso)：须在答复期限内确定并告知申请人（第三十五条）"
+        case .deferralNotLater(let due): "确定的日期不晚于原答复期限\(due.iso)，无需延迟答复"
         case .paidTooLate(let payBy, let period): "缴费晚于缴费期限\(payBy.iso)（收费通知后\(period)个工作日），申请已视为放弃"
         case .answerAwaitsClarification(let sent): "\(sent.iso)发出的补正告知尚待补正，不能答复；请先记录收到补正或逾期未补正"
         case .awaitingClarification(let sent): "申请正等待\(sent.iso)告知的补正，收到补正或逾期未补正之前不能办理其他步骤"

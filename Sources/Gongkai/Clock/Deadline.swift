@@ -103,7 +103,10 @@ public struct DeadlineEngine: Sendable {
         var clarificationAfterDue = false
         // Likewise a fee notice: one sent after the due date pauses nothing (the application stays overdue).
         var feeAfterDue = false
-        var feeNotice: Day?
+        // The fee notice outstanding: sent, and the day the applicant received it when that is recorded.
+        var feeNotice: (sent: Day, received: Day?)?
+        // 第三十五条: the reasonable later date set for the answer.
+        var deferredUntil: Day?
         var extended = false
         var closed: (Day, Deadline.Status)?
 
@@ -217,7 +220,7 @@ public struct DeadlineEngine: Sendable {
                 }
                 let pausesSoFar =
                     pauses + openConsultations.map { consultationPause($0, until: event.date) }
-                    + (feeNotice.map { [Pause(from: $0, to: event.date)] } ?? [])
+                    + (feeNotice.map { [Pause(from: $0.sent, to: event.date)] } ?? [])
                 let originalDue = dueDate(start: start, limit: limit, pauses: pausesSoFar)
                 guard event.date <= originalDue else {
                     throw ClockError(
@@ -235,7 +238,7 @@ public struct DeadlineEngine: Sendable {
                 guard feeNotice == nil else {
                     throw ClockError(event: event.text, problem: .feeOutstanding)
                 }
-                feeNotice = event.date
+                feeNotice = (event.date, nil)
                 let dueThen = dueDate(start: start, limit: limit, pauses: pauses + openConsultations.map { consultationPause($0, until: event.date) })
                 feeAfterDue = event.date > dueThen
                 if feeAfterDue {
@@ -246,11 +249,46 @@ public struct DeadlineEngine: Sendable {
                     Deadline.Step(
                         date: event.date, event: event.kind.rawValue, article: "第四十二条、国办函〔2020〕109号",
                         note: .feeSent(payBy: payBy, timeExcluded: settings.feeTimeExcluded)))
-            case .feePaid:
-                guard let sent = feeNotice else {
+            case .feeReceived:
+                guard let notice = feeNotice else {
                     throw ClockError(event: event.text, problem: .noFeeNotice)
                 }
-                let payBy = calendar.adding(workingDays: Self.feePaymentPeriod, to: sent)
+                guard notice.received == nil else {
+                    throw ClockError(event: event.text, problem: .feeReceiptRecorded)
+                }
+                feeNotice = (notice.sent, event.date)
+                step(
+                    Deadline.Step(
+                        date: event.date, event: event.kind.rawValue, article: "国办函〔2020〕109号",
+                        note: .feeReceived(payBy: feePayBy(notice.sent, event.date))))
+            case .deferred:
+                try requireRunning(event, clarification)
+                guard deferredUntil == nil else {
+                    throw ClockError(event: event.text, problem: .secondDeferral)
+                }
+                guard let until = event.until else {
+                    throw ClockError(event: event.text, problem: .deferralWithoutDate)
+                }
+                let dueThen = dueDate(
+                    start: start, limit: limit,
+                    pauses: pauses + openConsultations.map { consultationPause($0, until: event.date) }
+                        + (feeNotice.map { [Pause(from: $0.sent, to: event.date)] } ?? []))
+                guard event.date <= dueThen else {
+                    throw ClockError(event: event.text, problem: .deferralTooLate(dueThen))
+                }
+                guard until > dueThen else {
+                    throw ClockError(event: event.text, problem: .deferralNotLater(dueThen))
+                }
+                deferredUntil = until
+                step(
+                    Deadline.Step(
+                        date: event.date, event: event.kind.rawValue, article: "第三十五条",
+                        note: .deferred(until: until, originalDue: dueThen)))
+            case .feePaid:
+                guard let (sent, receivedOn) = feeNotice else {
+                    throw ClockError(event: event.text, problem: .noFeeNotice)
+                }
+                let payBy = feePayBy(sent, receivedOn)
                 guard event.date <= payBy else {
                     throw ClockError(
                         event: event.text,
@@ -276,8 +314,8 @@ public struct DeadlineEngine: Sendable {
         }
 
         // A fee notice left unpaid for 20 working days: deemed abandoned.
-        if closed == nil, let sent = feeNotice {
-            let payBy = calendar.adding(workingDays: Self.feePaymentPeriod, to: sent)
+        if closed == nil, let (sent, receivedOn) = feeNotice {
+            let payBy = feePayBy(sent, receivedOn)
             if today > payBy {
                 closed = (payBy.adding(days: 1), .abandoned)
                 if settings.feeTimeExcluded, !feeAfterDue { pauses.append(Pause(from: sent, to: payBy)) }
@@ -309,7 +347,7 @@ public struct DeadlineEngine: Sendable {
             }
         }
         let feeStopsTheClock = feeNotice != nil && settings.feeTimeExcluded && !feeAfterDue
-        if closed == nil, let sent = feeNotice, feeStopsTheClock { allPauses.append(Pause(from: sent, to: max(sent, today))) }
+        if closed == nil, let sent = feeNotice?.sent, feeStopsTheClock { allPauses.append(Pause(from: sent, to: max(sent, today))) }
         if status == .open, consulting || feeStopsTheClock { status = .paused }
 
         // A notice sent after the due date stops nothing: the application stays overdue from that date.
@@ -325,10 +363,17 @@ public struct DeadlineEngine: Sendable {
             due = dueDate(start: start, limit: limit, pauses: allPauses)
             used = countedDays(start: start, through: end, pauses: allPauses)
         }
+        // 第三十五条: the day set replaces a due date before it (pauses after it may still put the answer later).
+        var dueByDeferral = false
+        if let until = deferredUntil, let computed = due, until > computed {
+            due = until
+            dueByDeferral = true
+        }
         // Abandoned (第三十条, or the fee unpaid): nothing is owed any more, so there is no due date.
         if status == .abandoned { due = nil }
 
-        let remaining = max(0, limit - used)
+        var remaining = max(0, limit - used)
+        if dueByDeferral, let due { remaining = end < due ? calendar.workingDays(after: end, through: due) : 0 }
         var overdueDays = 0
         if let due, status != .withdrawn, status != .abandoned {
             let reference = status == .answered ? end : today
@@ -336,9 +381,11 @@ public struct DeadlineEngine: Sendable {
         }
         if let due {
             step(
-                Deadline.Step(
-                    date: due, event: "due", article: "第三十三条",
-                    note: .due(start: start, limit: limit, pausesExcluded: !allPauses.isEmpty, pausedNow: status == .paused)))
+                dueByDeferral
+                    ? Deadline.Step(date: due, event: "due", article: "第三十五条", note: .deferredDue)
+                    : Deadline.Step(
+                        date: due, event: "due", article: "第三十三条",
+                        note: .due(start: start, limit: limit, pausesExcluded: !allPauses.isEmpty, pausedNow: status == .paused)))
         }
         let through = max(due ?? end, end)
         let provisionalYears = calendar.provisionalYears(after: received, through: through)
@@ -354,6 +401,12 @@ public struct DeadlineEngine: Sendable {
     /// The last day of the consulted party's 15 working days, from its receipt of the letter (or from the sending day).
     private func consultationLapse(_ consultation: (sent: Day, received: Day?)) -> Day {
         calendar.adding(workingDays: Self.consultationPeriod, to: consultation.received ?? consultation.sent)
+    }
+
+    /// The last day to pay a fee: 20 working days from the applicant's receipt of the notice (the sending day stands in
+    /// until receipt is recorded).
+    private func feePayBy(_ sent: Day, _ received: Day?) -> Day {
+        calendar.adding(workingDays: Self.feePaymentPeriod, to: received ?? sent)
     }
 
     /// The days an open consultation has stopped the clock by `day`: from its sending through `day`, never past the

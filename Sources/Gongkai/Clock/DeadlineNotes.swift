@@ -22,6 +22,12 @@ extension Deadline {
         case consultationLapsed
         case extended(days: Int, originalDue: Day)
         case feeSent(payBy: Day, timeExcluded: Bool)
+        /// The applicant received the fee notice: pay by `payBy`.
+        case feeReceived(payBy: Day)
+        /// 第三十五条: the answer put off to `until` (it was due on `originalDue`).
+        case deferred(until: Day, originalDue: Day)
+        /// The due date is the one set under 第三十五条.
+        case deferredDue
         /// Paid; with the time excluded, `from` through `to` does not count.
         case feePaid(from: Day, to: Day, timeExcluded: Bool)
         case feeUnpaid
@@ -59,8 +65,14 @@ extension Deadline {
             case .extended(let days, let originalDue):
                 return "经政府信息公开工作机构负责人同意延长答复期限\(days)个工作日，并告知申请人（原期限\(originalDue.iso)）"
             case .feeSent(let payBy, let timeExcluded):
-                return "发出收费通知；申请人应在\(DeadlineEngine.feePaymentPeriod)个工作日内（\(payBy.iso)前）缴费"
+                return "发出收费通知；申请人应在收到通知后\(DeadlineEngine.feePaymentPeriod)个工作日内缴费（未记录收到日期时，按发出之日计至\(payBy.iso)）"
                     + (timeExcluded ? "；通知至缴费期间不计入答复期限（本机关设置）" : "；本机关设置为缴费期间照常计算答复期限")
+            case .feeReceived(let payBy):
+                return "申请人收到收费通知；缴费期限自次日起算\(DeadlineEngine.feePaymentPeriod)个工作日，至\(payBy.iso)"
+            case .deferred(let until, let originalDue):
+                return "申请数量、频次明显超过合理范围，申请理由合理但无法在第三十三条规定的期限内答复：确定延迟至\(until.iso)答复，并告知申请人（原期限\(originalDue.iso)）"
+            case .deferredDue:
+                return "延迟答复的期限届满（第三十五条确定的合理期限）"
             case .feePaid(let from, let to, let timeExcluded):
                 return timeExcluded ? "申请人缴费；\(from.iso)至\(to.iso)不计入答复期限，次日起恢复计算" : "申请人缴费"
             case .feeUnpaid:

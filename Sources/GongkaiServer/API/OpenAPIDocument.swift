@@ -131,12 +131,14 @@ enum OpenAPIDocument {
             ]),
         "MoveInput": object(
             [
-                "move": string(
-                    "confirm, clarify, clarified, clarify-expired, consult, consult-received, consult-answered, extend, fee, fee-paid, fee-unpaid, answer, withdraw"
+                "move": string(ApplicationMove.Kind.allCases.map(\.rawValue).joined(separator: ", ")),
+                "date": string("YYYY-MM-DD, default today"),
+                "what": string(
+                    "clarify: everything to clarify; ask-reasons: how the applications exceed a reasonable range (第三十五条); reasons-given: the reasons; defer: why the answer cannot be given in time; assist: the help given (第四十三条)"
                 ),
-                "date": string("YYYY-MM-DD, default today"), "what": string("clarify: everything to clarify"),
                 "party": string("consult: who is consulted"),
                 "days": string("extend: working days, at most 20"),
+                "until": string("defer: YYYY-MM-DD, the day the answer is put off to (第三十五条)"),
                 "finding": string("fee: why the applicant's applications clearly exceed a reasonable range (第四十二条)"),
                 "scale": string("fee: per-application (counted by identity number in the month of receipt) or per-page; the amount is computed"),
                 "pages": string("fee by page: the pages to be provided"),

@@ -83,6 +83,7 @@ let migrations: [any Migration] = [
     M018_AddDocumentChanges(),  // 规章 as a field; a new version's change: kind, day, effective day
     M019_StandaloneReviewCases(),  // reconsiderations and lawsuits with or without an application
     M020_AddReassessment(),  // 第十八条: when withheld information is next assessed
+    M021_AddDeferral(),  // 第三十五条: the day an answer is put off to
 ]
 
 struct CalendarKey: StorageKey {

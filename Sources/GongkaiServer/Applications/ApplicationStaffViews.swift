@@ -382,7 +382,27 @@ enum ApplicationStaffViews {
                     label("responsible", UIText.answerResponsible(l)),
                     .input(.type(.text), .name("responsible"), .id("responsible")))
             )
-        case .confirm, .clarified, .clarifyExpired, .consultReceived, .feePaid, .feeUnpaid, .withdraw:
+        case .askReasons, .reasonsGiven, .assist:
+            let (legend, field): (UIText, UIText) =
+                switch kind {
+                case .askReasons: (.moveAskReasons, .reasonsObserved)
+                case .reasonsGiven: (.moveReasonsGiven, .reasonsAsGiven)
+                default: (.moveAssist, .helpGiven)
+                }
+            return (
+                legend(l),
+                .group(
+                    label("what-\(kind.rawValue)", field(l)),
+                    .textarea(.name("what"), .id("what-\(kind.rawValue)"), .attribute(named: "rows", value: "3")))
+            )
+        case .deferAnswer:
+            return (
+                UIText.moveDefer(l),
+                .group(
+                    label("until", UIText.deferUntil(l)), .input(.type(.date), .name("until"), .id("until")),
+                    label("what-defer", UIText.deferReason(l)), .textarea(.name("what"), .id("what-defer"), .attribute(named: "rows", value: "3")))
+            )
+        case .confirm, .clarified, .clarifyExpired, .consultReceived, .feeReceived, .feePaid, .feeUnpaid, .withdraw:
             return (kind.label(l), .empty)
         }
     }
@@ -402,7 +422,8 @@ enum ApplicationStaffViews {
                 .input(.type(.hidden), .name("move"), .value(Views.attr(form.move))),
                 .input(.type(.hidden), .name("date"), .value(date.iso)),
                 .forEach([
-                    ("what", form.what), ("party", form.party), ("days", form.days), ("finding", form.finding), ("scale", form.scale),
+                    ("what", form.what), ("party", form.party), ("days", form.days), ("until", form.until), ("finding", form.finding),
+                    ("scale", form.scale),
                     ("pages", form.pages), ("result", form.result), ("detail", form.detail), ("elsewhere", form.elsewhere),
                     ("responsible", form.responsible),
                 ]) { name, value in

@@ -187,6 +187,8 @@ struct ApplicationStaffController {
         var what: String?
         var party: String?
         var days: String?
+        /// 第三十五条: the day an answer is put off to.
+        var until: String?
         /// A fee notice: staff's finding (第四十二条), the scale (`per-application`, `per-page`) and, by the page,
         /// the pages to be provided. The amount is computed, never sent.
         var finding: String?
@@ -236,8 +238,16 @@ struct ApplicationStaffController {
                 }
                 return .extend(days: n)
             case .fee: return .fee(try await fee())
+            case .feeReceived: return .feeReceived
             case .feePaid: return .feePaid
             case .feeUnpaid: return .feeUnpaid
+            case .askReasons: return .askReasons(what: try required(what, .reasonsObserved))
+            case .reasonsGiven: return .reasonsGiven(reasons: try required(what, .reasonsAsGiven))
+            case .deferAnswer:
+                let value = (until ?? "").trimmingCharacters(in: .whitespaces)
+                guard let day = Day(iso: value) else { throw Refused(.unprocessableEntity, .dateFormat, value.prefix(40)) }
+                return .deferAnswer(until: day, reason: try required(what, .deferReason))
+            case .assist: return .assist(help: try required(what, .helpGiven))
             case .answer:
                 let text = { (value: String?) in (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
                 return .answer(

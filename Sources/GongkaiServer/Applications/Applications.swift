@@ -213,7 +213,7 @@ struct Applications {
     static func clockEvents(_ history: [ApplicationEventRecord]) -> [ClockEvent] {
         history.compactMap { event in
             guard let kind = ClockEvent.Kind(rawValue: event.kind), let day = Day(iso: event.date) else { return nil }
-            return ClockEvent(kind, day, days: event.days)
+            return ClockEvent(kind, day, days: event.days, until: event.until.flatMap(Day.init(iso:)))
         }
     }
 
@@ -231,11 +231,13 @@ struct Applications {
 
     @discardableResult
     private func append(
-        _ record: ApplicationRecord, kind: String, date: String, days: Int? = nil, actor: String, detail: String, on db: any Database
+        _ record: ApplicationRecord, kind: String, date: String, days: Int? = nil, until: Day? = nil, actor: String, detail: String,
+        on db: any Database
     ) async throws -> ApplicationEventRecord {
         let last = try await ApplicationEventRecord.query(on: db).filter(\.$application.$id == record.requireID()).max(\.$seq) ?? 0
         let event = ApplicationEventRecord(
-            applicationID: try record.requireID(), kind: kind, date: date, days: days, actor: actor, detail: detail, seq: last + 1)
+            applicationID: try record.requireID(), kind: kind, date: date, days: days, until: until?.iso, actor: actor, detail: detail,
+            seq: last + 1)
         try await event.create(on: db)
         return event
     }
@@ -291,7 +293,9 @@ struct Applications {
                 if record.$officer.id == nil { record.$officer.id = user.id }
             } else {
                 try await append(
-                    record, kind: outcome.event?.kind.rawValue ?? move.kind.rawValue, date: date.iso, days: outcome.event?.days, actor: user.username,
+                    record, kind: outcome.event?.kind.rawValue ?? move.kind.rawValue, date: date.iso, days: outcome.event?.days,
+                    until: outcome.event?.until,
+                    actor: user.username,
                     detail: move.detail, on: db)
             }
             if let letter, let kind = move.letter {
@@ -379,6 +383,11 @@ struct Applications {
             facts.answerDetail = detail
             facts.elsewhere = elsewhere
             facts.consulted = history.contains { $0.kind == ClockEvent.Kind.consultSent.rawValue }
+        case .askReasons(let what): facts.reasonsAsked = what
+        case .deferAnswer(let until, let reason):
+            facts.deferredUntil = until
+            facts.deferralReason = reason
+            facts.reasonsGiven = history.contains { $0.kind == ApplicationMove.Kind.reasonsGiven.rawValue }
         default: break
         }
         return LetterDrafter.draft(kind, facts)

@@ -187,8 +187,13 @@ extension ApplicationMove.Kind {
         case .consultAnswered: "The consulted party answered"
         case .extend: "Extend the answer period"
         case .fee: "Send a fee notice"
+        case .feeReceived: "The applicant received the fee notice"
         case .feePaid: "The applicant paid"
         case .feeUnpaid: "Not paid in time: deemed abandoned"
+        case .askReasons: "Ask the applicant for the reasons"
+        case .reasonsGiven: "The applicant gave reasons"
+        case .deferAnswer: "Set a later date for the answer"
+        case .assist: "Help given to the applicant"
         case .answer: "Answer"
         case .withdraw: "The applicant withdrew"
         }
@@ -303,6 +308,11 @@ extension ApplicationRefusal {
             case .resultOfALapse(let result): "\(result.label(.en)) closes an application that lapsed; it is not chosen as an answer"
             case .clarificationListsNothing: "A request for clarification lists everything to clarify, at once (Article 30)"
             case .consultationNamesNobody: "Name the third party or agency consulted (Articles 32 and 34)"
+            case .reasonsRequestSaysNothing:
+                "Asking for reasons says how the number or frequency of the applications clearly exceeds a reasonable range (Article 35)"
+            case .reasonsNotWritten: "Write down the reasons the applicant gave"
+            case .deferralWithoutReason: "A later date says why the answer cannot be given within the statutory period (Article 35)"
+            case .helpNotDescribed: "Say what help was given (Article 43)"
             case .feeNotPositive: "By the scales of 国办函〔2020〕109号 this application costs nothing: send no fee notice"
             case .answerLacks(let result, _):
                 "The answer “\(result.label(.en))” states \(result.requiredDetailEnglish) (Article 36): write it in the details"
@@ -346,6 +356,11 @@ extension ClockProblem {
         case .extensionTooLate(let due): "the extension comes after the answer was due (\(due.iso)); Article 33 wants it decided before"
         case .feeOutstanding: "the previous fee notice is not paid yet"
         case .noFeeNotice: "no fee notice was sent"
+        case .feeReceiptRecorded: "the day the applicant received the fee notice is already recorded"
+        case .deferralWithoutDate: "a later date for the answer names the day (Article 35)"
+        case .secondDeferral: "a later date for the answer was already set once (Article 35)"
+        case .deferralTooLate(let due): "the later date comes after the answer was due (\(due.iso)); Article 35 wants it set and told in time"
+        case .deferralNotLater(let due): "the day set is not after the answer is due anyway (\(due.iso)): no later date is needed"
         case .paidTooLate(let payBy, let period):
             "paid after \(payBy.iso) (\(period) working days after the notice): the application was deemed abandoned"
         case .answerAwaitsClarification(let sent): "the clarification asked for on \(sent.iso) is still awaited: record it, or its lapse, first"
@@ -385,10 +400,15 @@ extension Deadline.Note {
         case .extended(let days, let originalDue):
             "Extended by \(days) working days with the head of the disclosure office's approval, and the applicant told (first due \(originalDue.iso))"
         case .feeSent(let payBy, let timeExcluded):
-            "Fee notice sent; the applicant pays within \(DeadlineEngine.feePaymentPeriod) working days (by \(payBy.iso))"
+            "Fee notice sent; the applicant pays within \(DeadlineEngine.feePaymentPeriod) working days of receiving it (until its receipt is recorded, counted from sending: by \(payBy.iso))"
                 + (timeExcluded
                     ? "; the time until payment does not count (this agency's setting)"
                     : "; this agency's setting keeps the period running meanwhile")
+        case .feeReceived(let payBy):
+            "The applicant received the fee notice; \(DeadlineEngine.feePaymentPeriod) working days to pay run from the next day, until \(payBy.iso)"
+        case .deferred(let until, let originalDue):
+            "The applications clearly exceed a reasonable range and the reasons hold, but the answer cannot be given in time: answer put off to \(until.iso), the applicant told (first due \(originalDue.iso))"
+        case .deferredDue: "The later date set for the answer (Article 35)"
         case .feePaid(let from, let to, let timeExcluded):
             timeExcluded ? "Fee paid; \(from.iso) to \(to.iso) does not count, the period runs again from the next day" : "Fee paid"
         case .feeUnpaid:

@@ -63,6 +63,7 @@ enum UIText: String, CaseIterable, Sendable {
     case body, active, title, date, actor, informationWanted, name, summary, edit, saveDraft, noticeTextHidden, clarifyWhat, feeFinding
     case reissueToken, workingDaysLate, postalAddress, returnForChanges, backToApplications, districtTotals, formAndDelivery, publishProactively
     case identity, publishedLate, draftLetter, drafter, copyTokenNow, recordDecision, recordHandling, record, feeBasis, role, deemedAbandoned
+    case moveAskReasons, reasonsObserved, moveReasonsGiven, reasonsAsGiven, moveDefer, deferUntil, deferReason, moveAssist, helpGiven
     case consultedParty, partyToConsult, tablesFromRecords, moveClarify, reviewsAndSuits, confirmExplained, feeLapsedToClose, officerColon, officer
     case manage, waiting, sameInformation, registerApplication, registerPaperApplication, registerReview, signIn, existingCategories, addAttachment
     case addCategory, bodyField, profileAndGuide, titleField, seeProactiveItem, show, agencyCode, validityField, time, dateField, noAnswerDue
@@ -504,6 +505,17 @@ enum UIText: String, CaseIterable, Sendable {
         case .partyToConsult: ("被征求意见的第三方或机关", "Third party or agency consulted")
         case .tablesFromRecords: ("表格（按记录计算）", "Tables (computed from the records)")
         case .moveClarify: ("补正告知（第三十条，一次告知）", "Ask for clarification (Article 30, all at once)")
+        case .moveAskReasons: ("要求说明理由（第三十五条）", "Ask for the reasons (Article 35)")
+        case .reasonsObserved:
+            ("申请的数量、频次及其明显超过合理范围的情形", "How the number or frequency of the applications clearly exceeds a reasonable range")
+        case .moveReasonsGiven: ("申请人说明的理由", "The applicant's reasons")
+        case .reasonsAsGiven: ("理由（照申请人所述记录）", "The reasons, as the applicant gave them")
+        case .moveDefer: ("确定延迟答复的合理期限（第三十五条）", "Set a reasonable later date for the answer (Article 35)")
+        case .deferUntil: ("延迟至（日期）", "Answer by (date)")
+        case .deferReason: ("无法在法定期限内答复的原因", "Why the answer cannot be given within the statutory period")
+        case .moveAssist: ("为申请人提供必要帮助（第四十三条）", "Help given to the applicant (Article 43)")
+        case .helpGiven:
+            ("提供的帮助（如代为朗读、大字文本、手语、代为填写）", "The help given (reading aloud, large print, sign language, filling in the form)")
         case .reviewsAndSuits: ("行政复议和行政诉讼", "Administrative reconsideration and lawsuits (行政复议和行政诉讼)")
         case .confirmExplained:
             (

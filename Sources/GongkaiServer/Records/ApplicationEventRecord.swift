@@ -11,6 +11,8 @@ final class ApplicationEventRecord: Model, @unchecked Sendable {
     @Field(key: "kind") var kind: String
     @Field(key: "date") var date: String
     @OptionalField(key: "days") var days: Int?
+    /// For `deferred`: the day the answer is put off to.
+    @OptionalField(key: "until") var until: String?
     @Field(key: "actor") var actor: String
     @Field(key: "detail") var detail: String
     @Field(key: "seq") var seq: Int
@@ -18,11 +20,14 @@ final class ApplicationEventRecord: Model, @unchecked Sendable {
 
     init() {}
 
-    init(applicationID: UUID, kind: String, date: String, days: Int? = nil, actor: String, detail: String, seq: Int) {
+    init(
+        applicationID: UUID, kind: String, date: String, days: Int? = nil, until: String? = nil, actor: String, detail: String, seq: Int
+    ) {
         self.$application.id = applicationID
         self.kind = kind
         self.date = date
         self.days = days
+        self.until = until
         self.actor = actor
         self.detail = detail
         self.seq = seq
