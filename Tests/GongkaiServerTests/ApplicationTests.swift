@@ -362,6 +362,38 @@ import VaporTesting
         }
     }
 
+    /// 第二十九条: an application made orally is written down by staff, in person, and the applicant confirms it; its
+    /// printed form says so above the applicant's signature.
+    @Test func anOralApplicationIsWrittenDownAndConfirmed() async throws {
+        try await withServer(demo: true, today: Day(iso: "2026-11-20")!) { app, client in
+            try await client.signIn("lianfang-officer")
+            func register(_ extra: [(String, String)]) async throws -> TestingHTTPResponse {
+                try await client.get(SiteURL.staffNewApplication.path)
+                return try await client.post(
+                    SiteURL.staffNewApplication.path, form: Self.form(title: "本社区2026年低保名单") + [("receivedOn", "2026-11-20")] + extra)
+            }
+            let byPost = try await register([("channel", "post"), ("oral", "on"), ("applicantConfirmed", "on")])
+            #expect(byPost.status == .unprocessableEntity && byPost.body.string.contains("口头提出的申请为当面提出"))
+            let unconfirmed = try await register([("channel", "in-person"), ("oral", "on")])
+            #expect(unconfirmed.status == .unprocessableEntity && unconfirmed.body.string.contains("须经申请人核对确认（第二十九条）"))
+            #expect(try await ApplicationRecord.query(on: app.db).filter(\.$infoTitle == "本社区2026年低保名单").count() == 0)
+            let written = try await register([("channel", "in-person"), ("oral", "on"), ("applicantConfirmed", "on")])
+            #expect(written.status == .seeOther)
+            let record = try #require(try await ApplicationRecord.query(on: app.db).filter(\.$infoTitle == "本社区2026年低保名单").first())
+            #expect(record.oral && record.receivedOn == "2026-11-20")
+            let page = try await client.get(SiteURL.staffApplication(record.id!).path).body.string
+            #expect(page.contains("申请人口头提出，工作人员代为填写，经申请人核对确认（第二十九条）"))
+            let printed = try await client.get(SiteURL.staffApplicationForm(record.id!).path)
+            #expect(printed.status == .ok)
+            #expect(printed.body.string.contains("政府信息公开申请表") && printed.body.string.contains("本社区2026年低保名单"))
+            #expect(printed.body.string.contains("由政府信息公开工作机构工作人员代为填写") && printed.body.string.contains("申请人（签名或盖章）"))
+            // A written application prints without the oral record.
+            let paper = try await Self.register(client, received: "2026-11-20")
+            let plain = try await client.get(SiteURL.staffApplicationForm(paper).path).body.string
+            #expect(plain.contains("申请人（签名或盖章）") && !plain.contains("代为填写"))
+        }
+    }
+
     /// 第四十二条 and 国办函〔2020〕109号: no fee without a finding; the amount is computed from the applicant's
     /// applications to the agency in the month (by identity number) or from the pages, never typed; the notice says
     /// how to pay; its amount cannot be edited; what was paid reaches section 六 of the annual report; whether fee

@@ -258,7 +258,8 @@ import Vapor
                 "officer",
                 [
                     SiteURL.staffHome.path, SiteURL.staffApplications().path, SiteURL.staffApplications(view: "all").path,
-                    SiteURL.staffApplication(application).path, SiteURL.staffNewApplication.path, SiteURL.staffReports().path,
+                    SiteURL.staffApplication(application).path, SiteURL.staffApplicationForm(application).path, SiteURL.staffNewApplication.path,
+                    SiteURL.staffReports().path,
                     SiteURL.staffReport(code, 2025).path, SiteURL.staffRegisters().path, SiteURL.staffTrainings.path, SiteURL.staffComplaints.path,
                     SiteURL.staffReviewCases.path,
                 ],

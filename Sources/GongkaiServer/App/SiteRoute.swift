@@ -15,6 +15,7 @@ enum SiteRoute: CaseIterable, Sendable {
     case staffNewItem, staffItem, staffEditItem, staffItemAction, staffAttachments, staffNewVersion
     case staffApplications, staffNewApplication, staffApplication, staffApplicationCompose, staffApplicationMove
     case staffApplicationLetter, staffApplicationReviews, staffApplicationReview, staffApplicationPublish, staffApplicationReassess
+    case staffApplicationForm
     case staffReports, staffReport, staffReportSave, staffReportPublish
     case staffRegisters, staffRegistersSave, staffRegistersImport, staffTrainings, staffReviewCases, staffComplaints, staffComplaint
     case admin, adminNewAgency, adminAgency, adminCategories, adminCategory, adminNewAccount, adminAccount, adminAccountToken
@@ -63,6 +64,7 @@ enum SiteRoute: CaseIterable, Sendable {
         case .staffApplicationReview: ["staff", "applications", ":id", "reviews", ":review"]
         case .staffApplicationPublish: ["staff", "applications", ":id", "publish"]
         case .staffApplicationReassess: ["staff", "applications", ":id", "reassess"]
+        case .staffApplicationForm: ["staff", "applications", ":id", "form"]
         case .staffReports: ["staff", "reports"]
         case .staffReport: ["staff", "reports", ":code", ":year"]
         case .staffReportSave: ["staff", "reports", ":code", ":year", "save"]

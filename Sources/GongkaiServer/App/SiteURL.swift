@@ -40,6 +40,8 @@ enum SiteURL {
     case staffApplicationReviews(UUID)
     case staffApplicationPublish(UUID)
     case staffApplicationReassess(UUID)
+    /// The application as a form to print for the applicant's signature (第二十九条).
+    case staffApplicationForm(UUID)
     case adminNewAgency
     case adminAgency(String)
     case adminCategories(String)
@@ -118,6 +120,7 @@ enum SiteURL {
         case .staffApplicationReview: .staffApplicationReview
         case .staffApplicationPublish: .staffApplicationPublish
         case .staffApplicationReassess: .staffApplicationReassess
+        case .staffApplicationForm: .staffApplicationForm
         case .staffComplaints: .staffComplaints
         case .staffComplaint: .staffComplaint
         case .staffTrainings: .staffTrainings
@@ -166,7 +169,8 @@ enum SiteURL {
             [code, String(year)]
         case .staffItem(let id), .staffEditItem(let id), .staffItemAction(let id), .staffAttachments(let id), .staffNewVersion(let id),
             .staffApplication(let id), .staffApplicationCompose(let id, _), .staffApplicationMove(let id),
-            .staffApplicationReviews(let id), .staffApplicationPublish(let id), .staffApplicationReassess(let id), .staffComplaint(let id),
+            .staffApplicationReviews(let id), .staffApplicationPublish(let id), .staffApplicationReassess(let id), .staffApplicationForm(let id),
+            .staffComplaint(let id),
             .adminAccount(let id),
             .adminAccountToken(let id), .apiItem(let id), .apiItemActions(let id), .apiApplication(let id),
             .apiApplicationMoves(let id):

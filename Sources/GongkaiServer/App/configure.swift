@@ -84,6 +84,7 @@ let migrations: [any Migration] = [
     M019_StandaloneReviewCases(),  // reconsiderations and lawsuits with or without an application
     M020_AddReassessment(),  // 第十八条: when withheld information is next assessed
     M021_AddDeferral(),  // 第三十五条: the day an answer is put off to
+    M022_AddOralApplications(),  // 第二十九条: applications written down by staff
 ]
 
 struct CalendarKey: StorageKey {

@@ -33,6 +33,8 @@ enum ApplicationPortalViews {
                     name: "channel", label: UIText.fieldChannel(l),
                     kind: .choice([choose] + ReceiptChannel.allCases.filter { $0 != .online }.map { ($0.rawValue, $0.explanation(l)) })),
                 FormField(name: "receivedOn", label: UIText.fieldReceivedOn(l), hint: "YYYY-MM-DD"),
+                FormField(name: "oral", label: UIText.fieldOral(l), kind: .checkbox),
+                FormField(name: "applicantConfirmed", label: UIText.fieldApplicantConfirmed(l), kind: .checkbox),
             ]
         }
         return fields

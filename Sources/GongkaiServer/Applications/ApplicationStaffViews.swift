@@ -128,7 +128,11 @@ enum ApplicationStaffViews {
         return Views.page(
             title: UIText.applicationNumbered(l, record.trackingNumber), viewer: viewer,
             StaffViews.header(viewer),
-            .p(.class("noprint"), .a(.href(Views.attr(SiteURL.staffApplications().path)), .text(UIText.backToApplications(l)))),
+            .p(
+                .class("noprint"), .a(.href(Views.attr(SiteURL.staffApplications().path)), .text(UIText.backToApplications(l))),
+                .if(
+                    page.seesDetails,
+                    .group(.text(" · "), .a(.href(Views.attr(SiteURL.staffApplicationForm(record.id).path)), .text(UIText.printApplicationForm(l)))))),
             .table(
                 .class("meta"),
                 .tr(.th(.text(UIText.receivingAgency(l))), .td(.text(record.agencyName))),
@@ -455,6 +459,48 @@ enum ApplicationStaffViews {
                     .if(!letter.number.isEmpty, .p(.class("letter-number"), .text(letter.number))),
                     .div(.class("letter-body"), .text(parts.text)),
                     .if(!parts.signature.isEmpty, .div(.class("letter-signature"), .forEach(parts.signature) { .p(.text($0)) })),
+                ])
+        )
+    }
+
+    /// The application as a form on A4, to be signed by the applicant (第二十九条: one made orally is written down by
+    /// staff and confirmed by the applicant) or kept with the file. A legal record: in Chinese whatever the page's language.
+    static func printedForm(_ record: ApplicationSummary, oral: Bool, viewer: Viewer) -> HTML {
+        let l = viewer.language
+        let rows: [(String, String)] = [
+            ("申请编号", record.trackingNumber), ("受理机关", record.agencyName),
+            ("申请人类型", ApplicantType(rawValue: record.applicantType)?.label ?? record.applicantType), ("申请人姓名或名称", record.name),
+            ("身份证明", "\(IdentityDocument(rawValue: record.idType)?.label ?? record.idType) \(record.idNumber)"), ("联系电话", record.phone),
+            ("电子邮箱", record.email), ("通信地址", record.address), ("所需政府信息", record.request),
+            ("获取信息的方式", Applications.Input.words(record.formWanted, in: Applications.Input.forms, .zh)),
+            ("获取信息的途径", Applications.Input.words(record.delivery, in: Applications.Input.deliveries, .zh)),
+            ("收到申请日期", record.receivedOn ?? "（网上申请，待确认收到）"),
+        ]
+        return Views.page(
+            title: UIText.labelled(l, UIText.printApplicationForm(l), record.trackingNumber), viewer: viewer,
+            .element(
+                named: "style",
+                text: letterStyle
+                    + "\n.letter table { width: 100%; border-collapse: collapse; } .letter th, .letter td { border: 1px solid #000; padding: .3em .5em; text-align: left; vertical-align: top; } .letter th { width: 9em; white-space: nowrap; }"
+            ),
+            .p(.class("noprint"), .a(.href(Views.attr(SiteURL.staffApplication(record.id).path)), .text(UIText.backToApplications(l)))),
+            .element(
+                named: "article",
+                nodes: [
+                    .class("letter"), .attribute(named: "lang", value: "zh-CN"),
+                    .p(.class("letter-title"), .text("政府信息公开申请表")),
+                    .table(.forEach(rows) { row in .tr(.th(.text(row.0)), .td(.text(row.1))) }),
+                    .if(
+                        oral,
+                        .p(
+                            .text(
+                                "申请人书面申请确有困难，口头提出申请。以上内容由政府信息公开工作机构工作人员代为填写（《中华人民共和国政府信息公开条例》第二十九条），已向申请人宣读，申请人确认无误。"
+                            ))),
+                    .div(
+                        .class("letter-signature"),
+                        .p(.text("申请人（签名或盖章）：＿＿＿＿＿＿＿＿")),
+                        .if(oral, .p(.text("代为填写人：\(record.officerName ?? "＿＿＿＿＿＿＿＿")"))),
+                        .p(.text("日期：＿＿＿＿年＿＿月＿＿日"))),
                 ])
         )
     }

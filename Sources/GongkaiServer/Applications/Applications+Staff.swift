@@ -16,6 +16,7 @@ struct ApplicationStaffController {
         signedIn.get(.staffApplicationCompose, use: compose)
         signedIn.post(.staffApplicationMove, use: move)
         signedIn.get(.staffApplicationLetter, use: letter)
+        signedIn.get(.staffApplicationForm, use: printedForm)
         signedIn.post(.staffApplicationReviews, use: addReview)
         signedIn.post(.staffApplicationReview, use: decideReview)
         signedIn.post(.staffApplicationPublish, use: publish)
@@ -307,6 +308,14 @@ struct ApplicationStaffController {
             let letter = try await LetterRecord.find(id, on: req.db), letter.$application.id == record.id
         else { throw Refused(.notFound, .noSuchLetter) }
         return PageRenderer.render(ApplicationStaffViews.letter(try ApplicationPage.Letter(letter), viewer: req.staffViewer))
+    }
+
+    /// The application as a form to print: read to the applicant and signed (第二十九条), or kept with the file.
+    func printedForm(_ req: Request) async throws -> Response {
+        let reader = try await Reader.of(req)
+        let record = try await application(req, reader)
+        guard reader.seesDetails else { throw Refused(.forbidden, .readOnlyApplications) }
+        return PageRenderer.render(ApplicationStaffViews.printedForm(try ApplicationSummary(record), oral: record.oral, viewer: req.staffViewer))
     }
 
     // MARK: Reviews

@@ -42,6 +42,10 @@ struct Applications {
         /// Staff only: how it came in and the day of receipt.
         var channel: String?
         var receivedOn: String?
+        /// Staff only (第二十九条): "on" when the application was made orally and written down by staff, and when the
+        /// applicant has checked what was written and confirmed it.
+        var oral: String?
+        var applicantConfirmed: String?
 
         static let forms: [(key: String, value: UIText)] = [("paper", .formPaper), ("electronic", .formElectronic)]
         static let deliveries: [(key: String, value: UIText)] = [
@@ -53,12 +57,15 @@ struct Applications {
             choices.first { $0.key == key }?.value(language) ?? key
         }
 
+        var isOral: Bool { oral == "on" }
+
         var values: [String: String] {
             [
                 "applicantType": applicantType ?? "", "name": name ?? "", "idType": idType ?? "", "idNumber": idNumber ?? "",
                 "phone": phone ?? "", "email": email ?? "", "address": address ?? "", "infoTitle": infoTitle ?? "",
                 "infoNumber": infoNumber ?? "", "infoDescription": infoDescription ?? "", "formWanted": formWanted ?? "",
-                "delivery": delivery ?? "", "channel": channel ?? "", "receivedOn": receivedOn ?? "",
+                "delivery": delivery ?? "", "channel": channel ?? "", "receivedOn": receivedOn ?? "", "oral": oral ?? "",
+                "applicantConfirmed": applicantConfirmed ?? "",
             ]
         }
 
@@ -102,6 +109,11 @@ struct Applications {
             if byStaff {
                 let channel = ReceiptChannel(rawValue: text(channel))
                 if channel == nil { problems["channel"] = UIText.problemChannel.said() }
+                // 第二十九条: an oral application is made in person and written down for the applicant, who confirms it.
+                if isOral {
+                    if channel != .inPerson { problems["channel"] = UIText.problemOralInPerson.said() }
+                    if applicantConfirmed != "on" { problems["applicantConfirmed"] = UIText.problemOralUnconfirmed.said() }
+                }
                 if channel != .online {
                     if let day = Day(iso: text(receivedOn)) {
                         if day > today { problems["receivedOn"] = UIText.problemReceivedFuture.said() }
@@ -171,13 +183,16 @@ struct Applications {
             record.answerDetail = ""
             record.feeTimeExcluded = agency.feeTimeExcluded
             record.letterNumber = ""
+            record.oral = staff != nil && input.isOral
             if let staff { record.$officer.id = staff.id }
             if let received { record.dueOn = engine.calendar.adding(workingDays: DeadlineEngine.answerPeriod, to: received).iso }
             try await record.create(on: db)
             let actor = staff?.username ?? Audit.Actor.applicant
             try await append(
                 record, kind: "submitted", date: (received ?? today).iso, actor: actor,
-                detail: staff == nil ? "通过网上申请平台提交" : "工作人员登记：\(channel.explanation)", on: db)
+                detail: staff == nil
+                    ? "通过网上申请平台提交"
+                    : record.oral ? "申请人口头提出，工作人员代为填写，经申请人核对确认（第二十九条）" : "工作人员登记：\(channel.explanation)", on: db)
             if received != nil {
                 try await append(record, kind: "confirmed", date: received!.iso, actor: actor, detail: channel.explanation, on: db)
             }

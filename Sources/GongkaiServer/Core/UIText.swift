@@ -63,6 +63,7 @@ enum UIText: String, CaseIterable, Sendable {
     case body, active, title, date, actor, informationWanted, name, summary, edit, saveDraft, noticeTextHidden, clarifyWhat, feeFinding
     case reissueToken, workingDaysLate, postalAddress, returnForChanges, backToApplications, districtTotals, formAndDelivery, publishProactively
     case identity, publishedLate, draftLetter, drafter, copyTokenNow, recordDecision, recordHandling, record, feeBasis, role, deemedAbandoned
+    case fieldOral, fieldApplicantConfirmed, problemOralInPerson, problemOralUnconfirmed, printApplicationForm
     case moveAskReasons, reasonsObserved, moveReasonsGiven, reasonsAsGiven, moveDefer, deferUntil, deferReason, moveAssist, helpGiven
     case consultedParty, partyToConsult, tablesFromRecords, moveClarify, reviewsAndSuits, confirmExplained, feeLapsedToClose, officerColon, officer
     case manage, waiting, sameInformation, registerApplication, registerPaperApplication, registerReview, signIn, existingCategories, addAttachment
@@ -505,6 +506,20 @@ enum UIText: String, CaseIterable, Sendable {
         case .partyToConsult: ("被征求意见的第三方或机关", "Third party or agency consulted")
         case .tablesFromRecords: ("表格（按记录计算）", "Tables (computed from the records)")
         case .moveClarify: ("补正告知（第三十条，一次告知）", "Ask for clarification (Article 30, all at once)")
+        case .fieldOral:
+            (
+                "申请人书面申请确有困难，口头提出，由工作人员代为填写（第二十九条）",
+                "Made orally, writing being truly hard for the applicant, and written down by staff (Article 29)"
+            )
+        case .fieldApplicantConfirmed:
+            (
+                "已向申请人宣读或交其核对，申请人确认无误（打印申请表供其签名）",
+                "Read to the applicant or shown to them, who confirmed it (print the form for their signature)"
+            )
+        case .problemOralInPerson: ("口头提出的申请为当面提出：请选择“当面提交”", "An oral application is made in person: choose “In person”")
+        case .problemOralUnconfirmed:
+            ("代为填写的申请须经申请人核对确认（第二十九条）", "An application written down by staff needs the applicant's confirmation (Article 29)")
+        case .printApplicationForm: ("打印申请表（供申请人签名确认）", "Print the application form (for the applicant's signature)")
         case .moveAskReasons: ("要求说明理由（第三十五条）", "Ask for the reasons (Article 35)")
         case .reasonsObserved:
             ("申请的数量、频次及其明显超过合理范围的情形", "How the number or frequency of the applications clearly exceeds a reasonable range")
