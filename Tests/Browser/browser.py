@@ -108,9 +108,12 @@ def sign_in(user):
 
 
 
-def apply_online(name, title):
+def apply_online(name, title, kind="disclosure", description=""):
     """A resident applies to the demo subdistrict online; returns the tracking number shown."""
     driver.get(f"{BASE}/a/{CODE}/apply")
+    Select(driver.find_element(By.NAME, "kind")).select_by_value(kind)
+    if description:
+        type_into("infoDescription", description)
     Select(driver.find_element(By.NAME, "applicantType")).select_by_value("natural-person")
     type_into("name", name)
     Select(driver.find_element(By.NAME, "idType")).select_by_value("passport")

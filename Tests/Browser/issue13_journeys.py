@@ -5,7 +5,9 @@ field); the officer sends a fee notice without a finding and is told that no fee
 applicant's first application of the month and is told that it costs nothing; the officer records a lawsuit about
 proactive disclosure that concerns no application, first without saying what it is about; on a phone the cases page
 fits the screen; a refusal is refused until it states its reason, then sent, and its withheld information is assessed
-again (第十八条).
+again (第十八条); a request to correct one's own records is answered on its own path (第四十一条); an answer is put off
+to a later date after the applicant's reasons (第三十五条); an oral application is written down, confirmed and printed
+for signature, and the help given recorded (第二十九条, 第四十三条).
 
     python3 issue13_journeys.py BASE_URL SERVER_LOG SCREENSHOT_DIR
 """
@@ -94,6 +96,78 @@ driver.execute_script("document.getElementsByName('nextOn')[0].value = '2028-01-
 follow(driver.find_element(By.CSS_SELECTOR, "form[action$='/reassess'] button[type=submit]"))
 assert "第十八条复查：情势未变" in text() and "2028-01-05" in text(), text()[:900]
 shot("withheld-information-reassessed")
+
+# 5. 第四十一条: a resident asks online for a record about them to be corrected; the officer answers it with its own
+#    results, and the letter carries the 文号 and the remedy. It is not a disclosure application: no fee is offered.
+tracking = apply_online(
+    "孙八", "本人2025年临时救助审批表中的家庭人口数", kind="correction",
+    description="审批表记载家庭人口3人，实际为4人（次子2025年3月出生），附出生医学证明复印件。")
+sign_in("lianfang-officer")
+driver.get(BASE + "/staff/applications?view=all")
+follow(driver.find_element(By.PARTIAL_LINK_TEXT, tracking))
+assert "更正本人相关政府信息记录的申请（第四十一条）" in text(), text()[:600]
+follow(driver.find_element(By.XPATH, "//form[.//input[@name='move' and @value='confirm']]//button"))
+assert not driver.find_elements(By.XPATH, "//input[@name='move' and @value='fee']"), "a fee is offered on a request for correction"
+correction = driver.find_element(By.XPATH, "//form[.//input[@name='move' and @value='answer-correction']]")
+Select(correction.find_element(By.NAME, "result")).select_by_value("corrected")
+correction.find_element(By.NAME, "detail").send_keys("已将审批表记载的家庭人口数由3人更正为4人，并据此重新核算救助金额。")
+follow(correction.find_element(By.TAG_NAME, "button"))
+letter = driver.find_element(By.NAME, "letterBody").get_attribute("value")
+assert "本机关已予以更正" in letter and "第四十一条" in letter and "申请行政复议" in letter, letter
+follow(driver.find_element(By.CSS_SELECTOR, "form[action$='/move'] button[type=submit]"))
+follow(driver.find_element(By.PARTIAL_LINK_TEXT, "更正政府信息记录申请答复书"))
+assert "联芳信公复〔" in text() and "重新核算救助金额" in text(), text()[:600]
+shot("correction-answer-letter")
+
+# 6. 第三十五条: asked for reasons, the applicant's reasons recorded, the answer put off to a later date with its letter.
+tracking = apply_online("周九", "联芳街道2019年至2026年全部低保审批档案")
+driver.get(BASE + "/staff/applications?view=all")
+follow(driver.find_element(By.PARTIAL_LINK_TEXT, tracking))
+follow(driver.find_element(By.XPATH, "//form[.//input[@name='move' and @value='confirm']]//button"))
+ask = driver.find_element(By.XPATH, "//form[.//input[@name='move' and @value='ask-reasons']]")
+ask.find_element(By.NAME, "what").send_keys("您本月已向本机关提出申请37件，涉及2019年以来全部低保审批档案。")
+follow(ask.find_element(By.TAG_NAME, "button"))
+assert "请您以书面形式说明申请理由" in driver.find_element(By.NAME, "letterBody").get_attribute("value")
+follow(driver.find_element(By.CSS_SELECTOR, "form[action$='/move'] button[type=submit]"))
+given = driver.find_element(By.XPATH, "//form[.//input[@name='move' and @value='reasons-given']]")
+given.find_element(By.NAME, "what").send_keys("为开展低保政策执行情况的学术研究，需要完整的历年档案。")
+follow(given.find_element(By.TAG_NAME, "button"))
+defer = driver.find_element(By.XPATH, "//form[.//input[@name='move' and @value='defer']]")
+driver.execute_script("arguments[0].value = '2027-06-30'", defer.find_element(By.NAME, "until"))
+defer.find_element(By.NAME, "what").send_keys("所涉档案约4000卷，需逐卷调取、审查并作个人信息处理。")
+follow(defer.find_element(By.TAG_NAME, "button"))
+letter = driver.find_element(By.NAME, "letterBody").get_attribute("value")
+assert "本机关认为您说明的申请理由合理" in letter and "至2027年6月30日" in letter, letter
+follow(driver.find_element(By.CSS_SELECTOR, "form[action$='/move'] button[type=submit]"))
+assert "答复期限：2027-06-30" in text() and "确定延迟至2027-06-30答复" in text(), text()[:900]
+shot("answer-put-off")
+
+# 7. 第二十九条 and 第四十三条: an oral application written down at the counter, refused until the applicant confirms
+#    it; the form printed for the signature; the help given recorded.
+driver.get(BASE + "/staff/applications/new")
+Select(driver.find_element(By.NAME, "applicantType")).select_by_value("natural-person")
+type_into("name", "吴十")
+Select(driver.find_element(By.NAME, "idType")).select_by_value("passport")
+type_into("idNumber", "E12312312")
+type_into("phone", "13700001111")
+type_into("infoTitle", "联芳街道2026年适老化改造补贴名单")
+Select(driver.find_element(By.NAME, "formWanted")).select_by_value("paper")
+Select(driver.find_element(By.NAME, "delivery")).select_by_value("collect")
+Select(driver.find_element(By.NAME, "channel")).select_by_value("in-person")
+driver.find_element(By.NAME, "oral").click()
+follow(driver.find_element(By.CSS_SELECTOR, "form[action='/staff/applications/new'] button[type=submit]"))
+assert "须经申请人核对确认（第二十九条）" in text(), text()[:600]
+assert driver.find_element(By.NAME, "name").get_attribute("value") == "吴十", "what was typed was lost"
+driver.find_element(By.NAME, "applicantConfirmed").click()
+follow(driver.find_element(By.CSS_SELECTOR, "form[action='/staff/applications/new'] button[type=submit]"))
+assert "申请人口头提出，工作人员代为填写" in text(), text()[:900]
+assist = driver.find_element(By.XPATH, "//form[.//input[@name='move' and @value='assist']]")
+assist.find_element(By.NAME, "what").send_keys("申请人视力障碍，工作人员逐项朗读申请表，并提供大字版告知书。")
+follow(assist.find_element(By.TAG_NAME, "button"))
+assert "提供必要帮助（第四十三条）：申请人视力障碍" in text(), text()[:900]
+follow(driver.find_element(By.PARTIAL_LINK_TEXT, "打印申请表"))
+assert "政府信息公开申请表" in text() and "代为填写" in text() and "申请人（签名或盖章）" in text(), text()[:900]
+shot("oral-application-form")
 
 assert healthy(), "the server no longer answers"
 driver.quit()

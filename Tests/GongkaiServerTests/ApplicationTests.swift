@@ -394,6 +394,38 @@ import VaporTesting
         }
     }
 
+    /// 第四十一条: a request to correct one's own records takes its own path — registered as such, answered with its
+    /// own results and letter — and is not counted in the annual report's table 三.
+    @Test func aRequestForCorrectionHasItsOwnPathAndIsNotCounted() async throws {
+        try await withServer(demo: true, today: Day(iso: "2026-11-20")!) { app, client in
+            try await client.signIn("lianfang-officer")
+            let agency = try #require(try await AgencyRecord.query(on: app.db).filter(\.$code == DemoSeed.lianfangCode).first())
+            let before = try await AnnualReports(db: app.db).generate(agency: agency, year: 2026).report.table3?["1"]
+            try await client.get(SiteURL.staffNewApplication.path)
+            let sent = try await client.post(
+                SiteURL.staffNewApplication.path,
+                form: Self.form(title: "本人低保审核记录中的出生日期") + [("kind", "correction"), ("channel", "in-person"), ("receivedOn", "2026-11-16")])
+            #expect(sent.status == .seeOther)
+            let record = try #require(try await ApplicationRecord.query(on: app.db).filter(\.$kind == .correction).first())
+            let id = try record.requireID()
+            #expect(try await Self.offered(client, id) == ["clarify", "assist", "answer-correction", "withdraw"])
+            #expect(try await Self.move(client, id, [("move", "answer"), ("result", "3.1"), ("detail", "网上获取")]).status == .conflict)
+            let lacking = try await Self.move(client, id, [("move", "answer-correction"), ("result", "corrected"), ("detail", " ")])
+            #expect(lacking.status == .conflict && lacking.body.string.contains("须写明更正的内容（第四十一条）"))
+            #expect(
+                try await Self.move(
+                    client, id, [("move", "answer-correction"), ("result", "corrected"), ("detail", "出生日期已更正为1960年3月1日"), ("date", "2026-11-20")]
+                )
+                .status == .seeOther)
+            let answered = try #require(try await ApplicationRecord.find(id, on: app.db))
+            #expect(answered.status == .answered && answered.result == nil)
+            let letter = try #require(try await LetterRecord.query(on: app.db).filter(\.$application.$id == id).first())
+            #expect(letter.title == "更正政府信息记录申请答复书" && letter.body.contains("本机关已予以更正") && !letter.number.isEmpty)
+            let after = try await AnnualReports(db: app.db).generate(agency: agency, year: 2026).report.table3?["1"]
+            #expect(after == before, "a request for correction was counted as a disclosure application")
+        }
+    }
+
     /// 第四十二条 and 国办函〔2020〕109号: no fee without a finding; the amount is computed from the applicant's
     /// applications to the agency in the month (by identity number) or from the pages, never typed; the notice says
     /// how to pay; its amount cannot be edited; what was paid reaches section 六 of the annual report; whether fee

@@ -138,6 +138,15 @@ import Testing
         #expect(!deferral.body.contains("理由合理"))
         facts.reasonsGiven = true
         #expect(LetterDrafter.draft(.deferral, facts).body.contains("本机关认为您说明的申请理由合理"))
+        // 第四十一条: the answer to a request for correction, with its ground and the remedy.
+        facts.correction = .notCorrected
+        facts.answerDetail = "您提供的户籍证明与本机关记录一致"
+        facts.reconsiderationBody = "重庆市沙坪坝区人民政府"
+        let corrected = LetterDrafter.draft(.correctionAnswer, facts)
+        #expect(corrected.title == "更正政府信息记录申请答复书" && LetterKind.correctionAnswer.isDecision)
+        #expect(corrected.body.contains("要求更正与您相关的政府信息记录的申请") && corrected.body.contains("本机关不予更正"))
+        #expect(corrected.body.contains("您提供的户籍证明与本机关记录一致") && corrected.body.contains("第四十一条"))
+        #expect(corrected.body.contains("向重庆市沙坪坝区人民政府申请行政复议"))
     }
 
     @Test func letterNumbersFollowTheAgencysPattern() {

@@ -68,6 +68,11 @@ import Testing
             Offer(
                 what: "past the due date: too late to extend (第三十三条) or to set a later date (第三十五条)", application: received(),
                 today: "2026-04-20", officer: [.clarify, .consult, .fee, .answer, .withdraw] + asides),
+            Offer(
+                what: "a request to correct one's records (第四十一条): its own answer, no fee, consultation or 第三十五条 steps",
+                application: ApplicationCase(
+                    status: .open, submitted: day("2026-03-02"), received: day("2026-03-02"), channel: .inPerson, events: [], kind: .correction),
+                today: "2026-03-04", officer: [.clarify, .assist, .answerCorrection, .withdraw], headAlso: [.extend]),
             Offer(what: "answered: nothing more", application: received("answered@2026-03-10", status: .answered), today: "2026-03-11", officer: []),
         ]
     }
@@ -203,6 +208,14 @@ import Testing
         } else {
             Issue.record("a later date before the due date was set")
         }
+        // 第四十一条: a request for correction has its own answer, which states what it decided besides; a disclosure
+        // application never has it.
+        let correction = ApplicationCase(
+            status: .open, submitted: day("2026-03-02"), received: day("2026-03-02"), channel: .inPerson, events: [], kind: .correction)
+        #expect(refusal(.answer(result: "3.1", detail: "网上获取"), correction) == .notForKind(.correction, .answer))
+        #expect(refusal(.answerCorrection(.corrected, detail: "出生日期已更正"), received()) == .notForKind(.disclosure, .answerCorrection))
+        #expect(refusal(.answerCorrection(.redirected, detail: " "), correction) == .correctionLacks(.redirected))
+        #expect(refusal(.answerCorrection(.redirected, detail: "重庆市沙坪坝区民政局，023-65000000"), correction) == nil)
         // Every refusal has a message of its own in Chinese.
         #expect(ApplicationRefusal.extensionNeedsOfficeHead.message.contains("第三十三条"))
         #expect(ApplicationRefusal.feeLapsed.message.contains("逾期未缴费"))

@@ -63,6 +63,8 @@ public enum ApplicationMove: Sendable, Equatable {
     /// else it is not this agency's to disclose (第（五）项), and the text names the agency that is, with its contact,
     /// or is empty when that cannot be determined.
     case answer(result: String, detail: String, elsewhere: String? = nil)
+    /// 第四十一条: the answer to a request to correct one's own records, with what it states besides.
+    case answerCorrection(CorrectionResult, detail: String)
     case withdraw
 
     /// The moves by name, as forms and the API send them, in the order staff meet them.
@@ -80,7 +82,9 @@ public enum ApplicationMove: Sendable, Equatable {
         case reasonsGiven = "reasons-given"
         case deferAnswer = "defer"
         case assist
-        case answer, withdraw
+        case answer
+        case answerCorrection = "answer-correction"
+        case withdraw
 
         public var label: String {
             switch self {
@@ -101,6 +105,7 @@ public enum ApplicationMove: Sendable, Equatable {
             case .deferAnswer: "确定延迟答复的期限"
             case .assist: "为申请人提供必要帮助"
             case .answer: "作出答复"
+            case .answerCorrection: "答复更正申请"
             case .withdraw: "申请人撤回申请"
             }
         }
@@ -115,6 +120,7 @@ public enum ApplicationMove: Sendable, Equatable {
             case .askReasons: .reasonsRequest
             case .deferAnswer: .deferral
             case .answer: .answer
+            case .answerCorrection: .correctionAnswer
             case .clarifyExpired, .feeUnpaid: .abandonment
             default: nil
             }
@@ -136,9 +142,15 @@ public enum ApplicationMove: Sendable, Equatable {
             case .feeReceived: .feeReceived
             case .feePaid: .feePaid
             case .deferAnswer: .deferred
-            case .answer: .answered
+            case .answer, .answerCorrection: .answered
             case .withdraw: .withdrawn
             }
+        }
+
+        /// What a request to correct one's records (第四十一条) can have done to it: no consultation, fee or
+        /// 第三十五条 steps, and its own answer.
+        public var servesCorrections: Bool {
+            [.confirm, .clarify, .clarified, .clarifyExpired, .extend, .assist, .answerCorrection, .withdraw].contains(self)
         }
 
         /// The move that puts `event` in a history.
@@ -167,6 +179,7 @@ public enum ApplicationMove: Sendable, Equatable {
         case .deferAnswer: .deferAnswer
         case .assist: .assist
         case .answer: .answer
+        case .answerCorrection: .answerCorrection
         case .withdraw: .withdraw
         }
     }
@@ -191,6 +204,7 @@ public enum ApplicationMove: Sendable, Equatable {
         case .deferAnswer(let until, let reason): "确定延迟至\(until.iso)答复（第三十五条）：\(reason)"
         case .assist(let help): "提供必要帮助（第四十三条）：\(help)"
         case .answer(let result, _, _): "答复结果：\(result)"
+        case .answerCorrection(let result, _): "更正申请答复：\(result.label)"
         default: label
         }
     }
@@ -230,6 +244,11 @@ public enum ApplicationRefusal: Error, Equatable, Sendable {
     case feePeriodRunning
     /// The fee notice ran out unpaid: the application is deemed abandoned and only that can be recorded.
     case feeLapsed
+    /// The move is not one a request of this kind can have (an answer of 第四十一条 to a disclosure application, a fee
+    /// on a correction …).
+    case notForKind(ApplicationKind, ApplicationMove.Kind)
+    /// 第四十一条: the answer states what was corrected, the agency responsible, or why nothing was.
+    case correctionLacks(CorrectionResult)
     /// The clock refuses the history with this move in it.
     case clock(ApplicationMove.Kind, ClockError)
 
@@ -259,6 +278,8 @@ public enum ApplicationRefusal: Error, Equatable, Sendable {
         case .feePeriodRunning: "缴费期限（收费通知后\(DeadlineEngine.feePaymentPeriod)个工作日，国办函〔2020〕109号）尚未届满，不能按逾期未缴费处理"
         case .feeLapsed: "收费通知的缴费期限已届满而未缴费，视为放弃申请（第四十二条）：请按“逾期未缴费”办结"
         case .clock(let kind, let error): "依据答复期限规则不能\(kind.label)：\(error.description)"
+        case .notForKind(let applicationKind, let kind): "\(applicationKind.label)不能\(kind.label)"
+        case .correctionLacks(let result): "“\(result.label)”的答复须写明\(result.requiredDetail)（第四十一条）"
         }
     }
 }
@@ -271,13 +292,17 @@ public struct ApplicationCase: Sendable, Equatable {
     public var received: Day?
     public var channel: ReceiptChannel
     public var events: [ClockEvent]
+    public var kind: ApplicationKind
 
-    public init(status: ApplicationStatus, submitted: Day, received: Day?, channel: ReceiptChannel, events: [ClockEvent]) {
+    public init(
+        status: ApplicationStatus, submitted: Day, received: Day?, channel: ReceiptChannel, events: [ClockEvent], kind: ApplicationKind = .disclosure
+    ) {
         self.status = status
         self.submitted = submitted
         self.received = received
         self.channel = channel
         self.events = events
+        self.kind = kind
     }
 }
 
@@ -321,6 +346,9 @@ public enum ApplicationWorkflow {
         guard may(role, make: kind) else { throw .extensionNeedsOfficeHead }
         guard date <= today else { throw .dateInFuture(kind, date: date, today: today) }
         guard !application.status.isClosed else { throw .closed(application.status, kind) }
+        guard application.kind == .correction ? kind.servesCorrections : kind != .answerCorrection else {
+            throw .notForKind(application.kind, kind)
+        }
         var received = application.received
         if kind == .confirm {
             if let received { throw .alreadyConfirmed(on: received) }
@@ -356,6 +384,8 @@ public enum ApplicationWorkflow {
             throw .consultationNamesNobody
         case .fee(let notice):
             if let refusal = notice.refusal { throw refusal }
+        case .answerCorrection(let result, let detail):
+            if detail.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw .correctionLacks(result) }
         case .askReasons(let what) where what.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty:
             throw .reasonsRequestSaysNothing
         case .reasonsGiven(let reasons) where reasons.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty:
@@ -385,7 +415,7 @@ public enum ApplicationWorkflow {
         }
 
         switch move {
-        case .answer:
+        case .answer, .answerCorrection:
             outcome.status = .answered
             outcome.answered = date
         case .clarifyExpired, .feeUnpaid:
@@ -423,7 +453,7 @@ public enum ApplicationWorkflow {
             .confirm, .clarify(what: "事项"), .clarified, .clarifyExpired, .consult(party: "第三方"), .consultReceived, .consultAnswered(party: ""),
             .extend(days: 1), .fee(FeeNotice(finding: "—", charge: InformationProcessingFee.perApplication(ordinal: 11), payment: "—")), .feeReceived,
             .feePaid, .feeUnpaid, .askReasons(what: "—"), .reasonsGiven(reasons: "—"), .deferAnswer(until: today.adding(days: 366), reason: "—"),
-            .assist(help: "—"), .answer(result: "3.1", detail: "—"), .withdraw,
+            .assist(help: "—"), .answer(result: "3.1", detail: "—"), .answerCorrection(.corrected, detail: "—"), .withdraw,
         ]
         return examples.filter { (try? apply($0, to: application, on: today, by: role, today: today, engine: engine)) != nil }.map(\.kind)
     }

@@ -20,6 +20,8 @@ public enum LetterKind: String, Sendable, Codable, CaseIterable {
     case reasonsRequest = "reasons"
     /// 延迟答复告知书: a reasonable later date for the answer (第三十五条).
     case deferral
+    /// 更正申请答复书 (第四十一条).
+    case correctionAnswer = "correction"
 
     public var title: String {
         switch self {
@@ -31,11 +33,16 @@ public enum LetterKind: String, Sendable, Codable, CaseIterable {
         case .abandonment: "政府信息公开申请不再处理告知书"
         case .reasonsRequest: "政府信息公开申请说明理由告知书"
         case .deferral: "政府信息公开申请延迟答复告知书"
+        case .correctionAnswer: "更正政府信息记录申请答复书"
         }
     }
 
     /// Whether the letter is a decision the applicant may challenge, and so carries a 文号 and the remedy.
-    public var isDecision: Bool { self == .answer || self == .abandonment }
+    public var isDecision: Bool { self == .answer || self == .abandonment || self == .correctionAnswer }
+
+    /// Whether the letter carries the agency's 答复书 文号: the answers (to a disclosure application or a request for
+    /// correction).
+    public var isNumbered: Bool { self == .answer || self == .correctionAnswer }
 }
 
 /// The 文号 of an agency's letters: a pattern with `{year}` and `{seq}` (e.g. `联芳信公复〔{year}〕{seq}号`).
@@ -100,6 +107,8 @@ public struct LetterFacts: Sendable {
     /// 第三十五条: the day the answer is put off to, and why it cannot be given in time.
     public var deferredUntil: Day? = nil
     public var deferralReason = ""
+    /// 第四十一条: the answer to a request to correct the applicant's records (its detail is `answerDetail`).
+    public var correction: CorrectionResult? = nil
 
     public init(
         agencyName: String, agencyAddress: String, agencyPhone: String, trackingNumber: String, applicantName: String, received: Day?,
@@ -195,6 +204,19 @@ public enum LetterDrafter {
             lines.append(
                 "根据条例第三十五条的规定，本机关确定延迟答复的期限"
                     + (facts.deferredUntil.map { "至\(chinese($0))，将于该日前作出答复。" } ?? "为（请填写日期）。"))
+        case .correctionAnswer:
+            lines.append(
+                "本机关于\(receivedText)收到您要求更正与您相关的政府信息记录的申请（申请编号：\(facts.trackingNumber)），要求更正的记录为“\(facts.request)”。现答复如下：")
+            lines.append("")
+            lines.append(facts.correction?.decision ?? "（请选择答复结果）")
+            if !facts.answerDetail.isEmpty {
+                lines.append("")
+                lines.append(facts.answerDetail)
+            }
+            lines.append("")
+            lines.append("依据：《中华人民共和国政府信息公开条例》第四十一条。")
+            lines.append("")
+            lines.append(remedy(facts, "答复"))
         case .abandonment:
             lines.append(
                 opening

@@ -92,6 +92,9 @@ enum OpenAPIDocument {
                 "infoTitle": string(), "infoNumber": string("文号"), "infoDescription": string(), "formWanted": string("paper, electronic"),
                 "delivery": string("post, email, collect, online"), "channel": string("staff only: in-person, post, letter, fax"),
                 "receivedOn": string("staff only: YYYY-MM-DD"),
+                "kind": string("disclosure (default) or correction: a record about the applicant to be corrected (第四十一条)"),
+                "oral": string("staff only: \"on\" when made orally and written down by staff (第二十九条); needs applicantConfirmed"),
+                "applicantConfirmed": string("staff only: \"on\" when the applicant checked and confirmed what staff wrote"),
             ], required: ["applicantType", "name", "idType", "idNumber", "phone", "formWanted", "delivery"]),
         "ApplicationReceipt": object(
             ["trackingNumber": string(), "secret": string("shown once; needed for status look-ups"), "status": string()],

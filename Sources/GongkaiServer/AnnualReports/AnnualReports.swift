@@ -32,10 +32,11 @@ struct AnnualReports {
                 COUNT(*) AS n
             FROM (
                 SELECT applicant_type, result, status, received_on, closed_on FROM applications
-                WHERE agency_id = \(bind: agencyID) AND closed_on >= \(bind: start) AND received_on <= \(bind: end)
+                WHERE agency_id = \(bind: agencyID) AND kind = 'disclosure' AND closed_on >= \(bind: start) AND received_on <= \(bind: end)
                 UNION ALL
                 SELECT applicant_type, result, status, received_on, closed_on FROM applications
-                WHERE agency_id = \(bind: agencyID) AND closed_on IS NULL AND received_on IS NOT NULL AND received_on <= \(bind: end)
+                WHERE agency_id = \(bind: agencyID) AND kind = 'disclosure' AND closed_on IS NULL AND received_on IS NOT NULL
+                  AND received_on <= \(bind: end)
             ) AS counted
             GROUP BY applicant_type, result, status, new_this_year, closed_in_year
             """
@@ -66,7 +67,7 @@ struct AnnualReports {
             : try await sql.raw(
                 """
                 SELECT tracking_number, received_on, closed_on, applicant_type, result, status FROM applications
-                WHERE agency_id = \(bind: agencyID) AND received_on IS NOT NULL AND received_on <= \(bind: end)
+                WHERE agency_id = \(bind: agencyID) AND kind = 'disclosure' AND received_on IS NOT NULL AND received_on <= \(bind: end)
                   AND (closed_on IS NULL OR closed_on >= \(bind: start))
                 """
             ).all(decoding: Row.self)

@@ -85,6 +85,7 @@ let migrations: [any Migration] = [
     M020_AddReassessment(),  // 第十八条: when withheld information is next assessed
     M021_AddDeferral(),  // 第三十五条: the day an answer is put off to
     M022_AddOralApplications(),  // 第二十九条: applications written down by staff
+    M023_AddApplicationKinds(),  // 第四十一条: requests to correct one's own records
 ]
 
 struct CalendarKey: StorageKey {

@@ -29,6 +29,7 @@ struct ApplicationSummary {
     var reassessOn: String?
     var officerUsername: String?
     var officerName: String?
+    var kind: ApplicationKind = .disclosure
 }
 
 extension ApplicationSummary {
@@ -42,7 +43,7 @@ extension ApplicationSummary {
             delivery: record.delivery, channel: record.channel, submittedOn: record.submittedOn, receivedOn: record.receivedOn,
             result: record.result, resultFormat: record.resultFormat, publishedItemID: record.publishedItemID,
             providesInformation: record.providesInformation, reassessOn: record.reassessOn, officerUsername: officer?.username,
-            officerName: officer?.displayName)
+            officerName: officer?.displayName, kind: record.kind)
     }
 }
 

@@ -9,6 +9,9 @@ enum ApplicationPortalViews {
         let choose = ("", UIText.choose(l))
         var fields: [FormField] = [
             FormField(
+                name: "kind", label: UIText.fieldApplicationKind(l), kind: .choice(ApplicationKind.allCases.map { ($0.rawValue, $0.label(l)) }),
+                hint: UIText.hintApplicationKind(l)),
+            FormField(
                 name: "applicantType", label: UIText.fieldApplicantType(l),
                 kind: .choice([choose] + ApplicantType.allCases.map { ($0.rawValue, $0.label(l)) })),
             FormField(name: "name", label: UIText.fieldName(l)),

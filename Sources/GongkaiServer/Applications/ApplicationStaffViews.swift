@@ -137,6 +137,7 @@ enum ApplicationStaffViews {
                 .class("meta"),
                 .tr(.th(.text(UIText.receivingAgency(l))), .td(.text(record.agencyName))),
                 .tr(.th(.text(UIText.status(l))), .td(.strong(.text(record.status.label(l))))),
+                .tr(.th(.text(UIText.fieldApplicationKind(l))), .td(.text(record.kind.label(l)))),
                 .tr(
                     .th(.text(UIText.fieldApplicantType(l))),
                     .td(.text(ApplicantType(rawValue: record.applicantType)?.label(l) ?? record.applicantType))),
@@ -185,6 +186,7 @@ enum ApplicationStaffViews {
                 )
             },
             .if(deadline == nil, .p(.text(UIText.notYetConfirmed(l)))),
+            .if(record.kind == .correction && deadline != nil, .p(.class("notice"), .text(UIText.correctionPeriodNote(l)))),
             .if(
                 !moves.isEmpty,
                 .section(
@@ -398,6 +400,17 @@ enum ApplicationStaffViews {
                 .group(
                     label("what-\(kind.rawValue)", field(l)),
                     .textarea(.name("what"), .id("what-\(kind.rawValue)"), .attribute(named: "rows", value: "3")))
+            )
+        case .answerCorrection:
+            return (
+                UIText.moveAnswerCorrection(l),
+                .group(
+                    label("correction-result", UIText.correctionResult(l)),
+                    .select(
+                        .attribute(named: "name", value: "result"), .id("correction-result"),
+                        .forEach(CorrectionResult.allCases) { Views.option($0.rawValue, $0.label(l)) }),
+                    label("correction-detail", UIText.correctionDetail(l)),
+                    .textarea(.name("detail"), .id("correction-detail"), .attribute(named: "rows", value: "3")))
             )
         case .deferAnswer:
             return (

@@ -254,6 +254,14 @@ struct ApplicationStaffController {
                 return .answer(
                     result: try required(result, .theResult), detail: text(detail),
                     elsewhere: ["on", "true"].contains(elsewhere ?? "") ? text(responsible) : nil)
+            case .answerCorrection:
+                let chosen = (result ?? "").trimmingCharacters(in: .whitespaces)
+                guard let correction = CorrectionResult(rawValue: chosen) else {
+                    throw Refused(
+                        .unprocessableEntity,
+                        said: Said(zh: UIText.fillIn(.zh, UIText.correctionResult(.zh)), en: UIText.fillIn(.en, UIText.correctionResult(.en))))
+                }
+                return .answerCorrection(correction, detail: (detail ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
             case .withdraw: return .withdraw
             }
         }

@@ -46,6 +46,11 @@ struct Applications {
         /// applicant has checked what was written and confirmed it.
         var oral: String?
         var applicantConfirmed: String?
+        /// `disclosure` (the default) or `correction` (第四十一条).
+        var kind: String?
+
+        /// What the application asks; a missing kind is a disclosure application.
+        var applicationKind: ApplicationKind? { kind.map { ApplicationKind(rawValue: $0) } ?? .disclosure }
 
         static let forms: [(key: String, value: UIText)] = [("paper", .formPaper), ("electronic", .formElectronic)]
         static let deliveries: [(key: String, value: UIText)] = [
@@ -65,7 +70,7 @@ struct Applications {
                 "phone": phone ?? "", "email": email ?? "", "address": address ?? "", "infoTitle": infoTitle ?? "",
                 "infoNumber": infoNumber ?? "", "infoDescription": infoDescription ?? "", "formWanted": formWanted ?? "",
                 "delivery": delivery ?? "", "channel": channel ?? "", "receivedOn": receivedOn ?? "", "oral": oral ?? "",
-                "applicantConfirmed": applicantConfirmed ?? "",
+                "applicantConfirmed": applicantConfirmed ?? "", "kind": kind ?? ApplicationKind.disclosure.rawValue,
             ]
         }
 
@@ -75,6 +80,7 @@ struct Applications {
             func text(_ value: String?) -> String { (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
             let type = ApplicantType(rawValue: text(applicantType))
             if type == nil { problems["applicantType"] = UIText.problemApplicantType.said() }
+            if applicationKind == nil { problems["kind"] = UIText.problemApplicationKind.said() }
             if text(name).isEmpty { problems["name"] = (type?.isNaturalPerson == false ? UIText.problemOrganisationName : .problemPersonName).said() }
             if text(name).count > 100 { problems["name"] = UIText.problemNameLength.said() }
             if let document = IdentityDocument(rawValue: text(idType)) {
@@ -184,6 +190,7 @@ struct Applications {
             record.feeTimeExcluded = agency.feeTimeExcluded
             record.letterNumber = ""
             record.oral = staff != nil && input.isOral
+            record.kind = input.applicationKind ?? .disclosure
             if let staff { record.$officer.id = staff.id }
             if let received { record.dueOn = engine.calendar.adding(workingDays: DeadlineEngine.answerPeriod, to: received).iso }
             try await record.create(on: db)
@@ -199,11 +206,12 @@ struct Applications {
             try await Audit.record(.create, .application, id: record.id!.uuidString, agency: agency.code, by: actor, on: db)
             return record
         }
+        let asked = record.kind == .correction ? "更正申请" : "政府信息公开申请"
         try await notify(
-            record, subject: "政府信息公开申请已提交",
+            record, subject: "\(asked)已提交",
             body: staff == nil
-                ? "您的政府信息公开申请已提交，申请编号\(record.trackingNumber)。本机关确认收到后，答复期限自确认之日起计算。"
-                : "本机关已于\(record.receivedOn ?? "")收到您的政府信息公开申请，申请编号\(record.trackingNumber)。", today: today)
+                ? "您的\(asked)已提交，申请编号\(record.trackingNumber)。本机关确认收到后，答复期限自确认之日起计算。"
+                : "本机关已于\(record.receivedOn ?? "")收到您的\(asked)，申请编号\(record.trackingNumber)。", today: today)
         return (record, secret)
     }
 
@@ -264,7 +272,7 @@ struct Applications {
         ApplicationCase(
             status: record.status, submitted: Day(iso: record.submittedOn) ?? .regulationsInForce,
             received: record.receivedOn.flatMap(Day.init(iso:)),
-            channel: ReceiptChannel(rawValue: record.channel) ?? .inPerson, events: clockEvents(history))
+            channel: ReceiptChannel(rawValue: record.channel) ?? .inPerson, events: clockEvents(history), kind: record.kind)
     }
 
     /// The moves `user` may make on the application today (the page offers only these).
@@ -317,7 +325,7 @@ struct Applications {
                 let stored = LetterRecord()
                 stored.$application.id = try record.requireID()
                 stored.number = ""
-                if kind == .answer {
+                if kind.isNumbered {
                     let agency = try await record.$agency.get(on: db)
                     let sequence = try await Counters.next(.letterNumbers, agency: try agency.requireID(), year: date.year, on: db)
                     stored.number = LetterNumber.make(pattern: agency.letterNumberPattern, year: date.year, sequence: sequence)
@@ -357,7 +365,7 @@ struct Applications {
                 .init(move), .application, id: record.id!.uuidString, agency: nil, by: user.username, before: Audit.json(["status": before.rawValue]),
                 after: Audit.json(["status": record.status.rawValue]), on: db)
         }
-        let number = record.letterNumber.isEmpty || move.letter != .answer ? "" : record.letterNumber + "\n\n"
+        let number = record.letterNumber.isEmpty || move.letter?.isNumbered != true ? "" : record.letterNumber + "\n\n"
         let body =
             letter.map { number + $0.body } ?? "您的政府信息公开申请（申请编号\(record.trackingNumber)）：\(move.label)（\(date.iso)）。当前状态：\(record.status.label)。"
         try await notify(record, subject: letter?.title ?? "政府信息公开申请：\(move.label)", body: body, today: today)
@@ -368,7 +376,7 @@ struct Applications {
         _ move: ApplicationMove, for record: ApplicationRecord, agency: AgencyRecord, date: Day, today: Day
     ) async throws -> (title: String, body: String)? {
         guard let kind = move.letter else { return nil }
-        if kind == .answer, agency.letterNumberPattern.isEmpty { throw Refused(.conflict, .letterNumberPatternMissing, agency.name) }
+        if kind.isNumbered, agency.letterNumberPattern.isEmpty { throw Refused(.conflict, .letterNumberPatternMissing, agency.name) }
         let history = try await history(record)
         let current = try deadline(record, history: history, today: today, explain: false)
         var facts = LetterFacts(
@@ -398,6 +406,9 @@ struct Applications {
             facts.answerDetail = detail
             facts.elsewhere = elsewhere
             facts.consulted = history.contains { $0.kind == ClockEvent.Kind.consultSent.rawValue }
+        case .answerCorrection(let result, let detail):
+            facts.correction = result
+            facts.answerDetail = detail
         case .askReasons(let what): facts.reasonsAsked = what
         case .deferAnswer(let until, let reason):
             facts.deferredUntil = until
@@ -469,6 +480,7 @@ struct Applications {
         // NB: days are stored as ISO text, so the month is the text range from its "-01" to before "-32".
         let month = String(received.iso.prefix(7))
         let same = try await ApplicationRecord.query(on: db).filter(\.$agency.$id == record.$agency.id).filter(\.$idNumber == record.idNumber)
+            .filter(\.$kind == .disclosure)
             .filter(\.$receivedOn >= month + "-01").filter(\.$receivedOn < month + "-32").all()
         let mine = (received.iso, record.trackingNumber)
         return same.filter { other in

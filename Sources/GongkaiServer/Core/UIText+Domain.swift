@@ -195,6 +195,7 @@ extension ApplicationMove.Kind {
         case .deferAnswer: "Set a later date for the answer"
         case .assist: "Help given to the applicant"
         case .answer: "Answer"
+        case .answerCorrection: "Answer the request for correction"
         case .withdraw: "The applicant withdrew"
         }
     }
@@ -313,6 +314,8 @@ extension ApplicationRefusal {
             case .reasonsNotWritten: "Write down the reasons the applicant gave"
             case .deferralWithoutReason: "A later date says why the answer cannot be given within the statutory period (Article 35)"
             case .helpNotDescribed: "Say what help was given (Article 43)"
+            case .notForKind(let applicationKind, let kind): "\(applicationKind.label(.en)) cannot have “\(kind.label(.en))”"
+            case .correctionLacks(let result): "The answer “\(result.label(.en))” states \(result.requiredDetailEnglish) (Article 41)"
             case .feeNotPositive: "By the scales of 国办函〔2020〕109号 this application costs nothing: send no fee notice"
             case .answerLacks(let result, _):
                 "The answer “\(result.label(.en))” states \(result.requiredDetailEnglish) (Article 36): write it in the details"
@@ -518,5 +521,35 @@ extension RegisterCSVError.Line {
     /// The line's problems in the reader's language.
     func text(_ language: Language) -> String {
         problems.map { $0.text(language) }.joined(separator: language == .en ? "; " : "；")
+    }
+}
+
+extension ApplicationKind {
+    func label(_ language: Language) -> String {
+        guard language == .en else { return label }
+        return switch self {
+        case .disclosure: "Disclosure of government information (政府信息公开申请)"
+        case .correction: "Correction of a record about yourself (更正申请, Article 41)"
+        }
+    }
+}
+
+extension CorrectionResult {
+    func label(_ language: Language) -> String {
+        guard language == .en else { return label }
+        return switch self {
+        case .corrected: "Found inaccurate: corrected"
+        case .forwarded: "Not this agency's to correct: forwarded to the agency that may"
+        case .redirected: "Not this agency's to correct: the applicant told which agency to ask"
+        case .notCorrected: "Not found inaccurate: not corrected"
+        }
+    }
+
+    var requiredDetailEnglish: String {
+        switch self {
+        case .corrected: "what was corrected"
+        case .forwarded, .redirected: "the agency that may correct the record"
+        case .notCorrected: "why nothing is corrected"
+        }
     }
 }

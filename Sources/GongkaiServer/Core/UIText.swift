@@ -63,6 +63,8 @@ enum UIText: String, CaseIterable, Sendable {
     case body, active, title, date, actor, informationWanted, name, summary, edit, saveDraft, noticeTextHidden, clarifyWhat, feeFinding
     case reissueToken, workingDaysLate, postalAddress, returnForChanges, backToApplications, districtTotals, formAndDelivery, publishProactively
     case identity, publishedLate, draftLetter, drafter, copyTokenNow, recordDecision, recordHandling, record, feeBasis, role, deemedAbandoned
+    case fieldApplicationKind, hintApplicationKind, problemApplicationKind, moveAnswerCorrection, correctionResult, correctionDetail
+    case correctionPeriodNote
     case fieldOral, fieldApplicantConfirmed, problemOralInPerson, problemOralUnconfirmed, printApplicationForm
     case moveAskReasons, reasonsObserved, moveReasonsGiven, reasonsAsGiven, moveDefer, deferUntil, deferReason, moveAssist, helpGiven
     case consultedParty, partyToConsult, tablesFromRecords, moveClarify, reviewsAndSuits, confirmExplained, feeLapsedToClose, officerColon, officer
@@ -506,6 +508,22 @@ enum UIText: String, CaseIterable, Sendable {
         case .partyToConsult: ("被征求意见的第三方或机关", "Third party or agency consulted")
         case .tablesFromRecords: ("表格（按记录计算）", "Tables (computed from the records)")
         case .moveClarify: ("补正告知（第三十条，一次告知）", "Ask for clarification (Article 30, all at once)")
+        case .fieldApplicationKind: ("申请事项", "What you ask")
+        case .hintApplicationKind:
+            (
+                "要求更正的，请在“信息名称”中写明要更正的记录，在“信息描述”中写明不准确之处、正确的内容和证据（第四十一条）",
+                "To have a record corrected, name the record as the information's title and, in the description, say what is wrong, what is right and your evidence (Article 41)"
+            )
+        case .problemApplicationKind: ("请选择申请事项", "Choose what you ask")
+        case .moveAnswerCorrection: ("答复更正申请（第四十一条）", "Answer the request for correction (Article 41)")
+        case .correctionResult: ("答复结果", "Result")
+        case .correctionDetail:
+            ("更正的内容、有权更正的行政机关或不予更正的理由", "What was corrected, the agency that may correct it, or why nothing was corrected")
+        case .correctionPeriodNote:
+            (
+                "第四十一条未规定答复期限；本系统参照第三十三条的期限提示。",
+                "Article 41 sets no period for an answer; Gongkai reminds by the periods of Article 33."
+            )
         case .fieldOral:
             (
                 "申请人书面申请确有困难，口头提出，由工作人员代为填写（第二十九条）",

@@ -49,6 +49,8 @@ final class ApplicationRecord: Model, @unchecked Sendable {
     @Field(key: "fee_time_excluded") var feeTimeExcluded: Bool
     /// Made orally and written down by staff, the applicant confirming it (第二十九条).
     @Field(key: "oral") var oral: Bool
+    /// Disclosure (第二十七条) or the correction of the applicant's own records (第四十一条).
+    @Field(key: "kind") var kind: ApplicationKind
     /// The 文号 of the answer, once answered under an agency with a pattern.
     @Field(key: "letter_number") var letterNumber: String
     /// When the information this answer withheld is next assessed (第十八条); nil when nothing is withheld or the
