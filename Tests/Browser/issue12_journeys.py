@@ -47,9 +47,9 @@ sign_in("lianfang-officer")
 assert "待确认收到的网上申请" in text(), text()[:300]
 shot("desk-with-unconfirmed")
 follow(driver.find_element(By.PARTIAL_LINK_TEXT, tracking))
-assert offered() == ["confirm", "withdraw"], offered()
+assert offered() == ["confirm", "assist", "withdraw"], offered()
 follow(driver.find_element(By.XPATH, "//form[.//input[@name='move' and @value='confirm']]//button"))
-assert offered() == ["clarify", "consult", "fee", "answer", "withdraw"], offered()
+assert offered() == ["clarify", "consult", "fee", "ask-reasons", "reasons-given", "defer", "assist", "answer", "withdraw"], offered()
 clarify = driver.find_element(By.XPATH, "//form[.//input[@name='move' and @value='clarify']]")
 what = ("请补充所需信息的具体年份、所涉社区名称以及获取信息的用途说明以外的特征描述，"
         "例如文件标题、发文字号或者公示时间，以便本机关准确检索。") * 12
@@ -60,7 +60,7 @@ assert what[-30:] in driver.find_element(By.NAME, "letterBody").get_attribute("v
 follow(driver.find_element(By.CSS_SELECTOR, "form[action$='/move'] button[type=submit]"))
 page = text()
 assert "等待申请人补正" in page and "剩余" not in page, page[:500]
-assert offered() == ["clarified", "clarify-expired", "withdraw"], offered()
+assert offered() == ["clarified", "clarify-expired", "ask-reasons", "reasons-given", "assist", "withdraw"], offered()
 shot("waiting-for-clarification")
 follow(driver.find_element(By.XPATH, "//form[.//input[@name='move' and @value='clarified']]//button"))
 assert "剩余20个工作日" in text(), text()[:500]

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import Gongkai
+import NIOConcurrencyHelpers
 import Testing
 import Vapor
 
@@ -112,40 +113,115 @@ import Vapor
         }
     }
 
+    /// Issue 14: 30 guesses at once are counted one by one — only the first five have their password checked, the
+    /// rest are stopped, and the right password is then stopped too; another address is not locked out; an unknown
+    /// name is answered, counted and locked exactly as a known one, after the same bcrypt work.
+    @Test func signIn_countsConcurrentGuesses_perAddress_andAnswersUnknownNamesAlike() async throws {
+        try await withServer(demo: true) { app, client in
+            let counting = CountingHasher(inner: app.password)
+            let signIn = SignIn(db: app.db, passwords: counting.async(on: app.threadPool, hopTo: app.eventLoopGroup.next()))
+            let password = try #require(client.passwords["lianfang-officer"])
+            let now = Date(timeIntervalSince1970: 1_790_000_000)
+            let outcomes = try await withThrowingTaskGroup(of: String.self) { group in
+                for n in 0..<30 {
+                    group.addTask {
+                        switch try await signIn.check(username: "lianfang-officer", password: "guess-\(n)", from: "203.0.113.9", at: now) {
+                        case .wrong: "wrong"
+                        case .locked: "locked"
+                        case .signedIn: "signed in"
+                        }
+                    }
+                }
+                return try await group.reduce(into: [String]()) { $0.append($1) }
+            }
+            #expect(outcomes.filter { $0 == "wrong" }.count == Lockout.attempts && outcomes.filter { $0 == "locked" }.count == 30 - Lockout.attempts)
+            #expect(counting.verifications.withLockedValue { $0 } == Lockout.attempts, "a guess past the limit had its password checked")
+            guard case .locked = try await signIn.check(username: "lianfang-officer", password: password, from: "203.0.113.9", at: now) else {
+                Issue.record("the right password got through from the locked address")
+                return
+            }
+            guard case .signedIn = try await signIn.check(username: "lianfang-officer", password: password, from: "198.51.100.7", at: now) else {
+                Issue.record("a stranger's guesses locked the account out everywhere")
+                return
+            }
+            // An unknown name: the same answers in the same order, each after one bcrypt check.
+            counting.verifications.withLockedValue { $0 = 0 }
+            var answers: [String] = []
+            for n in 0...Lockout.attempts {
+                switch try await signIn.check(username: "no-such-user", password: "guess-\(n)", from: "203.0.113.9", at: now) {
+                case .wrong: answers.append("wrong")
+                case .locked: answers.append("locked")
+                case .signedIn: answers.append("signed in")
+                }
+            }
+            #expect(answers == Array(repeating: "wrong", count: Lockout.attempts) + ["locked"])
+            #expect(counting.verifications.withLockedValue { $0 } == Lockout.attempts)
+            // A hash that is not bcrypt is a wrong password, not a server error.
+            let broken = try #require(try await StaffRecord.query(on: app.db).filter(\.$username == "lianfang-editor").first())
+            broken.passwordHash = "not-a-bcrypt-hash"
+            try await broken.save(on: app.db)
+            guard case .wrong = try await signIn.check(username: "lianfang-editor", password: "anything", from: "192.0.2.1", at: now) else {
+                Issue.record("a damaged hash did not answer as a wrong password")
+                return
+            }
+        }
+    }
+
     @Test func signIn_locksAnAccountAfterRepeatedFailures_untilTheLockRunsOut() async throws {
         try await withServer(demo: true) { app, client in
             let signIn = SignIn(db: app.db, passwords: app.password.async)
             let password = try #require(client.passwords["lianfang-officer"])
             let now = Date(timeIntervalSince1970: 1_790_000_000)
-            guard case .wrong = try await signIn.check(username: "nobody", password: password, at: now) else {
+            guard case .wrong = try await signIn.check(username: "nobody", password: password, from: "10.0.0.1", at: now) else {
                 Issue.record("an unknown name is answered as a wrong password")
                 return
             }
             for attempt in 1..<Lockout.attempts {
-                guard case .wrong = try await signIn.check(username: "lianfang-officer", password: "wrong-\(attempt)", at: now) else {
+                guard case .wrong = try await signIn.check(username: "lianfang-officer", password: "wrong-\(attempt)", from: "10.0.0.1", at: now)
+                else {
                     Issue.record("attempt \(attempt) was not answered as wrong")
                     return
                 }
             }
-            guard case .signedIn = try await signIn.check(username: "lianfang-officer", password: password, at: now) else {
+            guard case .signedIn = try await signIn.check(username: "lianfang-officer", password: password, from: "10.0.0.1", at: now) else {
                 Issue.record("the right password before the limit signs in")
                 return
             }
             for attempt in 1...Lockout.attempts {
-                _ = try await signIn.check(username: "lianfang-officer", password: "wrong-\(attempt)", at: now)
+                _ = try await signIn.check(username: "lianfang-officer", password: "wrong-\(attempt)", from: "10.0.0.1", at: now)
             }
-            guard case .locked(let until) = try await signIn.check(username: "lianfang-officer", password: password, at: now.addingTimeInterval(60))
+            guard
+                case .locked(let until) = try await signIn.check(
+                    username: "lianfang-officer", password: password, from: "10.0.0.1", at: now.addingTimeInterval(60))
             else {
                 Issue.record("the account is locked after \(Lockout.attempts) failures in a row, even for the right password")
                 return
             }
             #expect(until == now.addingTimeInterval(Lockout.duration))
-            guard case .signedIn = try await signIn.check(username: "lianfang-officer", password: password, at: until.addingTimeInterval(1)) else {
+            guard
+                case .signedIn = try await signIn.check(
+                    username: "lianfang-officer", password: password, from: "10.0.0.1", at: until.addingTimeInterval(1))
+            else {
                 Issue.record("the lock runs out")
                 return
             }
             let logins = try await AuditRecord.query(on: app.db).filter(\.$action == "login").filter(\.$actor == "lianfang-officer").count()
             #expect(logins == 2)
         }
+    }
+}
+
+/// Counts the password checks made through it (the work a sign-in does, measured without a clock).
+final class CountingHasher: PasswordHasher, @unchecked Sendable {
+    let inner: any PasswordHasher
+    let verifications = NIOLockedValueBox(0)
+
+    init(inner: any PasswordHasher) { self.inner = inner }
+
+    func hash<Password: DataProtocol>(_ password: Password) throws -> [UInt8] { try inner.hash(password) }
+
+    func verify<Password: DataProtocol, Digest: DataProtocol>(_ password: Password, created digest: Digest) throws -> Bool {
+        verifications.withLockedValue { $0 += 1 }
+        return try inner.verify(password, created: digest)
     }
 }

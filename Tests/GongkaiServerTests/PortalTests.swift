@@ -141,6 +141,24 @@ import VaporTesting
             let sitemap = try await client.get(SiteURL.sitemap.path)
             #expect(sitemap.body.string.contains("<urlset"))
             #expect(sitemap.body.string.contains(SiteURL.guide(DemoSeed.lianfangCode).path))
+            // Issue 14: links are made from the configured address, never from the Host a client sent.
+            let forged = try await client.get(SiteURL.sitemap.path, headers: ["Host": "evil.example"])
+            #expect(!forged.body.string.contains("evil.example") && forged.body.string.contains("<loc>http://"))
+            let feedForged = try await client.get(SiteURL.feed(DemoSeed.lianfangCode).path, headers: ["Host": "evil.example"])
+            #expect(!feedForged.body.string.contains("evil.example"))
+        }
+    }
+
+    /// `PUBLIC_URL` is the scheme and host visitors use; over HTTPS the cookies are `Secure`.
+    @Test func thePublicAddressIsConfigured_andHTTPSMakesCookiesSecure() throws {
+        let https = try ServerConfiguration.resolve(databasePath: "/tmp/x.sqlite", environment: ["PUBLIC_URL": "https://gk.example.gov.cn/"])
+        #expect(https.siteAddress == "https://gk.example.gov.cn" && https.secureCookies)
+        let plain = try ServerConfiguration.resolve(databasePath: "/tmp/x.sqlite", environment: [:], hostname: "0.0.0.0", port: 8080)
+        #expect(plain.siteAddress == "http://localhost:8080" && !plain.secureCookies)
+        for bad in ["gk.example.gov.cn", "ftp://gk.example.gov.cn", "https://gk.example.gov.cn/portal", "https://a@gk.example.gov.cn"] {
+            #expect(throws: ConfigurationError.self, "\(bad)") {
+                try ServerConfiguration.resolve(databasePath: "/tmp/x.sqlite", environment: ["PUBLIC_URL": bad])
+            }
         }
     }
 

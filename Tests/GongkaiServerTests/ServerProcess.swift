@@ -310,7 +310,7 @@ enum RawHTTP {
 /// A browser over plain sockets: keeps the session cookie and the CSRF token of the last form it was shown.
 final class SocketBrowser: @unchecked Sendable {
     let port: Int
-    var cookie: String?
+    var jar = CookieJar()
     var csrf: String?
 
     init(port: Int) { self.port = port }
@@ -343,14 +343,14 @@ final class SocketBrowser: @unchecked Sendable {
         pause: TimeInterval = 0
     ) async throws -> RawResponse {
         var headers = extraHeaders
-        if let cookie { headers.append(("Cookie", cookie)) }
+        if let cookie = jar.header { headers.append(("Cookie", cookie)) }
         if let contentType { headers.append(("Content-Type", contentType)) }
         let bytes = RawHTTP.request(method, target, headers: headers, body: body)
         // The head goes first on its own, then the body in pieces, as a slow network delivers it.
         let head = bytes.count - body.count
         let parts = pieces <= 1 ? [bytes] : [Array(bytes[0..<head])] + RawHTTP.pieces(body, count: pieces)
         let response = try await RawHTTP.exchange(port: port, pieces: parts, pause: pause)
-        if let set = response.header("Set-Cookie"), let pair = set.split(separator: ";").first { cookie = String(pair) }
+        jar.take(response.headers.filter { $0.0.lowercased() == "set-cookie" }.map(\.1))
         if let range = response.text.range(of: "name=\"_csrf\" value=\"") {
             csrf = String(response.text[range.upperBound...].prefix { $0 != "\"" })
         }
@@ -360,7 +360,7 @@ final class SocketBrowser: @unchecked Sendable {
     /// Signs in as `username`; true when the back office then answers.
     @discardableResult
     func signIn(_ username: String, password: String) async throws -> Bool {
-        cookie = nil
+        jar = CookieJar()
         csrf = nil
         try await get(SiteURL.staffLogin.path)
         let answer = try await post(SiteURL.staffLogin.path, form: [("username", username), ("password", password)])

@@ -197,7 +197,58 @@ import VaporTesting
             let locked = try await client.post(
                 SiteURL.staffLogin.path, form: [("username", "lianfang-editor"), ("password", client.passwords["lianfang-editor"]!)])
             #expect(locked.status == .tooManyRequests)
-            #expect(locked.body.string.contains("锁定"))
+            #expect(locked.body.string.contains("登录失败次数过多"))
+        }
+    }
+
+    /// Issue 14, sessions: a visit to the sign-in page stores nothing on the server; signing in issues a new session
+    /// id (one planted before is worth nothing); a password reset ends every session of the account; an idle or old
+    /// session ends on the server, whatever the cookie says.
+    @Test func sessions_areMadeAtSignIn_endOnReset_andExpireOnTheServer() async throws {
+        try await withServer(demo: true) { app, client in
+            let sessions = { try await SessionRecord.query(on: app.db).count() }
+            try await client.get(SiteURL.staffLogin.path)
+            try await client.get(Language.en.path(SiteURL.staffLogin.path))
+            #expect(try await sessions() == 0, "a visit to the sign-in page stored a session")
+            #expect(client.jar.value("gongkai-session") == nil && client.jar.value("gongkai-csrf") != nil)
+
+            try await client.signIn("lianfang-officer")
+            let first = try #require(client.jar.value("gongkai-session"))
+            // Signing in again (another identity, same browser) replaces the session: the old id no longer works.
+            let signedInAgain = try await client.post(
+                SiteURL.staffLogin.path, form: [("username", "lianfang-editor"), ("password", client.passwords["lianfang-editor"] ?? "")])
+            #expect(signedInAgain.status == .seeOther)
+            let second = try #require(client.jar.value("gongkai-session"))
+            #expect(first != second)
+            let planted = TestClient(app: app, passwords: client.passwords)
+            planted.jar.cookies["gongkai-session"] = first
+            #expect(try await planted.get(SiteURL.staffHome.path).status == .seeOther, "the session id from before sign-in still works")
+            #expect(try await sessions() == 1)
+
+            // A password reset by the administrator ends the editor's session.
+            #expect(try await client.get(SiteURL.staffHome.path).status == .ok)
+            let admin = TestClient(app: app, passwords: client.passwords)
+            try await admin.signIn("admin")
+            let editor = try #require(try await StaffRecord.query(on: app.db).filter(\.$username == "lianfang-editor").first())
+            try await admin.get(SiteURL.adminAccount(try editor.requireID()).path)
+            let reset = try await admin.post(
+                SiteURL.adminAccount(try editor.requireID()).path,
+                form: [
+                    ("displayName", editor.displayName), ("role", editor.role), ("agency", DemoSeed.lianfangCode),
+                    ("password", "a-new-password-2026"),
+                ])
+            #expect(reset.status == .seeOther, "\(reset.status) \(reset.body.string.suffix(400))")
+            #expect(try await client.get(SiteURL.staffHome.path).status == .seeOther, "a reset password left the old session working")
+
+            // Idle for more than 2 hours: ended on the server.
+            try await client.signIn("lianfang-officer")
+            #expect(try await client.get(SiteURL.staffHome.path).status == .ok)
+            let key = try #require(client.jar.value("gongkai-session"))
+            let stored = try #require(try await SessionRecord.query(on: app.db).filter(\.$key == SessionID(string: key)).first())
+            stored.data["seenAt"] = String(Int(Date().timeIntervalSince1970 - StaffSessions.idleLimit - 60))
+            try await stored.save(on: app.db)
+            #expect(try await client.get(SiteURL.staffHome.path).status == .seeOther, "an idle session was still accepted")
+            #expect(try await SessionRecord.query(on: app.db).filter(\.$key == SessionID(string: key)).count() == 0)
         }
     }
 

@@ -113,7 +113,7 @@ private func runServer<T>(
 final class TestClient: @unchecked Sendable {
     let app: Application
     let passwords: [String: String]
-    var cookie: String?
+    var jar = CookieJar()
     var csrf: String?
 
     init(app: Application, passwords: [String: String]) {
@@ -143,11 +143,9 @@ final class TestClient: @unchecked Sendable {
 
     func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders = [:], body: ByteBuffer? = nil) async throws -> TestingHTTPResponse {
         var headers = headers
-        if let cookie { headers.replaceOrAdd(name: .cookie, value: cookie) }
+        if let cookie = jar.header { headers.replaceOrAdd(name: .cookie, value: cookie) }
         let response = try await app.testing().sendRequest(method, path, headers: headers, body: body)
-        if let set = response.headers.first(name: .setCookie), let pair = set.split(separator: ";").first {
-            cookie = String(pair)
-        }
+        jar.take(response.headers[.setCookie])
         let html = response.body.string
         if let range = html.range(of: "name=\"_csrf\" value=\"") {
             let rest = html[range.upperBound...]
@@ -163,4 +161,23 @@ final class TestClient: @unchecked Sendable {
         #expect(response.status == .seeOther, "sign-in of \(username) answered \(response.status)")
         try await get("/staff")
     }
+}
+
+/// The cookies a browser keeps: each by name, replaced when set again, dropped when the server expires it.
+struct CookieJar {
+    var cookies: [String: String] = [:]
+
+    var header: String? { cookies.isEmpty ? nil : cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
+
+    mutating func take(_ setCookies: [String]) {
+        for line in setCookies {
+            let parts = line.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let pair = parts.first, let equals = pair.firstIndex(of: "=") else { continue }
+            let name = String(pair[..<equals])
+            let expired = parts.contains { $0.lowercased() == "max-age=0" || $0.lowercased().hasPrefix("expires=thu, 01 jan 1970") }
+            cookies[name] = expired ? nil : String(pair[pair.index(after: equals)...])
+        }
+    }
+
+    func value(_ name: String) -> String? { cookies[name] }
 }

@@ -1,5 +1,6 @@
 import Fluent
 import Gongkai
+import SQLKit
 import Vapor
 
 /// The administrator keeps staff accounts: roles, agencies, passwords and API tokens.
@@ -93,11 +94,16 @@ extension AdminController {
         if !password.isEmpty {
             account.passwordHash = try await req.password.async.hash(password)
             account.tokenHash = nil  // a reset password also ends the old API token
+            if !isNew { account.sessionEpoch += 1 }  // and every session of the account
         }
         if isNew { account.failedLogins = 0 }
         if ["on", "是"].contains((form.unlock ?? "").trimmingCharacters(in: .whitespaces)) {
             account.lockedUntil = nil
             account.failedLogins = 0
+            // Sign-in stopped from any address for this name starts again.
+            if let sql = req.db as? any SQLDatabase {
+                try await sql.raw("DELETE FROM sign_in_throttles WHERE username = \(bind: account.username)").run()
+            }
         }
         return [:]
     }

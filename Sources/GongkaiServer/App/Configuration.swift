@@ -29,6 +29,17 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var calendarFile: String
     /// `SMTP_URL`: where applicants' notifications are mailed; nil records them only in the timeline.
     public var smtpURL: String?
+    /// `PUBLIC_URL`: the address visitors use (`https://gk.example.gov.cn`), for absolute links in feeds and the
+    /// sitemap — never the request's `Host` — and, when it is HTTPS, `Secure` cookies. Without it, the bound address.
+    public var publicURL: String?
+
+    /// The scheme and host links are made from.
+    var siteAddress: String {
+        publicURL ?? "http://\(hostname == "0.0.0.0" || hostname == "::" ? "localhost" : hostname):\(port)"
+    }
+
+    /// Cookies are `Secure` when visitors reach the site over HTTPS (behind a proxy that ends TLS, as usual).
+    var secureCookies: Bool { publicURL?.hasPrefix("https://") == true }
 
     public init(database: Database, hostname: String = "127.0.0.1", port: Int = 8080, calendarFile: String = "gongkai-calendar.json") {
         self.database = database
@@ -52,7 +63,20 @@ public struct ServerConfiguration: Sendable, Equatable {
         }
         var configuration = try resolveDatabase(databasePath: databasePath, environment: environment, hostname: hostname, port: port)
         configuration.smtpURL = smtpURL
+        configuration.publicURL = try publicURL(environment["PUBLIC_URL"])
         return configuration
+    }
+
+    /// `PUBLIC_URL` as `scheme://host[:port]`, or nil when unset.
+    static func publicURL(_ value: String?) throws(ConfigurationError) -> String? {
+        guard let value, !value.isEmpty else { return nil }
+        guard let url = URLComponents(string: value), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
+            let host = url.host, !host.isEmpty, url.path.isEmpty || url.path == "/", url.query == nil, url.fragment == nil, url.user == nil
+        else {
+            throw ConfigurationError(
+                "PUBLIC_URL \"\(value.prefix(200))\" is not the address visitors use: give the scheme and host only, like https://gk.example.gov.cn")
+        }
+        return "\(scheme)://\(host)" + (url.port.map { ":\($0)" } ?? "")
     }
 
     private static func resolveDatabase(

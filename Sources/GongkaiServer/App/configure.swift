@@ -26,9 +26,11 @@ public func configure(_ app: Application, _ configuration: ServerConfiguration) 
 
     app.sessions.use(.fluent)
     app.sessions.configuration.cookieName = "gongkai-session"
+    let secure = configuration.secureCookies
     app.sessions.configuration.cookieFactory = { session in
-        .init(string: session.string, maxAge: 8 * 3600, path: "/", isSecure: false, isHTTPOnly: true, sameSite: .lax)
+        .init(string: session.string, maxAge: Int(StaffSessions.absoluteLimit), path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
     }
+    app.storage[SiteAddressKey.self] = SiteAddress(base: configuration.siteAddress, secureCookies: secure)
     app.passwords.use(.bcrypt(cost: 10))
     app.routes.defaultMaxBodySize = BodyLimit.forms
     app.storage[CalendarKey.self] = loadCalendar(configuration.calendarFile, logger: app.logger)
@@ -86,6 +88,7 @@ let migrations: [any Migration] = [
     M021_AddDeferral(),  // 第三十五条: the day an answer is put off to
     M022_AddOralApplications(),  // 第二十九条: applications written down by staff
     M023_AddApplicationKinds(),  // 第四十一条: requests to correct one's own records
+    M024_SessionsAndSignInThrottles(),  // sessions end on a password reset; sign-in failures per name and address
 ]
 
 struct CalendarKey: StorageKey {

@@ -271,11 +271,9 @@ extension Optional {
 }
 
 extension Request {
-    /// The scheme and host the client used, for absolute links in feeds and sitemaps.
-    var baseURL: String {
-        let host = headers.first(name: .host) ?? "localhost"
-        return "http://\(host)"
-    }
+    /// The scheme and host of the site, for absolute links in feeds and sitemaps: the configured `PUBLIC_URL`, never
+    /// the `Host` a client sent.
+    var baseURL: String { application.siteAddress.base }
 }
 
 enum XML {

@@ -69,18 +69,6 @@ struct Access {
     }
 }
 
-/// Loads the staff member of the session, if any.
-struct StaffSessionAuthenticator: AsyncMiddleware {
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let id = request.session.data["staff"].flatMap(UUID.init(uuidString:)),
-            let record = try await StaffRecord.find(id, on: request.db)
-        {
-            request.auth.login(try StaffUser(record))
-        }
-        return try await next.respond(to: request)
-    }
-}
-
 /// Staff tooling signs API writes with `Authorization: Bearer <token>`.
 struct StaffTokenAuthenticator: AsyncBearerAuthenticator {
     func authenticate(bearer: BearerAuthorization, for request: Request) async throws {
@@ -91,7 +79,8 @@ struct StaffTokenAuthenticator: AsyncBearerAuthenticator {
     }
 }
 
-/// Every state-changing form carries the session's CSRF token; a request without it is refused.
+/// Every state-changing form carries a CSRF token — the session's once signed in, the sign-in form's own cookie before
+/// (`AnonymousCSRF`); a request without it is refused.
 struct CSRFMiddleware: AsyncMiddleware {
     static let field = "_csrf"
 
@@ -101,11 +90,16 @@ struct CSRFMiddleware: AsyncMiddleware {
             // have no token yet, so it is collected here first, within the route's limit.
             try await BodyLimit.collect(request)
             let sent = try? request.content.get(String.self, at: Self.field)
-            guard let expected = request.session.data["csrf"], let sent, constantTimeEqual(sent, expected) else {
+            let expected =
+                request.auth.has(StaffUser.self)
+                ? request.session.data[StaffSessions.Key.csrf] : request.cookies[AnonymousCSRF.cookie]?.string
+            guard let expected, let sent, constantTimeEqual(sent, expected) else {
                 throw Refused(.forbidden, .csrfExpired)
             }
         }
-        return try await next.respond(to: request)
+        let response = try await next.respond(to: request)
+        AnonymousCSRF.attach(request, to: response)
+        return response
     }
 
     private func constantTimeEqual(_ a: String, _ b: String) -> Bool {
@@ -116,11 +110,9 @@ struct CSRFMiddleware: AsyncMiddleware {
 }
 
 extension Request {
-    /// The session's CSRF token, made on first use.
+    /// The CSRF token forms carry: the session's once signed in, else the sign-in form's cookie.
     var csrfToken: String {
-        if let token = session.data["csrf"] { return token }
-        let token = [UInt8].random(count: 24).base64
-        session.data["csrf"] = token
+        guard auth.has(StaffUser.self), let token = session.data[StaffSessions.Key.csrf] else { return AnonymousCSRF.token(self) }
         return token
     }
 

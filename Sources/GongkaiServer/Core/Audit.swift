@@ -26,6 +26,7 @@ enum Audit {
         static let issueToken = Action(rawValue: "issue-token")
         static let login = Action(rawValue: "login")
         static let register = Action(rawValue: "register")
+        static let loginThrottled = Action(rawValue: "login-throttled")
         static let saveDraft = Action(rawValue: "save-draft")
         static let publish = Action(rawValue: "publish")
         static let reassess = Action(rawValue: "reassess")
@@ -52,6 +53,7 @@ enum Audit {
             "decide": ("审结", "Decide"), "issue-token": ("签发接口令牌", "Issue an API token"), "login": ("登录", "Sign in"),
             "register": ("登记", "Register"), "save-draft": ("保存草稿", "Save a draft"), "letter": ("发出文书", "Send a letter"),
             "reassess": ("复查不予公开的信息", "Reassess withheld information"),
+            "login-throttled": ("登录失败次数过多，暂停该地址登录", "Sign-in stopped for an address after repeated failures"),
         ]
         init(_ review: ReviewAction) { rawValue = review.rawValue }
         /// The clock's name for the move (`clarify-sent` …), or the move's own (`confirm`, `fee-unpaid`).

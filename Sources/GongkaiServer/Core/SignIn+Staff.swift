@@ -17,10 +17,12 @@ extension StaffController {
     func login(_ req: Request) async throws -> Response {
         let form = try req.decodeBody(LoginForm.self)
         let refused: (Said, HTTPResponseStatus)
-        switch try await SignIn(db: req.db, passwords: req.password.async).check(username: form.username, password: form.password, at: Date()) {
+        switch try await SignIn(db: req.db, passwords: req.password.async).check(
+            username: form.username, password: form.password, from: req.clientKey, at: Date())
+        {
         case .signedIn(let record):
-            req.session.data["staff"] = try record.requireID().uuidString
-            req.session.data["csrf"] = [UInt8].random(count: 24).base64  // a new token for the new identity
+            // A new session, with a new id and a new CSRF token, for the new identity.
+            try await StaffSessions.begin(req, for: record, at: Date())
             return req.redirect(to: SiteURL.staffHome.path)
         case .wrong: refused = (UIText.wrongPassword.said(), .unauthorized)
         case .locked(let until): refused = (UIText.accountLocked.said(Self.time(until)), .tooManyRequests)

@@ -905,7 +905,10 @@ enum UIText: String, CaseIterable, Sendable {
         case .reportUnbalanced: ("报告的勾稽关系不成立，不能发布：{1}", "The report's arithmetic does not hold, so it cannot be published: {1}")
         case .wrongPassword: ("用户名或密码不正确", "The user name or the password is wrong")
         case .accountLocked:
-            ("连续多次密码错误，账号已锁定至{1}，请稍后再试或联系管理员", "Too many wrong passwords: the account is locked until {1}; try later or ask an administrator")
+            (
+                "登录失败次数过多，请于{1}后再试，或联系管理员",
+                "Too many failed sign-ins from here: try again after {1}, or ask an administrator"
+            )
         case .trainingFuture: ("培训日期不能晚于今天", "A training cannot be dated after today")
         case .trainingDate: ("日期须为 YYYY-MM-DD", "The date is written YYYY-MM-DD")
         case .topicNeeded: ("请填写培训内容", "Give the topic")

@@ -16,6 +16,8 @@ final class StaffRecord: Model, @unchecked Sendable {
     @OptionalField(key: "locked_until") var lockedUntil: Date?
     /// SHA-256 of the API token, for staff tooling; nil when none was issued.
     @OptionalField(key: "token_hash") var tokenHash: String?
+    /// Moves on when the password is reset: every session made before ends.
+    @Field(key: "session_epoch") var sessionEpoch: Int
 
     init() {}
 
@@ -26,5 +28,6 @@ final class StaffRecord: Model, @unchecked Sendable {
         self.role = role
         self.$agency.id = agencyID
         failedLogins = 0
+        sessionEpoch = 0
     }
 }
