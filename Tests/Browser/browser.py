@@ -108,20 +108,25 @@ def sign_in(user):
 
 
 
+def fill_application(name, title, id_number, phone, form, delivery):
+    """Fills in who applies (a person, by passport) and what for, on the public or the staff form."""
+    Select(driver.find_element(By.NAME, "applicantType")).select_by_value("natural-person")
+    type_into("name", name)
+    Select(driver.find_element(By.NAME, "idType")).select_by_value("passport")
+    type_into("idNumber", id_number)
+    type_into("phone", phone)
+    type_into("infoTitle", title)
+    Select(driver.find_element(By.NAME, "formWanted")).select_by_value(form)
+    Select(driver.find_element(By.NAME, "delivery")).select_by_value(delivery)
+
+
 def apply_online(name, title, kind="disclosure", description=""):
     """A resident applies to the demo subdistrict online; returns the tracking number shown."""
     driver.get(f"{BASE}/a/{CODE}/apply")
     Select(driver.find_element(By.NAME, "kind")).select_by_value(kind)
     if description:
         type_into("infoDescription", description)
-    Select(driver.find_element(By.NAME, "applicantType")).select_by_value("natural-person")
-    type_into("name", name)
-    Select(driver.find_element(By.NAME, "idType")).select_by_value("passport")
-    type_into("idNumber", "E98765432")
-    type_into("phone", "13912345678")
-    type_into("infoTitle", title)
-    Select(driver.find_element(By.NAME, "formWanted")).select_by_value("electronic")
-    Select(driver.find_element(By.NAME, "delivery")).select_by_value("online")
+    fill_application(name, title, "E98765432", "13912345678", form="electronic", delivery="online")
     follow(driver.find_element(By.CSS_SELECTOR, "form[action$='/apply'] button[type=submit]"))
     tracking = re.search(CODE + r"-\d{4}-\d{5}", driver.page_source)
     assert tracking, "no tracking number after applying"

@@ -15,7 +15,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 import browser
-from browser import BASE, CODE, apply_online, driver, follow, healthy, shot, sign_in, text, type_into
+from browser import BASE, CODE, apply_online, driver, fill_application, follow, healthy, shot, sign_in, text, type_into
 
 # 1. The administrator's agency settings: fee payment, the fee pause, the 复议机关 and the 文号 pattern.
 sign_in("admin")
@@ -122,14 +122,7 @@ shot("correction-answer-letter")
 def register_at_counter(name, title, oral=False):
     """The officer registers an application handed in (or, with `oral`, made orally) at the counter today."""
     driver.get(BASE + "/staff/applications/new")
-    Select(driver.find_element(By.NAME, "applicantType")).select_by_value("natural-person")
-    type_into("name", name)
-    Select(driver.find_element(By.NAME, "idType")).select_by_value("passport")
-    type_into("idNumber", "E12312312")
-    type_into("phone", "13700001111")
-    type_into("infoTitle", title)
-    Select(driver.find_element(By.NAME, "formWanted")).select_by_value("paper")
-    Select(driver.find_element(By.NAME, "delivery")).select_by_value("collect")
+    fill_application(name, title, "E12312312", "13700001111", form="paper", delivery="collect")
     Select(driver.find_element(By.NAME, "channel")).select_by_value("in-person")
     if oral:
         driver.find_element(By.NAME, "oral").click()
