@@ -736,6 +736,18 @@ extension Array {
             #expect(registered.status == .created)
             try check(registered, "Application")
             #expect(try registered.content.decode(ApplicationDTO.self).status == "open")
+
+            // Issue 14: the district supervisor reads through the API what its pages show — names masked too.
+            let supervisorToken = "test-token-district-supervisor"
+            let supervisor = try #require(try await StaffRecord.query(on: app.db).filter(\.$username == "district-supervisor").first())
+            supervisor.tokenHash = SHA256.hash(data: Data(supervisorToken.utf8)).hex
+            try await supervisor.save(on: app.db)
+            let read = try await client.get(SiteURL.apiApplication(id).path, headers: ["Authorization": "Bearer \(supervisorToken)"])
+            #expect(read.status == .ok)
+            let masked = try read.content.decode(ApplicationDTO.self)
+            #expect(masked.name == "重**" && masked.idNumber == "9135**********0Y43" && !read.body.string.contains("重庆某某商贸有限公司"))
+            let readList = try await client.get(SiteURL.apiApplications.path, headers: ["Authorization": "Bearer \(supervisorToken)"])
+            #expect(!readList.body.string.contains("重庆某某商贸有限公司") && readList.body.string.contains("重**"))
         }
     }
 }

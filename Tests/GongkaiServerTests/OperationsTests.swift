@@ -10,17 +10,22 @@ import VaporTesting
 
 @Suite struct OperationsTests {
     @Test func metricsCountRequestsByRoutePatternAndStatus() async throws {
-        try await withServer(demo: true) { _, client in
+        try await withServer(demo: true) { app, client in
+            // Off without METRICS_TOKEN; with it, only for a request bearing it (issue 14: /metrics was public).
+            #expect(try await client.get(SiteURL.metrics.path).status == .notFound)
+            app.metricsToken = "scraper-token-2026"
+            #expect(try await client.get(SiteURL.metrics.path, headers: ["Authorization": "Bearer wrong"]).status == .notFound)
             try await client.get(SiteURL.agency(DemoSeed.lianfangCode).path)
             try await client.get(SiteURL.agency(DemoSeed.lianfangCode).path)
             try await client.get(SiteURL.agency("nobody").path)
             try await client.get(SiteURL.healthz.path)
-            let metrics = try await client.get(SiteURL.metrics.path)
+            let metrics = try await client.get(SiteURL.metrics.path, headers: ["Authorization": "Bearer scraper-token-2026"])
             #expect(metrics.status == .ok)
             #expect(metrics.headers.contentType?.subType == "plain")
             let text = metrics.body.string
             #expect(text.contains(#"gongkai_http_requests_total{method="GET",route="/a/:code",status="200"} 2"#))
             #expect(text.contains(#"gongkai_http_requests_total{method="GET",route="/a/:code",status="404"} 1"#))
+            #expect(text.contains(#"gongkai_http_requests_total{method="GET",route="/metrics",status="404"} 2"#))
             #expect(text.contains(#"gongkai_http_request_duration_seconds_count{method="GET",route="/a/:code"} 3"#))
             #expect(text.contains("gongkai_db_ping_duration_seconds_count 1"))
             #expect(text.contains("gongkai_db_pool_connections_max"))

@@ -59,6 +59,18 @@ import VaporTesting
             #expect(Array(download.body.readableBytesView) == pdf)
             #expect(download.headers.first(name: "X-Content-SHA256") == stored.sha256)
             #expect(try await portal.get(SiteURL.item(DemoSeed.lianfangCode, id).path).body.string.contains("名单.pdf"))
+
+            // Issue 14: withdrawn, the item keeps only its catalogue entry, marked withdrawn with the day (410); its
+            // text and its files are no longer served.
+            try await reviewer.get(SiteURL.staffItem(id).path)
+            #expect(
+                try await reviewer.post(SiteURL.staffItemAction(id).path, form: [("action", "withdraw"), ("reason", "名单有误，撤回核实")]).status
+                    == .seeOther)
+            let withdrawn = try await portal.get(SiteURL.item(DemoSeed.lianfangCode, id).path)
+            #expect(withdrawn.status == .gone)
+            #expect(withdrawn.body.string.contains("撤回，原文及附件不再公开") && withdrawn.body.string.contains("关于2026年第四季度临时救助对象的公示"))
+            #expect(!withdrawn.body.string.contains("拟对以下对象给予临时救助") && !withdrawn.body.string.contains("名单.pdf"))
+            #expect(try await portal.get(path).status == .notFound)
         }
     }
 

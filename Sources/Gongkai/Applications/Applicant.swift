@@ -136,6 +136,9 @@ public enum Masking {
         return String(chars.prefix(4)) + String(repeating: "*", count: chars.count - 8) + String(chars.suffix(4))
     }
 
+    /// `张**`: the first character of a name.
+    public static func name(_ name: String) -> String { String(name.prefix(1)) + "**" }
+
     /// `138****5678`.
     public static func phone(_ number: String) -> String {
         let chars = Array(number.filter { !$0.isWhitespace })

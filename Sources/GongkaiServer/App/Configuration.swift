@@ -32,6 +32,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     /// `PUBLIC_URL`: the address visitors use (`https://gk.example.gov.cn`), for absolute links in feeds and the
     /// sitemap — never the request's `Host` — and, when it is HTTPS, `Secure` cookies. Without it, the bound address.
     public var publicURL: String?
+    /// `METRICS_TOKEN`: `/metrics` answers only a request bearing it; unset, `/metrics` is off.
+    public var metricsToken: String?
 
     /// The scheme and host links are made from.
     var siteAddress: String {
@@ -64,6 +66,7 @@ public struct ServerConfiguration: Sendable, Equatable {
         var configuration = try resolveDatabase(databasePath: databasePath, environment: environment, hostname: hostname, port: port)
         configuration.smtpURL = smtpURL
         configuration.publicURL = try publicURL(environment["PUBLIC_URL"])
+        configuration.metricsToken = environment["METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         return configuration
     }
 

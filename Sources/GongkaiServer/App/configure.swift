@@ -31,6 +31,7 @@ public func configure(_ app: Application, _ configuration: ServerConfiguration) 
         .init(string: session.string, maxAge: Int(StaffSessions.absoluteLimit), path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
     }
     app.storage[SiteAddressKey.self] = SiteAddress(base: configuration.siteAddress, secureCookies: secure)
+    app.metricsToken = configuration.metricsToken
     app.passwords.use(.bcrypt(cost: 10))
     app.routes.defaultMaxBodySize = BodyLimit.forms
     app.storage[CalendarKey.self] = loadCalendar(configuration.calendarFile, logger: app.logger)

@@ -60,7 +60,7 @@ enum ApplicationStaffViews {
                     .forEach(rows) { row in
                         .tr(
                             .td(.a(.href(Views.attr(SiteURL.staffApplication(row.application.id).path)), .text(row.application.trackingNumber))),
-                            .td(.text(seesDetails ? row.application.name : String(row.application.name.prefix(1)) + "**")),
+                            .td(.text(seesDetails ? row.application.name : Masking.name(row.application.name))),
                             .td(.text(Masking.identity(row.application.idNumber))),
                             .td(.text(Masking.phone(row.application.phone))),
                             .td(.text(String(row.application.request.prefix(40)))),
@@ -141,7 +141,7 @@ enum ApplicationStaffViews {
                 .tr(
                     .th(.text(UIText.fieldApplicantType(l))),
                     .td(.text(ApplicantType(rawValue: record.applicantType)?.label(l) ?? record.applicantType))),
-                .tr(.th(.text(UIText.applicant(l))), .td(.text(seesDetails ? record.name : String(record.name.prefix(1)) + "**"))),
+                .tr(.th(.text(UIText.applicant(l))), .td(.text(seesDetails ? record.name : Masking.name(record.name)))),
                 .tr(
                     .th(.text(UIText.identity(l))),
                     .td(

@@ -119,7 +119,8 @@ struct ApplicationAPIController {
         let full = reader.seesDetails && withHistory
         return ApplicationDTO(
             id: record.id!, trackingNumber: record.trackingNumber, agencyCode: record.agency.code, status: record.status.rawValue,
-            applicantType: record.applicantType, name: record.name, idType: record.idType,
+            // One masking rule for every output of a role: a supervisor reads names masked here as on the pages.
+            applicantType: record.applicantType, name: reader.seesDetails ? record.name : Masking.name(record.name), idType: record.idType,
             idNumber: full ? record.idNumber : Masking.identity(record.idNumber), phone: full ? record.phone : Masking.phone(record.phone),
             email: full ? record.email : "", request: Applications.request(record), formWanted: record.formWanted, delivery: record.delivery,
             channel: record.channel, submittedOn: record.submittedOn, receivedOn: record.receivedOn, dueOn: deadline?.due?.iso,

@@ -83,9 +83,18 @@ struct PortalController {
         let versions = try await ItemRecord.query(on: req.db).filter(\.$indexNumber == record.indexNumber)
             .filter(\.$state ~~ [PublicationState.published.rawValue, PublicationState.superseded.rawValue, PublicationState.withdrawn.rawValue])
             .sort(\.$version).all()
-        let attachments = try await AttachmentRecord.query(on: req.db).filter(\.$item.$id == id).field(\.$id).field(\.$filename).field(\.$size).field(
-            \.$contentType
-        ).all()
+        // A withdrawn item keeps only its catalogue entry, marked withdrawn with the day: never its text or files (410).
+        let withdrawn = record.state == PublicationState.withdrawn.rawValue
+        let attachments =
+            withdrawn
+            ? []
+            : try await AttachmentRecord.query(on: req.db).filter(\.$item.$id == id).field(\.$id).field(\.$filename).field(\.$size).field(
+                \.$contentType
+            ).all()
+        let withdrawnOn =
+            withdrawn
+            ? try await AuditRecord.query(on: req.db).filter(\.$entityID == id.uuidString).filter(\.$action == ReviewAction.withdraw.rawValue)
+                .sort(\.$at, .descending).first().map { Day.today(at: $0.at).iso } : nil
         return PageRenderer.render(
             PortalViews.item(
                 record.dto(agency: record.agency, category: record.category),
@@ -94,7 +103,9 @@ struct PortalController {
                         version: $0.version, publishedOn: $0.publishedOn ?? "", path: SiteURL.item(record.agency.code, $0.id!).path,
                         current: $0.id == id, state: $0.state)
                 },
-                attachments: attachments.map { ($0.filename, $0.size, SiteURL.attachment(record.agency.code, id, $0.id!).path) }, viewer: req.viewer))
+                attachments: attachments.map { ($0.filename, $0.size, SiteURL.attachment(record.agency.code, id, $0.id!).path) },
+                withdrawnOn: withdrawn ? (withdrawnOn ?? "") : nil, viewer: req.viewer),
+            status: withdrawn ? .gone : .ok)
     }
 
     func attachment(_ req: Request) async throws -> Response {
@@ -103,7 +114,7 @@ struct PortalController {
         }
         let record = try await store(req).item(id)
         guard record.agency.code == req.parameters.get("code"), record.state != PublicationState.draft.rawValue,
-            [PublicationState.published.rawValue, PublicationState.superseded.rawValue, PublicationState.withdrawn.rawValue].contains(record.state),
+            [PublicationState.published.rawValue, PublicationState.superseded.rawValue].contains(record.state),
             let file = try await AttachmentRecord.query(on: req.db).filter(\.$id == fileID).filter(\.$item.$id == id).first()
         else { throw Refused(.notFound, .noPublishedAttachment) }
         var headers = HTTPHeaders()

@@ -157,14 +157,21 @@ enum PortalViews {
         var state: String
     }
 
-    static func item(_ item: ItemDTO, versions: [VersionLink], attachments: [(String, Int, String)], viewer: Viewer) -> HTML {
+    /// An item's page; `withdrawnOn` (the day, or empty when not known) for a withdrawn item, which shows only its
+    /// catalogue entry.
+    static func item(
+        _ item: ItemDTO, versions: [VersionLink], attachments: [(String, Int, String)], withdrawnOn: String? = nil, viewer: Viewer
+    )
+        -> HTML
+    {
         let agency = (item.agencyName, SiteURL.agency(item.agencyCode).path)
         let l = viewer.language
         return Views.page(
             title: item.title, viewer: viewer,
             crumbs: [(UIText.home(l), SiteURL.home.path), agency, (UIText.catalogue(l), SiteURL.catalogue(item.agencyCode).path)],
+            .unwrap(withdrawnOn) { .p(.class("notice"), .text(UIText.itemWithdrawn(l, $0.isEmpty ? "" : UIText.onDay(l, $0)))) },
             .if(
-                item.state != PublicationState.published.rawValue,
+                item.state != PublicationState.published.rawValue && withdrawnOn == nil,
                 .p(.class("notice"), .text(UIText.noLongerInForce(l, PublicationState(rawValue: item.state)?.label(l) ?? item.state)))),
             .table(
                 .class("meta"),
@@ -185,7 +192,7 @@ enum PortalViews {
                     .tr(.th(.text(UIText.postingPeriod(l))), .td(.text(UIText.dateRange(l, from, item.postingTo ?? ""))))
                 }
             ),
-            .article(Views.safeText(item.body)),
+            .if(withdrawnOn == nil, .article(Views.safeText(item.body))),
             .if(
                 !attachments.isEmpty,
                 .section(

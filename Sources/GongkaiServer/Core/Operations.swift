@@ -95,7 +95,23 @@ struct RequestLogMiddleware: AsyncMiddleware {
 }
 
 /// `/metrics` in the Prometheus text format.
+/// `METRICS_TOKEN`: the bearer token a scraper sends for `/metrics`; without one, `/metrics` is off.
+struct MetricsTokenKey: StorageKey {
+    typealias Value = String
+}
+
+extension Application {
+    var metricsToken: String? {
+        get { storage[MetricsTokenKey.self] }
+        set { storage[MetricsTokenKey.self] = newValue }
+    }
+}
+
+/// The server's counters for a scraper that presents `METRICS_TOKEN`; anyone else is told there is no such page.
 @Sendable func metricsEndpoint(_ req: Request) async throws -> Response {
+    guard let token = req.application.metricsToken, let sent = req.headers.bearerAuthorization?.token,
+        Array(SHA256.hash(data: Data(sent.utf8))) == Array(SHA256.hash(data: Data(token.utf8)))
+    else { throw Refused(.notFound, .problemNotFound) }
     var buffer: [UInt8] = []
     req.application.metrics.registry.emit(into: &buffer)
     var headers = HTTPHeaders()

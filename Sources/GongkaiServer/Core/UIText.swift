@@ -63,6 +63,7 @@ enum UIText: String, CaseIterable, Sendable {
     case body, active, title, date, actor, informationWanted, name, summary, edit, saveDraft, noticeTextHidden, clarifyWhat, feeFinding
     case reissueToken, workingDaysLate, postalAddress, returnForChanges, backToApplications, districtTotals, formAndDelivery, publishProactively
     case identity, publishedLate, draftLetter, drafter, copyTokenNow, recordDecision, recordHandling, record, feeBasis, role, deemedAbandoned
+    case itemWithdrawn, onDay
     case fieldApplicationKind, hintApplicationKind, problemApplicationKind, moveAnswerCorrection, correctionResult, correctionDetail
     case correctionPeriodNote
     case fieldOral, fieldApplicantConfirmed, problemOralInPerson, problemOralUnconfirmed, printApplicationForm
@@ -509,6 +510,9 @@ enum UIText: String, CaseIterable, Sendable {
         case .tablesFromRecords: ("表格（按记录计算）", "Tables (computed from the records)")
         case .moveClarify: ("补正告知（第三十条，一次告知）", "Ask for clarification (Article 30, all at once)")
         case .fieldApplicationKind: ("申请事项", "What you ask")
+        case .itemWithdrawn:
+            ("本信息已{1}撤回，原文及附件不再公开。", "This information was withdrawn{1}; its text and files are no longer public.")
+        case .onDay: ("于{1}", " on {1}")
         case .hintApplicationKind:
             (
                 "要求更正的，请在“信息名称”中写明要更正的记录，在“信息描述”中写明不准确之处、正确的内容和证据（第四十一条）",
