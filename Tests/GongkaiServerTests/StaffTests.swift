@@ -32,6 +32,22 @@ import VaporTesting
         return try #require(UUID(uuidString: String(location.split(separator: "/").last!)))
     }
 
+    /// Issue 14: text that looks like an entity is shown exactly as stored — on the page, in its title and in the edit
+    /// form — never decoded into markup or into other characters.
+    @Test func textThatLooksLikeAnEntityIsShownAsStored() async throws {
+        try await withServer(demo: true) { app, editor in
+            let title = "A&amp;B &#60;script&#62;公示&lt;"
+            let id = try await Self.draft(app, editor, title: title)
+            #expect(try await ItemRecord.find(id, on: app.db)?.title == title)
+            let escaped = "A&amp;amp;B &amp;#60;script&amp;#62;公示&amp;lt;"
+            let page = try await editor.get(SiteURL.staffItem(id).path).body.string
+            #expect(page.contains("<h1>\(escaped)</h1>") && page.contains("<title>\(escaped)"), "\(page.prefix(1200))")
+            #expect(!page.contains("&#60;script"))
+            let form = try await editor.get(SiteURL.staffEditItem(id).path).body.string
+            #expect(form.contains("value=\"\(escaped)\""))
+        }
+    }
+
     @Test func review_draftSubmitApprovePublishShowsOnPortalSearchAndAPI() async throws {
         try await withServer(demo: true) { app, editor in
             let id = try await Self.draft(app, editor, title: "联芳街道关于测试专用公告的公示")

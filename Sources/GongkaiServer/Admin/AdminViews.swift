@@ -124,7 +124,7 @@ enum AdminViews {
             title: UIText.tokenOf(l, username), viewer: viewer,
             StaffViews.header(viewer),
             .p(.text(UIText.copyTokenNow(l))),
-            .element(named: "pre", text: token),
+            .element(named: "pre", nodes: [.text(token)]),
             .p(.a(.href(Views.attr(SiteURL.admin.path)), .text(UIText.backToAdministration(l))))
         )
     }

@@ -117,7 +117,7 @@ enum ApplicationStaffViews {
                 .element(
                     named: "fieldset",
                     nodes: [
-                        .element(named: "legend", text: label),
+                        .element(named: "legend", nodes: [.text(label)]),
                         .label(.attribute(named: "for", value: "date-\(move)"), .text(UIText.date(l))),
                         .input(.type(.date), .name("date"), .id("date-\(move)"), .value(today.iso)),
                         fields,
@@ -275,7 +275,7 @@ enum ApplicationStaffViews {
                     .element(
                         named: "fieldset",
                         nodes: [
-                            .element(named: "legend", text: UIText.registerReview(l)),
+                            .element(named: "legend", nodes: [.text(UIText.registerReview(l))]),
                             .label(.attribute(named: "for", value: "kind"), .text(UIText.kind(l))),
                             .select(
                                 .attribute(named: "name", value: "kind"), .id("kind"),
@@ -304,7 +304,7 @@ enum ApplicationStaffViews {
                             .element(
                                 named: "details",
                                 nodes: [
-                                    .element(named: "summary", text: UIText.toldApplicant(l)),
+                                    .element(named: "summary", nodes: [.text(UIText.toldApplicant(l))]),
                                     seesDetails
                                         ? .pre(.attribute(named: "lang", value: "zh-CN"), .text(event.detail))
                                         : .pre(.text(UIText.noticeTextHidden(l))),

@@ -164,7 +164,7 @@ enum StaffViews {
                 .if(
                     newVersion,
                     .fieldset(
-                        .element(named: "legend", text: UIText.changeLegend(l)),
+                        .element(named: "legend", nodes: [.text(UIText.changeLegend(l))]),
                         field(
                             "changedOn", UIText.changedOnField(l), problems: problems,
                             .input(.type(.date), .name("changedOn"), .id("changedOn"), .value(Views.attr(input?.changedOn ?? "")), .required(true))),
@@ -183,7 +183,7 @@ enum StaffViews {
                                 .type(.date), .name("changeEffectiveOn"), .id("changeEffectiveOn"),
                                 .value(Views.attr(input?.changeEffectiveOn ?? "")))))),
                 .fieldset(
-                    .element(named: "legend", text: UIText.publishedThrough(l)),
+                    .element(named: "legend", nodes: [.text(UIText.publishedThrough(l))]),
                     .forEach(PublicationChannel.allCases) { channel in
                         .label(
                             .style("display:inline;font-weight:normal;margin-right:1em"),

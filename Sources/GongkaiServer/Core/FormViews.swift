@@ -36,13 +36,13 @@ enum FormViews {
                 .input(
                     .type(.text), .name(field.name), .id(field.name), .value(Views.attr(value)),
                     .attribute(named: "aria-invalid", value: ariaInvalid), .attribute(named: "aria-describedby", value: describedBy)),
-                .unwrap(field.hint) { .element(named: "small", text: $0) })
+                .unwrap(field.hint) { .element(named: "small", nodes: [.text($0)]) })
         case .password:
             return .group(
                 .input(
                     .type(.password), .name(field.name), .id(field.name), .autocomplete(false), .attribute(named: "aria-invalid", value: ariaInvalid),
                     .attribute(named: "aria-describedby", value: describedBy)),
-                .unwrap(field.hint) { .element(named: "small", text: $0) })
+                .unwrap(field.hint) { .element(named: "small", nodes: [.text($0)]) })
         case .checkbox:
             return .input(
                 .type(.checkbox), .name(field.name), .id(field.name), .value("on"), .checked(value == "on"),

@@ -67,7 +67,7 @@ enum Views {
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .element(named: "title", text: title + UIText.titleSuffix(language)),
+                .element(named: "title", nodes: [.text(title + UIText.titleSuffix(language))]),
                 .element(named: "style", text: stylesheet)
             ),
             .body(
@@ -175,7 +175,7 @@ enum Views {
         var rest = Substring(text)
         while let range = rest.range(of: term, options: .caseInsensitive) {
             nodes.append(.text(String(rest[..<range.lowerBound])))
-            nodes.append(.element(named: "mark", text: String(rest[range])))
+            nodes.append(.element(named: "mark", nodes: [.text(String(rest[range]))]))
             rest = rest[range.upperBound...]
         }
         nodes.append(.text(String(rest)))
@@ -225,4 +225,11 @@ enum Views {
                 )
             })
     }
+}
+
+extension Node {
+    /// Text exactly as it was stored, every `&` escaped too: Plot's own `.text` leaves what looks like an entity alone,
+    /// so `&#60;script&#62;` would read as `<script>`, and a letter's `&amp;` would come back from its textarea as `&`
+    /// (issue 14). Declared here, it shadows Plot's for every view of the server.
+    static func text(_ text: String) -> Node { .raw(ReportWriter.escape(text)) }
 }
