@@ -1,5 +1,9 @@
 import Foundation
 
+// NB: over 400 lines on purpose: `compute` is one pass over an application's events in which every case reads and
+// changes the same state (the start, the pauses, the open consultations, the 补正, the fee notice, the later date);
+// split into functions, that state would travel through each of them. What the steps say is in `DeadlineNotes.swift`.
+
 /// The answer deadline of one application (条例第三十条–第三十三条), with the steps that explain it.
 public struct Deadline: Sendable, Equatable, Encodable {
     public enum Status: String, Sendable, Codable {

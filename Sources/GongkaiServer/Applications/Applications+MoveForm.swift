@@ -1,0 +1,91 @@
+import Gongkai
+import Vapor
+
+/// The moves of the workflow as forms and the API send them.
+extension ApplicationStaffController {
+    /// The move from a form, with its fields.
+    struct MoveForm: Content {
+        var move: String
+        var date: String?
+        var what: String?
+        var party: String?
+        var days: String?
+        /// 第三十五条: the day an answer is put off to.
+        var until: String?
+        /// A fee notice: staff's finding (第四十二条), the scale (`per-application`, `per-page`) and, by the page,
+        /// the pages to be provided. The amount is computed, never sent.
+        var finding: String?
+        var scale: String?
+        var pages: String?
+        /// An answer of 3.4.1: "on" when the information is not this agency's to disclose (第三十六条第（五）项),
+        /// with the agency responsible and its contact when known.
+        var elsewhere: String?
+        var responsible: String?
+        var result: String?
+        var detail: String?
+        var letterTitle: String?
+        var letterBody: String?
+
+        /// The move the form asks for on `record`, a fee notice assessed by `service`.
+        func parse(_ service: Applications, _ record: ApplicationRecord) async throws -> ApplicationMove {
+            try await parse {
+                try await service.feeNotice(
+                    finding: finding, scale: scale, pages: pages, for: record, agency: try await record.$agency.get(on: service.db))
+            }
+        }
+
+        /// The move the form asks for; `fee` assesses a fee notice (it needs the database, the rest does not).
+        func parse(fee: () async throws -> FeeNotice) async throws -> ApplicationMove {
+            func required(_ value: String?, _ name: UIText) throws -> String {
+                let text = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+                guard !text.isEmpty else {
+                    throw Refused(.unprocessableEntity, said: Said(zh: UIText.fillIn(.zh, name(.zh)), en: UIText.fillIn(.en, name(.en))))
+                }
+                return text
+            }
+            guard let kind = ApplicationMove.Kind(rawValue: move) else {
+                throw Refused(.badRequest, .unknownMove, move.prefix(40))
+            }
+            switch kind {
+            case .confirm: return .confirm
+            case .clarify: return .clarify(what: try required(what, .clarifyItems))
+            case .clarified: return .clarified
+            case .clarifyExpired: return .clarifyExpired
+            case .consult: return .consult(party: try required(party, .consultedPartyName))
+            case .consultReceived: return .consultReceived
+            case .consultAnswered: return .consultAnswered(party: (party ?? "").trimmingCharacters(in: .whitespaces))
+            case .extend:
+                // 条例第三十三条: an extension is of at most 20 working days.
+                guard let n = Int((days ?? "20").trimmingCharacters(in: .whitespaces)), (1...20).contains(n) else {
+                    throw Refused(.unprocessableEntity, .extensionRange)
+                }
+                return .extend(days: n)
+            case .fee: return .fee(try await fee())
+            case .feeReceived: return .feeReceived
+            case .feePaid: return .feePaid
+            case .feeUnpaid: return .feeUnpaid
+            case .askReasons: return .askReasons(what: try required(what, .reasonsObserved))
+            case .reasonsGiven: return .reasonsGiven(reasons: try required(what, .reasonsAsGiven))
+            case .deferAnswer:
+                let value = (until ?? "").trimmingCharacters(in: .whitespaces)
+                guard let day = Day(iso: value) else { throw Refused(.unprocessableEntity, .dateFormat, value.prefix(40)) }
+                return .deferAnswer(until: day, reason: try required(what, .deferReason))
+            case .assist: return .assist(help: try required(what, .helpGiven))
+            case .answer:
+                let text = { (value: String?) in (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+                return .answer(
+                    result: try required(result, .theResult), detail: text(detail),
+                    elsewhere: ["on", "true"].contains(elsewhere ?? "") ? text(responsible) : nil)
+            case .answerCorrection:
+                let chosen = (result ?? "").trimmingCharacters(in: .whitespaces)
+                guard let correction = CorrectionResult(rawValue: chosen) else {
+                    throw Refused(
+                        .unprocessableEntity,
+                        said: Said(zh: UIText.fillIn(.zh, UIText.correctionResult(.zh)), en: UIText.fillIn(.en, UIText.correctionResult(.en))))
+                }
+                return .answerCorrection(correction, detail: (detail ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
+            case .withdraw: return .withdraw
+            }
+        }
+    }
+}
