@@ -143,6 +143,8 @@ import VaporTesting
             #expect(
                 try await stranger.post(SiteURL.staffLogin.path, form: [("username", "xl-editor"), ("password", "correct horse battery")]).status
                     == .tooManyRequests)
+            // The administrator's list says the sign-in is stopped, from the shared table of stops.
+            #expect(try await admin.get(SiteURL.admin.path).body.string.contains("登录暂停至"))
             try await admin.get(SiteURL.adminAccount(account.id!).path)
             #expect(
                 try await admin.post(

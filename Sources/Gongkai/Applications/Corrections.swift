@@ -1,7 +1,8 @@
 import Foundation
 
 /// What an application asks: information disclosed (第二十七条), or a record about the applicant corrected
-/// (第四十一条). Stored as its raw value.
+/// (第四十一条). Stored as its raw value. Only disclosure applications are counted in the annual report's table 三 and
+/// in the fee scales' monthly count.
 public enum ApplicationKind: String, Sendable, Codable, CaseIterable {
     case disclosure
     /// 第四十一条: the applicant has evidence that a record the agency provided about them is inaccurate.
@@ -13,9 +14,6 @@ public enum ApplicationKind: String, Sendable, Codable, CaseIterable {
         case .correction: "更正本人相关政府信息记录的申请（第四十一条）"
         }
     }
-
-    /// Counted in the annual report's table 三 and in the fee scales' monthly count: disclosure applications only.
-    public var isDisclosure: Bool { self == .disclosure }
 }
 
 /// The answers of 第四十一条 to a request to correct one's own records.

@@ -113,6 +113,12 @@ public struct DeadlineEngine: Sendable {
         var deferredUntil: Day?
         var extended = false
         var closed: (Day, Deadline.Status)?
+        // The day the answer is due as things stand on `day`: the pauses so far, with each open consultation and a fee
+        // notice that stops the clock counted up to `day`.
+        func dueAsOf(_ day: Day) -> Day {
+            let fee = feeNotice.map { settings.feeTimeExcluded && !feeAfterDue ? [Pause(from: $0.sent, to: day)] : [] } ?? []
+            return dueDate(start: start, limit: limit, pauses: pauses + openConsultations.map { consultationPause($0, until: day) } + fee)
+        }
 
         step(
             Deadline.Step(
@@ -135,7 +141,7 @@ public struct DeadlineEngine: Sendable {
                         event: event.text, problem: .secondClarification)
                 }
                 let used = calendar.workingDays(after: received, through: event.date)
-                let dueThen = dueDate(start: start, limit: limit, pauses: pauses)
+                let dueThen = dueAsOf(event.date)
                 clarificationAfterDue = event.date > dueThen
                 if clarificationAfterDue {
                     warnings.append(.clarificationAfterDue(due: dueThen))
@@ -222,10 +228,7 @@ public struct DeadlineEngine: Sendable {
                     throw ClockError(
                         event: event.text, problem: .extensionTooLong(days, maximum: Self.maximumExtension))
                 }
-                let pausesSoFar =
-                    pauses + openConsultations.map { consultationPause($0, until: event.date) }
-                    + (feeNotice.map { [Pause(from: $0.sent, to: event.date)] } ?? [])
-                let originalDue = dueDate(start: start, limit: limit, pauses: pausesSoFar)
+                let originalDue = dueAsOf(event.date)
                 guard event.date <= originalDue else {
                     throw ClockError(
                         event: event.text,
@@ -243,12 +246,12 @@ public struct DeadlineEngine: Sendable {
                     throw ClockError(event: event.text, problem: .feeOutstanding)
                 }
                 feeNotice = (event.date, nil)
-                let dueThen = dueDate(start: start, limit: limit, pauses: pauses + openConsultations.map { consultationPause($0, until: event.date) })
+                let dueThen = dueAsOf(event.date)
                 feeAfterDue = event.date > dueThen
                 if feeAfterDue {
                     warnings.append(.feeAfterDue(due: dueThen))
                 }
-                let payBy = calendar.adding(workingDays: Self.feePaymentPeriod, to: event.date)
+                let payBy = feePayBy(event.date, nil)
                 step(
                     Deadline.Step(
                         date: event.date, event: event.kind.rawValue, article: "第四十二条、国办函〔2020〕109号",
@@ -273,10 +276,7 @@ public struct DeadlineEngine: Sendable {
                 guard let until = event.until else {
                     throw ClockError(event: event.text, problem: .deferralWithoutDate)
                 }
-                let dueThen = dueDate(
-                    start: start, limit: limit,
-                    pauses: pauses + openConsultations.map { consultationPause($0, until: event.date) }
-                        + (feeNotice.map { [Pause(from: $0.sent, to: event.date)] } ?? []))
+                let dueThen = dueAsOf(event.date)
                 guard event.date <= dueThen else {
                     throw ClockError(event: event.text, problem: .deferralTooLate(dueThen))
                 }

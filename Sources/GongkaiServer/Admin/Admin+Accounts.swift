@@ -55,7 +55,6 @@ extension AdminController {
     private static func accountJSON(_ account: StaffRecord, agencyCode: String?) -> String? {
         Audit.json([
             "username": account.username, "displayName": account.displayName, "role": account.role, "agency": agencyCode,
-            "locked": account.lockedUntil.map { $0 > Date() ? "yes" : "no" } ?? "no",
         ])
     }
 
@@ -98,7 +97,6 @@ extension AdminController {
         }
         if isNew { account.failedLogins = 0 }
         if ["on", "是"].contains((form.unlock ?? "").trimmingCharacters(in: .whitespaces)) {
-            account.lockedUntil = nil
             account.failedLogins = 0
             // Sign-in stopped from any address for this name starts again.
             if let sql = req.db as? any SQLDatabase {

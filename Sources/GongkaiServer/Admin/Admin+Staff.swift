@@ -32,13 +32,13 @@ struct AdminController {
         let agencies = try await AgencyRecord.query(on: req.db).sort(\.$position).sort(\.$name).all()
         let accounts = try await StaffRecord.query(on: req.db).sort(\.$username).all()
         let names = Dictionary(agencies.compactMap { agency in agency.id.map { ($0, agency.name) } }, uniquingKeysWith: { a, _ in a })
-        let now = Date()
+        let stopped = try await SignIn.stoppedUntil(at: Date(), on: req.db)
         let page = AdminOverviewPage(
             agencies: agencies.map { .init(code: $0.code, name: $0.name, kind: $0.kind, parentName: $0.$parent.id.flatMap { names[$0] } ?? "") },
             accounts: try accounts.map {
                 .init(
                     id: try $0.requireID(), username: $0.username, displayName: $0.displayName, role: $0.role,
-                    agencyName: $0.$agency.id.flatMap { names[$0] } ?? "", lockedUntil: $0.lockedUntil.flatMap { $0 > now ? $0 : nil })
+                    agencyName: $0.$agency.id.flatMap { names[$0] } ?? "", lockedUntil: stopped[$0.username])
             })
         return PageRenderer.render(AdminViews.overview(page, viewer: req.staffViewer))
     }

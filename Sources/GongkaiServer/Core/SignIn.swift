@@ -60,7 +60,6 @@ struct SignIn {
         if let record, verified {
             try await sql.raw("DELETE FROM sign_in_throttles WHERE username = \(bind: name) AND address = \(bind: address)").run()
             record.failedLogins = 0
-            record.lockedUntil = nil
             try await db.transaction { db in
                 try await record.save(on: db)
                 try await Audit.record(.login, .staff, id: record.requireID().uuidString, agency: nil, by: record.username, on: db)
@@ -79,6 +78,20 @@ struct SignIn {
                 after: Audit.json(["address": address, "until": StaffController.time(lockedUntil)]), on: db)
         }
         return .wrong
+    }
+
+    /// The user names whose sign-in is stopped now from some address, each with the latest end of a stop (for the
+    /// administrator's list).
+    static func stoppedUntil(at now: Date, on db: any Database) async throws -> [String: Date] {
+        guard let sql = db as? any SQLDatabase else { return [:] }
+        struct Row: Decodable {
+            var username: String
+            var until: Double
+        }
+        let rows = try await sql.raw(
+            "SELECT username, MAX(locked_until) AS until FROM sign_in_throttles WHERE locked_until > \(bind: now.timeIntervalSince1970) GROUP BY username"
+        ).all(decoding: Row.self)
+        return Dictionary(rows.map { ($0.username, Date(timeIntervalSince1970: $0.until)) }, uniquingKeysWith: max)
     }
 
     private func lock(_ name: String, _ address: String, until: Date, _ sql: any SQLDatabase) async throws {

@@ -22,9 +22,6 @@ extension Application {
 enum StaffSessions {
     static let idleLimit: TimeInterval = 2 * 3600
     static let absoluteLimit: TimeInterval = 12 * 3600
-    /// The last-seen time is written at most this often (every request writes the session anyway; this keeps the check
-    /// cheap to reason about).
-    static let seenGranularity: TimeInterval = 60
 
     enum Key {
         static let staff = "staff"
@@ -61,7 +58,7 @@ enum StaffSessions {
             req.session.destroy()
             return nil
         }
-        if now.timeIntervalSince1970 - seen >= seenGranularity { req.session.data[Key.seenAt] = String(Int(now.timeIntervalSince1970)) }
+        req.session.data[Key.seenAt] = String(Int(now.timeIntervalSince1970))
         return record
     }
 }

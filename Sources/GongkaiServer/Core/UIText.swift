@@ -430,7 +430,7 @@ enum UIText: String, CaseIterable, Sendable {
         case .letterSent: (" · {1} 发出 · {2}", " · sent {1} · {2}")
         case .sendAndRecord: ("发出并记录：{1}", "Send and record: {1}")
         case .letterKept: ("发出日期 {1} · 经办人 {2} · 按发出时原样保存", "Sent {1} · by {2} · kept as it was sent")
-        case .lockedUntil: ("锁定至{1}", "Locked until {1}")
+        case .lockedUntil: ("登录暂停至{1}（来自多次失败的地址）", "Sign-in stopped until {1} (from an address with repeated failures)")
         case .tokenOf: ("{1} 的接口令牌", "API token of {1}")
         case .categoriesOf: ("{1}：目录分类", "{1}: categories")
         case .reportsOfYear: ("{1}年政府信息公开工作年度报告", "Annual reports for {1}")

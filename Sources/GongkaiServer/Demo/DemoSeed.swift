@@ -125,7 +125,6 @@ public enum DemoSeed {
             if let existing = try await StaffRecord.query(on: db).filter(\.$username == username).first() {
                 existing.passwordHash = hash
                 existing.failedLogins = 0
-                existing.lockedUntil = nil
                 try await existing.save(on: db)
             } else {
                 try await StaffRecord(username: username, displayName: name, passwordHash: hash, role: role.rawValue, agencyID: agency?.id).create(

@@ -13,7 +13,6 @@ final class StaffRecord: Model, @unchecked Sendable {
     /// The agency the account works for; for a supervisor, the agency whose subordinates it reads.
     @OptionalParent(key: "agency_id") var agency: AgencyRecord?
     @Field(key: "failed_logins") var failedLogins: Int
-    @OptionalField(key: "locked_until") var lockedUntil: Date?
     /// SHA-256 of the API token, for staff tooling; nil when none was issued.
     @OptionalField(key: "token_hash") var tokenHash: String?
     /// Moves on when the password is reset: every session made before ends.
