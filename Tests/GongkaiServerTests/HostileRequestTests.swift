@@ -1,4 +1,5 @@
 import Foundation
+import Gongkai
 import Testing
 
 @testable import GongkaiServer
@@ -89,6 +90,7 @@ import Testing
                     failures.append(
                         "\(method) \(shown) → \(response.status) is not a Chinese error page with the site's frame: \(response.text.prefix(300))")
                 }
+                if let problem = Self.headerProblem(response, html: html) { failures.append("\(method) \(shown) → \(response.status): \(problem)") }
             }
 
             var uncovered: [String] = []
@@ -171,6 +173,27 @@ import Testing
             let health = try await RawHTTP.exchange(port: server.port, pieces: [RawHTTP.request("GET", SiteURL.healthz.path)])
             #expect(health.status == 200, "/healthz answered \(health.status) after the hostile requests")
         }
+    }
+
+    /// What is wrong with an answer's security headers, or with its page under them: every answer, error or not, carries
+    /// the content security policy and the others; no page has a `style=` attribute or a `<style>` the policy does not
+    /// allow (the published report's page has one, allowed by its hash), so nothing is silently unstyled in a browser.
+    static func headerProblem(_ response: RawResponse, html: Bool) -> String? {
+        for (name, value) in [
+            ("Content-Security-Policy", SecurityHeaders.policy), ("X-Frame-Options", "DENY"), ("X-Content-Type-Options", "nosniff"),
+            ("Referrer-Policy", "same-origin"),
+        ] where response.header(name) != value {
+            return "\(name) is \(response.header(name) ?? "missing"), not \(value)"
+        }
+        guard html else { return nil }
+        if response.text.range(of: #"<[^>]*\sstyle\s*="#, options: [.regularExpression, .caseInsensitive]) != nil {
+            return "the page has a style= attribute, which the policy blocks"
+        }
+        let styles = response.text.components(separatedBy: "<style>").dropFirst()
+        if styles.contains(where: { !$0.hasPrefix(ReportWriter.htmlStyle + "</style>") }) {
+            return "the page has a <style> element the policy does not allow"
+        }
+        return nil
     }
 
     /// Bodies a form or API route must refuse without a server error: empty, every field hostile, broken encodings,

@@ -162,6 +162,33 @@ import VaporTesting
         }
     }
 
+    /// Issue 14: pages take their style from the one stylesheet, which answers under the address they link, kept a
+    /// year when its version matches; HSTS is sent only when the site is served over HTTPS.
+    @Test func pagesLinkTheStylesheet_andHSTSOnlyOverHTTPS() async throws {
+        try await withServer(demo: true) { _, client in
+            let home = try await client.get(SiteURL.home.path).body.string
+            let link = String(try #require(home.firstMatch(of: #/<link rel="stylesheet" href="([^"]+)"/#)).output.1)
+            #expect(link == SiteURL.stylesheet.path && link.contains("?v=\(Stylesheet.version)"))
+            let css = try await client.get(link)
+            #expect(css.status == .ok && css.headers.contentType?.subType == "css")
+            #expect(css.body.string.contains(".letter-signature") && css.body.string.contains("header.site label"))
+            #expect(css.headers.first(name: .cacheControl)?.contains("immutable") == true)
+            #expect(try await client.get("/assets/site.css?v=old").headers.first(name: .cacheControl) == "public, max-age=300")
+            #expect(home.contains("<link rel=\"stylesheet\"") && !home.contains("<style"))
+        }
+        for https in [true, false] {
+            let app = try await Application.make(.testing)
+            app.middleware.use(SecurityHeaders(https: https))
+            app.get("x") { _ in "x" }
+            try await app.testing().test(.GET, "x") { response in
+                #expect(response.headers.first(name: "Strict-Transport-Security") == (https ? "max-age=31536000" : nil))
+                #expect(response.headers.first(name: "Content-Security-Policy")?.contains("script-src") == false)
+                #expect(response.headers.first(name: "Content-Security-Policy")?.hasPrefix("default-src 'none'") == true)
+            }
+            try await app.asyncShutdown()
+        }
+    }
+
     @Test func healthz_checksTheDatabase() async throws {
         try await withServer { _, client in
             let health = try await client.get(SiteURL.healthz.path)

@@ -52,6 +52,23 @@ public enum ReportWriter {
         text.replacingOccurrences(of: "|", with: "\\|")
     }
 
+    /// The standalone page's own style, kept in the page so the file reads the same saved anywhere. Public so that a
+    /// server can allow exactly this `<style>` element (by its hash) in a content security policy.
+    public static let htmlStyle = """
+
+        body { font-family: "Noto Serif CJK SC", "Songti SC", SimSun, serif; line-height: 1.7; color: #111; max-width: 52em; margin: 2em auto; padding: 0 1em; }
+        h1 { font-size: 1.5em; text-align: center; }
+        h2 { font-size: 1.15em; margin-top: 1.6em; }
+        p { margin: 0.3em 0; text-indent: 2em; }
+        table { border-collapse: collapse; width: 100%; margin: 0.8em 0; font-size: 0.9em; }
+        th, td { border: 1px solid #333; padding: 0.25em 0.4em; }
+        th { font-weight: normal; background: #f2f2f2; }
+        td.n { text-align: right; font-variant-numeric: tabular-nums; }
+        @page { size: A4; margin: 20mm 18mm; }
+        @media print { body { margin: 0; max-width: none; font-size: 11pt; } th { background: none; } table, tr { page-break-inside: avoid; } }
+
+        """
+
     /// A standalone HTML page that prints on A4, with the tables as published (merged cells and all).
     public static func html(_ report: AnnualReport) -> String {
         let title = ReportGrid.title(report) ?? "政府信息公开工作年度报告"
@@ -62,18 +79,7 @@ public enum ReportWriter {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(escape(title))</title>
-            <style>
-            body { font-family: "Noto Serif CJK SC", "Songti SC", SimSun, serif; line-height: 1.7; color: #111; max-width: 52em; margin: 2em auto; padding: 0 1em; }
-            h1 { font-size: 1.5em; text-align: center; }
-            h2 { font-size: 1.15em; margin-top: 1.6em; }
-            p { margin: 0.3em 0; text-indent: 2em; }
-            table { border-collapse: collapse; width: 100%; margin: 0.8em 0; font-size: 0.9em; }
-            th, td { border: 1px solid #333; padding: 0.25em 0.4em; }
-            th { font-weight: normal; background: #f2f2f2; }
-            td.n { text-align: right; font-variant-numeric: tabular-nums; }
-            @page { size: A4; margin: 20mm 18mm; }
-            @media print { body { margin: 0; max-width: none; font-size: 11pt; } th { background: none; } table, tr { page-break-inside: avoid; } }
-            </style>
+            <style>\(htmlStyle)</style>
             </head>
             <body><main>
             <h1>\(escape(title))</h1>

@@ -9,7 +9,7 @@ enum SiteRoute: CaseIterable, Sendable {
     case home, agency, guide, catalogue, item, attachment, notices, reports, annualReport, annualReportDownload, feed
     case search, sitemap, apply, applicationStatus, complaints
     // Operations.
-    case healthz, metrics
+    case healthz, metrics, stylesheet
     // The back office.
     case staffHome, staffLogin, staffLogout, staffAudit
     case staffNewItem, staffItem, staffEditItem, staffItemAction, staffAttachments, staffNewVersion
@@ -44,6 +44,7 @@ enum SiteRoute: CaseIterable, Sendable {
         case .complaints: ["a", ":code", "complaints"]
         case .healthz: ["healthz"]
         case .metrics: ["metrics"]
+        case .stylesheet: ["assets", "site.css"]
         case .staffHome: ["staff"]
         case .staffLogin: ["staff", "login"]
         case .staffLogout: ["staff", "logout"]

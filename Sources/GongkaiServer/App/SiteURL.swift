@@ -15,6 +15,8 @@ enum SiteURL {
     case search(query: String, agency: String? = nil, category: UUID? = nil, year: Int? = nil, page: Int = 1)
     case sitemap
     case healthz
+    /// The site's stylesheet, its version in the query so that a changed one is fetched anew.
+    case stylesheet
     case staffHome
     case staffLogin
     case staffLogout
@@ -93,6 +95,7 @@ enum SiteURL {
         case .search: .search
         case .sitemap: .sitemap
         case .healthz: .healthz
+        case .stylesheet: .stylesheet
         case .metrics: .metrics
         case .staffHome: .staffHome
         case .staffLogin: .staffLogin
@@ -176,7 +179,7 @@ enum SiteURL {
             .apiApplicationMoves(let id):
             [id.uuidString]
         case .staffApplicationLetter(let id, let other), .staffApplicationReview(let id, let other): [id.uuidString, other.uuidString]
-        case .home, .search, .sitemap, .healthz, .metrics, .staffHome, .staffLogin, .staffLogout, .staffNewItem, .staffAudit, .admin,
+        case .home, .search, .sitemap, .healthz, .metrics, .stylesheet, .staffHome, .staffLogin, .staffLogout, .staffNewItem, .staffAudit, .admin,
             .applicationStatus, .staffApplications, .staffNewApplication, .staffComplaints, .staffTrainings, .staffReviewCases, .staffRegisters,
             .staffRegistersSave, .staffRegistersImport, .staffReports, .adminNewAgency, .adminNewAccount, .apiOpenAPI, .apiAgencies,
             .apiItems, .apiSearch, .apiApplicationStatus, .apiApplications:
@@ -194,6 +197,7 @@ enum SiteURL {
                 "q": q, "agency": agency, "category": category?.uuidString, "year": year.map(String.init), "page": page > 1 ? String(page) : nil,
             ])
         case .apiSearch(let q): query(["q": q])
+        case .stylesheet: query(["v": Stylesheet.version])
         case .annualReport(_, _, let version): query(["version": version.map(String.init)])
         case .annualReportDownload(_, _, let format, let version): query(["format": format, "version": version.map(String.init)])
         case .staffApplicationCompose(_, let move): query(["move": move])

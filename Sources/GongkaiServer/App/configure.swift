@@ -46,6 +46,7 @@ public func configure(_ app: Application, _ configuration: ServerConfiguration) 
     } catch {
         throw ConfigurationError("SMTP_URL cannot be used: \(error)")
     }
+    app.middleware.use(SecurityHeaders(https: configuration.secureCookies))
     app.middleware.use(ProblemMiddleware())
     app.middleware.use(InputGuard())
 

@@ -11,6 +11,7 @@ func routes(_ app: Application) throws {
     ApplicationAPIController().register(app)
     app.get(.healthz, use: healthz)
     app.get(.metrics, use: metricsEndpoint)
+    app.get(.stylesheet, use: Stylesheet.serve)
 }
 
 /// Healthy when the database answers.

@@ -128,7 +128,6 @@ extension ApplicationStaffViews {
         let parts = letter.parts
         return Views.page(
             title: letter.title, viewer: viewer,
-            .element(named: "style", text: letterStyle),
             .p(.class("noprint"), .text(UIText.letterKept(l, letter.sentOn, letter.sentBy))),
             .element(
                 named: "article",
@@ -157,11 +156,6 @@ extension ApplicationStaffViews {
         ]
         return Views.page(
             title: UIText.labelled(l, UIText.printApplicationForm(l), record.trackingNumber), viewer: viewer,
-            .element(
-                named: "style",
-                text: letterStyle
-                    + "\n.letter table { width: 100%; border-collapse: collapse; } .letter th, .letter td { border: 1px solid #000; padding: .3em .5em; text-align: left; vertical-align: top; } .letter th { width: 9em; white-space: nowrap; }"
-            ),
             .p(.class("noprint"), .a(.href(Views.attr(SiteURL.staffApplication(record.id).path)), .text(UIText.backToApplications(l)))),
             .element(
                 named: "article",
@@ -183,17 +177,4 @@ extension ApplicationStaffViews {
                 ])
         )
     }
-
-    /// NB: 16 px at a line height of 1.9 on A4 within 25 mm × 20 mm margins holds about 34 lines: an answer of usual
-    /// length prints on one page; `break-inside` keeps the signature with the last lines.
-    static let letterStyle = """
-        @page { size: A4; margin: 25mm 20mm; }
-        .letter { max-width: 170mm; font-size: 16px; line-height: 1.9; }
-        .letter-title { text-align: center; font-size: 22px; font-weight: bold; margin: 0 0 .3em; }
-        .letter-number { text-align: center; margin: 0 0 1em; }
-        .letter-body { white-space: pre-wrap; }
-        .letter-signature { text-align: right; margin-top: 4.5em; break-inside: avoid; }
-        .letter-signature p { margin: 0; }
-        @media print { header.site, footer, .noprint, nav, h1 { display: none !important; } main { padding: 0; margin: 0; } }
-        """
 }

@@ -174,7 +174,7 @@ struct PortalController {
         let reports = ReportWriter.escape(UIText.reportsOf(l, agency.name))
         let version = ReportWriter.escape(UIText.otherVersion(l, record.version, record.publishedOn ?? ""))
         let banner =
-            "<nav class=\"noprint\" aria-label=\"\(ReportWriter.escape(UIText.annualReports(l)))\" lang=\"\(l.rawValue)\"><p style=\"text-indent:0\"><a href=\"\(ReportWriter.escape(SiteURL.reports(agency.code).path))\">\(reports)</a> · \(version) · \(UIText.download(l))\(downloads)</p></nav>"
+            "<nav class=\"noprint\" aria-label=\"\(ReportWriter.escape(UIText.annualReports(l)))\" lang=\"\(l.rawValue)\"><div><a href=\"\(ReportWriter.escape(SiteURL.reports(agency.code).path))\">\(reports)</a> · \(version) · \(UIText.download(l))\(downloads)</div></nav>"
         if let body = html.range(of: "<body>") { html.insert(contentsOf: "\n" + banner, at: body.upperBound) }
         var headers = HTTPHeaders()
         headers.contentType = .html

@@ -46,7 +46,7 @@ enum StaffViews {
             link(.staffComplaints, .complaints),
             .if(viewer.staff?.role == .administrator, .group(link(.admin, .administration), link(.staffAudit, .auditLog))),
             .form(
-                .method(.post), .action(SiteURL.staffLogout.path), .style("display:inline"), csrf(viewer),
+                .method(.post), .action(SiteURL.staffLogout.path), .class("inline"), csrf(viewer),
                 .button(.type(.submit), .text(UIText.signOut(language))))
         )
     }
@@ -160,7 +160,7 @@ enum StaffViews {
                     )),
                 .p(
                     .input(.type(.checkbox), .name("isRule"), .id("isRule"), .value("on"), .checked(input?.isRule == "on")),
-                    .label(.attribute(named: "for", value: "isRule"), .style("display:inline"), .text(UIText.isRuleField(l)))),
+                    .label(.attribute(named: "for", value: "isRule"), .class("inline"), .text(UIText.isRuleField(l)))),
                 .if(
                     newVersion,
                     .fieldset(
@@ -186,7 +186,7 @@ enum StaffViews {
                     .element(named: "legend", nodes: [.text(UIText.publishedThrough(l))]),
                     .forEach(PublicationChannel.allCases) { channel in
                         .label(
-                            .style("display:inline;font-weight:normal;margin-right:1em"),
+                            .class("choice"),
                             .input(
                                 .type(.checkbox), .name("channels[]"), .value(Views.attr(channel.rawValue)),
                                 .checked(channels.contains(channel.rawValue))),
@@ -223,7 +223,7 @@ enum StaffViews {
         let state = PublicationState(rawValue: item.state) ?? .draft
         func actionForm(_ action: ReviewAction, _ label: String, extra: Node<HTML.FormContext> = .empty) -> Node<HTML.BodyContext> {
             .form(
-                .method(.post), .action(SiteURL.staffItemAction(item.id).path), .style("margin:.5em 0"), csrf(viewer),
+                .method(.post), .action(SiteURL.staffItemAction(item.id).path), .class("action"), csrf(viewer),
                 .input(.type(.hidden), .name("action"), .value(Views.attr(action.rawValue))), extra, .button(.type(.submit), .text(label)))
         }
         // The steps come from the domain's review workflow: only what this role may do from this state is offered.
@@ -264,7 +264,7 @@ enum StaffViews {
                             actionForm(
                                 .approve, UIText.approve(l),
                                 extra: .label(
-                                    .style("font-weight:normal"), .input(.type(.checkbox), .name("confirmedReview"), .value(Views.attr("on"))),
+                                    .class("plain"), .input(.type(.checkbox), .name("confirmedReview"), .value(Views.attr("on"))),
                                     .text(" " + UIText.reviewConfirmed(l)))),
                             actionForm(
                                 .return, UIText.returnForChanges(l),
@@ -275,7 +275,7 @@ enum StaffViews {
                     .if(
                         edits,
                         .form(
-                            .method(.post), .action(SiteURL.staffAttachments(item.id).path), .enctype(.multipartData), .style("margin:.5em 0"),
+                            .method(.post), .action(SiteURL.staffAttachments(item.id).path), .enctype(.multipartData), .class("action"),
                             csrf(viewer),
                             .label(.attribute(named: "for", value: "file"), .text(UIText.addAttachment(l))),
                             .input(.type(.file), .name("file"), .id("file"), .required(true)),

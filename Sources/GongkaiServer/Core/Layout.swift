@@ -27,38 +27,6 @@ enum Views {
     /// NB: Plot escapes text but not attribute values: every value put in an attribute goes through this.
     static func attr(_ value: String) -> String { ReportWriter.escape(value) }
 
-    static let stylesheet = """
-        :root { --ink: #1a1a1a; --muted: #555; --line: #ccc; --accent: #a40000; --bg: #fff; }
-        * { box-sizing: border-box; }
-        body { margin: 0; font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; color: var(--ink); background: var(--bg); line-height: 1.7; font-size: 17px; }
-        a { color: #0b4ea2; } a:focus, button:focus, input:focus, select:focus, textarea:focus { outline: 3px solid #ffbf47; }
-        header.site { background: var(--accent); color: #fff; padding: .6em 1em; display: flow-root; }
-        header.site a { color: #fff; text-decoration: none; font-weight: bold; }
-        header.site form { display: inline; margin-left: 1em; }
-        header.site a.lang { margin-left: 1em; font-weight: normal; }
-        nav.crumbs { font-size: .9em; color: var(--muted); margin: .5em 0; }
-        main { max-width: 60em; margin: 0 auto; padding: 0 1em 2em; }
-        table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid var(--line); padding: .3em .5em; text-align: left; vertical-align: top; }
-        .meta th { width: 9em; background: #f5f5f5; font-weight: normal; }
-        ul.items { list-style: none; padding: 0; } ul.items li { border-bottom: 1px solid var(--line); padding: .4em 0; }
-        .date { color: var(--muted); font-size: .9em; margin-left: .5em; }
-        mark { background: #ffe066; color: inherit; }
-        .pages a, .pages span { margin-right: .6em; }
-        .notice { border-left: 4px solid var(--accent); background: #fff5f5; padding: .5em 1em; }
-        .error { color: #b00020; } label { display: block; margin-top: .6em; font-weight: bold; }
-        input[type=text], input[type=password], input[type=search], input[type=date], select, textarea { font: inherit; padding: .3em; width: 100%; max-width: 40em; }
-        button { font: inherit; padding: .3em 1em; margin-top: .6em; }
-        footer.site { border-top: 1px solid var(--line); color: var(--muted); font-size: .85em; padding: 1em; text-align: center; }
-        .skip { position: absolute; left: -999px; top: .4em; z-index: 10; background: #fff; color: #0b4ea2; padding: .3em .8em; }
-        .skip:focus { left: 1em; }
-        @media (max-width: 600px) {
-          body { font-size: 16px; } .meta th { width: 6em; }
-          header.site .user { float: none !important; display: block; margin-top: .3em; }
-          table { display: block; overflow-x: auto; }
-        }
-        @media print { header.site form, nav.crumbs, footer.site, .noprint { display: none; } header.site { background: none; color: #000; } header.site a { color: #000; } a { color: #000; text-decoration: none; } }
-        """
-
     /// The page frame: `lang="zh-CN"`, one `h1`, a skip link, navigation and a search box with a label.
     static func page(title: String, viewer: Viewer = Viewer(), crumbs: [(String, String)] = [], _ content: Node<HTML.BodyContext>...) -> HTML {
         let language = viewer.language
@@ -68,7 +36,7 @@ enum Views {
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .element(named: "title", nodes: [.text(title + UIText.titleSuffix(language))]),
-                .element(named: "style", text: stylesheet)
+                .link(.rel(.stylesheet), .href(Views.attr(SiteURL.stylesheet.path)))
             ),
             .body(
                 .a(.href(Views.attr("#main")), .class("skip noprint"), .text(UIText.skipToContent(language))),
@@ -78,14 +46,14 @@ enum Views {
                     .form(
                         .action(SiteURL.search(query: "").path), .method(.get), .attribute(named: "role", value: "search"),
                         .label(
-                            .attribute(named: "for", value: "site-q"), .style("display:inline;color:#fff;font-weight:normal"),
+                            .attribute(named: "for", value: "site-q"),
                             .text(UIText.searchLabel(language) + " ")),
                         .input(.type(.search), .name("q"), .id("site-q"))
                     ),
                     languageSwitch(viewer),
                     .unwrap(viewer.staff) { staff in
                         .span(
-                            .class("user"), .style("float:right"),
+                            .class("user"),
                             .a(
                                 .href(Views.attr(SiteURL.staffHome.path)),
                                 .text(UIText.userWithRole(language, staff.displayName, staff.role.label(language)))))

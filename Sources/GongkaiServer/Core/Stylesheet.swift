@@ -1,0 +1,102 @@
+import Crypto
+import Foundation
+import Gongkai
+import Vapor
+
+/// The site's one stylesheet, served from `/assets/site.css` and linked with its content's hash in the address, so a
+/// browser may keep it for a year and still never shows an old one. No page carries a `<style>` element or a `style=`
+/// attribute: the content security policy allows styles from this address only (and, by its hash, the `<style>` of
+/// the published annual report's standalone page).
+enum Stylesheet {
+    static let text = """
+        :root { --ink: #1a1a1a; --muted: #555; --line: #ccc; --accent: #a40000; --bg: #fff; }
+        * { box-sizing: border-box; }
+        body { margin: 0; font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; color: var(--ink); background: var(--bg); line-height: 1.7; font-size: 17px; }
+        a { color: #0b4ea2; } a:focus, button:focus, input:focus, select:focus, textarea:focus { outline: 3px solid #ffbf47; }
+        header.site { background: var(--accent); color: #fff; padding: .6em 1em; display: flow-root; }
+        header.site a { color: #fff; text-decoration: none; font-weight: bold; }
+        header.site form { display: inline; margin-left: 1em; }
+        header.site label { display: inline; color: #fff; font-weight: normal; }
+        header.site .user { float: right; }
+        header.site a.lang { margin-left: 1em; font-weight: normal; }
+        nav.crumbs { font-size: .9em; color: var(--muted); margin: .5em 0; }
+        main { max-width: 60em; margin: 0 auto; padding: 0 1em 2em; }
+        table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid var(--line); padding: .3em .5em; text-align: left; vertical-align: top; }
+        .meta th { width: 9em; background: #f5f5f5; font-weight: normal; }
+        ul.items { list-style: none; padding: 0; } ul.items li { border-bottom: 1px solid var(--line); padding: .4em 0; }
+        .date { color: var(--muted); font-size: .9em; margin-left: .5em; }
+        mark { background: #ffe066; color: inherit; }
+        .pages a, .pages span { margin-right: .6em; }
+        .notice { border-left: 4px solid var(--accent); background: #fff5f5; padding: .5em 1em; }
+        .error { color: #b00020; } label { display: block; margin-top: .6em; font-weight: bold; }
+        input[type=text], input[type=password], input[type=search], input[type=date], select, textarea { font: inherit; padding: .3em; width: 100%; max-width: 40em; }
+        button { font: inherit; padding: .3em 1em; margin-top: .6em; }
+        footer.site { border-top: 1px solid var(--line); color: var(--muted); font-size: .85em; padding: 1em; text-align: center; }
+        .skip { position: absolute; left: -999px; top: .4em; z-index: 10; background: #fff; color: #0b4ea2; padding: .3em .8em; }
+        .skip:focus { left: 1em; }
+        @media (max-width: 600px) {
+          body { font-size: 16px; } .meta th { width: 6em; }
+          header.site .user { float: none !important; display: block; margin-top: .3em; }
+          table { display: block; overflow-x: auto; }
+        }
+        @media print { header.site form, nav.crumbs, footer.site, .noprint { display: none; } header.site { background: none; color: #000; } header.site a { color: #000; } a { color: #000; text-decoration: none; } }
+
+        .inline { display: inline; }
+        .plain { font-weight: normal; }
+        label.choice { display: inline; font-weight: normal; margin-right: 1em; }
+        form.action { margin: .5em 0; }
+        """ + letter
+
+    /// NB: 16 px at a line height of 1.9 on A4 within 25 mm × 20 mm margins holds about 34 lines: an answer of usual
+    /// length prints on one page; `break-inside` keeps the signature with the last lines. The print rules for a
+    /// letter apply only to a page that holds one (`:has`), so other pages print with their headings.
+    static let letter = """
+        @page { size: A4; margin: 25mm 20mm; }
+        .letter { max-width: 170mm; font-size: 16px; line-height: 1.9; }
+        .letter-title { text-align: center; font-size: 22px; font-weight: bold; margin: 0 0 .3em; }
+        .letter-number { text-align: center; margin: 0 0 1em; }
+        .letter-body { white-space: pre-wrap; }
+        .letter-signature { text-align: right; margin-top: 4.5em; break-inside: avoid; }
+        .letter-signature p { margin: 0; }
+        @media print { body:has(article.letter) :is(header.site, footer, .noprint, nav, h1) { display: none !important; } body:has(article.letter) main { padding: 0; margin: 0; } }
+        .letter table { width: 100%; border-collapse: collapse; }
+        .letter th, .letter td { border: 1px solid #000; padding: .3em .5em; text-align: left; vertical-align: top; }
+        .letter th { width: 9em; white-space: nowrap; }
+        """
+
+    /// The first 16 hex digits of the stylesheet's SHA-256: its version in links.
+    static let version = String(SHA256.hash(data: Data(text.utf8)).hex.prefix(16))
+
+    @Sendable static func serve(_ req: Request) async throws -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .init(type: "text", subType: "css", parameters: ["charset": "utf-8"])
+        let current = req.query[String.self, at: "v"] == version
+        headers.replaceOrAdd(name: .cacheControl, value: current ? "public, max-age=31536000, immutable" : "public, max-age=300")
+        return Response(status: .ok, headers: headers, body: .init(string: text))
+    }
+}
+
+/// Headers every answer carries, error pages included: a content security policy with no script at all, styles
+/// from the site's stylesheet (and the report page's one `<style>`, by hash), no framing, no type sniffing, the
+/// referrer only to the site itself; and, when the site is served over HTTPS, HSTS.
+struct SecurityHeaders: AsyncMiddleware {
+    let https: Bool
+
+    static let reportStyleHash = "sha256-" + Data(SHA256.hash(data: Data(ReportWriter.htmlStyle.utf8))).base64EncodedString()
+
+    static let policy = [
+        "default-src 'none'", "style-src 'self' '\(reportStyleHash)'", "img-src 'self' data:", "form-action 'self'",
+        "frame-ancestors 'none'", "base-uri 'none'",
+    ].joined(separator: "; ")
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let response = try await next.respond(to: request)
+        let headers = [
+            ("Content-Security-Policy", Self.policy), ("X-Frame-Options", "DENY"), ("X-Content-Type-Options", "nosniff"),
+            ("Referrer-Policy", "same-origin"),
+        ]
+        for (name, value) in headers { response.headers.replaceOrAdd(name: name, value: value) }
+        if https { response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000") }
+        return response
+    }
+}
