@@ -95,6 +95,33 @@ import VaporTesting
         }
     }
 
+    /// Issue 14: a control or text-direction character in a field is refused, naming the field, on a form and in
+    /// JSON; nothing is stored. Tabs and line ends stay allowed.
+    @Test func controlAndTextDirectionCharactersAreRefusedNamingTheField() async throws {
+        try await withServer(demo: true) { app, _ in
+            let portal = TestClient(app: app, passwords: [:])
+            for (field, value) in [("name", "王\u{202E}测试"), ("address", "某路\u{1B}[31m1号"), ("infoTitle", "名单\u{85}")] {
+                var form = Self.form()
+                form.removeAll { $0.0 == field }
+                form.append((field, value))
+                let refused = try await portal.post(SiteURL.apply(DemoSeed.lianfangCode).path, form: form, csrf: false)
+                #expect(refused.status == .badRequest, "\(field): \(refused.status)")
+                #expect(refused.body.string.contains("“\(field)”含有控制字符"), "\(field): \(refused.body.string.prefix(400))")
+            }
+            #expect(try await ApplicationRecord.query(on: app.db).count() == 0)
+            var headers = HTTPHeaders()
+            headers.contentType = .json
+            let json = try await portal.send(
+                .POST, SiteURL.apiApplicationStatus.path, headers: headers,
+                body: ByteBuffer(string: #"{"trackingNumber":"a\u2066b","secret":"x"}"#))
+            #expect(json.status == .badRequest && json.body.string.contains("trackingNumber"), "\(json.body.string)")
+            let lines = Self.form() + [("infoDescription", "第一行\r\n\t第二行")]
+            let kept = try await portal.post(
+                SiteURL.apply(DemoSeed.lianfangCode).path, form: lines.filter { $0.0 != "infoDescription" || $0.1 != "" }, csrf: false)
+            #expect(kept.status == .created)
+        }
+    }
+
     /// Every result of both formats, answered through HTTP, with its letter stored exactly as sent.
     @Test func everyResultRowOfThe2019FormatCanBeTheAnswer() async throws {
         try await Self.answerEveryResultRow(today: "2020-06-10", format: .v2019)

@@ -81,6 +81,22 @@ import Vapor
         }
     }
 
+    /// Issue 14: an item's days lie between 1949-10-01 (old documents still in force are published) and the last year
+    /// the clock knows; each out-of-range day is named beside its field.
+    @Test func anItemsDaysAreWithinTheirRange() throws {
+        let category = UUID()
+        var input = Catalogue.ItemInput(
+            categoryID: category, title: "关于印发某办法的通知", body: "正文", writtenOn: "1949-10-01", postingFrom: "0001-01-01", postingTo: "9999-12-31")
+        input.changedOn = "1949-09-30"
+        input.changeEffectiveOn = "2101-01-01"
+        let problems = input.problems(categories: [category], newVersion: true).mapValues(\.zh)
+        #expect(problems["writtenOn"] == nil)
+        #expect(problems["postingFrom"] == "日期须在1949-10-01至2100-12-31之间，收到0001-01-01")
+        #expect(problems["postingTo"] == "日期须在1949-10-01至2100-12-31之间，收到9999-12-31")
+        #expect(problems["changedOn"] == "日期须在1949-10-01至2100-12-31之间，收到1949-09-30")
+        #expect(problems["changeEffectiveOn"]?.hasPrefix("日期须在1949-10-01至2100-12-31之间") == true)
+    }
+
     @Test func trainings_areLoggedByTheOffice_withEachBadFieldNamed() async throws {
         try await withServer(demo: true) { app, _ in
             let trainings = Trainings(db: app.db)
@@ -89,6 +105,8 @@ import Vapor
             let bad = [
                 (Trainings.Input(heldOn: "2026-11-21", topic: "条例解读", attendees: "12"), ["heldOn": "培训日期不能晚于今天"]),
                 (Trainings.Input(heldOn: "2026/11/01", topic: "条例解读", attendees: "12"), ["heldOn": "日期须为 YYYY-MM-DD"]),
+                // Issue 14: nothing before the 条例 (2008-05-01) is a training for its reports.
+                (Trainings.Input(heldOn: "0001-01-01", topic: "条例解读", attendees: "12"), ["heldOn": "日期须在2008-05-01至2026-11-20之间，收到0001-01-01"]),
                 (Trainings.Input(heldOn: "2026-11-01", topic: " ", attendees: "0"), ["topic": "请填写培训内容", "attendees": "参加人数须为正整数"]),
                 (Trainings.Input(heldOn: "2026-11-01", topic: "条例解读", attendees: "十二"), ["attendees": "参加人数须为正整数"]),
             ]

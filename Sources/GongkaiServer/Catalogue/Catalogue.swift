@@ -146,15 +146,32 @@ struct Catalogue {
         var postingFrom: String?
         var postingTo: String?
 
+        /// What is wrong with a day an item carries (changed, in force, posted): none lies before the People's Republic
+        /// (old documents still in force are published) or past the years the clock knows.
+        static func outOfRange(_ day: Day) -> Said? {
+            (Day.earliestDocument...Day.latestDate).contains(day)
+                ? nil : UIText.dayOutOfRange.said(Day.earliestDocument.iso, Day.latestDate.iso, day.iso)
+        }
+
         /// Field name → what is wrong, for the form to show beside each field.
         func problems(categories: [UUID], newVersion: Bool = false) -> [String: Said] {
             var problems: [String: Said] = [:]
             if newVersion {
                 // 第二十六条 counts a changed item's 20 working days from the change, so the change has a day.
                 let changed = (changedOn ?? "").trimmingCharacters(in: .whitespaces)
-                if Day(iso: changed) == nil { problems["changedOn"] = UIText.changedOnNeeded.said() }
+                if let day = Day(iso: changed) {
+                    if let problem = Self.outOfRange(day) { problems["changedOn"] = problem }
+                } else {
+                    problems["changedOn"] = UIText.changedOnNeeded.said()
+                }
                 let effective = (changeEffectiveOn ?? "").trimmingCharacters(in: .whitespaces)
-                if !effective.isEmpty, Day(iso: effective) == nil { problems["changeEffectiveOn"] = UIText.changeEffectiveFormat.said() }
+                if !effective.isEmpty {
+                    if let day = Day(iso: effective) {
+                        if let problem = Self.outOfRange(day) { problems["changeEffectiveOn"] = problem }
+                    } else {
+                        problems["changeEffectiveOn"] = UIText.changeEffectiveFormat.said()
+                    }
+                }
                 let kind = (changeKind ?? "").trimmingCharacters(in: .whitespaces)
                 if !kind.isEmpty {
                     if DocumentChange(rawValue: kind) == nil {
@@ -186,8 +203,20 @@ struct Catalogue {
             let from = postingFrom.flatMap { $0.isEmpty ? nil : $0 }
             let to = postingTo.flatMap { $0.isEmpty ? nil : $0 }
             if (from == nil) != (to == nil) { problems["postingTo"] = UIText.postingBoth.said() }
-            if let from, Day(iso: from) == nil { problems["postingFrom"] = UIText.postingFromFormat.said() }
-            if let to, Day(iso: to) == nil { problems["postingTo"] = UIText.postingToFormat.said() }
+            if let from {
+                if let day = Day(iso: from) {
+                    if let problem = Self.outOfRange(day) { problems["postingFrom"] = problem }
+                } else {
+                    problems["postingFrom"] = UIText.postingFromFormat.said()
+                }
+            }
+            if let to {
+                if let day = Day(iso: to) {
+                    if let problem = Self.outOfRange(day) { problems["postingTo"] = problem }
+                } else {
+                    problems["postingTo"] = UIText.postingToFormat.said()
+                }
+            }
             if let from = from.flatMap(Day.init(iso:)), let to = to.flatMap(Day.init(iso:)), to < from {
                 problems["postingTo"] = UIText.postingOrder.said()
             }

@@ -110,7 +110,7 @@ enum UIText: String, CaseIterable, Sendable {
     case editingItem, isRuleField, changeLegend, changedOnField, changeKindField, changeEffectiveField, changedOnNeeded,
         changeEffectiveFormat, changeKindProblem, changeKindNeedsValidity, titleNeeded, titleLength, categoryNeeded, writtenOnRange, writtenOnFormat,
         validityProblem, unknownChannel, bulletinPlaceNeeded
-    case postingBoth, postingFromFormat, postingToFormat, postingOrder
+    case postingBoth, postingFromFormat, postingToFormat, postingOrder, dayOutOfRange
 
     // Signing in, the training log, reports.
     case reportUnbalanced, wrongPassword, accountLocked, trainingFuture, trainingDate, topicNeeded, attendeesProblem, clarifyItems,
@@ -119,7 +119,8 @@ enum UIText: String, CaseIterable, Sendable {
     // Parameters in addresses.
     case badParameter, noReportsBefore2008, badPercentEncoding, parameterTooLong, controlCharacters, notAnIdentifier, integerRange, searchWordNeeded
     // What a request carries that cannot be read.
-    case pathControlCharacters, bodyNUL, bodyMalformed, bodyUnreadable, queryMalformed, queryUnreadable, missingField, fieldWrongType
+    case pathControlCharacters, bodyNUL, fieldControlCharacters, bodyMalformed, bodyUnreadable, queryMalformed, queryUnreadable, missingField,
+        fieldWrongType
     case fieldUnrecognised, wholeBody, listEntry, unreadable, attachmentTooLarge, apiTokenNeeded, itemIdNeeded, noPublishedItemId
     case noItemId, categoryGone, oneOf
 
@@ -902,6 +903,7 @@ enum UIText: String, CaseIterable, Sendable {
         case .unknownChannel: ("未知的公开渠道：{1}", "Unknown channel: {1}")
         case .bulletinPlaceNeeded: ("通过公开栏公开的，请写明公开栏所在地点", "Say where the notice board is")
         case .postingBoth: ("公示期须同时填写开始和结束日期", "A notice period has both a start and an end")
+        case .dayOutOfRange: ("日期须在{1}至{2}之间，收到{3}", "The date must fall between {1} and {2}; it is {3}")
         case .postingFromFormat: ("公示开始日期须为 YYYY-MM-DD", "The start is written YYYY-MM-DD")
         case .postingToFormat: ("公示结束日期须为 YYYY-MM-DD", "The end is written YYYY-MM-DD")
         case .postingOrder: ("公示结束日期不能早于开始日期", "The end cannot come before the start")
@@ -933,6 +935,11 @@ enum UIText: String, CaseIterable, Sendable {
         case .pathControlCharacters: ("地址中含有控制字符，无法处理", "The address has control characters and cannot be handled")
         case .bodyNUL:
             ("提交的内容含有空字符（NUL），无法保存；请删除后重新提交", "What was sent has a NUL character and cannot be stored; remove it and send again")
+        case .fieldControlCharacters:
+            (
+                "“{1}”含有控制字符或改变文字方向的字符，无法保存；请删除后重新提交",
+                "“{1}” has a control character or one that reverses text, and cannot be stored; remove it and send again"
+            )
         case .bodyMalformed: ("提交的内容格式不对：{1}", "What was sent is malformed: {1}")
         case .bodyUnreadable: ("提交的内容无法读取（编码或表单格式有误）", "What was sent cannot be read (a broken encoding or form)")
         case .queryMalformed: ("地址中的参数格式不对：{1}", "The address's parameters are malformed: {1}")

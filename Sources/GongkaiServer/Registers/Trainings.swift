@@ -39,6 +39,8 @@ struct Trainings {
         let day = Day(iso: input.heldOn.trimmingCharacters(in: .whitespaces))
         if let day, day > today {
             problems["heldOn"] = UIText.trainingFuture.said()
+        } else if let day, day < .regulationsInForce {
+            problems["heldOn"] = UIText.dayOutOfRange.said(Day.regulationsInForce.iso, today.iso, day.iso)
         } else if day == nil {
             problems["heldOn"] = UIText.trainingDate.said()
         }
