@@ -696,12 +696,63 @@ extension Array {
         return try await client.send(method, path, headers: headers, body: ByteBuffer(string: body))
     }
 
+    /// Gives the demo's 联芳 officer an API token; returns it.
+    static func officerToken(_ app: Application) async throws -> String {
+        let token = "test-token-lianfang-officer"
+        let officer = try #require(try await StaffRecord.query(on: app.db).filter(\.$username == "lianfang-officer").first())
+        officer.tokenHash = SHA256.hash(data: Data(token.utf8)).hex
+        try await officer.save(on: app.db)
+        return token
+    }
+
+    /// Issue 14: moves made at once on one application (a double click, two officers, a retried call) — one is done,
+    /// the others are refused with a 409 and a sentence, never a server error or a history with two answers; a move
+    /// sent from a page older than the application is refused likewise.
+    @Test func concurrentMovesOnOneApplication_oneIsDone_theOthersAreRefused() async throws {
+        // A file, so that SQLite answers on several connections at once, as in the server.
+        try await withServer(demo: true, today: Day(iso: "2026-11-20")!, sqliteFile: true) { app, client in
+            let token = try await Self.officerToken(app)
+            try await client.signIn("lianfang-officer")
+            let id = try await ApplicationTests.register(client, received: "2026-11-20")
+            let headers: HTTPHeaders = ["Content-Type": "application/json", "Authorization": "Bearer \(token)"]
+            let answer = #"{"move":"answer","result":"3.4.1","detail":"经检索，本机关未制作该信息。"}"#
+            let answers = try await withThrowingTaskGroup(of: (HTTPStatus, String).self) { group in
+                for _ in 0..<6 {
+                    group.addTask {
+                        let response = try await app.testing().sendRequest(
+                            .POST, SiteURL.apiApplicationMoves(id).path, headers: headers, body: ByteBuffer(string: answer))
+                        return (response.status, response.body.string)
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(answers.filter { $0.0 == .ok }.count == 1, "\(answers.map(\.0))")
+            for (status, body) in answers where status != .ok {
+                #expect(status == .conflict, "\(status): \(body.prefix(300))")
+            }
+            let events = try await ApplicationEventRecord.query(on: app.db).filter(\.$application.$id == id).all().map(\.kind)
+            #expect(events.filter { $0 == "answered" }.count == 1, "\(events)")
+            #expect(try await LetterRecord.query(on: app.db).filter(\.$application.$id == id).count() == 1)
+            #expect(try await client.get(SiteURL.staffApplication(id).path).status == .ok)
+
+            // A form from an older page: refused, naming the application; from the page as it is: done.
+            let other = try await ApplicationTests.register(client, received: "2026-11-20")
+            let page = try await client.get(SiteURL.staffApplication(other).path).body.string
+            let shown = try #require(page.firstMatch(of: /name="revision" value="(\d+)"/).map { String($0.output.1) })
+            #expect(
+                try await ApplicationTests.move(client, other, [("move", "consult"), ("party", "第三方甲"), ("revision", shown)]).status == .seeOther)
+            let stale = try await client.post(
+                SiteURL.staffApplicationMove(other).path, form: [("move", "consult"), ("party", "第三方乙"), ("revision", shown)])
+            #expect(stale.status == .conflict)
+            #expect(stale.body.string.contains("刚刚已有其他办理操作，本次操作未执行"), "\(stale.body.string.prefix(400))")
+            let dto = try await Self.json(client, .GET, SiteURL.apiApplication(other).path, token: token, "").content.decode(ApplicationDTO.self)
+            #expect(dto.revision == Int(shown).map { $0 + 1 })
+        }
+    }
+
     @Test func theWorkflowRunsThroughTheAPI_andAnswersMatchTheOpenAPIDocument() async throws {
         try await withServer(demo: true, today: Day(iso: "2026-11-20")!) { app, client in
-            let token = "test-token-lianfang-officer"
-            let officer = try #require(try await StaffRecord.query(on: app.db).filter(\.$username == "lianfang-officer").first())
-            officer.tokenHash = SHA256.hash(data: Data(token.utf8)).hex
-            try await officer.save(on: app.db)
+            let token = try await Self.officerToken(app)
             let document = try #require(
                 try JSONSerialization.jsonObject(with: Data(try await client.get(SiteURL.apiOpenAPI.path).body.string.utf8)) as? [String: Any])
             let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: [String: Any]])

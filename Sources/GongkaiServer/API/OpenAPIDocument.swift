@@ -122,6 +122,7 @@ enum OpenAPIDocument {
                 "result": ["type": "string", "nullable": true], "resultFormat": ["type": "string", "nullable": true],
                 "closedOn": ["type": "string", "nullable": true],
                 "explanation": array(string()),
+                "revision": ["type": "integer", "minimum": 0, "description": "how many times the application has changed"],
                 "history": [
                     "type": "array", "nullable": true,
                     "items": object(
@@ -130,7 +131,7 @@ enum OpenAPIDocument {
             ],
             required: [
                 "id", "trackingNumber", "agencyCode", "status", "applicantType", "name", "idType", "idNumber", "phone", "email", "request",
-                "formWanted", "delivery", "channel", "submittedOn", "overdue", "provisional", "explanation",
+                "formWanted", "delivery", "channel", "submittedOn", "overdue", "provisional", "explanation", "revision",
             ]),
         "MoveInput": object(
             [
@@ -150,6 +151,7 @@ enum OpenAPIDocument {
                 "elsewhere": string("answer 3.4.1: \"on\" when the information is not this agency's (第三十六条第（五）项)"),
                 "responsible": string("answer 3.4.1 elsewhere: the agency responsible and its contact, when known"),
                 "letterTitle": string("the letter as sent; drafted when empty"), "letterBody": string(),
+                "revision": string("the application's revision the move was decided on; when it has changed since, the move is refused (409)"),
             ], required: ["move"]),
         "ActionInput": object(
             ["action": string("submit, return, approve, publish, withdraw"), "reason": string(), "confirmedReview": ["type": "boolean"]],

@@ -91,6 +91,7 @@ let migrations: [any Migration] = [
     M022_AddOralApplications(),  // 第二十九条: applications written down by staff
     M023_AddApplicationKinds(),  // 第四十一条: requests to correct one's own records
     M024_SessionsAndSignInThrottles(),  // sessions end on a password reset; sign-in failures per name and address
+    M025_ApplicationRevisions(),  // concurrent moves on one application: one is done, the other refused
 ]
 
 struct CalendarKey: StorageKey {

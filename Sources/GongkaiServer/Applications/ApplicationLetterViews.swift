@@ -104,6 +104,7 @@ extension ApplicationStaffViews {
                 StaffViews.csrf(viewer),
                 .input(.type(.hidden), .name("move"), .value(Views.attr(form.move))),
                 .input(.type(.hidden), .name("date"), .value(date.iso)),
+                .input(.type(.hidden), .name("revision"), .value(Views.attr(form.revision ?? String(record.revision)))),
                 .forEach([
                     ("what", form.what), ("party", form.party), ("days", form.days), ("until", form.until), ("finding", form.finding),
                     ("scale", form.scale),

@@ -30,6 +30,8 @@ struct ApplicationSummary {
     var officerUsername: String?
     var officerName: String?
     var kind: ApplicationKind = .disclosure
+    /// The revision shown: a move form carries it back, so a move on what has changed since is refused.
+    var revision = 0
 }
 
 extension ApplicationSummary {
@@ -43,7 +45,7 @@ extension ApplicationSummary {
             delivery: record.delivery, channel: record.channel, submittedOn: record.submittedOn, receivedOn: record.receivedOn,
             result: record.result, resultFormat: record.resultFormat, publishedItemID: record.publishedItemID,
             providesInformation: record.providesInformation, reassessOn: record.reassessOn, officerUsername: officer?.username,
-            officerName: officer?.displayName, kind: record.kind)
+            officerName: officer?.displayName, kind: record.kind, revision: record.revision)
     }
 }
 

@@ -114,6 +114,7 @@ enum ApplicationStaffViews {
                 .class("move"),
                 compose ? .empty : StaffViews.csrf(viewer),
                 .input(.type(.hidden), .name("move"), .value(move)),
+                .input(.type(.hidden), .name("revision"), .value(String(record.revision))),
                 .element(
                     named: "fieldset",
                     nodes: [

@@ -38,6 +38,8 @@ struct ApplicationDTO: Content {
     /// The clock's explanation of the due date, one line a step.
     var explanation: [String]
     var history: [Step]?
+    /// How many times the application has changed; sent back with a move, a move on a changed application is a 409.
+    var revision: Int
 }
 
 /// What a public client gets back for a submission: the tracking number and, once, the secret.
@@ -131,7 +133,7 @@ struct ApplicationAPIController {
             history: withHistory
                 ? history.map {
                     ApplicationDTO.Step(date: $0.date, kind: $0.kind, actor: $0.actor, detail: full || $0.kind != "notified" ? $0.detail : "")
-                } : nil)
+                } : nil, revision: record.revision)
     }
 
     func list(_ req: Request) async throws -> [ApplicationDTO] {
@@ -184,6 +186,7 @@ struct ApplicationAPIController {
         let record = try await record(req, reader)
         guard reader.canAct, reader.access.canWrite(agency: record.$agency.id) else { throw Refused(.forbidden, .readOnlyApplications) }
         let form = try req.decodeBody(ApplicationStaffController.MoveForm.self)
+        try form.checkRevision(of: record)
         let service = req.applications
         let move = try await form.parse(service, record)
         let date = try ApplicationStaffController.day(form.date, today: req.today)

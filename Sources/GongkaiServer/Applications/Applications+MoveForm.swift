@@ -25,6 +25,16 @@ extension ApplicationStaffController {
         var detail: String?
         var letterTitle: String?
         var letterBody: String?
+        /// The application's revision on the page the form was sent from; when given, a move on an application that
+        /// has changed since is refused (409) instead of done on what the officer did not see.
+        var revision: String?
+
+        /// Refuses the move when the form was made from an older revision of `record` than the stored one.
+        func checkRevision(of record: ApplicationRecord) throws {
+            guard let sent = revision?.trimmingCharacters(in: .whitespaces), !sent.isEmpty else { return }
+            guard let number = Int(sent) else { throw BadParameter(name: "revision", problem: UIText.integerRange.said(0, Int.max, sent.prefix(40))) }
+            if number != record.revision { throw Refused(.conflict, .applicationChangedMeanwhile, record.trackingNumber) }
+        }
 
         /// The move the form asks for on `record`, a fee notice assessed by `service`.
         func parse(_ service: Applications, _ record: ApplicationRecord) async throws -> ApplicationMove {

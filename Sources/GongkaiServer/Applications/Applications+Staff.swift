@@ -214,6 +214,7 @@ struct ApplicationStaffController {
         let record = try await application(req, reader)
         guard reader.canAct, reader.access.canWrite(agency: record.$agency.id) else { throw Refused(.forbidden, .readOnlyApplications) }
         let form = try req.decodeBody(MoveForm.self)
+        try form.checkRevision(of: record)
         let service = service(req)
         let move = try await form.parse(service, record)
         let date = try Self.day(form.date, today: req.today)

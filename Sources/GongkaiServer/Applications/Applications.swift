@@ -2,6 +2,7 @@ import Crypto
 import Fluent
 import Foundation
 import Gongkai
+import SQLKit
 import Vapor
 
 /// Applications for disclosure on the statutory clock: intake, the moves of the workflow, letters, notifications.
@@ -83,6 +84,7 @@ struct Applications {
             record.letterNumber = ""
             record.oral = staff != nil && input.isOral
             record.kind = input.applicationKind ?? .disclosure
+            record.revision = 0
             if let staff { record.$officer.id = staff.id }
             if let received { record.dueOn = engine.calendar.adding(workingDays: DeadlineEngine.answerPeriod, to: received).iso }
             try await record.create(on: db)
@@ -203,6 +205,7 @@ struct Applications {
         }
         let before = record.status
         try await db.transaction { db in
+            try await claim(record, on: db)
             if case .confirm = move {
                 try await append(record, kind: "confirmed", date: date.iso, actor: user.username, detail: move.detail, on: db)
                 if record.$officer.id == nil { record.$officer.id = user.id }
@@ -269,6 +272,7 @@ struct Applications {
         let before = record.reassessOn
         record.reassessOn = next?.iso
         try await db.transaction { db in
+            try await claim(record, on: db)
             try await append(
                 record, kind: "reassessed", date: date.iso, actor: user.username,
                 detail: "第十八条复查：\(conclusion)；" + (next.map { "下次复查：\($0.iso)" } ?? "不再复查"), on: db)
@@ -277,6 +281,19 @@ struct Applications {
                 .reassess, .application, id: record.requireID().uuidString, agency: nil, by: user.username,
                 before: Audit.json(["reassessOn": before]), after: Audit.json(["reassessOn": next?.iso, "conclusion": conclusion]), on: db)
         }
+    }
+
+    /// Takes `record` for one change, first thing in the change's transaction: its revision goes up by one only if it
+    /// is still the one the change was decided on. Of two moves made at once on one application (two officers, a
+    /// double click, a retried API call), one is done and the other refused with a 409, never both written over the
+    /// same history. NB: the UPDATE comes first so that on SQLite the transaction holds the write lock before it reads.
+    func claim(_ record: ApplicationRecord, on db: any Database) async throws {
+        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "the database does not speak SQL") }
+        let claimed = try await sql.raw(
+            "UPDATE applications SET revision = revision + 1 WHERE id = \(bind: try record.requireID()) AND revision = \(bind: record.revision) RETURNING revision"
+        ).all()
+        guard !claimed.isEmpty else { throw Refused(.conflict, .applicationChangedMeanwhile, record.trackingNumber) }
+        record.revision += 1
     }
 
     static func request(_ record: ApplicationRecord) -> String {

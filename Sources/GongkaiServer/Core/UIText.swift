@@ -119,6 +119,7 @@ enum UIText: String, CaseIterable, Sendable {
     // Parameters in addresses.
     case badParameter, noReportsBefore2008, badPercentEncoding, parameterTooLong, controlCharacters, notAnIdentifier, integerRange, searchWordNeeded
     // What a request carries that cannot be read.
+    case applicationChangedMeanwhile
     case pathControlCharacters, bodyNUL, fieldControlCharacters, bodyMalformed, bodyUnreadable, queryMalformed, queryUnreadable, missingField,
         fieldWrongType
     case fieldUnrecognised, wholeBody, listEntry, unreadable, attachmentTooLarge, apiTokenNeeded, itemIdNeeded, noPublishedItemId
@@ -935,6 +936,11 @@ enum UIText: String, CaseIterable, Sendable {
         case .pathControlCharacters: ("地址中含有控制字符，无法处理", "The address has control characters and cannot be handled")
         case .bodyNUL:
             ("提交的内容含有空字符（NUL），无法保存；请删除后重新提交", "What was sent has a NUL character and cannot be stored; remove it and send again")
+        case .applicationChangedMeanwhile:
+            (
+                "申请{1}刚刚已有其他办理操作，本次操作未执行；请重新打开该申请，查看最新状态后再办理",
+                "Application {1} was just changed by another action, so this one was not done; open it again, see where it stands, and act then"
+            )
         case .fieldControlCharacters:
             (
                 "“{1}”含有控制字符或改变文字方向的字符，无法保存；请删除后重新提交",

@@ -56,6 +56,9 @@ final class ApplicationRecord: Model, @unchecked Sendable {
     /// When the information this answer withheld is next assessed (第十八条); nil when nothing is withheld or the
     /// last assessment set no further date.
     @OptionalField(key: "reassess_on") var reassessOn: String?
+    /// How many times the application has changed: a change is made only from the revision it was decided on
+    /// (`Applications.claim`), and a form carries the revision its page showed.
+    @Field(key: "revision") var revision: Int
     /// The catalogue item made from this answer (第四十四条), if any.
     @OptionalField(key: "published_item_id") var publishedItemID: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
