@@ -122,4 +122,55 @@ final class FakeSMTPServer: @unchecked Sendable {
             #expect(try #require(try await ApplicationRecord.find(id, on: app.db)).status == .open)
         }
     }
+
+    /// Issue 14: the notice is queued with the change it tells of, so a mail server that is down (or a crash before the
+    /// send) loses nothing: the message waits in the outbox, is tried again after its back-off, and sent once by
+    /// whichever sender claims it; after the last try it is said to have failed.
+    @Test func aNoticeWaitsInTheOutboxUntilTheMailServerAnswers_andIsSentOnce() async throws {
+        try await withServer(demo: true, today: Day(iso: "2026-11-20")!) { app, client in
+            // Nothing listens on the closed port: the request still succeeds, the message waits.
+            let closed = try await FakeSMTPServer(group: app.eventLoopGroup)
+            let closedPort = closed.port
+            try await closed.channel.channel.close()
+            app.mailer = Mailer(host: "127.0.0.1", port: closedPort, tls: false, username: nil, password: nil, from: "gongkai@example.gov.cn")
+            try await client.signIn("lianfang-officer")
+            let id = try await ApplicationTests.register(client, received: "2026-11-18")
+            let waiting = try #require(try await OutboxRecord.query(on: app.db).filter(\.$applicationID == id).first())
+            #expect(waiting.state == "pending" && waiting.attempts == 1 && waiting.claimedUntil == 0 && !waiting.lastError.isEmpty)
+            let kinds = { try await ApplicationEventRecord.query(on: app.db).filter(\.$application.$id == id).sort(\.$seq).all().map(\.kind) }
+            #expect(try await kinds() == ["submitted", "confirmed", "notified"])
+
+            let smtp = try await FakeSMTPServer(group: app.eventLoopGroup)
+            let serving = Task { try await smtp.run() }
+            defer { serving.cancel() }
+            let mailer = Mailer(host: "127.0.0.1", port: smtp.port, tls: false, username: nil, password: nil, from: "gongkai@example.gov.cn")
+            let day = Day(iso: "2026-11-20")!
+            // Not before its back-off: nothing is sent.
+            await Outbox(db: app.db, mailer: mailer, group: app.eventLoopGroup, today: day).deliver()
+            #expect(smtp.received.withLockedValue { $0.count } == 0)
+            // After it, by two senders at once (two app servers): sent once.
+            let later = waiting.notBefore + 1
+            async let first: Void = Outbox(db: app.db, mailer: mailer, group: app.eventLoopGroup, today: day, now: { later }).deliver()
+            async let second: Void = Outbox(db: app.db, mailer: mailer, group: app.eventLoopGroup, today: day, now: { later }).deliver()
+            _ = await (first, second)
+            #expect(smtp.received.withLockedValue { $0.count } == 1)
+            #expect(try await OutboxRecord.find(waiting.id, on: app.db)?.state == "sent")
+            #expect(try await kinds() == ["submitted", "confirmed", "notified", "mailed"])
+
+            // A server that never answers: after the last try the failure is said, and the officer tells otherwise.
+            let down = Outbox(db: app.db, mailer: app.mailer!, group: app.eventLoopGroup, today: day, now: { later + 1_000_000 })
+            let other = try await ApplicationTests.register(client, received: "2026-11-19")
+            for _ in 1..<Outbox.maxAttempts {
+                let message = try #require(try await OutboxRecord.query(on: app.db).filter(\.$applicationID == other).first())
+                message.notBefore = 0
+                try await message.save(on: app.db)
+                await down.deliver()
+            }
+            let failed = try #require(try await OutboxRecord.query(on: app.db).filter(\.$applicationID == other).first())
+            #expect(failed.state == "failed" && failed.attempts == Outbox.maxAttempts)
+            let history = try await ApplicationEventRecord.query(on: app.db).filter(\.$application.$id == other).all()
+            #expect(history.filter { $0.kind == "mail-failed" }.count == 1)
+            #expect(history.first { $0.kind == "mail-failed" }?.detail.contains("请另行告知") == true)
+        }
+    }
 }

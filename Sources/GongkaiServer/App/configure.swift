@@ -46,6 +46,7 @@ public func configure(_ app: Application, _ configuration: ServerConfiguration) 
     } catch {
         throw ConfigurationError("SMTP_URL cannot be used: \(error)")
     }
+    app.lifecycle.use(OutboxWorker())
     app.middleware.use(SecurityHeaders(https: configuration.secureCookies))
     app.middleware.use(ProblemMiddleware())
     app.middleware.use(InputGuard())
@@ -92,6 +93,7 @@ let migrations: [any Migration] = [
     M023_AddApplicationKinds(),  // 第四十一条: requests to correct one's own records
     M024_SessionsAndSignInThrottles(),  // sessions end on a password reset; sign-in failures per name and address
     M025_ApplicationRevisions(),  // concurrent moves on one application: one is done, the other refused
+    M026_Outbox(),  // mail to applicants queued with the change it tells of
 ]
 
 struct CalendarKey: StorageKey {

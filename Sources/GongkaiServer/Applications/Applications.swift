@@ -56,7 +56,7 @@ struct Applications {
         let received: Day? = channel == .online ? nil : Day(iso: text(input.receivedOn))
         let secret = Self.newSecret()
         let agencyID = try agency.requireID()
-        let record = try await db.transaction { db -> ApplicationRecord in
+        let (record, mail) = try await db.transaction { db -> (ApplicationRecord, UUID?) in
             let sequence = try await Counters.next(.trackingNumbers, agency: agencyID, year: today.year, on: db)
             let record = ApplicationRecord()
             record.$agency.id = agencyID
@@ -98,14 +98,15 @@ struct Applications {
                 try await append(record, kind: "confirmed", date: received!.iso, actor: actor, detail: channel.explanation, on: db)
             }
             try await Audit.record(.create, .application, id: record.id!.uuidString, agency: agency.code, by: actor, on: db)
-            return record
+            let asked = record.kind == .correction ? "更正申请" : "政府信息公开申请"
+            let mail = try await notify(
+                record, subject: "\(asked)已提交",
+                body: staff == nil
+                    ? "您的\(asked)已提交，申请编号\(record.trackingNumber)。本机关确认收到后，答复期限自确认之日起计算。"
+                    : "本机关已于\(record.receivedOn ?? "")收到您的\(asked)，申请编号\(record.trackingNumber)。", today: today, on: db)
+            return (record, mail)
         }
-        let asked = record.kind == .correction ? "更正申请" : "政府信息公开申请"
-        try await notify(
-            record, subject: "\(asked)已提交",
-            body: staff == nil
-                ? "您的\(asked)已提交，申请编号\(record.trackingNumber)。本机关确认收到后，答复期限自确认之日起计算。"
-                : "本机关已于\(record.receivedOn ?? "")收到您的\(asked)，申请编号\(record.trackingNumber)。", today: today)
+        await deliver(mail, today: today)
         return (record, secret)
     }
 
@@ -148,6 +149,15 @@ struct Applications {
 
     @discardableResult
     private func append(
+        _ record: ApplicationRecord, kind: String, date: String, days: Int? = nil, until: Day? = nil, actor: String, detail: String,
+        on db: any Database
+    ) async throws -> ApplicationEventRecord {
+        try await Self.appendEvent(record, kind: kind, date: date, days: days, until: until, actor: actor, detail: detail, on: db)
+    }
+
+    /// Appends a line to an application's history, numbered after the last one.
+    @discardableResult
+    static func appendEvent(
         _ record: ApplicationRecord, kind: String, date: String, days: Int? = nil, until: Day? = nil, actor: String, detail: String,
         on db: any Database
     ) async throws -> ApplicationEventRecord {
@@ -204,7 +214,7 @@ struct Applications {
             throw Refusal(refusal: error)
         }
         let before = record.status
-        try await db.transaction { db in
+        let mail = try await db.transaction { db -> UUID? in
             try await claim(record, on: db)
             if case .confirm = move {
                 try await append(record, kind: "confirmed", date: date.iso, actor: user.username, detail: move.detail, on: db)
@@ -259,11 +269,13 @@ struct Applications {
             try await Audit.record(
                 .init(move), .application, id: record.id!.uuidString, agency: nil, by: user.username, before: Audit.json(["status": before.rawValue]),
                 after: Audit.json(["status": record.status.rawValue]), on: db)
+            let number = record.letterNumber.isEmpty || move.letter?.isNumbered != true ? "" : record.letterNumber + "\n\n"
+            let body =
+                letter.map { number + $0.body }
+                ?? "您的政府信息公开申请（申请编号\(record.trackingNumber)）：\(move.label)（\(date.iso)）。当前状态：\(record.status.label)。"
+            return try await notify(record, subject: letter?.title ?? "政府信息公开申请：\(move.label)", body: body, today: today, on: db)
         }
-        let number = record.letterNumber.isEmpty || move.letter?.isNumbered != true ? "" : record.letterNumber + "\n\n"
-        let body =
-            letter.map { number + $0.body } ?? "您的政府信息公开申请（申请编号\(record.trackingNumber)）：\(move.label)（\(date.iso)）。当前状态：\(record.status.label)。"
-        try await notify(record, subject: letter?.title ?? "政府信息公开申请：\(move.label)", body: body, today: today)
+        await deliver(mail, today: today)
     }
 
     /// Records an assessment of withheld information (第十八条): its conclusion, in the history and the audit log, and
@@ -315,21 +327,21 @@ struct Applications {
 
     // MARK: Notifications
 
-    /// Tells the applicant: recorded in the timeline with the full text always; mailed when SMTP is configured and
-    /// the applicant left an address, with the outcome recorded too (a mail server that is down loses nothing).
-    func notify(_ record: ApplicationRecord, subject: String, body: String, today: Day) async throws {
+    /// Tells the applicant, on `db` (the transaction of the change it tells of, so the two are one unit): the full
+    /// text goes into the history always, and into the outbox when SMTP is configured and the applicant left an
+    /// address. Returns the outbox message's id for `deliver` after the commit.
+    func notify(_ record: ApplicationRecord, subject: String, body: String, today: Day, on db: any Database) async throws -> UUID? {
         let to = record.email.isEmpty ? "（未留电子邮箱，请电话或邮寄告知：\(Masking.phone(record.phone))）" : record.email
         try await append(record, kind: "notified", date: today.iso, actor: Audit.Actor.system, detail: "致\(to)：\(subject)\n\n\(body)", on: db)
-        guard let mailer, let group = eventLoopGroup, !record.email.isEmpty else { return }
-        do {
-            try await mailer.send(to: record.email, subject: subject, body: body, on: group)
-            try await append(
-                record, kind: "mailed", date: today.iso, actor: Audit.Actor.system, detail: "已通过电子邮件发送至\(record.email)：\(subject)", on: db)
-        } catch {
-            try await append(
-                record, kind: "mail-failed", date: today.iso, actor: Audit.Actor.system, detail: "电子邮件未能发送（\(String(describing: error))），请另行告知",
-                on: db)
-        }
+        guard mailer != nil, !record.email.isEmpty else { return nil }
+        return try await Outbox.enqueue(application: try record.requireID(), to: record.email, subject: subject, body: body, on: db)
+    }
+
+    /// Mails the message queued by a change, once that change is committed; what fails stays in the outbox for the
+    /// worker's next try (a mail server that is down loses nothing).
+    func deliver(_ message: UUID?, today: Day) async {
+        guard let message, let mailer, let group = eventLoopGroup else { return }
+        await Outbox(db: db, mailer: mailer, group: group, today: today).deliver([message])
     }
 }
 

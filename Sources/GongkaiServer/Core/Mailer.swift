@@ -41,12 +41,14 @@ struct Mailer: Sendable {
 
     struct SMTPError: Error, CustomStringConvertible {
         var description: String
+        /// Trying again cannot help: the server refused for good (a 5xx reply) or the address is not one.
+        var permanent = false
     }
 
     /// Sends one plain-text message; throws with the server's reply when it refuses.
     func send(to recipient: String, subject: String, body: String, on group: any EventLoopGroup) async throws {
         guard !recipient.contains("\r"), !recipient.contains("\n"), recipient.contains("@") else {
-            throw SMTPError(description: "“\(recipient)” is not an e-mail address")
+            throw SMTPError(description: "“\(recipient)” is not an e-mail address", permanent: true)
         }
         let host = self.host
         let useTLS = tls
@@ -126,7 +128,9 @@ struct SMTPReplies {
                 throw Mailer.SMTPError(description: "the SMTP server answered “\(line)” to \(what)")
             }
             if line.dropFirst(3).first == "-" { continue }
-            guard got == code else { throw Mailer.SMTPError(description: "the SMTP server refused \(what): \(line)") }
+            guard got == code else {
+                throw Mailer.SMTPError(description: "the SMTP server refused \(what): \(line)", permanent: (500..<600).contains(got))
+            }
             return
         }
     }
