@@ -95,6 +95,61 @@ import VaporTesting
         }
     }
 
+    /// Issue 14: the same form sent again (a double click, a retry after a lost answer, several at once) is one
+    /// application: the answer names it, with a new look-up code that replaces the old; the API does the same with
+    /// `Idempotency-Key`.
+    @Test func aSubmissionSentAgainIsTheSameApplication() async throws {
+        try await withServer(demo: true, sqliteFile: true) { app, _ in
+            let portal = TestClient(app: app, passwords: [:])
+            let page = try await portal.get(SiteURL.apply(DemoSeed.lianfangCode).path).body.string
+            let key = try #require(page.firstMatch(of: /name="submissionKey" value="([A-Za-z0-9-]+)"/).map { String($0.output.1) })
+            let form = Self.form() + [("submissionKey", key)]
+            let first = try await portal.post(SiteURL.apply(DemoSeed.lianfangCode).path, form: form, csrf: false)
+            let again = try await portal.post(SiteURL.apply(DemoSeed.lianfangCode).path, form: form, csrf: false)
+            #expect(first.status == .created && again.status == .ok)
+            #expect(again.body.string.contains("此前已经提交过") && !first.body.string.contains("此前已经提交过"))
+            func secret(_ body: String) -> String? { body.firstMatch(of: /<strong>([2-9A-Z]{12})<\/strong>/).map { String($0.1) } }
+            let number = "\(DemoSeed.lianfangCode)-2026-00001"
+            #expect(first.body.string.contains(number) && again.body.string.contains(number))
+            #expect(try await ApplicationRecord.query(on: app.db).count() == 1)
+            let lookUp = { (code: String?) in
+                try await portal.post(SiteURL.applicationStatus.path, form: [("trackingNumber", number), ("secret", code ?? "")], csrf: false).status
+            }
+            #expect(try await lookUp(secret(again.body.string)) == .ok)
+            #expect(try await lookUp(secret(first.body.string)) == .notFound, "the replaced look-up code still works")
+
+            // Three at once with another key: one application.
+            let other = Self.form(title: "2026年临时救助名单") + [("submissionKey", UUID().uuidString)]
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for _ in 0..<3 {
+                    group.addTask {
+                        try await TestClient(app: app, passwords: [:]).post(SiteURL.apply(DemoSeed.lianfangCode).path, form: other, csrf: false)
+                            .status
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.sorted { $0.code < $1.code } == [.ok, .ok, .created], "\(statuses)")
+            #expect(try await ApplicationRecord.query(on: app.db).filter(\.$infoTitle == "2026年临时救助名单").count() == 1)
+
+            // The API: the same call with the same Idempotency-Key.
+            let input =
+                #"{"applicantType":"natural-person","name":"李测试","idType":"resident-id","idNumber":"11010519491231002X","phone":"13912345678","formWanted":"electronic","delivery":"online","infoTitle":"2026年街道办公经费预算"}"#
+            var headers: HTTPHeaders = ["Content-Type": "application/json", "Idempotency-Key": "call-2026-12-07-0001"]
+            let path = SiteURL.apiAgencyApplications(DemoSeed.lianfangCode).path
+            let made = try await portal.send(.POST, path, headers: headers, body: ByteBuffer(string: input))
+            let repeated = try await portal.send(.POST, path, headers: headers, body: ByteBuffer(string: input))
+            #expect(made.status == .created && repeated.status == .ok)
+            #expect(
+                try made.content.decode(ApplicationReceiptDTO.self).trackingNumber
+                    == repeated.content.decode(ApplicationReceiptDTO.self).trackingNumber)
+            headers.replaceOrAdd(name: "Idempotency-Key", value: "short")
+            let bad = try await portal.send(.POST, path, headers: headers, body: ByteBuffer(string: input))
+            #expect(bad.status == .badRequest && bad.body.string.contains("Idempotency-Key"))
+            #expect(try await ApplicationRecord.query(on: app.db).count() == 3)
+        }
+    }
+
     /// Issue 14: a control or text-direction character in a field is refused, naming the field, on a form and in
     /// JSON; nothing is stored. Tabs and line ends stay allowed.
     @Test func controlAndTextDirectionCharactersAreRefusedNamingTheField() async throws {

@@ -109,8 +109,9 @@ final class ServerProcess: @unchecked Sendable {
                 applicantType: "natural-person", name: "张三", idType: "passport", idNumber: "E12345678", phone: "13800000000", email: nil,
                 address: nil, infoTitle: "2019年联芳街道低保对象名单", infoNumber: nil, infoDescription: nil, formWanted: "electronic", delivery: "online",
                 channel: nil, receivedOn: nil)
-            let (application, _) = try await Applications(db: app.db, calendar: app.workdays).submit(
-                input, agency: lianfang, byStaff: nil, today: today)
+            let application = try await Applications(db: app.db, calendar: app.workdays).submit(
+                input, agency: lianfang, byStaff: nil, today: today
+            ).record
             ids["application"] = application.id
             let routes = app.routes.all.map { route in (method: route.method.rawValue, path: route.path.map(\.description)) }
             try await app.asyncShutdown()

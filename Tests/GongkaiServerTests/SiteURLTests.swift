@@ -15,7 +15,7 @@ import Vapor
     static let examples: [SiteURL] = [
         .home, .agency(code), .guide(code), .catalogue(code, category: id, year: 2024, page: 3), .item(code, id),
         .attachment(code, id, other), .notices(code), .reports(code), .feed(code),
-        .search(query: "低保 名单", agency: code, category: id, year: 2024, page: 2), .sitemap, .healthz, .metrics,
+        .search(query: "低保 名单", agency: code, category: id, year: 2024, page: 2), .sitemap, .healthz, .metrics, .stylesheet,
         .staffHome, .staffLogin, .staffLogout, .staffNewItem, .staffItem(id), .staffEditItem(id), .staffItemAction(id),
         .staffAttachments(id), .staffNewVersion(id), .staffAudit, .admin, .annualReport(code, 2024, version: 2),
         .annualReportDownload(code, 2024, format: "csv", version: 1), .apply(code), .applicationStatus, .complaints(code),

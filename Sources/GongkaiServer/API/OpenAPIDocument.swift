@@ -18,6 +18,11 @@ enum OpenAPIDocument {
     static func path(_ name: String, _ description: String) -> [String: Any] {
         ["name": name, "in": "path", "required": true, "description": description, "schema": ["type": "string"]]
     }
+    nonisolated(unsafe) static let idempotencyKey: [String: Any] = [
+        "name": "Idempotency-Key", "in": "header", "required": false,
+        "description": "16–64 letters, digits, - or _; the same key sent again is the same application, not a second one",
+        "schema": ["type": "string", "minLength": 16, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]{16,64}$"],
+    ]
     static func ok(_ schema: [String: Any], _ description: String = "OK") -> [String: Any] {
         ["description": description, "content": ["application/json": ["schema": schema]]]
     }
@@ -95,6 +100,7 @@ enum OpenAPIDocument {
                 "kind": string("disclosure (default) or correction: a record about the applicant to be corrected (第四十一条)"),
                 "oral": string("staff only: \"on\" when made orally and written down by staff (第二十九条); needs applicantConfirmed"),
                 "applicantConfirmed": string("staff only: \"on\" when the applicant checked and confirmed what staff wrote"),
+                "submissionKey": string("as the Idempotency-Key header, which wins when both are sent"),
             ], required: ["applicantType", "name", "idType", "idNumber", "phone", "formWanted", "delivery"]),
         "ApplicationReceipt": object(
             ["trackingNumber": string(), "secret": string("shown once; needed for status look-ups"), "status": string()],
@@ -204,9 +210,11 @@ enum OpenAPIDocument {
             SiteRoute.apiAgencyApplications.openAPIPath: [
                 "post": [
                     "summary": "Apply for disclosure (public, rate-limited); received when staff confirm it (第三十一条)",
-                    "parameters": [path("code", "organisation code")],
+                    "parameters": [path("code", "organisation code"), idempotencyKey],
                     "requestBody": ["required": true, "content": ["application/json": ["schema": ref("ApplicationInput")]]],
-                    "responses": responses(ok(ref("ApplicationReceipt"), "Created"), code: "201"),
+                    "responses": responses(ok(ref("ApplicationReceipt"), "Created"), code: "201").merging([
+                        "200": ok(ref("ApplicationReceipt"), "Sent before with this Idempotency-Key: that application, with a new secret")
+                    ]) { $1 },
                 ]
             ],
             SiteRoute.apiApplicationStatus.openAPIPath: [
@@ -224,8 +232,11 @@ enum OpenAPIDocument {
                 ],
                 "post": [
                     "summary": "Register an application received in person, by post or fax (officer token)", "security": [["bearer": []]],
+                    "parameters": [idempotencyKey],
                     "requestBody": ["required": true, "content": ["application/json": ["schema": ref("ApplicationInput")]]],
-                    "responses": responses(ok(ref("Application"), "Created"), code: "201"),
+                    "responses": responses(ok(ref("Application"), "Created"), code: "201").merging([
+                        "200": ok(ref("Application"), "Registered before with this Idempotency-Key: that application")
+                    ]) { $1 },
                 ],
             ],
             SiteRoute.apiApplication.openAPIPath: [

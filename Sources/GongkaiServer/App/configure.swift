@@ -94,6 +94,7 @@ let migrations: [any Migration] = [
     M024_SessionsAndSignInThrottles(),  // sessions end on a password reset; sign-in failures per name and address
     M025_ApplicationRevisions(),  // concurrent moves on one application: one is done, the other refused
     M026_Outbox(),  // mail to applicants queued with the change it tells of
+    M027_SubmissionKeys(),  // a retried submission finds its application instead of making another
 ]
 
 struct CalendarKey: StorageKey {

@@ -52,16 +52,25 @@ enum ApplicationPortalViews {
             .if(!problems.isEmpty, .p(.class("error"), .attribute(named: "role", value: "alert"), .text(UIText.formProblems(l, problems.count)))),
             .form(
                 .method(.post), .action(Views.attr(SiteURL.apply(agency.code).path)),
+                submissionKey(values),
                 FormViews.fields(fields(byStaff: false, l), values: values, problems: problems.mapValues { $0(l) }),
                 .button(.type(.submit), .text(UIText.sendApplication(l)))
             )
         )
     }
 
-    static func receipt(agency: AgencyDTO, trackingNumber: String, secret: String, viewer: Viewer) -> HTML {
+    /// The form's key, made when the form is first shown and kept when it comes back with problems: sent twice (a
+    /// double click, a retry after a lost answer), it is one application.
+    static func submissionKey(_ values: [String: String]) -> Node<HTML.FormContext> {
+        let kept = values["submissionKey"].flatMap { Applications.isSubmissionKey($0) ? $0 : nil }
+        return .input(.type(.hidden), .name("submissionKey"), .value(Views.attr(kept ?? UUID().uuidString)))
+    }
+
+    static func receipt(agency: AgencyDTO, trackingNumber: String, secret: String, repeated: Bool, viewer: Viewer) -> HTML {
         let l = viewer.language
         return Views.page(
             title: UIText.applicationSent(l), viewer: viewer, crumbs: PortalViews.crumbs(agency, l),
+            .if(repeated, .p(.class("notice"), .attribute(named: "role", value: "status"), .text(UIText.submissionRepeated(l)))),
             .p(.text(UIText.applicationSentTo(l, agency.name))),
             .table(
                 .class("meta"),

@@ -89,6 +89,7 @@ enum ApplicationStaffViews {
             .form(
                 .method(.post), .action(SiteURL.staffNewApplication.path),
                 StaffViews.csrf(viewer),
+                ApplicationPortalViews.submissionKey(values),
                 FormViews.fields(
                     ApplicationPortalViews.fields(byStaff: true, viewer.language), values: values,
                     problems: problems.mapValues { $0(viewer.language) }),

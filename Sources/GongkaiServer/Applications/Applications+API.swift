@@ -85,11 +85,23 @@ struct ApplicationAPIController {
         let agency = try await Catalogue(db: req.db, calendar: req.workdays).agency(code: req.parameters.get("code") ?? "")
         guard agency.kind.takesApplications else { throw Refused(.notFound, .noApplicationsHere, agency.name) }
         try req.admit(req.application.rateLimiters.applications, what: .whatApplying)
-        let input = try req.decodeBody(Applications.Input.self)
-        let (record, secret) = try await req.applications.submit(input, agency: agency, byStaff: nil, today: req.today)
-        let response = Response(status: .created)
-        try response.content.encode(ApplicationReceiptDTO(trackingNumber: record.trackingNumber, secret: secret, status: record.status.rawValue))
+        let input = try Self.withIdempotencyKey(req.decodeBody(Applications.Input.self), req)
+        let submitted = try await req.applications.submit(input, agency: agency, byStaff: nil, today: req.today)
+        let record = submitted.record
+        let response = Response(status: submitted.repeated ? .ok : .created)
+        try response.content.encode(
+            ApplicationReceiptDTO(trackingNumber: record.trackingNumber, secret: submitted.secret, status: record.status.rawValue))
         return response
+    }
+
+    /// The call's `Idempotency-Key` header, when sent, is the submission's key (it wins over a `submissionKey` field):
+    /// the same call repeated after a lost answer returns the application it made (200) instead of a new one (201).
+    static func withIdempotencyKey(_ input: Applications.Input, _ req: Request) throws -> Applications.Input {
+        guard let header = req.headers.first(name: "Idempotency-Key") else { return input }
+        guard Applications.isSubmissionKey(header) else { throw BadParameter(name: "Idempotency-Key", problem: UIText.notASubmissionKey.said()) }
+        var input = input
+        input.submissionKey = header
+        return input
     }
 
     struct StatusQuery: Content {
@@ -173,10 +185,11 @@ struct ApplicationAPIController {
         guard reader.canAct, let agencyID = reader.user.agencyID, let agency = try await AgencyRecord.find(agencyID, on: req.db) else {
             throw Refused(.forbidden, .onlyOfficersRegister)
         }
-        let input = try req.decodeBody(Applications.Input.self)
-        let (record, _) = try await req.applications.submit(input, agency: agency, byStaff: reader.user, today: req.today)
+        let input = try Self.withIdempotencyKey(req.decodeBody(Applications.Input.self), req)
+        let submitted = try await req.applications.submit(input, agency: agency, byStaff: reader.user, today: req.today)
+        let record = submitted.record
         record.$agency.value = agency
-        let response = Response(status: .created)
+        let response = Response(status: submitted.repeated ? .ok : .created)
         try response.content.encode(try await dto(record, reader, req: req, withHistory: true))
         return response
     }

@@ -26,6 +26,9 @@ extension Applications {
         var applicantConfirmed: String?
         /// `disclosure` (the default) or `correction` (第四十一条).
         var kind: String?
+        /// The form's own key (a hidden field made when the form was shown) or the API call's `Idempotency-Key`: the
+        /// same key sent again is the same application, not a new one.
+        var submissionKey: String?
 
         /// What the application asks; a missing kind is a disclosure application.
         var applicationKind: ApplicationKind? { kind.map { ApplicationKind(rawValue: $0) } ?? .disclosure }
@@ -49,6 +52,7 @@ extension Applications {
                 "infoNumber": infoNumber ?? "", "infoDescription": infoDescription ?? "", "formWanted": formWanted ?? "",
                 "delivery": delivery ?? "", "channel": channel ?? "", "receivedOn": receivedOn ?? "", "oral": oral ?? "",
                 "applicantConfirmed": applicantConfirmed ?? "", "kind": kind ?? ApplicationKind.disclosure.rawValue,
+                "submissionKey": submissionKey ?? "",
             ]
         }
 

@@ -30,10 +30,12 @@ struct ApplicationPortalController {
         let input = try req.decodeBody(Applications.Input.self)
         let applications = req.applications
         do {
-            let (record, secret) = try await applications.submit(input, agency: agency, byStaff: nil, today: req.today)
+            let submitted = try await applications.submit(input, agency: agency, byStaff: nil, today: req.today)
             let response = PageRenderer.render(
-                ApplicationPortalViews.receipt(agency: dto, trackingNumber: record.trackingNumber, secret: secret, viewer: req.viewer),
-                status: .created)
+                ApplicationPortalViews.receipt(
+                    agency: dto, trackingNumber: submitted.record.trackingNumber, secret: submitted.secret, repeated: submitted.repeated,
+                    viewer: req.viewer),
+                status: submitted.repeated ? .ok : .created)
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
             return response
         } catch let invalid as Applications.InvalidInput {

@@ -140,7 +140,7 @@ struct ApplicationStaffController {
         }
         let input = try req.decodeBody(Applications.Input.self)
         do {
-            let (record, _) = try await service(req).submit(input, agency: agency, byStaff: reader.user, today: req.today)
+            let record = try await service(req).submit(input, agency: agency, byStaff: reader.user, today: req.today).record
             return req.redirect(to: SiteURL.staffApplication(record.id!).path)
         } catch let invalid as Applications.InvalidInput {
             return PageRenderer.render(

@@ -43,9 +43,61 @@ struct Applications {
         return String((0..<12).map { _ in alphabet[Int.random(in: 0..<alphabet.count)] })
     }
 
+    /// An application taken in: the record, its secret (shown once, stored only as a hash), and whether it had been
+    /// sent before with the same key.
+    struct Submission {
+        var record: ApplicationRecord
+        var secret: String
+        var repeated = false
+    }
+
+    /// Whether `key` can be a submission key: 16 to 64 letters, digits, `-` or `_` (a UUID is one).
+    static func isSubmissionKey(_ key: String) -> Bool {
+        (16...64).contains(key.count)
+            && key.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_") }
+    }
+
     /// Takes in an application. Online ones wait for staff to confirm receipt (第三十一条); registered ones are
-    /// received on the day given. Returns the record and the secret (shown once, stored only as a hash).
-    func submit(_ input: Input, agency: AgencyRecord, byStaff staff: StaffUser?, today: Day) async throws -> (ApplicationRecord, String) {
+    /// received on the day given. The same submission key sent again (a double click, a retry after a lost answer,
+    /// two at once) is the application it made: nothing is registered twice, and the public is given a new secret
+    /// for it, since the first answer may never have arrived.
+    func submit(_ input: Input, agency: AgencyRecord, byStaff staff: StaffUser?, today: Day) async throws -> Submission {
+        let key = try (input.submissionKey?.trimmingCharacters(in: .whitespaces)).flatMap { sent -> String? in
+            if sent.isEmpty { return nil }
+            guard Self.isSubmissionKey(sent) else { throw BadParameter(name: "submissionKey", problem: UIText.notASubmissionKey.said()) }
+            return SHA256.hash(data: Data(sent.utf8)).hex
+        }
+        if let key, let earlier = try await ApplicationRecord.query(on: db).filter(\.$submissionKey == key).first() {
+            return try await repeated(earlier, agency: agency, byStaff: staff, today: today)
+        }
+        do {
+            return try await submitNew(input, key: key, agency: agency, byStaff: staff, today: today)
+        } catch  where (error as? any DatabaseError)?.isConstraintFailure == true && key != nil {
+            // The same key, sent at once: the other request made the application.
+            guard let earlier = try await ApplicationRecord.query(on: db).filter(\.$submissionKey == key).first() else { throw error }
+            return try await repeated(earlier, agency: agency, byStaff: staff, today: today)
+        }
+    }
+
+    /// The application an earlier submission with the same key made, with a new secret for the public (written in its
+    /// history, which says the form came again); staff's registrations have no secret to give.
+    private func repeated(_ earlier: ApplicationRecord, agency: AgencyRecord, byStaff staff: StaffUser?, today: Day) async throws -> Submission {
+        guard earlier.$agency.id == agency.id else {
+            throw BadParameter(name: "submissionKey", problem: UIText.notASubmissionKey.said())
+        }
+        guard staff == nil else { return Submission(record: earlier, secret: "", repeated: true) }
+        let secret = Self.newSecret()
+        earlier.secretHash = Self.secretHash(secret)
+        try await db.transaction { db in
+            try await earlier.save(on: db)
+            try await append(
+                earlier, kind: "repeated", date: today.iso, actor: Audit.Actor.applicant, detail: "同一份申请再次提交，未重复登记；查询码已重新生成",
+                on: db)
+        }
+        return Submission(record: earlier, secret: secret, repeated: true)
+    }
+
+    private func submitNew(_ input: Input, key: String?, agency: AgencyRecord, byStaff staff: StaffUser?, today: Day) async throws -> Submission {
         let problems = input.problems(byStaff: staff != nil, today: today)
         guard problems.isEmpty else { throw InvalidInput(problems: problems) }
         @Sendable func text(_ value: String?) -> String { (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
@@ -85,6 +137,7 @@ struct Applications {
             record.oral = staff != nil && input.isOral
             record.kind = input.applicationKind ?? .disclosure
             record.revision = 0
+            record.submissionKey = key
             if let staff { record.$officer.id = staff.id }
             if let received { record.dueOn = engine.calendar.adding(workingDays: DeadlineEngine.answerPeriod, to: received).iso }
             try await record.create(on: db)
@@ -107,7 +160,7 @@ struct Applications {
             return (record, mail)
         }
         await deliver(mail, today: today)
-        return (record, secret)
+        return Submission(record: record, secret: secret)
     }
 
     // MARK: History and the clock

@@ -56,6 +56,8 @@ final class ApplicationRecord: Model, @unchecked Sendable {
     /// When the information this answer withheld is next assessed (第十八条); nil when nothing is withheld or the
     /// last assessment set no further date.
     @OptionalField(key: "reassess_on") var reassessOn: String?
+    /// SHA-256 of the key of the form or API call it came from (`Applications.submit`); nil for older records.
+    @OptionalField(key: "submission_key") var submissionKey: String?
     /// How many times the application has changed: a change is made only from the revision it was decided on
     /// (`Applications.claim`), and a form carries the revision its page showed.
     @Field(key: "revision") var revision: Int
