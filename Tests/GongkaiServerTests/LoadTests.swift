@@ -21,7 +21,7 @@ import VaporTesting
 
     private static func run() async throws {
         try await withServer(demo: true, today: Day(iso: "2026-11-20")!, sqliteFile: true) { app, _ in
-            app.rateLimiters.applications = RateLimiter(limit: 1_000_000, window: 1)  // every client is 127.0.0.1 here
+            app.rateLimits.applications.limit = 1_000_000  // every client is 127.0.0.1 here
             app.http.client.configuration.connectionPool = .init(idleTimeout: .seconds(30), concurrentHTTP1ConnectionsPerHostSoftLimit: Self.clients)
             app.http.client.configuration.timeout = .init(connect: .seconds(10), read: .seconds(60))
             try await app.server.start(address: .hostname("127.0.0.1", port: 0))

@@ -71,7 +71,8 @@ import VaporTesting
         try await withServer(demo: true) { _, client in
             let home = try await client.get(SiteURL.home.path).body.string
             #expect(home.contains("class=\"skip noprint\""))
-            #expect(home.contains(".skip:focus { left: 1em; }"))
+            #expect(home.contains(SiteURL.stylesheet.path))
+            #expect(try await client.get(SiteURL.stylesheet.path).body.string.contains(".skip:focus { left: 1em; }"))
             // The form before any error: no field is invalid, and nothing points at a message that is not there.
             let form = try await client.get(SiteURL.apply(DemoSeed.lianfangCode).path).body.string
             #expect(!form.contains("aria-invalid"))

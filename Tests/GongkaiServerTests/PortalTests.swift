@@ -172,6 +172,7 @@ import VaporTesting
             let css = try await client.get(link)
             #expect(css.status == .ok && css.headers.contentType?.subType == "css")
             #expect(css.body.string.contains(".letter-signature") && css.body.string.contains("header.site label"))
+            #expect(css.body.string.contains("@page { size: A4"))
             #expect(css.headers.first(name: .cacheControl)?.contains("immutable") == true)
             #expect(try await client.get("/assets/site.css?v=old").headers.first(name: .cacheControl) == "public, max-age=300")
             #expect(home.contains("<link rel=\"stylesheet\"") && !home.contains("<style"))

@@ -34,6 +34,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var publicURL: String?
     /// `METRICS_TOKEN`: `/metrics` answers only a request bearing it; unset, `/metrics` is off.
     public var metricsToken: String?
+    /// `TRUSTED_PROXIES`: the reverse proxies or load balancers in front, whose `X-Forwarded-For` names the client.
+    var trustedProxies: [IPNetwork] = []
 
     /// The scheme and host links are made from.
     var siteAddress: String {
@@ -67,6 +69,7 @@ public struct ServerConfiguration: Sendable, Equatable {
         configuration.smtpURL = smtpURL
         configuration.publicURL = try publicURL(environment["PUBLIC_URL"])
         configuration.metricsToken = environment["METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        configuration.trustedProxies = try ClientAddress.parse(environment["TRUSTED_PROXIES"])
         return configuration
     }
 

@@ -31,6 +31,7 @@ public func configure(_ app: Application, _ configuration: ServerConfiguration) 
         .init(string: session.string, maxAge: Int(StaffSessions.absoluteLimit), path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
     }
     app.storage[SiteAddressKey.self] = SiteAddress(base: configuration.siteAddress, secureCookies: secure)
+    app.clientAddress = ClientAddress(trustedProxies: configuration.trustedProxies)
     app.metricsToken = configuration.metricsToken
     app.passwords.use(.bcrypt(cost: 10))
     app.routes.defaultMaxBodySize = BodyLimit.forms
@@ -40,13 +41,13 @@ public func configure(_ app: Application, _ configuration: ServerConfiguration) 
     app.storage[ServerMetricsKey.self] = ServerMetrics(
         poolSize: configuration.poolSize(eventLoops: app.eventLoopGroup.makeIterator().reduce(0) { n, _ in n + 1 }))
     app.middleware.use(RequestLogMiddleware(metrics: app.metrics))
-    app.rateLimiters = RateLimiters()
+    app.rateLimits = RateLimits()
     do {
         app.mailer = try Mailer.from(url: configuration.smtpURL)
     } catch {
         throw ConfigurationError("SMTP_URL cannot be used: \(error)")
     }
-    app.lifecycle.use(OutboxWorker())
+    app.lifecycle.use(Housekeeping())
     app.middleware.use(SecurityHeaders(https: configuration.secureCookies))
     app.middleware.use(ProblemMiddleware())
     app.middleware.use(InputGuard())
@@ -95,6 +96,7 @@ let migrations: [any Migration] = [
     M025_ApplicationRevisions(),  // concurrent moves on one application: one is done, the other refused
     M026_Outbox(),  // mail to applicants queued with the change it tells of
     M027_SubmissionKeys(),  // a retried submission finds its application instead of making another
+    M028_RateLimits(),  // limits counted in the database, shared by every app server
 ]
 
 struct CalendarKey: StorageKey {

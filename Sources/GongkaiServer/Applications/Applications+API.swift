@@ -84,8 +84,9 @@ struct ApplicationAPIController {
     func submit(_ req: Request) async throws -> Response {
         let agency = try await Catalogue(db: req.db, calendar: req.workdays).agency(code: req.parameters.get("code") ?? "")
         guard agency.kind.takesApplications else { throw Refused(.notFound, .noApplicationsHere, agency.name) }
-        try req.admit(req.application.rateLimiters.applications, what: .whatApplying)
+        try await req.admit(req.application.rateLimits.applications, what: .whatApplying)
         let input = try Self.withIdempotencyKey(req.decodeBody(Applications.Input.self), req)
+        try await Applications.admitApplicant(input, req)
         let submitted = try await req.applications.submit(input, agency: agency, byStaff: nil, today: req.today)
         let record = submitted.record
         let response = Response(status: submitted.repeated ? .ok : .created)
@@ -110,7 +111,7 @@ struct ApplicationAPIController {
     }
 
     func status(_ req: Request) async throws -> ApplicationStatusDTO {
-        try req.admit(req.application.rateLimiters.statusLookups, what: .whatLookingUp)
+        try await req.admit(req.application.rateLimits.statusLookups, what: .whatLookingUp)
         let query = try req.decodeBody(StatusQuery.self)
         guard let record = try await ApplicationRecord.query(on: req.db).filter(\.$trackingNumber == query.trackingNumber).with(\.$agency).first(),
             record.secretHash == Applications.secretHash(query.secret.uppercased())

@@ -26,8 +26,9 @@ struct ApplicationPortalController {
 
     func submit(_ req: Request) async throws -> Response {
         let (agency, dto) = try await agency(req)
-        try req.admit(req.application.rateLimiters.applications, what: .whatApplying)
+        try await req.admit(req.application.rateLimits.applications, what: .whatApplying)
         let input = try req.decodeBody(Applications.Input.self)
+        try await Applications.admitApplicant(input, req)
         let applications = req.applications
         do {
             let submitted = try await applications.submit(input, agency: agency, byStaff: nil, today: req.today)
@@ -57,7 +58,7 @@ struct ApplicationPortalController {
     }
 
     func lookup(_ req: Request) async throws -> Response {
-        try req.admit(req.application.rateLimiters.statusLookups, what: .whatLookingUp)
+        try await req.admit(req.application.rateLimits.statusLookups, what: .whatLookingUp)
         let form = try req.decodeBody(LookupForm.self)
         let number = (form.trackingNumber ?? "").trimmingCharacters(in: .whitespaces)
         let secret = (form.secret ?? "").trimmingCharacters(in: .whitespaces).uppercased()

@@ -26,7 +26,7 @@ final class OutboxRecord: Model, @unchecked Sendable {
 }
 
 /// Sends what the outbox holds. The request that queued a message sends it at once after its commit; the worker
-/// (`OutboxWorker`, on every app server) sends what a crash, a restart or a mail server that was down left behind.
+/// (`Housekeeping`, on every app server) sends what a crash, a restart or a mail server that was down left behind.
 /// A message is claimed by a conditional UPDATE before it is sent, so two senders never mail it twice.
 struct Outbox {
     let db: any Database
@@ -110,31 +110,5 @@ struct Outbox {
             guard let record = try await ApplicationRecord.find(message.applicationID, on: db) else { return }
             try await Applications.appendEvent(record, kind: event.kind, date: today.iso, actor: Audit.Actor.system, detail: event.detail, on: db)
         }
-    }
-}
-
-/// On every app server, sends the outbox's due messages every `interval` while the server runs (nothing when SMTP
-/// is not configured).
-struct OutboxWorker: LifecycleHandler {
-    var interval: Duration = .seconds(30)
-
-    final class Running: @unchecked Sendable {
-        var task: Task<Void, Never>?
-    }
-    let running = Running()
-
-    func didBootAsync(_ app: Application) async throws {
-        let interval = interval
-        running.task = Task { [weak app] in
-            while !Task.isCancelled {
-                try? await Task.sleep(for: interval)
-                guard let app, let mailer = app.mailer else { continue }
-                await Outbox(db: app.db, mailer: mailer, group: app.eventLoopGroup, today: app.fixedToday ?? Day.today(at: Date())).deliver()
-            }
-        }
-    }
-
-    func shutdownAsync(_ app: Application) async {
-        running.task?.cancel()
     }
 }

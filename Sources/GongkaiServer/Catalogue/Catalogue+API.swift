@@ -71,6 +71,7 @@ struct APIController {
         guard let q = try req.queryText("q", maxLength: ParameterBounds.searchLength), !q.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw BadParameter(name: "q", problem: UIText.searchWordNeeded.said())
         }
+        try req.admitSearch()
         let catalogue = Catalogue(db: req.db, calendar: req.workdays)
         let agency = try await req.queryText("agency").asyncMap { try await catalogue.agency(code: $0) }
         return try await catalogue.search(

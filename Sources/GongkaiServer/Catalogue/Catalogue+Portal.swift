@@ -210,6 +210,7 @@ struct PortalController {
         let category = try req.queryUUID("category")
         let year = try req.yearQuery()
         let page = try req.pageParameter()
+        if !q.trimmingCharacters(in: .whitespaces).isEmpty { try req.admitSearch() }
         let c = store(req)
         let agency = try await agencyCode.asyncMap { try await c.agency(code: $0) }
         let results = try await c.search(q, agency: agency?.id, category: category, year: year, page: page)

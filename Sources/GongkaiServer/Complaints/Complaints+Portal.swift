@@ -25,8 +25,10 @@ struct ComplaintPortal {
 
     func submit(_ req: Request) async throws -> Response {
         let agency = try await agency(req)
-        try req.admit(req.application.rateLimiters.applications, what: .whatSubmitting)
+        let limits = req.application.rateLimits
+        try await req.admit(limits.complaints, what: .whatSubmitting)
         let form = try req.decodeBody(Form.self)
+        try await req.admit(limits.complainant, keys: [RateLimit.submitted("contact", form.contact ?? "")], what: .whatSubmitting)
         var page = ComplaintFormPage(agencyCode: agency.code, agencyName: agency.name)
         do {
             page.number = try await Complaints(db: req.db).submit(

@@ -21,7 +21,7 @@ enum UIText: String, CaseIterable, Sendable {
     // The error pages' sentences.
     case sentenceBadRequest, sentenceSignIn, sentenceForbidden, sentenceNotFound, sentenceMethod, sentenceTooLarge, sentenceTooLargeHere
     case sentenceMediaType, sentenceInvalid, sentenceTooMany, sentenceBusy, sentenceServer, sentenceOther, sentenceUnreadable, tooOften
-    case whatSubmitting, whatApplying, whatLookingUp
+    case whatSubmitting, whatApplying, whatLookingUp, whatSearching
     // The portal's frame and navigation.
     case home, nothingYet, disclosure, agencyDisclosure, agencies, latest, thisAgency, guide, catalogue, notices, apply, applyThroughParent
     case applicationStatus, feed
@@ -224,6 +224,7 @@ enum UIText: String, CaseIterable, Sendable {
         case .whatSubmitting: ("提交", "Sending")
         case .whatApplying: ("提交申请", "Sending applications")
         case .whatLookingUp: ("查询", "Looking up")
+        case .whatSearching: ("搜索", "Searching")
         // The portal's frame and navigation.
         case .home: ("首页", "Home")
         case .nothingYet: ("暂无信息。", "Nothing yet.")
