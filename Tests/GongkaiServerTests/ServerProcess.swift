@@ -16,6 +16,10 @@ final class ServerProcess: @unchecked Sendable {
     let process: Process
     let port: Int
     let log: URL
+    /// Where it serves from, to start it again on the same database.
+    private let postgres: String?
+    private let sqlite: String
+    private let folder: URL
 
     /// What was prepared in the database before the server started: the demo accounts' passwords, a staff API token,
     /// the routes the app registers, and ids of real records to put in URLs.
@@ -131,6 +135,8 @@ final class ServerProcess: @unchecked Sendable {
         var arguments = ["serve", "--host", "127.0.0.1", "--port", "0", "--calendar-file", folder.appendingPathComponent("calendar.json").path]
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "SMTP_URL")
+        // Loopback is the proxy: a test names its clients in X-Forwarded-For (the limits key on them).
+        environment["TRUSTED_PROXIES"] = "127.0.0.1"
         if let postgres {
             environment["DATABASE_URL"] = postgres
         } else {
@@ -149,7 +155,9 @@ final class ServerProcess: @unchecked Sendable {
             let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
             if let range = text.range(of: "Gongkai is serving http://127.0.0.1:") {
                 let digits = text[range.upperBound...].prefix { $0.isNumber }
-                if let port = Int(digits) { return ServerProcess(process: process, port: port, log: log) }
+                if let port = Int(digits) {
+                    return ServerProcess(process: process, port: port, log: log, postgres: postgres, sqlite: sqlite, folder: folder)
+                }
             }
             guard process.isRunning else { throw ServerProcessError("the server exited at start:\n\(text.suffix(3000))") }
             Thread.sleep(forTimeInterval: 0.1)
@@ -158,10 +166,36 @@ final class ServerProcess: @unchecked Sendable {
         throw ServerProcessError("the server did not start within 120 s:\n\(((try? String(contentsOf: log, encoding: .utf8)) ?? "").suffix(3000))")
     }
 
-    private init(process: Process, port: Int, log: URL) {
+    private init(process: Process, port: Int, log: URL, postgres: String?, sqlite: String, folder: URL) {
         self.process = process
         self.port = port
         self.log = log
+        self.postgres = postgres
+        self.sqlite = sqlite
+        self.folder = folder
+    }
+
+    /// Kills the server with SIGKILL — no shutdown, no flush, as a power cut or the OOM killer would — and starts a new
+    /// one on the same database (on another port); the caller stops the new one.
+    func killAndRestart() throws -> ServerProcess {
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        return try Self.start(postgres: postgres, sqlite: sqlite, folder: folder)
+    }
+
+    /// An app on the server's database, to check what it holds (the server stopped or not).
+    func openDatabase() async throws -> Application {
+        let app = try await Application.make(.testing)
+        app.logger.logLevel = .warning
+        let configuration = ServerConfiguration(
+            database: postgres.map { .postgres(url: $0) } ?? .sqlite(path: sqlite), calendarFile: "/nonexistent/gongkai-calendar.json")
+        do {
+            try await GongkaiServer.configure(app, configuration)
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        return app
     }
 
     var isRunning: Bool { process.isRunning }
