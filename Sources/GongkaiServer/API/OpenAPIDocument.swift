@@ -12,11 +12,39 @@ enum OpenAPIDocument {
     static func object(_ properties: [String: [String: Any]], required: [String]) -> [String: Any] {
         ["type": "object", "properties": properties, "required": required]
     }
-    static func query(_ name: String, _ type: String, _ description: String, required: Bool = false) -> [String: Any] {
-        ["name": name, "in": "query", "required": required, "description": description, "schema": ["type": type]]
+    /// What a request may carry: these fields only (others are not read), each text without the control and
+    /// text-direction characters every field refuses (`InputGuard`).
+    static func input(_ properties: [String: [String: Any]], required: [String]) -> [String: Any] {
+        ["type": "object", "properties": properties, "required": required, "additionalProperties": false]
     }
+    static let textPattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u202A-\\u202E\\u2066-\\u2069]*$"
+    /// A text field of a request body.
+    static func text(_ description: String? = nil, maxLength: Int? = nil) -> [String: Any] {
+        var schema: [String: Any] = ["type": "string", "pattern": textPattern]
+        if let description { schema["description"] = description }
+        if let maxLength { schema["maxLength"] = maxLength }
+        return schema
+    }
+    static func choice(_ values: [String], _ description: String? = nil) -> [String: Any] {
+        var schema: [String: Any] = ["type": "string", "enum": values]
+        if let description { schema["description"] = description }
+        return schema
+    }
+    nonisolated(unsafe) static let uuid: [String: Any] = ["type": "string", "format": "uuid"]
+    /// Search words: up to 100 characters, at least one of them not a space.
+    nonisolated(unsafe) static let searchWords: [String: Any] = [
+        "type": "string", "minLength": 1, "maxLength": 100,
+        "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\s\\u0000-\\u001F\\u007F][^\\u0000-\\u001F\\u007F]*$",
+    ]
+    static func query(_ name: String, _ schema: [String: Any], _ description: String, required: Bool = false) -> [String: Any] {
+        ["name": name, "in": "query", "required": required, "description": description, "schema": schema]
+    }
+    /// An agency's code in a path or query: the 统一社会信用代码, or a community's own code.
+    nonisolated(unsafe) static let code: [String: Any] = ["type": "string", "pattern": "^[0-9A-Za-z-]{1,40}$"]
+    nonisolated(unsafe) static let page: [String: Any] = ["type": "integer", "minimum": 1, "maximum": 1_000_000]
+    nonisolated(unsafe) static let year: [String: Any] = ["type": "integer", "minimum": 1949, "maximum": 2100]
     static func path(_ name: String, _ description: String) -> [String: Any] {
-        ["name": name, "in": "path", "required": true, "description": description, "schema": ["type": "string"]]
+        ["name": name, "in": "path", "required": true, "description": description, "schema": name == "id" ? uuid : code]
     }
     nonisolated(unsafe) static let idempotencyKey: [String: Any] = [
         "name": "Idempotency-Key", "in": "header", "required": false,
@@ -28,7 +56,10 @@ enum OpenAPIDocument {
     }
     nonisolated(unsafe) static let errors: [String: Any] = [
         "400": ok(ref("Error"), "Bad request"), "401": ok(ref("Error"), "No or wrong token"), "403": ok(ref("Error"), "Not allowed"),
-        "404": ok(ref("Error"), "Not found"), "409": ok(ref("Error"), "Refused by the review workflow"), "422": ok(ref("Error"), "Invalid fields"),
+        "404": ok(ref("Error"), "Not found"), "409": ok(ref("Error"), "Refused by the workflow, or changed meanwhile"),
+        "413": ok(ref("Error"), "The body is over the route's limit"), "415": ok(ref("Error"), "The body is not JSON"),
+        "422": ok(ref("Error"), "Invalid fields"),
+        "429": ok(ref("Error"), "Too many requests from this client or for this applicant; Retry-After says when to try again"),
     ]
     static func responses(_ success: [String: Any], code: String = "200") -> [String: Any] {
         errors.merging([code: success]) { $1 }
@@ -78,34 +109,37 @@ enum OpenAPIDocument {
                 "items": array(ref("SearchHit")), "page": ["type": "integer"], "perPage": ["type": "integer"], "total": ["type": "integer"],
                 "totalIsCapped": ["type": "boolean", "description": "true when total stopped counting at 10000"],
             ], required: ["items", "page", "perPage", "total", "totalIsCapped"]),
-        "ItemInput": object(
+        "ItemInput": input(
             [
-                "categoryID": string(), "title": string(), "documentNumber": string(), "issuingAgency": string(), "summary": string(),
-                "body": string(),
-                "writtenOn": string("YYYY-MM-DD"), "validity": string("in-force, repealed, expired"), "channels": array(string()),
-                "bulletinPlace": string(),
-                "postingFrom": string(), "postingTo": string(),
+                "categoryID": uuid, "title": text(maxLength: 300), "documentNumber": text(), "issuingAgency": text(), "summary": text(),
+                "body": text(),
+                "writtenOn": text("YYYY-MM-DD"), "validity": text("in-force, repealed, expired"), "channels": array(text()),
+                "bulletinPlace": text(),
+                "postingFrom": text(), "postingTo": text(),
             ], required: ["categoryID", "title", "body", "writtenOn"]),
-        "ApplicationInput": object(
+        "ApplicationInput": input(
             [
-                "applicantType": string(
+                "applicantType": text(
                     "natural-person, commercial-enterprise, research-institution, public-interest-organisation, legal-service-institution, other-organisation"
                 ),
-                "name": string(), "idType": string("resident-id, credit-code, passport, travel-permit, foreign-permanent-resident, other"),
-                "idNumber": string("checked against GB 11643 / GB 32100 where the type has a check character"), "phone": string(), "email": string(),
-                "address": string(),
-                "infoTitle": string(), "infoNumber": string("文号"), "infoDescription": string(), "formWanted": string("paper, electronic"),
-                "delivery": string("post, email, collect, online"), "channel": string("staff only: in-person, post, letter, fax"),
-                "receivedOn": string("staff only: YYYY-MM-DD"),
-                "kind": string("disclosure (default) or correction: a record about the applicant to be corrected (第四十一条)"),
-                "oral": string("staff only: \"on\" when made orally and written down by staff (第二十九条); needs applicantConfirmed"),
-                "applicantConfirmed": string("staff only: \"on\" when the applicant checked and confirmed what staff wrote"),
-                "submissionKey": string("as the Idempotency-Key header, which wins when both are sent"),
+                "name": text(), "idType": text("resident-id, credit-code, passport, travel-permit, foreign-permanent-resident, other"),
+                "idNumber": text("checked against GB 11643 / GB 32100 where the type has a check character"), "phone": text(), "email": text(),
+                "address": text(),
+                "infoTitle": text(), "infoNumber": text("文号"), "infoDescription": text(), "formWanted": text("paper, electronic"),
+                "delivery": text("post, email, collect, online"), "channel": text("staff only: in-person, post, letter, fax"),
+                "receivedOn": text("staff only: YYYY-MM-DD"),
+                "kind": text("disclosure (default) or correction: a record about the applicant to be corrected (第四十一条)"),
+                "oral": text("staff only: \"on\" when made orally and written down by staff (第二十九条); needs applicantConfirmed"),
+                "applicantConfirmed": text("staff only: \"on\" when the applicant checked and confirmed what staff wrote"),
+                "submissionKey": [
+                    "type": "string", "pattern": "^[A-Za-z0-9_-]{16,64}$",
+                    "description": "as the Idempotency-Key header, which wins when both are sent",
+                ],
             ], required: ["applicantType", "name", "idType", "idNumber", "phone", "formWanted", "delivery"]),
         "ApplicationReceipt": object(
             ["trackingNumber": string(), "secret": string("shown once; needed for status look-ups"), "status": string()],
             required: ["trackingNumber", "secret", "status"]),
-        "StatusQuery": object(["trackingNumber": string(), "secret": string()], required: ["trackingNumber", "secret"]),
+        "StatusQuery": input(["trackingNumber": text(), "secret": text()], required: ["trackingNumber", "secret"]),
         "ApplicationStatus": object(
             [
                 "trackingNumber": string(), "agencyCode": string(), "agencyName": string(),
@@ -139,28 +173,31 @@ enum OpenAPIDocument {
                 "id", "trackingNumber", "agencyCode", "status", "applicantType", "name", "idType", "idNumber", "phone", "email", "request",
                 "formWanted", "delivery", "channel", "submittedOn", "overdue", "provisional", "explanation", "revision",
             ]),
-        "MoveInput": object(
+        "MoveInput": input(
             [
-                "move": string(ApplicationMove.Kind.allCases.map(\.rawValue).joined(separator: ", ")),
-                "date": string("YYYY-MM-DD, default today"),
-                "what": string(
+                "move": choice(ApplicationMove.Kind.allCases.map(\.rawValue)),
+                "date": text("YYYY-MM-DD, default today"),
+                "what": text(
                     "clarify: everything to clarify; ask-reasons: how the applications exceed a reasonable range (第三十五条); reasons-given: the reasons; defer: why the answer cannot be given in time; assist: the help given (第四十三条)"
                 ),
-                "party": string("consult: who is consulted"),
-                "days": string("extend: working days, at most 20"),
-                "until": string("defer: YYYY-MM-DD, the day the answer is put off to (第三十五条)"),
-                "finding": string("fee: why the applicant's applications clearly exceed a reasonable range (第四十二条)"),
-                "scale": string("fee: per-application (counted by identity number in the month of receipt) or per-page; the amount is computed"),
-                "pages": string("fee by page: the pages to be provided"),
-                "result": string("answer: row id of table 三 in the year's format"),
-                "detail": string("answer: what 第三十六条 asks for its result (where and how given, the part withheld and why, the reason)"),
-                "elsewhere": string("answer 3.4.1: \"on\" when the information is not this agency's (第三十六条第（五）项)"),
-                "responsible": string("answer 3.4.1 elsewhere: the agency responsible and its contact, when known"),
-                "letterTitle": string("the letter as sent; drafted when empty"), "letterBody": string(),
-                "revision": string("the application's revision the move was decided on; when it has changed since, the move is refused (409)"),
+                "party": text("consult: who is consulted"),
+                "days": text("extend: working days, at most 20"),
+                "until": text("defer: YYYY-MM-DD, the day the answer is put off to (第三十五条)"),
+                "finding": text("fee: why the applicant's applications clearly exceed a reasonable range (第四十二条)"),
+                "scale": text("fee: per-application (counted by identity number in the month of receipt) or per-page; the amount is computed"),
+                "pages": text("fee by page: the pages to be provided"),
+                "result": text("answer: row id of table 三 in the year's format"),
+                "detail": text("answer: what 第三十六条 asks for its result (where and how given, the part withheld and why, the reason)"),
+                "elsewhere": text("answer 3.4.1: \"on\" when the information is not this agency's (第三十六条第（五）项)"),
+                "responsible": text("answer 3.4.1 elsewhere: the agency responsible and its contact, when known"),
+                "letterTitle": text("the letter as sent; drafted when empty"), "letterBody": text(),
+                "revision": [
+                    "type": "string", "pattern": "^[0-9]{1,18}$",
+                    "description": "the application's revision the move was decided on; when it has changed since, the move is refused (409)",
+                ],
             ], required: ["move"]),
-        "ActionInput": object(
-            ["action": string("submit, return, approve, publish, withdraw"), "reason": string(), "confirmedReview": ["type": "boolean"]],
+        "ActionInput": input(
+            ["action": choice(ReviewAction.allCases.map(\.rawValue)), "reason": text(), "confirmedReview": ["type": "boolean"]],
             required: ["action"]),
     ]
 
@@ -182,8 +219,8 @@ enum OpenAPIDocument {
                 "get": [
                     "summary": "Published items, newest first",
                     "parameters": [
-                        query("agency", "string", "agency code"), query("category", "string", "category id"),
-                        query("year", "integer", "year published"), query("page", "integer", "page, from 1"),
+                        query("agency", code, "agency code"), query("category", uuid, "category id"),
+                        query("year", year, "year published"), query("page", page, "page, from 1"),
                     ],
                     "responses": responses(ok(ref("ItemPage"))),
                 ],
@@ -227,7 +264,7 @@ enum OpenAPIDocument {
             SiteRoute.apiApplications.openAPIPath: [
                 "get": [
                     "summary": "Applications of the token's agencies (staff token; identity numbers and phones masked)", "security": [["bearer": []]],
-                    "parameters": [query("status", "string", "submitted, open, paused, answered, withdrawn, abandoned")],
+                    "parameters": [query("status", choice(ApplicationStatus.allCases.map(\.rawValue)), "only applications in this state")],
                     "responses": responses(ok(array(ref("Application")))),
                 ],
                 "post": [
@@ -258,8 +295,8 @@ enum OpenAPIDocument {
                 "get": [
                     "summary": "Search published items",
                     "parameters": [
-                        query("q", "string", "words; one or two Chinese characters work", required: true), query("agency", "string", "agency code"),
-                        query("category", "string", "category id"), query("year", "integer", "year published"), query("page", "integer", "page"),
+                        query("q", searchWords, "words; one or two Chinese characters work", required: true), query("agency", code, "agency code"),
+                        query("category", uuid, "category id"), query("year", year, "year published"), query("page", page, "page, from 1"),
                     ],
                     "responses": responses(ok(ref("SearchPage"))),
                 ]
