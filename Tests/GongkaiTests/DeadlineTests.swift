@@ -108,6 +108,36 @@ import Testing
         if c.provisional { #expect(deadline.provisionalYears == [2027]) }
     }
 
+    /// "Due as things stand on a day" (the 补正, extension, fee and deferral checks) counts an open consultation's pause,
+    /// and a fee notice's pause only when the agency excludes fee time, as the final count does.
+    @Test func dueAsOfADay_countsAnOpenConsultation_andTheFeeOnlyWhenExcluded() throws {
+        let engine = DeadlineEngine()
+        let received = Day(iso: "2026-03-02")!
+        func afterDue(_ deadline: Deadline) -> Day? {
+            deadline.warnings.compactMap { if case .clarificationAfterDue(let due) = $0 { due } else { nil } }.first
+        }
+        // Due 03-30 without pauses: a 补正 notice on 04-02 comes after it.
+        let plain = try engine.compute(
+            received: received, events: [DeadlineParsing.event("clarify-sent@2026-04-02")!], today: Day(iso: "2026-04-03")!)
+        #expect(afterDue(plain) == Day(iso: "2026-03-30"))
+        // Consulted on 03-10 (6 working days used), the clock stands still for the party's 15 working days (to 03-31):
+        // on 04-02 the answer is not yet due, so the same notice is in time.
+        let consulted = try engine.compute(
+            received: received, events: ["consult-sent@2026-03-10", "clarify-sent@2026-04-02"].map { DeadlineParsing.event($0)! },
+            today: Day(iso: "2026-04-03")!)
+        #expect(afterDue(consulted) == nil, "\(consulted.warnings)")
+
+        // Fee notice on 06-05 (received 06-01, due 06-30 without pauses), an extension on 07-02.
+        let feeThenExtension = ["fee-sent@2026-06-05", "extended@2026-07-02"].map { DeadlineParsing.event($0)! }
+        let excluded = try DeadlineEngine(settings: ClockSettings(feeTimeExcluded: true)).compute(
+            received: Day(iso: "2026-06-01")!, events: feeThenExtension, today: Day(iso: "2026-07-03")!)
+        #expect(excluded.steps.contains { $0.event == "extended" }, "the fee's time is left out: 07-02 is before the due date")
+        #expect(throws: ClockError.self, "the fee's time counts: 07-02 is past 06-30") {
+            try DeadlineEngine(settings: ClockSettings(feeTimeExcluded: false)).compute(
+                received: Day(iso: "2026-06-01")!, events: feeThenExtension, today: Day(iso: "2026-07-03")!)
+        }
+    }
+
     @Test func deadline_countsUsedAndRemainingDaysAndFlagsOverdue() throws {
         let engine = DeadlineEngine()
         let received = Day(iso: "2026-09-28")!
