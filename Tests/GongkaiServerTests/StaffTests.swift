@@ -217,6 +217,27 @@ import VaporTesting
         }
     }
 
+    /// Issue 14: the account's holder is told, once, of wrong passwords tried for the account since the last sign-in.
+    @Test func signingIn_tellsTheHolderOfWrongPasswordsTriedMeanwhile() async throws {
+        try await withServer(demo: true) { app, holder in
+            let stranger = TestClient(app: app, passwords: [:])
+            try await stranger.get(SiteURL.staffLogin.path)
+            for _ in 0..<2 {
+                _ = try await stranger.post(SiteURL.staffLogin.path, form: [("username", "lianfang-editor"), ("password", "guess")])
+            }
+            try await holder.get(SiteURL.staffLogin.path)
+            let signedIn = try await holder.post(
+                SiteURL.staffLogin.path, form: [("username", "lianfang-editor"), ("password", holder.passwords["lianfang-editor"] ?? "")])
+            #expect(signedIn.headers.first(name: .location) == SiteURL.staffHome.path)
+            let desk = try await holder.get(SiteURL.staffHome.path).body.string
+            #expect(desk.contains("有人以您的用户名登录并输错密码2次"))
+            #expect(!(try await holder.get(SiteURL.staffHome.path).body.string.contains("输错密码")), "said once")
+            let next = TestClient(app: app, passwords: holder.passwords)
+            try await next.signIn("lianfang-editor")
+            #expect(!(try await next.get(SiteURL.staffHome.path).body.string.contains("输错密码")), "nothing since the last sign-in")
+        }
+    }
+
     /// Issue 14, sessions: a visit to the sign-in page stores nothing on the server; signing in issues a new session
     /// id (one planted before is worth nothing); a password reset ends every session of the account; an idle or old
     /// session ends on the server, whatever the cookie says.

@@ -60,6 +60,12 @@ struct StaffController {
                     en: UIText.reportDueSoon(.en, year, due.iso, days, status.label(.en)))
             }
         }
+        // The account's holder learns of wrong passwords tried for it since the last sign-in, once.
+        var signInWarning: Said?
+        if let failures = req.session.data[StaffSessions.Key.failuresBefore].flatMap(Int.init) {
+            signInWarning = UIText.failedSignInsSince.said(failures)
+            req.session.data[StaffSessions.Key.failuresBefore] = nil
+        }
         // Online applications wait for someone to confirm receipt (第三十一条): the clock starts only then.
         var unconfirmed: [ApplicationRecord] = []
         if ApplicationWorkflow.reads(user.role) {
@@ -80,7 +86,7 @@ struct StaffController {
                 late: late.map { $0.dto(agency: $0.agency, category: $0.category) },
                 unconfirmed: try unconfirmed.map { (try $0.requireID(), $0.trackingNumber, $0.agency.name, $0.submittedOn) },
                 reassessments: try reassessments.map { (try $0.requireID(), $0.trackingNumber, $0.agency.name, $0.reassessOn ?? "") },
-                reportWarning: reportWarning,
+                reportWarning: reportWarning, signInWarning: signInWarning,
                 viewer: req.staffViewer))
     }
 

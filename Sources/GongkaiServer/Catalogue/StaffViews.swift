@@ -56,7 +56,7 @@ enum StaffViews {
 
     static func dashboard(
         user: StaffUser, items: [ItemDTO], late: [ItemDTO], unconfirmed: [ApplicationRow] = [], reassessments: [ApplicationRow] = [],
-        reportWarning: Said? = nil, viewer: Viewer
+        reportWarning: Said? = nil, signInWarning: Said? = nil, viewer: Viewer
     ) -> HTML {
         let l = viewer.language
         func rows(_ list: [ApplicationRow], dated: UIText) -> Node<HTML.BodyContext> {
@@ -71,6 +71,7 @@ enum StaffViews {
         return Views.page(
             title: UIText.desk(l), viewer: viewer,
             header(viewer),
+            .unwrap(signInWarning) { .p(.class("notice"), .attribute(named: "role", value: "alert"), .text($0(l))) },
             .unwrap(reportWarning) {
                 .p(.class("notice"), .attribute(named: "role", value: "status"), .a(.href(SiteURL.staffReports().path), .text($0(l))))
             },

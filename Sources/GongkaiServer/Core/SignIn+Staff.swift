@@ -20,9 +20,10 @@ extension StaffController {
         switch try await SignIn(db: req.db, passwords: req.password.async).check(
             username: form.username, password: form.password, from: req.clientKey, at: Date())
         {
-        case .signedIn(let record):
+        case .signedIn(let record, let failuresBefore):
             // A new session, with a new id and a new CSRF token, for the new identity.
             try await StaffSessions.begin(req, for: record, at: Date())
+            if failuresBefore > 0 { req.session.data[StaffSessions.Key.failuresBefore] = String(failuresBefore) }
             return req.redirect(to: SiteURL.staffHome.path)
         case .wrong: refused = (UIText.wrongPassword.said(), .unauthorized)
         case .locked(let until): refused = (UIText.accountLocked.said(Self.time(until)), .tooManyRequests)

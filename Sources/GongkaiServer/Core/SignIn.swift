@@ -13,8 +13,9 @@ struct SignIn {
     let passwords: AsyncPasswordHasher
 
     enum Outcome {
-        /// The password is right: this address's failures are forgotten and the sign-in audited.
-        case signedIn(StaffRecord)
+        /// The password is right: this address's failures are forgotten and the sign-in audited; `failuresBefore` wrong
+        /// passwords were tried for this account, from any address, since its last sign-in (its holder is told).
+        case signedIn(StaffRecord, failuresBefore: Int)
         /// No such account, or the wrong password: the same answer for both.
         case wrong
         /// Too many failures from this address for this name: no password is checked until `until`.
@@ -59,12 +60,13 @@ struct SignIn {
         let verified = (try? await passwords.verify(password, created: record?.passwordHash ?? Self.unknownNameHash)) ?? false
         if let record, verified {
             try await sql.raw("DELETE FROM sign_in_throttles WHERE username = \(bind: name) AND address = \(bind: address)").run()
+            let failuresBefore = record.failedLogins
             record.failedLogins = 0
             try await db.transaction { db in
                 try await record.save(on: db)
                 try await Audit.record(.login, .staff, id: record.requireID().uuidString, agency: nil, by: record.username, on: db)
             }
-            return .signedIn(record)
+            return .signedIn(record, failuresBefore: failuresBefore)
         }
         if let id = record?.id {
             try await sql.raw("UPDATE staff SET failed_logins = failed_logins + 1 WHERE id = \(bind: id)").run()

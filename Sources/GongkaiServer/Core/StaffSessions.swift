@@ -28,6 +28,8 @@ enum StaffSessions {
         static let csrf = "csrf"
         static let epoch = "epoch"
         static let signedInAt = "signedInAt"
+        /// Wrong passwords tried for the account since its previous sign-in: shown once on the desk, then forgotten.
+        static let failuresBefore = "failuresBefore"
         static let seenAt = "seenAt"
     }
 

@@ -114,6 +114,7 @@ enum UIText: String, CaseIterable, Sendable {
     case postingBoth, postingFromFormat, postingToFormat, postingOrder, dayOutOfRange
 
     // Signing in, the training log, reports.
+    case failedSignInsSince
     case reportUnbalanced, wrongPassword, accountLocked, trainingFuture, trainingDate, topicNeeded, attendeesProblem, clarifyItems,
         consultedPartyName, theResult
 
@@ -923,6 +924,11 @@ enum UIText: String, CaseIterable, Sendable {
             (
                 "登录失败次数过多，请于{1}后再试，或联系管理员",
                 "Too many failed sign-ins from here: try again after {1}, or ask an administrator"
+            )
+        case .failedSignInsSince:
+            (
+                "自您上次登录以来，有人以您的用户名登录并输错密码{1}次。如果不是您本人，请立即告知管理员重置密码。",
+                "Since you last signed in, someone tried to sign in as you with a wrong password {1} times. If it was not you, ask the administrator to reset your password now."
             )
         case .trainingFuture: ("培训日期不能晚于今天", "A training cannot be dated after today")
         case .trainingDate: ("日期须为 YYYY-MM-DD", "The date is written YYYY-MM-DD")
