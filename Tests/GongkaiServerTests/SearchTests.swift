@@ -108,4 +108,20 @@ import VaporTesting
             #expect(try await Self.hits(client, "獬豸").items.map(\.item.id) == [ids[1]])
         }
     }
+
+    /// Issue 14: searches are limited per client (in each server's memory); the empty search page is not a search.
+    @Test func searchesAreLimitedPerClient() async throws {
+        try await withServer(demo: true) { app, client in
+            // The server's own limit: 60 a minute, the portal's and the API's together.
+            #expect(try await client.get(SiteURL.search(query: "").path).status == .ok)
+            for n in 0..<60 {
+                let path = n.isMultiple(of: 2) ? SiteURL.search(query: "低保").path : SiteURL.apiSearch(query: "低保").path
+                #expect(try await client.get(path).status == .ok, "search \(n + 1)")
+            }
+            let limited = try await client.get(SiteURL.search(query: "公示").path)
+            #expect(limited.status == .tooManyRequests)
+            #expect(limited.headers.first(name: "Retry-After").flatMap(Int.init).map { (1...60).contains($0) } == true)
+            #expect(limited.body.string.contains("搜索"))
+        }
+    }
 }

@@ -103,9 +103,9 @@ extension Application {
         set { storage[RateLimitsKey.self] = newValue }
     }
 
-    /// Searches per client on this server: 60 a minute.
+    /// Searches per client on this server (`configure` sets 60 a minute; unset, no limit).
     var searchLimiter: MemoryRateLimiter {
-        get { storage[SearchLimiterKey.self] ?? MemoryRateLimiter(limit: 60, window: 60) }
+        get { storage[SearchLimiterKey.self] ?? MemoryRateLimiter(limit: .max, window: 60) }
         set { storage[SearchLimiterKey.self] = newValue }
     }
 }
