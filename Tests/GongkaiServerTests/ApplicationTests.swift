@@ -99,6 +99,10 @@ import VaporTesting
     /// application: the answer names it, with a new look-up code that replaces the old; the API does the same with
     /// `Idempotency-Key`.
     @Test func aSubmissionSentAgainIsTheSameApplication() async throws {
+        try await TestDatabase.heavily { try await Self.submissionSentAgain() }
+    }
+
+    private static func submissionSentAgain() async throws {
         try await withServer(demo: true, sqliteFile: true) { app, _ in
             let portal = TestClient(app: app, passwords: [:])
             let page = try await portal.get(SiteURL.apply(DemoSeed.lianfangCode).path).body.string
@@ -750,6 +754,10 @@ extension Array {
     /// sent from a page older than the application is refused likewise.
     @Test func concurrentMovesOnOneApplication_oneIsDone_theOthersAreRefused() async throws {
         // A file, so that SQLite answers on several connections at once, as in the server.
+        try await TestDatabase.heavily { try await Self.concurrentMoves() }
+    }
+
+    private static func concurrentMoves() async throws {
         try await withServer(demo: true, today: Day(iso: "2026-11-20")!, sqliteFile: true) { app, client in
             let token = try await Self.officerToken(app)
             try await client.signIn("lianfang-officer")

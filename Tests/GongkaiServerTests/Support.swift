@@ -18,7 +18,10 @@ enum TestDatabase {
     static let lock = AsyncLock()
 
     /// NB: the tests that load the machine (the 200-client load test, the server processes) take turns, so that one
-    /// does not starve another's requests past their time-outs on two cores. Taken before `lock`, always.
+    /// does not starve another's requests past their time-outs on two cores. Taken before `lock`, always. So do the
+    /// tests that write to one SQLite file from several connections at once: SQLiteNIO waits for a lock by spinning
+    /// on a thread of the process's one thread pool (two threads here), so two such databases in one process can
+    /// each hold a thread spinning for a lock whose holder needs the other thread to finish — and neither finishes.
     static let heavy = AsyncLock()
 
     /// Runs `work` holding `heavy`.
@@ -74,6 +77,9 @@ private func runServer<T>(
     postgres: String?, demo: Bool, today: Day, sqliteFile: Bool, _ test: (Application, TestClient) async throws -> T
 ) async throws -> T {
     let app = try await Application.make(.testing)
+    // NB: each test's app has its own thread pool (for SQLite and bcrypt), as a server has; with the process's one
+    // pool, one test's SQLite connections spinning for a lock could hold every thread another test's database needs.
+    app.threadPool = NIOThreadPool(numberOfThreads: 2)
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-test-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: folder) }
     var sqlite = ServerConfiguration.Database.sqliteInMemory

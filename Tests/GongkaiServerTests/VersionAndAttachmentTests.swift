@@ -124,6 +124,17 @@ import VaporTesting
             let list = try await portal.get(SiteURL.apiItems.path + "?agency=\(DemoSeed.lianfangCode)&year=2026").content.decode(
                 ListPage<ItemDTO>.self)
             #expect(!list.items.contains { $0.title == "第一版标题" })
+
+            // Issue 14: the current version withdrawn for cause takes its earlier versions' text with it.
+            try await reviewer.get(SiteURL.staffItem(newID).path)
+            #expect(
+                try await reviewer.post(SiteURL.staffItemAction(newID).path, form: [("action", "withdraw"), ("reason", "含有个人信息，撤回")]).status
+                    == .seeOther)
+            let oldWithdrawn = try await portal.get(SiteURL.item(DemoSeed.lianfangCode, id).path)
+            #expect(oldWithdrawn.status == .gone)
+            #expect(oldWithdrawn.body.string.contains("撤回，原文及附件不再公开"))
+            let body = try #require(try await ItemRecord.find(id, on: app.db)).body
+            #expect(!oldWithdrawn.body.string.contains(ReportWriter.escape(String(body.prefix(20)))), "the earlier version's text is still shown")
         }
     }
 }

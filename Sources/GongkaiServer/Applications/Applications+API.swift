@@ -84,10 +84,9 @@ struct ApplicationAPIController {
     func submit(_ req: Request) async throws -> Response {
         let agency = try await Catalogue(db: req.db, calendar: req.workdays).agency(code: req.parameters.get("code") ?? "")
         guard agency.kind.takesApplications else { throw Refused(.notFound, .noApplicationsHere, agency.name) }
-        try await req.admit(req.application.rateLimits.applications, what: .whatApplying)
         let input = try Self.withIdempotencyKey(req.decodeBody(Applications.Input.self), req)
-        try await Applications.admitApplicant(input, req)
-        let submitted = try await req.applications.submit(input, agency: agency, byStaff: nil, today: req.today)
+        let submitted = try await req.applications.submit(
+            input, agency: agency, byStaff: nil, today: req.today, limits: Applications.limits(for: input, req))
         let record = submitted.record
         let response = Response(status: submitted.repeated ? .ok : .created)
         try response.content.encode(

@@ -3,13 +3,15 @@ import Gongkai
 import Vapor
 
 extension Applications {
-    /// Counts a public application under its identity number and e-mail, from whatever address it comes (rotating
-    /// addresses do not make one applicant many).
-    static func admitApplicant(_ input: Input, _ req: Request) async throws {
-        try await req.admit(
-            req.application.rateLimits.applicant,
-            keys: [RateLimit.submitted("id", IdentityDocument.normalized(input.idNumber ?? "")), RateLimit.submitted("mail", input.email ?? "")],
-            what: .whatApplying)
+    /// The limits a public application is counted under: its client's address, and its identity number and e-mail
+    /// from whatever address it comes (rotating addresses do not make one applicant many).
+    static func limits(for input: Input, _ req: Request) -> RateLimit.Check {
+        let limits = req.application.rateLimits
+        let submitted = [
+            RateLimit.submitted("id", IdentityDocument.normalized(input.idNumber ?? "")), RateLimit.submitted("mail", input.email ?? ""),
+        ]
+        return RateLimit.Check(
+            keys: [(limits.applications, "ip:" + req.clientKey)] + submitted.compactMap { $0 }.map { (limits.applicant, $0) }, what: .whatApplying)
     }
 
     /// What an applicant (or staff registering a paper application) fills in. No purpose or reason is asked.

@@ -26,12 +26,11 @@ struct ApplicationPortalController {
 
     func submit(_ req: Request) async throws -> Response {
         let (agency, dto) = try await agency(req)
-        try await req.admit(req.application.rateLimits.applications, what: .whatApplying)
         let input = try req.decodeBody(Applications.Input.self)
-        try await Applications.admitApplicant(input, req)
         let applications = req.applications
         do {
-            let submitted = try await applications.submit(input, agency: agency, byStaff: nil, today: req.today)
+            let submitted = try await applications.submit(
+                input, agency: agency, byStaff: nil, today: req.today, limits: Applications.limits(for: input, req))
             let response = PageRenderer.render(
                 ApplicationPortalViews.receipt(
                     agency: dto, trackingNumber: submitted.record.trackingNumber, secret: submitted.secret, repeated: submitted.repeated,

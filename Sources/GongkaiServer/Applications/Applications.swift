@@ -61,7 +61,13 @@ struct Applications {
     /// received on the day given. The same submission key sent again (a double click, a retry after a lost answer,
     /// two at once) is the application it made: nothing is registered twice, and the public is given a new secret
     /// for it, since the first answer may never have arrived.
-    func submit(_ input: Input, agency: AgencyRecord, byStaff staff: StaffUser?, today: Day) async throws -> Submission {
+    /// `limits` (the public's submissions): counted first thing in the transaction that stores the application, so an
+    /// accepted one costs one commit, not one more for each count.
+    func submit(
+        _ input: Input, agency: AgencyRecord, byStaff staff: StaffUser?, today: Day, limits: RateLimit.Check? = nil
+    ) async throws
+        -> Submission
+    {
         let key = try (input.submissionKey?.trimmingCharacters(in: .whitespaces)).flatMap { sent -> String? in
             if sent.isEmpty { return nil }
             guard Self.isSubmissionKey(sent) else { throw BadParameter(name: "submissionKey", problem: UIText.notASubmissionKey.said()) }
@@ -71,7 +77,7 @@ struct Applications {
             return try await repeated(earlier, agency: agency, byStaff: staff, today: today)
         }
         do {
-            return try await submitNew(input, key: key, agency: agency, byStaff: staff, today: today)
+            return try await submitNew(input, key: key, agency: agency, byStaff: staff, today: today, limits: limits)
         } catch  where (error as? any DatabaseError)?.isConstraintFailure == true && key != nil {
             // The same key, sent at once: the other request made the application.
             guard let earlier = try await ApplicationRecord.query(on: db).filter(\.$submissionKey == key).first() else { throw error }
@@ -97,7 +103,9 @@ struct Applications {
         return Submission(record: earlier, secret: secret, repeated: true)
     }
 
-    private func submitNew(_ input: Input, key: String?, agency: AgencyRecord, byStaff staff: StaffUser?, today: Day) async throws -> Submission {
+    private func submitNew(
+        _ input: Input, key: String?, agency: AgencyRecord, byStaff staff: StaffUser?, today: Day, limits: RateLimit.Check?
+    ) async throws -> Submission {
         let problems = input.problems(byStaff: staff != nil, today: today)
         guard problems.isEmpty else { throw InvalidInput(problems: problems) }
         @Sendable func text(_ value: String?) -> String { (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
@@ -109,6 +117,7 @@ struct Applications {
         let secret = Self.newSecret()
         let agencyID = try agency.requireID()
         let (record, mail) = try await db.transaction { db -> (ApplicationRecord, UUID?) in
+            try await limits?.count(on: db)
             let sequence = try await Counters.next(.trackingNumbers, agency: agencyID, year: today.year, on: db)
             let record = ApplicationRecord()
             record.$agency.id = agencyID

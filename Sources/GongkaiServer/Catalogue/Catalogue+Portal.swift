@@ -84,7 +84,10 @@ struct PortalController {
             .filter(\.$state ~~ [PublicationState.published.rawValue, PublicationState.superseded.rawValue, PublicationState.withdrawn.rawValue])
             .sort(\.$version).all()
         // A withdrawn item keeps only its catalogue entry, marked withdrawn with the day: never its text or files (410).
-        let withdrawn = record.state == PublicationState.withdrawn.rawValue
+        // Withdrawing the current version withdraws the information: its earlier versions show no text either.
+        let withdrawnVersion =
+            record.state == PublicationState.withdrawn.rawValue ? record : versions.last { $0.state == PublicationState.withdrawn.rawValue }
+        let withdrawn = withdrawnVersion != nil
         let attachments =
             withdrawn
             ? []
@@ -93,8 +96,8 @@ struct PortalController {
             ).all()
         let withdrawnOn =
             withdrawn
-            ? try await AuditRecord.query(on: req.db).filter(\.$entityID == id.uuidString).filter(\.$action == ReviewAction.withdraw.rawValue)
-                .sort(\.$at, .descending).first().map { Day.today(at: $0.at).iso } : nil
+            ? try await AuditRecord.query(on: req.db).filter(\.$entityID == (withdrawnVersion?.id ?? id).uuidString)
+                .filter(\.$action == ReviewAction.withdraw.rawValue).sort(\.$at, .descending).first().map { Day.today(at: $0.at).iso } : nil
         return PageRenderer.render(
             PortalViews.item(
                 record.dto(agency: record.agency, category: record.category),
@@ -115,6 +118,9 @@ struct PortalController {
         let record = try await store(req).item(id)
         guard record.agency.code == req.parameters.get("code"), record.state != PublicationState.draft.rawValue,
             [PublicationState.published.rawValue, PublicationState.superseded.rawValue].contains(record.state),
+            // An earlier version's files go with the information when it is withdrawn.
+            try await ItemRecord.query(on: req.db).filter(\.$indexNumber == record.indexNumber)
+                .filter(\.$state == PublicationState.withdrawn.rawValue).count() == 0,
             let file = try await AttachmentRecord.query(on: req.db).filter(\.$id == fileID).filter(\.$item.$id == id).first()
         else { throw Refused(.notFound, .noPublishedAttachment) }
         var headers = HTTPHeaders()

@@ -1,4 +1,5 @@
 import Crypto
+import Fluent
 import Foundation
 import NIOConcurrencyHelpers
 import SQLKit
@@ -33,6 +34,20 @@ struct RateLimit: Sendable {
         ).first(decoding: Count.self)
         guard let count, count.hits > limit else { return nil }
         return Int(max(1, count.window_start + window - now))
+    }
+
+    /// Several counts for one request, made together (in the transaction of what the request stores, so an accepted
+    /// request costs no extra commit); the first that has had enough refuses it.
+    struct Check: Sendable {
+        var keys: [(RateLimit, String)]
+        var what: UIText
+
+        func count(on db: any Database) async throws {
+            guard let sql = db as? any SQLDatabase else { return }
+            for (limit, key) in keys {
+                if let wait = try await limit.admit(key, on: sql) { throw RateLimited(seconds: wait, what: what) }
+            }
+        }
     }
 
     /// Forgets windows that ended a day ago or more (the housekeeping's work).
