@@ -111,7 +111,7 @@ import VaporTesting
             let first = try await portal.post(SiteURL.apply(DemoSeed.lianfangCode).path, form: form, csrf: false)
             let again = try await portal.post(SiteURL.apply(DemoSeed.lianfangCode).path, form: form, csrf: false)
             #expect(first.status == .created && again.status == .ok)
-            #expect(again.body.string.contains("此前已经提交过") && !first.body.string.contains("此前已经提交过"))
+            #expect(again.body.string.contains("今天已经提交过") && !first.body.string.contains("今天已经提交过"))
             func secret(_ body: String) -> String? { body.firstMatch(of: /<strong>([2-9A-Z]{12})<\/strong>/).map { String($0.1) } }
             let number = "\(DemoSeed.lianfangCode)-2026-00001"
             #expect(first.body.string.contains(number) && again.body.string.contains(number))
@@ -121,6 +121,11 @@ import VaporTesting
             }
             #expect(try await lookUp(secret(again.body.string)) == .ok)
             #expect(try await lookUp(secret(first.body.string)) == .notFound, "the replaced look-up code still works")
+            // Back to the form, which the browser fetched anew (a new key), and sent again the same day: the same one.
+            let back = try await portal.post(
+                SiteURL.apply(DemoSeed.lianfangCode).path, form: Self.form() + [("submissionKey", UUID().uuidString)], csrf: false)
+            #expect(back.status == .ok && back.body.string.contains(number))
+            #expect(try await ApplicationRecord.query(on: app.db).count() == 1)
 
             // Three at once with another key: one application.
             let other = Self.form(title: "2026年临时救助名单") + [("submissionKey", UUID().uuidString)]

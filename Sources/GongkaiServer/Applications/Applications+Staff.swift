@@ -198,6 +198,8 @@ struct ApplicationStaffController {
         let record = try await application(req, reader)
         guard reader.canAct, reader.access.canWrite(agency: record.$agency.id) else { throw Refused(.forbidden, .readOnlyApplications) }
         let form = try req.decodeQuery(MoveForm.self)
+        // Refused before a letter is written for an application that has changed since the page was shown.
+        try form.checkRevision(of: record)
         let move = try await form.parse(service(req), record)
         let date = try Self.day(form.date, today: req.today)
         try await service(req).check(move, on: record, date: date, by: reader.user, today: req.today)

@@ -76,6 +76,9 @@ struct Applications {
         if let key, let earlier = try await ApplicationRecord.query(on: db).filter(\.$submissionKey == key).first() {
             return try await repeated(earlier, agency: agency, byStaff: staff, today: today)
         }
+        if staff == nil, let earlier = try await sameAsSentToday(input, agency: agency, today: today) {
+            return try await repeated(earlier, agency: agency, byStaff: nil, today: today)
+        }
         do {
             return try await submitNew(input, key: key, agency: agency, byStaff: staff, today: today, limits: limits)
         } catch  where (error as? any DatabaseError)?.isConstraintFailure == true && key != nil {
@@ -83,6 +86,18 @@ struct Applications {
             guard let earlier = try await ApplicationRecord.query(on: db).filter(\.$submissionKey == key).first() else { throw error }
             return try await repeated(earlier, agency: agency, byStaff: staff, today: today)
         }
+    }
+
+    /// An online application sent today, not yet confirmed, with the same identity number and the same request: a
+    /// person who went back to the form (which made the form a new key) and sent it again sent the same application.
+    private func sameAsSentToday(_ input: Input, agency: AgencyRecord, today: Day) async throws -> ApplicationRecord? {
+        func text(_ value: String?) -> String { (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+        let idNumber = IdentityDocument.normalized(input.idNumber ?? "")
+        guard !idNumber.isEmpty else { return nil }
+        return try await ApplicationRecord.query(on: db).filter(\.$agency.$id == agency.requireID()).filter(\.$status == .submitted)
+            .filter(\.$submittedOn == today.iso).filter(\.$channel == ReceiptChannel.online.rawValue).filter(\.$idNumber == idNumber)
+            .filter(\.$infoTitle == text(input.infoTitle)).filter(\.$infoNumber == text(input.infoNumber))
+            .filter(\.$infoDescription == text(input.infoDescription)).first()
     }
 
     /// The application an earlier submission with the same key made, with a new secret for the public (written in its

@@ -330,8 +330,8 @@ enum UIText: String, CaseIterable, Sendable {
             ("您的政府信息公开申请已提交至{1}。请记下以下两项，用于查询办理进度：", "Your application has been sent to {1}. Note these two to look up its progress:")
         case .submissionRepeated:
             (
-                "这份申请此前已经提交过（同一份表单只受理一次），本机关没有重复登记。查询码已重新生成，请以本页显示的为准，此前的查询码不再有效。",
-                "This application had already been sent (one form is taken once); it was not registered twice. Its look-up code has been made anew: use the one shown here, the earlier one no longer works."
+                "这份申请今天已经提交过（同一份申请只受理一次），本机关没有重复登记。查询码已重新生成，请以本页显示的为准，此前的查询码不再有效。",
+                "This application was already sent today (one application is taken once); it was not registered twice. Its look-up code has been made anew: use the one shown here, the earlier one no longer works."
             )
         case .notASubmissionKey: ("须为16至64个字母、数字、“-”或“_”", "it must be 16 to 64 letters, digits, “-” or “_”")
         case .trackingNumber: ("申请编号", "Application number")
