@@ -6,7 +6,10 @@ struct GongkaiCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gongkai",
         abstract: "Gongkai (公开): open-government-information work under the 政府信息公开条例.",
-        subcommands: [ServeCommand.self, DemoCommand.self, ReportCommand.self, CalendarCommand.self, DeadlineCommand.self, FeeCommand.self]
+        subcommands: [
+            ServeCommand.self, SetupCommand.self, UserCommand.self, TokenCommand.self, BackupCommand.self, RestoreCommand.self, VerifyCommand.self,
+            DemoCommand.self, ReportCommand.self, CalendarCommand.self, DeadlineCommand.self, FeeCommand.self,
+        ]
     )
 
     /// NB: a bad argument (an unknown option, a date that is no date) exits 2 like every other unusable input,

@@ -9,8 +9,7 @@ extension AdminController {
     func issueToken(_ req: Request) async throws -> Response {
         let user = try administrator(req)
         let account = try await account(req)
-        let token = [UInt8].random(count: 32).base64.replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "=", with: "")
+        let token = Operator.newToken()
         account.tokenHash = SHA256.hash(data: Data(token.utf8)).hex
         try await req.db.transaction { db in
             try await account.save(on: db)
@@ -58,7 +57,10 @@ extension AdminController {
         ])
     }
 
-    private func applyAccount(_ form: AccountForm, to account: StaffRecord, isNew: Bool, req: Request) async throws -> [String: Said] {
+    /// Checks the form and, when it is clean, copies it onto `account` (hashing a new password). Returns field → problem.
+    static func applyAccount(
+        _ form: AccountForm, to account: StaffRecord, isNew: Bool, db: any Database, passwords: AsyncPasswordHasher
+    ) async throws -> [String: Said] {
         var problems: [String: Said] = [:]
         if isNew {
             let username = (form.username ?? "").trimmingCharacters(in: .whitespaces)
@@ -68,7 +70,7 @@ extension AdminController {
                 })
             {
                 problems["username"] = UIText.usernameProblem.said()
-            } else if try await StaffRecord.query(on: req.db).filter(\.$username == username).first() != nil {
+            } else if try await StaffRecord.query(on: db).filter(\.$username == username).first() != nil {
                 problems["username"] = UIText.usernameTaken.said(username)
             }
             account.username = username
@@ -79,7 +81,7 @@ extension AdminController {
         if role == nil { problems["role"] = UIText.roleNeeded.said() }
         var agencyID: UUID?
         if let code = form.agency, !code.isEmpty {
-            agencyID = try await AgencyRecord.query(on: req.db).filter(\.$code == code).first()?.id
+            agencyID = try await AgencyRecord.query(on: db).filter(\.$code == code).first()?.id
             if agencyID == nil { problems["agency"] = UIText.noAgencyCoded.said(code) }
         } else if let role, role != .administrator {
             problems["agency"] = Said(zh: UIText.roleNeedsAgency(.zh, role.label), en: UIText.roleNeedsAgency(.en, role.label(.en)))
@@ -91,7 +93,7 @@ extension AdminController {
         account.role = role.rawValue
         account.$agency.id = agencyID
         if !password.isEmpty {
-            account.passwordHash = try await req.password.async.hash(password)
+            account.passwordHash = try await passwords.hash(password)
             account.tokenHash = nil  // a reset password also ends the old API token
             if !isNew { account.sessionEpoch += 1 }  // and every session of the account
         }
@@ -99,7 +101,7 @@ extension AdminController {
         if ["on", "是"].contains((form.unlock ?? "").trimmingCharacters(in: .whitespaces)) {
             account.failedLogins = 0
             // Sign-in stopped from any address for this name starts again.
-            if let sql = req.db as? any SQLDatabase {
+            if let sql = db as? any SQLDatabase {
                 try await sql.raw("DELETE FROM sign_in_throttles WHERE username = \(bind: account.username)").run()
             }
         }
@@ -124,7 +126,7 @@ extension AdminController {
         let user = try administrator(req)
         let form = try req.decodeBody(AccountForm.self)
         let account = StaffRecord(username: "", displayName: "", passwordHash: "", role: "", agencyID: nil)
-        let problems = try await applyAccount(form, to: account, isNew: true, req: req)
+        let problems = try await Self.applyAccount(form, to: account, isNew: true, db: req.db, passwords: req.password.async)
         guard problems.isEmpty else {
             return PageRenderer.render(
                 AdminViews.form(
@@ -172,7 +174,7 @@ extension AdminController {
         if account.id == user.id, form.role != StaffRole.administrator.rawValue {
             throw Refused(.conflict, .keepOwnAdmin)
         }
-        let problems = try await applyAccount(form, to: account, isNew: false, req: req)
+        let problems = try await Self.applyAccount(form, to: account, isNew: false, db: req.db, passwords: req.password.async)
         guard problems.isEmpty else {
             return PageRenderer.render(
                 AdminViews.form(

@@ -126,7 +126,7 @@ struct AdminController {
     }
 
     /// Checks the form and, when it is clean, copies it onto `agency`. Returns field → problem.
-    private func apply(_ form: AgencyForm, to agency: AgencyRecord, isNew: Bool, on db: any Database) async throws -> [String: Said] {
+    static func apply(_ form: AgencyForm, to agency: AgencyRecord, isNew: Bool, on db: any Database) async throws -> [String: Said] {
         var problems: [String: Said] = [:]
         let values = form.values.mapValues { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         func trimmed(_ field: String) -> String { values[field] ?? "" }
@@ -189,7 +189,7 @@ struct AdminController {
     }
 
     /// Whether `candidate` is `agency` or lies below it (which would make the hierarchy a loop).
-    private func isSelfOrBelow(_ candidate: AgencyRecord, _ agency: AgencyRecord, on db: any Database) async throws -> Bool {
+    private static func isSelfOrBelow(_ candidate: AgencyRecord, _ agency: AgencyRecord, on db: any Database) async throws -> Bool {
         guard let target = agency.id else { return false }
         var current: AgencyRecord? = candidate
         var steps = 0
@@ -219,7 +219,7 @@ struct AdminController {
         let user = try administrator(req)
         let form = try req.decodeBody(AgencyForm.self)
         let agency = AgencyRecord(code: "", name: "", kind: .department, parentID: nil)
-        let problems = try await apply(form, to: agency, isNew: true, on: req.db)
+        let problems = try await Self.apply(form, to: agency, isNew: true, on: req.db)
         guard problems.isEmpty else {
             return PageRenderer.render(
                 AdminViews.form(
@@ -266,7 +266,7 @@ struct AdminController {
         let oldParent = try await agency.$parent.id.asyncMap { try await AgencyRecord.find($0, on: req.db)?.code } ?? nil
         let before = AgencyForm.values(of: agency, parentCode: oldParent)
         let form = try req.decodeBody(AgencyForm.self)
-        let problems = try await apply(form, to: agency, isNew: false, on: req.db)
+        let problems = try await Self.apply(form, to: agency, isNew: false, on: req.db)
         guard problems.isEmpty else {
             var values = form.values
             values["code"] = agency.code

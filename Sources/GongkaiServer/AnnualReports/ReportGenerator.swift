@@ -41,11 +41,13 @@ public enum ReportGenerator {
 
 /// For commands that work on the server's database without serving: opens and migrates it as `serve` does, runs
 /// `work`, and shuts everything down whether `work` succeeded or not.
-func withDatabase<T>(_ configuration: ServerConfiguration, quiet: Bool = true, _ work: (Application) async throws -> T) async throws -> T {
+func withDatabase<T>(
+    _ configuration: ServerConfiguration, quiet: Bool = true, migrate: Bool = true, _ work: (Application) async throws -> T
+) async throws -> T {
     let app = try await Application.make(.init(name: "production", arguments: ["gongkai"]))
     if quiet { app.logger.logLevel = .warning }
     do {
-        try await configure(app, configuration)
+        try await configure(app, configuration, migrate: migrate)
         let result = try await work(app)
         try await app.asyncShutdown()
         return result

@@ -26,6 +26,11 @@ public enum Server {
                     )
                 }
             }
+            if try await StaffRecord.query(on: app.db).filter(\.$role == StaffRole.administrator.rawValue).count() == 0 {
+                say(
+                    "No administrator yet, so nobody can sign in: stop the server and run `gongkai setup` with the same database flags (it asks for the site's name, the top agency and the administrator)."
+                )
+            }
             // NB: the server is started and stopped here rather than by Vapor's serve command, so that on SIGTERM or
             // SIGINT the HTTP server first finishes the requests in flight and only then the database pool closes.
             let stop = Self.signals([SIGTERM, SIGINT])

@@ -6,7 +6,8 @@ import SQLKit
 import Vapor
 
 /// Sets up the database, migrations, sessions and routes of `app` from `configuration`, and migrates.
-public func configure(_ app: Application, _ configuration: ServerConfiguration) async throws {
+/// `migrate: false` only connects (for `restore`, which must see the database as it is).
+public func configure(_ app: Application, _ configuration: ServerConfiguration, migrate: Bool = true) async throws {
     switch configuration.database {
     case .sqlite(let path):
         app.databases.use(.sqlite(.file(path), connectionPoolTimeout: .seconds(30), sqlLogLevel: .debug), as: .sqlite)
@@ -60,11 +61,13 @@ public func configure(_ app: Application, _ configuration: ServerConfiguration) 
         // Readers do not wait for the writer, and a commit appends to the log instead of rewriting pages.
         try? await sql.raw("PRAGMA journal_mode=WAL").run()
     }
+    guard migrate else { return }
     do {
         try await app.autoMigrate()
     } catch {
         throw ConfigurationError("the database cannot be reached or migrated: \(String(reflecting: error))")
     }
+    app.siteSettings = try await SiteSettings.load(on: app.db)
 }
 
 /// Every migration, in order. One per file, never edited after it lands.
@@ -98,6 +101,8 @@ let migrations: [any Migration] = [
     M026_Outbox(),  // mail to applicants queued with the change it tells of
     M027_SubmissionKeys(),  // a retried submission finds its application instead of making another
     M028_RateLimits(),  // limits counted in the database, shared by every app server
+    M029_SiteSettingsAndAccountLocks(),  // the site's name from `gongkai setup`; accounts an operator locked
+    M030_AuditChain(),  // each audit entry hashes the one before it
 ]
 
 struct CalendarKey: StorageKey {

@@ -73,7 +73,7 @@ struct Access {
 struct StaffTokenAuthenticator: AsyncBearerAuthenticator {
     func authenticate(bearer: BearerAuthorization, for request: Request) async throws {
         let hash = SHA256.hash(data: Data(bearer.token.utf8)).hex
-        if let record = try await StaffRecord.query(on: request.db).filter(\.$tokenHash == hash).first() {
+        if let record = try await StaffRecord.query(on: request.db).filter(\.$tokenHash == hash).first(), !record.locked {
             request.auth.login(try StaffUser(record))
         }
     }
@@ -121,7 +121,8 @@ extension Request {
         Viewer(
             staff: nil, csrf: nil, language: language,
             address: method == .GET ? url.query.map { url.path + "?" + $0 } ?? url.path : nil,
-            suggestsEnglish: url.path == SiteURL.home.path && language == .zh && Language.prefersEnglish(headers.first(name: .acceptLanguage)))
+            suggestsEnglish: url.path == SiteURL.home.path && language == .zh && Language.prefersEnglish(headers.first(name: .acceptLanguage)),
+            siteName: application.siteSettings.name)
     }
 
     /// For back-office pages, which run behind the sessions middleware.

@@ -30,6 +30,11 @@ enum Audit {
         static let saveDraft = Action(rawValue: "save-draft")
         static let publish = Action(rawValue: "publish")
         static let reassess = Action(rawValue: "reassess")
+        static let resetPassword = Action(rawValue: "reset-password")
+        static let lock = Action(rawValue: "lock")
+        static let unlock = Action(rawValue: "unlock")
+        static let revokeToken = Action(rawValue: "revoke-token")
+        static let importRecords = Action(rawValue: "import")
 
         init(rawValue: String) { self.rawValue = rawValue }
 
@@ -53,6 +58,8 @@ enum Audit {
             "decide": ("审结", "Decide"), "issue-token": ("签发接口令牌", "Issue an API token"), "login": ("登录", "Sign in"),
             "register": ("登记", "Register"), "save-draft": ("保存草稿", "Save a draft"), "letter": ("发出文书", "Send a letter"),
             "reassess": ("复查不予公开的信息", "Reassess withheld information"),
+            "reset-password": ("重设密码", "Reset the password"), "lock": ("锁定账号", "Lock the account"), "unlock": ("解锁账号", "Unlock the account"),
+            "revoke-token": ("吊销接口令牌", "Revoke the API token"), "import": ("导入", "Import"),
             "login-throttled": ("登录失败次数过多，暂停该地址登录", "Sign-in stopped for an address after repeated failures"),
         ]
         init(_ review: ReviewAction) { rawValue = review.rawValue }
@@ -65,16 +72,23 @@ enum Audit {
         static let applicant = "申请人"
         static let system = "系统"
         static let demo = "演示数据"
+        /// `gongkai setup`, `gongkai user …`, `gongkai token …` on the server's own machine.
+        static let commandLine = "命令行"
     }
 
-    /// One line of the log. `before` and `after` are JSON of the fields that matter (`json`).
+    /// One line of the log, appended to its hash chain. `before` and `after` are JSON of the fields that matter (`json`).
     static func record(
         _ action: Action, _ entity: Entity, id: String, agency: String?, by actor: String, before: String? = nil, after: String? = nil,
         on db: any Database
     ) async throws {
-        try await AuditRecord(
-            actor: actor, action: action.rawValue, entity: entity.rawValue, entityID: id, agencyCode: agency, before: before, after: after
-        ).create(on: db)
+        let entry = AuditRecord(
+            actor: actor, action: action.rawValue, entity: entity.rawValue, entityID: id, agencyCode: agency, before: before, after: after)
+        // NB: the chain's head is claimed and moved in one transaction with the entry: the caller's, or one of its own.
+        if db.inTransaction {
+            try await AuditChain.append(entry, on: db)
+        } else {
+            try await db.transaction { try await AuditChain.append(entry, on: $0) }
+        }
     }
 
     static func json(_ item: ItemRecord) -> String? {

@@ -21,6 +21,8 @@ struct Viewer {
     var address: String? = "/"
     /// On the Chinese home page, when the browser prefers English: a link to the English home.
     var suggestsEnglish = false
+    /// The site's name set at `gongkai setup`; nil for the generic 政府信息公开平台.
+    var siteName: String?
 }
 
 enum Views {
@@ -42,7 +44,7 @@ enum Views {
                 .a(.href(Views.attr("#main")), .class("skip noprint"), .text(UIText.skipToContent(language))),
                 .header(
                     .class("site"),
-                    .a(.href(Views.attr(SiteURL.home.path)), .text(UIText.siteName(language))),
+                    .a(.href(Views.attr(SiteURL.home.path)), .text(viewer.siteName ?? UIText.siteName(language))),
                     .form(
                         .action(SiteURL.search(query: "").path), .method(.get), .attribute(named: "role", value: "search"),
                         .label(

@@ -58,7 +58,8 @@ struct SignIn {
         let record = try await StaffRecord.query(on: db).filter(\.$username == name).first()
         // NB: a stored hash that is not bcrypt (imported, damaged) is a wrong password, never a server error.
         let verified = (try? await passwords.verify(password, created: record?.passwordHash ?? Self.unknownNameHash)) ?? false
-        if let record, verified {
+        // NB: an account an operator locked answers as a wrong password does.
+        if let record, verified, !record.locked {
             try await sql.raw("DELETE FROM sign_in_throttles WHERE username = \(bind: name) AND address = \(bind: address)").run()
             let failuresBefore = record.failedLogins
             record.failedLogins = 0

@@ -53,7 +53,7 @@ enum StaffSessions {
         guard req.cookies[req.application.sessions.configuration.cookieName] != nil else { return nil }
         let data = req.session.data
         guard let id = data[Key.staff].flatMap(UUID.init(uuidString:)), let record = try await StaffRecord.find(id, on: req.db),
-            data[Key.epoch] == String(record.sessionEpoch),
+            data[Key.epoch] == String(record.sessionEpoch), !record.locked,
             let signedIn = data[Key.signedInAt].flatMap(Double.init), let seen = data[Key.seenAt].flatMap(Double.init),
             now.timeIntervalSince1970 - signedIn <= absoluteLimit, now.timeIntervalSince1970 - seen <= idleLimit
         else {

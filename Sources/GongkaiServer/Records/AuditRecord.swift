@@ -14,6 +14,10 @@ final class AuditRecord: Model, @unchecked Sendable {
     @OptionalField(key: "agency_code") var agencyCode: String?
     @OptionalField(key: "before") var before: String?
     @OptionalField(key: "after") var after: String?
+    /// The entry's place in the hash chain (`AuditChain`), from 1.
+    @Field(key: "seq") var seq: Int
+    @Field(key: "prev_hash") var previousHash: String
+    @Field(key: "hash") var hash: String
 
     init() {}
 

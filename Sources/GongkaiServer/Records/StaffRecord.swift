@@ -17,6 +17,8 @@ final class StaffRecord: Model, @unchecked Sendable {
     @OptionalField(key: "token_hash") var tokenHash: String?
     /// Moves on when the password is reset: every session made before ends.
     @Field(key: "session_epoch") var sessionEpoch: Int
+    /// Locked by an operator (`gongkai user lock`): no sign-in, no session, no token until unlocked.
+    @Field(key: "locked") var locked: Bool
 
     init() {}
 
@@ -28,5 +30,6 @@ final class StaffRecord: Model, @unchecked Sendable {
         self.$agency.id = agencyID
         failedLogins = 0
         sessionEpoch = 0
+        locked = false
     }
 }

@@ -1,0 +1,285 @@
+import ArgumentParser
+import Foundation
+import Gongkai
+import GongkaiServer
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Runs an operator's job, printing its failure as `gongkai: …` with exit 1 (the input is wrong) or 2 (unusable).
+func operatorJob<T>(_ work: () async throws -> T) async throws -> T {
+    do {
+        return try await work()
+    } catch let failure as Operator.Failure {
+        for line in failure.description.split(separator: "\n") { printError("gongkai: \(line)") }
+        throw Exit.findings
+    } catch let error as ExitCode {
+        throw error
+    } catch {
+        printError("gongkai: \(error)")
+        throw Exit.unusable
+    }
+}
+
+/// Passwords for new accounts: typed twice on a terminal (empty: one is made), else made and printed once.
+enum PasswordPrompt {
+    static var isTerminal: Bool { isatty(STDIN_FILENO) == 1 }
+
+    /// 16 characters without look-alikes (no 0/O, 1/l/I).
+    static func generated() -> String {
+        let alphabet = Array("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+        return String((0..<16).map { _ in alphabet.randomElement()! })
+    }
+
+    /// The password and whether it was made here (and must be printed).
+    static func obtain(generate: Bool, for username: String) throws -> (password: String, generated: Bool) {
+        guard isTerminal, !generate else { return (generated(), true) }
+        for _ in 0..<3 {
+            let first = read("New password for \(username) (at least 10 characters; empty: make one): ")
+            if first.isEmpty { return (generated(), true) }
+            guard first.count >= 10 else {
+                printError("gongkai: the password has \(first.count) characters; it needs at least 10")
+                continue
+            }
+            guard read("The same password again: ") == first else {
+                printError("gongkai: the two passwords differ")
+                continue
+            }
+            return (first, false)
+        }
+        printError("gongkai: no password was set")
+        throw Exit.findings
+    }
+
+    private static func read(_ prompt: String) -> String {
+        guard let pointer = getpass(prompt) else { return "" }
+        return String(cString: pointer)
+    }
+
+    /// A line typed on the terminal, with `current` as the default; nil when there is no terminal to ask.
+    static func ask(_ question: String, current: String?) -> String? {
+        if let current, !current.isEmpty { return current }
+        guard isTerminal else { return current }
+        print(question, terminator: ": ")
+        return readLine()?.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
+
+struct SetupCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "setup",
+        abstract: "Day one: the site's name, the top agency and the first administrator (asks on a terminal; flags for scripts).",
+        discussion: """
+            Without a terminal every flag is needed and the administrator's password is made and printed once. \
+            Then: gongkai serve --database FILE (same database flags), and sign in at /staff/login.
+            """
+    )
+
+    @Option(help: "The site's name, shown in every page's header (e.g. 重庆市沙坪坝区政府信息公开平台).") var siteName: String?
+    @Option(help: "The top agency's name (e.g. 重庆市沙坪坝区人民政府).") var agencyName: String?
+    @Option(help: "Its 统一社会信用代码 (18 characters, checked by GB 32100).") var agencyCode: String?
+    @Option(help: "Its kind: district-government, department, subdistrict or town.") var agencyKind: String?
+    @Option(help: "Its 复议机关, as letters name it (empty: the 人民政府 above).") var reconsiderationBody: String?
+    @Option(help: "When its annual report is due, MM-DD of the next year (empty: the default of its kind).") var reportDeadline: String?
+    @Option(help: "The administrator's user name.") var username: String?
+    @Option(help: "The administrator's name as shown.") var displayName: String?
+    @Flag(help: "Make the password (printed once) instead of asking for it.") var generatePassword = false
+    @OptionGroup var databaseOptions: DatabaseOptions
+
+    func run() async throws {
+        let configuration = try databaseOptions.configuration(calendarFile: CalendarStore.defaultPath)
+        var missing: [String] = []
+        func value(_ flag: String, _ question: String, _ given: String?, required: Bool = true) -> String {
+            let answer = PasswordPrompt.ask(question, current: given) ?? ""
+            if required, answer.isEmpty { missing.append(flag) }
+            return answer
+        }
+        let siteName = value("--site-name", "网站名称 (site name)", siteName)
+        let agencyName = value("--agency-name", "本级机关名称 (top agency)", agencyName)
+        let agencyCode = value("--agency-code", "统一社会信用代码 (credit code)", agencyCode)
+        let agencyKind = value("--agency-kind", "机关类型 district-government / department / subdistrict / town", agencyKind)
+        let reconsideration = value("--reconsideration-body", "复议机关 (empty: the 人民政府 above)", reconsiderationBody, required: false)
+        let deadline = value("--report-deadline", "年报发布期限 MM-DD (empty: default)", reportDeadline, required: false)
+        let username = value("--username", "管理员用户名 (administrator's user name)", username)
+        let displayName = value("--display-name", "管理员姓名 (administrator's name)", displayName)
+        guard missing.isEmpty else {
+            printError("gongkai: setup needs \(missing.joined(separator: ", ")) (no terminal to ask on)")
+            throw Exit.unusable
+        }
+        let password = try PasswordPrompt.obtain(generate: generatePassword, for: username)
+        let lines = try await operatorJob {
+            try await Operator.setup(
+                configuration,
+                .init(
+                    siteName: siteName, agencyName: agencyName, agencyCode: agencyCode, agencyKind: agencyKind, reconsiderationBody: reconsideration,
+                    reportDeadline: deadline, username: username, displayName: displayName, password: password.password))
+        }
+        lines.forEach { print($0) }
+        if password.generated { print("password of \(username) (shown this once): \(password.password)") }
+        print("next: gongkai serve \(databaseOptions.database.map { "--database \($0) " } ?? "")and sign in at /staff/login")
+    }
+}
+
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user", abstract: "Staff accounts from the command line (audited as done by 命令行).",
+        subcommands: [Add.self, ResetPassword.self, Lock.self, Unlock.self, List.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "A new account; its password is asked on a terminal, else made and printed once.")
+        @Argument(help: "The user name (letters, digits, - _ .).") var username: String
+        @Option(help: "The name as shown.") var displayName: String
+        @Option(help: "administrator, editor, reviewer, officer, office-head or supervisor.") var role: String
+        @Option(help: "The agency's code (every role but administrator needs one).") var agency: String?
+        @Flag(help: "Make the password instead of asking.") var generatePassword = false
+        @OptionGroup var databaseOptions: DatabaseOptions
+
+        func run() async throws {
+            let configuration = try databaseOptions.configuration(calendarFile: CalendarStore.defaultPath)
+            let password = try PasswordPrompt.obtain(generate: generatePassword, for: username)
+            try await operatorJob {
+                try await Operator.addUser(
+                    configuration, username: username, displayName: displayName, role: role, agency: agency, password: password.password)
+            }
+            print("account \(username) made")
+            if password.generated { print("password of \(username) (shown this once): \(password.password)") }
+        }
+    }
+
+    struct ResetPassword: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "A new password; the account's sessions and API token end, failed sign-ins are forgotten.")
+        @Argument var username: String
+        @Flag(help: "Make the password instead of asking.") var generatePassword = false
+        @OptionGroup var databaseOptions: DatabaseOptions
+
+        func run() async throws {
+            let configuration = try databaseOptions.configuration(calendarFile: CalendarStore.defaultPath)
+            let password = try PasswordPrompt.obtain(generate: generatePassword, for: username)
+            try await operatorJob { try await Operator.resetPassword(configuration, username: username, password: password.password) }
+            print("password of \(username) reset; its sessions and API token ended")
+            if password.generated { print("password of \(username) (shown this once): \(password.password)") }
+        }
+    }
+
+    struct Lock: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "No sign-in, session or API token for the account until it is unlocked.")
+        @Argument var username: String
+        @OptionGroup var databaseOptions: DatabaseOptions
+
+        func run() async throws {
+            let configuration = try databaseOptions.configuration(calendarFile: CalendarStore.defaultPath)
+            try await operatorJob { try await Operator.lock(configuration, username: username) }
+            print("\(username) locked; its sessions ended")
+        }
+    }
+
+    struct Unlock: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Signs in again; failed sign-ins from every address are forgotten.")
+        @Argument var username: String
+        @OptionGroup var databaseOptions: DatabaseOptions
+
+        func run() async throws {
+            let configuration = try databaseOptions.configuration(calendarFile: CalendarStore.defaultPath)
+            try await operatorJob { try await Operator.unlock(configuration, username: username) }
+            print("\(username) unlocked")
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Every account: user name, name, role, agency, locked, API token.")
+        @OptionGroup var databaseOptions: DatabaseOptions
+
+        func run() async throws {
+            let configuration = try databaseOptions.configuration(calendarFile: CalendarStore.defaultPath)
+            for account in try await operatorJob({ try await Operator.listUsers(configuration) }) {
+                print(
+                    [
+                        account.username, account.displayName, account.role, account.agency ?? "-", account.locked ? "locked" : "active",
+                        account.hasToken ? "token" : "-",
+                    ].joined(separator: "\t"))
+            }
+        }
+    }
+}
+
+struct TokenCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "token", abstract: "API tokens of staff tooling (Authorization: Bearer …).", subcommands: [Issue.self, Revoke.self])
+
+    struct Issue: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "A new token for the account, printed once (the old one stops working).")
+        @Argument var username: String
+        @OptionGroup var databaseOptions: DatabaseOptions
+
+        func run() async throws {
+            let configuration = try databaseOptions.configuration(calendarFile: CalendarStore.defaultPath)
+            print(try await operatorJob { try await Operator.issueToken(configuration, username: username) })
+        }
+    }
+
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The account's token stops working.")
+        @Argument var username: String
+        @OptionGroup var databaseOptions: DatabaseOptions
+
+        func run() async throws {
+            let configuration = try databaseOptions.configuration(calendarFile: CalendarStore.defaultPath)
+            try await operatorJob { try await Operator.revokeToken(configuration, username: username) }
+            print("the token of \(username) is revoked")
+        }
+    }
+}
+
+struct VerifyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Check a database: its integrity, the audit log's hash chain, and counters ahead of the numbers stored.",
+        discussion: "Exit 1 when something is wrong. Keep the printed audit head in the daily backup log: a rewritten log has another.")
+    @OptionGroup var databaseOptions: DatabaseOptions
+
+    func run() async throws {
+        let configuration = try databaseOptions.configuration(calendarFile: CalendarStore.defaultPath)
+        let result = try await operatorJob { try await Operator.verify(configuration) }
+        VerifyCommand.print(result)
+        if !result.problems.isEmpty { throw Exit.findings }
+    }
+
+    static func print(_ result: Operator.Verification) {
+        result.notes.forEach { Swift.print("note: \($0)") }
+        result.problems.forEach { Swift.print("problem: \($0)") }
+        Swift.print("audit log: \(result.auditEntries) entries hold together; head hash \(result.auditHead)")
+        Swift.print(result.problems.isEmpty ? "verified: no problem found" : "\(result.problems.count) problem(s) found")
+    }
+}
+
+struct BackupCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup", abstract: "A consistent copy of the database, attachments included, taken while the server runs.",
+        discussion: "SQLite: VACUUM INTO FILE. PostgreSQL (DATABASE_URL): pg_dump --format=custom, which must be installed.")
+    @Argument(help: "The file to write (never overwritten).") var file: String
+    @OptionGroup var databaseOptions: DatabaseOptions
+
+    func run() async throws {
+        let configuration = try databaseOptions.configuration(calendarFile: CalendarStore.defaultPath)
+        let backup = try await operatorJob { try await Operator.backup(configuration, to: file) }
+        print("backup written: \(backup.path) (\(backup.bytes) bytes) by \(backup.how)")
+    }
+}
+
+struct RestoreCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "restore", abstract: "A backup into an empty database (--database NEW.sqlite, or DATABASE_URL of a database without tables).",
+        discussion: "Then migrates it to this version and verifies it; exit 1 when verification finds a problem.")
+    @Argument(help: "The backup file.") var file: String
+    @OptionGroup var databaseOptions: DatabaseOptions
+
+    func run() async throws {
+        let configuration = try databaseOptions.configuration(calendarFile: CalendarStore.defaultPath)
+        let result = try await operatorJob { try await Operator.restore(configuration, from: file) }
+        print("restored \(file)")
+        VerifyCommand.print(result)
+        if !result.problems.isEmpty { throw Exit.findings }
+    }
+}
