@@ -1,0 +1,209 @@
+import Fluent
+import Foundation
+import Gongkai
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import GongkaiServer
+
+/// Issue 15: a real agency's day one and its operators' jobs — setup, accounts and tokens from the command line,
+/// verify, backup and restore — on an SQLite file, or on PostgreSQL when TEST_DATABASE_URL is set.
+@Suite(.serialized) struct OperatorTests {
+    static let code = "11500107MB1502143H"  // passes GB 32100
+    static let setup = Operator.Setup(
+        siteName: "重庆市九龙坡区政府信息公开平台", agencyName: "重庆市九龙坡区人民政府", agencyCode: code, agencyKind: "district-government",
+        reconsiderationBody: "重庆市人民政府", reportDeadline: "", username: "jlp-admin", displayName: "王管理", password: "first-password-2026")
+
+    @Test func setup_makesTheSiteItsAgencyAndAnAdministratorWhoSignsIn_once() async throws {
+        try await withOperatorDatabase { configuration in
+            var wrong = Self.setup
+            wrong.agencyCode = "11500107MB1502143X"
+            wrong.password = "short"
+            await #expect {
+                try await Operator.setup(configuration, wrong)
+            } throws: { error in
+                let text = String(describing: error)
+                return text.contains("--agency-code") && text.contains("GB 32100") && text.contains("the password")
+            }
+            #expect(try await Operator.hasAdministrator(configuration) == false)
+            let said = try await Operator.setup(configuration, Self.setup)
+            #expect(said.contains { $0.contains("重庆市九龙坡区人民政府") })
+            #expect(try await Operator.hasAdministrator(configuration))
+            await #expect {
+                try await Operator.setup(configuration, Self.setup)
+            } throws: { String(describing: $0).contains("set up already") }
+
+            try await withApp(configuration) { app, client in
+                let home = try await client.get(SiteURL.home.path)
+                #expect(home.body.string.contains("重庆市九龙坡区政府信息公开平台"))
+                #expect(home.body.string.contains("重庆市九龙坡区人民政府"))
+                try await client.get(SiteURL.staffLogin.path)
+                let signedIn = try await client.post(
+                    SiteURL.staffLogin.path, form: [("username", "jlp-admin"), ("password", "first-password-2026")])
+                #expect(signedIn.status == .seeOther)
+                #expect(try await client.get(SiteURL.admin.path).status == .ok)
+                let agency = try await AgencyRecord.query(on: app.db).filter(\.$code == Self.code).first()
+                #expect(agency?.reconsiderationBody == "重庆市人民政府")
+                let entries = try await AuditRecord.query(on: app.db).filter(\.$actor == Audit.Actor.commandLine).all()
+                #expect(Set(entries.map(\.entity)) == ["agency", "staff"])
+            }
+        }
+    }
+
+    @Test func userCommands_lockEndsTheSessionAndTheToken_unlockAndResetWork_allAudited() async throws {
+        try await withOperatorDatabase { configuration in
+            _ = try await Operator.setup(configuration, Self.setup)
+            await #expect {
+                try await Operator.addUser(
+                    configuration, username: "jlp-officer", displayName: "李办事", role: "officer", agency: nil, password: "officer-password-1")
+            } throws: { String(describing: $0).contains("--agency") }
+            try await Operator.addUser(
+                configuration, username: "jlp-officer", displayName: "李办事", role: "officer", agency: Self.code, password: "officer-password-1")
+            let token = try await Operator.issueToken(configuration, username: "jlp-officer")
+            await #expect(throws: Operator.Failure.self) { try await Operator.lock(configuration, username: "nobody") }
+
+            try await withApp(configuration) { app, client in
+                try await client.get(SiteURL.staffLogin.path)
+                let signedIn = try await client.post(
+                    SiteURL.staffLogin.path, form: [("username", "jlp-officer"), ("password", "officer-password-1")])
+                #expect(signedIn.status == .seeOther)
+                #expect(try await client.get(SiteURL.staffHome.path).status == .ok)
+                let bearer: HTTPHeaders = ["Authorization": "Bearer \(token)"]
+                let applications = SiteURL.apiApplications.path
+                #expect(try await client.get(applications, headers: bearer).status == .ok)
+
+                try await Operator.lock(configuration, username: "jlp-officer")
+                #expect(try await client.get(SiteURL.staffHome.path).status != .ok, "the locked account's session ended")
+                #expect(try await client.get(applications, headers: bearer).status == .unauthorized, "and its token")
+                let again = TestClient(app: app, passwords: [:])
+                try await again.get(SiteURL.staffLogin.path)
+                #expect(
+                    try await again.post(SiteURL.staffLogin.path, form: [("username", "jlp-officer"), ("password", "officer-password-1")]).status
+                        == .unauthorized)
+
+                try await Operator.unlock(configuration, username: "jlp-officer")
+                #expect(try await client.get(applications, headers: bearer).status == .ok, "unlocked, the token works again")
+                try await Operator.resetPassword(configuration, username: "jlp-officer", password: "officer-password-2")
+                #expect(try await client.get(applications, headers: bearer).status == .unauthorized, "a reset ends the token")
+                #expect(
+                    try await again.post(SiteURL.staffLogin.path, form: [("username", "jlp-officer"), ("password", "officer-password-2")]).status
+                        == .seeOther)
+                let newToken = try await Operator.issueToken(configuration, username: "jlp-officer")
+                #expect(try await client.get(applications, headers: ["Authorization": "Bearer \(newToken)"]).status == .ok)
+                try await Operator.revokeToken(configuration, username: "jlp-officer")
+                #expect(try await client.get(applications, headers: ["Authorization": "Bearer \(newToken)"]).status == .unauthorized)
+
+                let actions = try await AuditRecord.query(on: app.db).filter(\.$actor == Audit.Actor.commandLine).sort(\.$seq).all().map(\.action)
+                #expect(
+                    actions == ["create", "create", "create", "issue-token", "lock", "unlock", "reset-password", "issue-token", "revoke-token"])
+            }
+            let accounts = try await Operator.listUsers(configuration)
+            #expect(accounts.map(\.username) == ["jlp-admin", "jlp-officer"])
+            #expect(accounts.last?.agency == "重庆市九龙坡区人民政府")
+            #expect(accounts.last?.hasToken == false)
+        }
+    }
+
+    @Test func verify_findsAnAuditEntryEditedAroundTheDatabase_aMissingEntry_andACounterBehind() async throws {
+        try await withOperatorDatabase { configuration in
+            _ = try await Operator.setup(configuration, Self.setup)
+            try await Operator.addUser(
+                configuration, username: "jlp-editor", displayName: "赵编辑", role: "editor", agency: Self.code, password: "editor-password-1")
+            try await Operator.lock(configuration, username: "jlp-editor")
+            let sound = try await Operator.verify(configuration)
+            #expect(sound.problems.isEmpty, "\(sound.problems)")
+            #expect(sound.auditEntries == 4)
+            let head = sound.auditHead
+
+            try await withApp(configuration) { app, _ in
+                guard let sql = app.db as? any SQLDatabase else { return }
+                let postgres = SearchIndex.isPostgres(sql)
+                // Around the database's own refusal: its trigger switched off, as someone with the database's keys could.
+                try await sql.raw(
+                    postgres ? "ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only" : "DROP TRIGGER audit_log_no_update"
+                ).run()
+                try await sql.raw("UPDATE audit_log SET actor = 'jlp-admin' WHERE seq = 3").run()
+            }
+            let edited = try await Operator.verify(configuration)
+            #expect(edited.problems.count == 1)
+            #expect(edited.problems.first?.contains("entry 3") == true)
+            #expect(edited.problems.first?.contains("changed after it was written") == true)
+            #expect(edited.auditHead != head)
+
+            try await withApp(configuration) { app, _ in
+                guard let sql = app.db as? any SQLDatabase else { return }
+                try await sql.raw("UPDATE audit_log SET actor = \(bind: Audit.Actor.commandLine) WHERE seq = 3").run()
+            }
+            #expect(try await Operator.verify(configuration).problems.isEmpty, "put back as it was, the chain holds again")
+
+            try await withApp(configuration) { app, _ in
+                guard let sql = app.db as? any SQLDatabase else { return }
+                if !SearchIndex.isPostgres(sql) { try await sql.raw("DROP TRIGGER audit_log_no_delete").run() }
+                try await sql.raw("DELETE FROM audit_log WHERE seq = 4").run()
+            }
+            let lastGone = try await Operator.verify(configuration)
+            #expect(lastGone.problems == ["audit log: the head row says entry 4 with hash \(head.prefix(12))…, but the log ends at entry 3"])
+
+            try await withApp(configuration) { app, _ in
+                guard let sql = app.db as? any SQLDatabase else { return }
+                // A counter set back below the numbers handed out.
+                let agency = try await AgencyRecord.query(on: app.db).filter(\.$code == Self.code).first()!
+                let input = Applications.Input(
+                    applicantType: "natural-person", name: "张三", idType: "passport", idNumber: "E12345678", phone: "13800000000", email: nil,
+                    address: nil, infoTitle: "2025年九龙坡区低保对象名单", infoNumber: nil, infoDescription: nil, formWanted: "electronic",
+                    delivery: "online", channel: nil, receivedOn: nil)
+                let today = Day.today(at: Date())
+                let stored = try await Applications(db: app.db, calendar: app.workdays).submit(input, agency: agency, byStaff: nil, today: today)
+                    .record
+                try await sql.raw("UPDATE tracking_counters SET next = 1").run()
+                #expect(stored.trackingNumber == "\(Self.code)-\(today.year)-00001")
+            }
+            let broken = try await Operator.verify(configuration)
+            #expect(broken.problems.contains { $0.contains("entry 4 is missing") }, "\(broken.problems)")
+            #expect(broken.problems.contains { $0.contains("\(Self.code)-") && $0.contains("is taken already") }, "\(broken.problems)")
+        }
+    }
+}
+
+/// A database for operator commands, empty and migrated: a new SQLite file, or the test PostgreSQL database reset.
+func withOperatorDatabase<T>(_ test: (ServerConfiguration) async throws -> T) async throws -> T {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-operator-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    guard let postgres = TestDatabase.postgresURL else {
+        return try await test(
+            ServerConfiguration(database: .sqlite(path: folder.appendingPathComponent("gongkai.sqlite").path), calendarFile: "/nonexistent/c.json"))
+    }
+    await TestDatabase.lock.acquire()
+    do {
+        let configuration = ServerConfiguration(database: .postgres(url: postgres), calendarFile: "/nonexistent/c.json")
+        try await withApp(configuration) { app, _ in
+            try await app.autoRevert()
+            try await app.autoMigrate()
+        }
+        let result = try await test(configuration)
+        await TestDatabase.lock.release()
+        return result
+    } catch {
+        await TestDatabase.lock.release()
+        throw error
+    }
+}
+
+/// An app on the database of `configuration`, with a browser-like client, shut down after `work`.
+func withApp<T>(_ configuration: ServerConfiguration, _ work: (Application, TestClient) async throws -> T) async throws -> T {
+    let app = try await Application.make(.testing)
+    app.threadPool = NIOThreadPool(numberOfThreads: 2)
+    app.logger.logLevel = .warning
+    do {
+        try await GongkaiServer.configure(app, configuration)
+        let result = try await work(app, TestClient(app: app, passwords: [:]))
+        try await app.asyncShutdown()
+        return result
+    } catch {
+        try? await app.asyncShutdown()
+        throw error
+    }
+}
