@@ -183,6 +183,12 @@ final class ServerProcess: @unchecked Sendable {
         return try Self.start(postgres: postgres, sqlite: sqlite, folder: folder)
     }
 
+    /// The database the server runs on, for operator commands run beside it.
+    var configuration: ServerConfiguration {
+        ServerConfiguration(
+            database: postgres.map { .postgres(url: $0) } ?? .sqlite(path: sqlite), calendarFile: "/nonexistent/gongkai-calendar.json")
+    }
+
     /// An app on the server's database, to check what it holds (the server stopped or not).
     func openDatabase() async throws -> Application {
         let app = try await Application.make(.testing)
