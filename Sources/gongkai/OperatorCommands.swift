@@ -283,3 +283,49 @@ struct RestoreCommand: AsyncParsableCommand {
         if !result.problems.isEmpty { throw Exit.findings }
     }
 }
+
+struct AgencyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "agency", abstract: "The agency tree as a spreadsheet (CSV).", subcommands: [Import.self, Export.self])
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Agencies from a CSV file (UTF-8 with or without BOM, or GB18030): all or nothing, matched by code.",
+            discussion: """
+                Columns (first line, any order; 代码 名称 类型 required): 代码,名称,上级代码,类型,负责人,办公地址,办公时间,联系电话,传真,电子邮箱,\
+                机构职能,内设机构,公开工作机构,公开指南,复议机关,年报期限,索引号规则. 类型: 区人民政府, 部门, 街道, 镇 or 社区. A new agency's 代码 \
+                is its 统一社会信用代码 (GB 32100). Exit 1, with each bad line named, when any line is wrong; nothing is stored then.
+                """)
+        @Argument(help: "The CSV file.") var file: String
+        @OptionGroup var databaseOptions: DatabaseOptions
+
+        func run() async throws {
+            let configuration = try databaseOptions.configuration(calendarFile: CalendarStore.defaultPath)
+            guard let data = FileManager.default.contents(atPath: file) else {
+                printError("gongkai: cannot read \(file)")
+                throw Exit.unusable
+            }
+            let summary = try await operatorJob { try await Operator.importAgencies(configuration, data: data, file: file) }
+            print("\(file): \(summary.created) agencies added, \(summary.updated) changed, \(summary.unchanged) already as in the file")
+        }
+    }
+
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Every agency in the import's shape (UTF-8 with BOM, for Excel).")
+        @Option(help: "The file to write (default: standard output).") var output: String?
+        @OptionGroup var databaseOptions: DatabaseOptions
+
+        func run() async throws {
+            let configuration = try databaseOptions.configuration(calendarFile: CalendarStore.defaultPath)
+            let text = try await operatorJob { try await Operator.exportAgencies(configuration) }
+            if let output {
+                guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {
+                    printError("gongkai: cannot write \(output)")
+                    throw Exit.unusable
+                }
+            } else {
+                FileHandle.standardOutput.write(Data(text.utf8))
+            }
+        }
+    }
+}

@@ -167,6 +167,67 @@ import VaporTesting
     }
 }
 
+extension OperatorTests {
+    /// A credit code with its GB 32100 check character.
+    static func creditCode(_ first17: String) -> String {
+        let characters = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
+        let weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+        let sum = zip(first17, weights).reduce(0) { $0 + (characters.firstIndex(of: $1.0) ?? 0) * $1.1 }
+        return first17 + String(characters[(31 - sum % 31) % 31])
+    }
+
+    @Test func agencyImport_readsGB18030AndBOM_refusesAWholeFileForOneBadLine_andRunsTwiceWithoutDuplicates() async throws {
+        try await withOperatorDatabase { configuration in
+            _ = try await Operator.setup(configuration, Self.setup)
+            let bureau = Self.creditCode("11500107MB1502151"), street = Self.creditCode("11500107MB1502178")
+            let community = Self.creditCode("11500107MB1502186")
+            // The community's parent comes before it in the file only by reference: it is on the next line.
+            let lines = [
+                "代码,名称,上级代码,类型,联系电话,公开指南",
+                "\(community),谢家湾社区居民委员会,\(street),社区,,",
+                "\(bureau),重庆市九龙坡区民政局,\(Self.code),部门,023-68780000,\"一、公开的主体和范围\n二、主动公开，含“逗号,引号”\"",
+                "\(street),重庆市九龙坡区谢家湾街道办事处,\(Self.code),街道,023-68000001,",
+            ]
+            let gb18030 = try #require(lines.joined(separator: "\r\n").data(using: TextDecoding.gb18030))
+            #expect(String(data: gb18030, encoding: .utf8) == nil, "the file is really not UTF-8")
+
+            var bad = lines
+            bad[2] = bad[2].replacingOccurrences(of: bureau, with: "11500107MB1502151X")
+            bad[3] = bad[3].replacingOccurrences(of: "\(Self.code),街道", with: "NOPE,街道")
+            await #expect {
+                try await Operator.importAgencies(configuration, data: Data(("\u{FEFF}" + bad.joined(separator: "\n")).utf8), file: "bad.csv")
+            } throws: { error in
+                let text = String(describing: error)
+                return text.contains("bad.csv line 3: 「代码」") && text.contains("GB 32100") && text.contains("bad.csv line 4: 「上级代码」")
+                    && text.contains("NOPE") && text.contains("bad.csv line 2: 「上级代码」 上级机关在第4行")
+            }
+            let stored = try await withApp(configuration) { app, _ in try await AgencyRecord.query(on: app.db).count() }
+            #expect(stored == 1, "nothing of a bad file")
+
+            #expect(try await Operator.importAgencies(configuration, data: gb18030, file: "agencies.csv") == .init(created: 3))
+            #expect(try await Operator.importAgencies(configuration, data: gb18030, file: "agencies.csv") == .init(unchanged: 3))
+            let exported = try await Operator.exportAgencies(configuration)
+            #expect(exported.hasPrefix("\u{FEFF}代码,名称,上级代码,类型"))
+            #expect(try await Operator.importAgencies(configuration, data: Data(exported.utf8), file: "exported.csv") == .init(unchanged: 4))
+            let changed = lines.map { $0.replacingOccurrences(of: "023-68780000", with: "023-68781111") }.joined(separator: "\n")
+            #expect(
+                try await Operator.importAgencies(configuration, data: Data(changed.utf8), file: "changed.csv") == .init(updated: 1, unchanged: 2))
+
+            try await withApp(configuration) { app, _ in
+                let agencies = try await AgencyRecord.query(on: app.db).all()
+                #expect(agencies.count == 4)
+                let byCode = Dictionary(uniqueKeysWithValues: agencies.map { ($0.code, $0) })
+                #expect(byCode[bureau]?.guide == "一、公开的主体和范围\n二、主动公开，含“逗号,引号”")
+                #expect(byCode[bureau]?.phone == "023-68781111")
+                #expect(byCode[community]?.kind == .community)
+                #expect(byCode[community]?.$parent.id == byCode[street]?.id)
+                let audited = try await AuditRecord.query(on: app.db).filter(\.$entity == "agency").filter(\.$actor == Audit.Actor.commandLine).all()
+                #expect(audited.map(\.action).sorted() == ["create", "create", "create", "create", "update"])
+            }
+        }
+    }
+}
+
 /// A database for operator commands, empty and migrated: a new SQLite file, or the test PostgreSQL database reset.
 func withOperatorDatabase<T>(_ test: (ServerConfiguration) async throws -> T) async throws -> T {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-operator-\(UUID().uuidString)")

@@ -21,7 +21,7 @@ public enum ReportCSV {
                     }
                 }
             }
-            files.append(("table2.csv", encode(lines)))
+            files.append(("table2.csv", CSV.encode(lines)))
         }
         if let table = report.table3 {
             var lines = [["行", "信息内容"] + Table3Column.labels]
@@ -29,11 +29,11 @@ public enum ReportCSV {
                 let values = table[row.id] ?? Array(repeating: nil, count: Table3Column.count)
                 lines.append([row.id, row.cellName] + values.map { $0.map(String.init) ?? "" })
             }
-            files.append(("table3.csv", encode(lines)))
+            files.append(("table3.csv", CSV.encode(lines)))
         }
         if let table = report.table4 {
             let header = (0..<Table4Column.count).map(Table4Column.label)
-            files.append(("table4.csv", encode([header, table.map { $0.map(String.init) ?? "" }])))
+            files.append(("table4.csv", CSV.encode([header, table.map { $0.map(String.init) ?? "" }])))
         }
         return files
     }
@@ -45,7 +45,7 @@ public enum ReportCSV {
         if let text = files["table2.csv"] {
             var table: [String: [Table2Value?]] = [:]
             for row in layout.table2 { table[row.key] = Array(repeating: nil, count: row.columns.count) }
-            for (index, fields) in decode(text).enumerated().dropFirst() where fields.count >= 4 {
+            for (index, fields) in CSV.decode(text).enumerated().dropFirst() where fields.count >= 4 {
                 guard let row = layout.table2.first(where: { $0.blockLabel == fields[0] && $0.label == fields[1] }),
                     let column = row.columns.firstIndex(where: { $0.label == fields[2] })
                 else {
@@ -68,7 +68,7 @@ public enum ReportCSV {
         }
         if let text = files["table3.csv"] {
             var table: [String: [Int?]] = [:]
-            for (index, fields) in decode(text).enumerated().dropFirst() where !fields.isEmpty && !fields[0].isEmpty {
+            for (index, fields) in CSV.decode(text).enumerated().dropFirst() where !fields.isEmpty && !fields[0].isEmpty {
                 guard fields.count == 2 + Table3Column.count else {
                     throw .invalidJSON("table3.csv line \(index + 1): \(fields.count) fields, expected \(2 + Table3Column.count)")
                 }
@@ -82,7 +82,7 @@ public enum ReportCSV {
             report.table3 = table
         }
         if let text = files["table4.csv"] {
-            let lines = decode(text)
+            let lines = CSV.decode(text)
             guard lines.count >= 2, lines[1].count == Table4Column.count else {
                 throw .invalidJSON("table4.csv: expected a header line and a line of 15 numbers")
             }
@@ -93,61 +93,5 @@ public enum ReportCSV {
             }
         }
         return report
-    }
-
-    static func encode(_ lines: [[String]]) -> String {
-        lines.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
-    }
-
-    private static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
-    /// RFC 4180 fields, quoted or not.
-    static func decode(_ text: String) -> [[String]] {
-        var lines: [[String]] = []
-        var fields: [String] = []
-        var field = ""
-        var quoted = false
-        var iterator = text.makeIterator()
-        var pending: Character? = nil
-        while let c = pending ?? iterator.next() {
-            pending = nil
-            if quoted {
-                if c == "\"" {
-                    if let next = iterator.next() {
-                        if next == "\"" {
-                            field.append("\"")
-                        } else {
-                            quoted = false
-                            pending = next
-                        }
-                    } else {
-                        quoted = false
-                    }
-                } else {
-                    field.append(c)
-                }
-                continue
-            }
-            switch c {
-            case "\"" where field.isEmpty: quoted = true
-            case ",":
-                fields.append(field)
-                field = ""
-            case "\n", "\r\n", "\r":
-                fields.append(field)
-                field = ""
-                lines.append(fields)
-                fields = []
-            default: field.append(c)
-            }
-        }
-        if !field.isEmpty || !fields.isEmpty {
-            fields.append(field)
-            lines.append(fields)
-        }
-        return lines
     }
 }
