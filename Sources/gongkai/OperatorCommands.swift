@@ -329,3 +329,37 @@ struct AgencyCommand: AsyncParsableCommand {
         }
     }
 }
+
+struct ItemCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "item", abstract: "Published items brought in from an old portal.", subcommands: [Import.self])
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "An agency's published items from a CSV file (UTF-8 with or without BOM, or GB18030): all or nothing.",
+            discussion: """
+                Columns (first line, any order; 标题 分类 成文日期 发布日期 正文 required): 索引号,标题,分类,文号,发布机构,成文日期,发布日期,有效性,\
+                公开方式,公开栏位置,摘要,正文,附件. 索引号 is kept when given, otherwise assigned by the agency's pattern; 分类 is a category's name; dates \
+                are YYYY-MM-DD; 有效性 有效, 已废止 or 已失效; 公开方式 names separated by 、 (default 政府网站); 附件 file names separated by ; \
+                in the --attachments folder. An item already there (same 索引号, or same title and 成文日期) is left as it is, so a second run adds \
+                nothing. Exit 1, with each bad line named, when any line is wrong; nothing is stored then.
+                """)
+        @Argument(help: "The CSV file.") var file: String
+        @Option(help: "The agency's code.") var agency: String
+        @Option(help: "The folder the 附件 column's files are in.") var attachments: String?
+        @OptionGroup var databaseOptions: DatabaseOptions
+
+        func run() async throws {
+            let configuration = try databaseOptions.configuration(calendarFile: CalendarStore.defaultPath)
+            guard let data = FileManager.default.contents(atPath: file) else {
+                printError("gongkai: cannot read \(file)")
+                throw Exit.unusable
+            }
+            let summary = try await operatorJob {
+                try await Operator.importItems(
+                    configuration, data: data, file: file, agency: agency, attachments: attachments, today: Day.today(at: Date()))
+            }
+            print("\(file): \(summary.created) items added, \(summary.unchanged) already there")
+        }
+    }
+}

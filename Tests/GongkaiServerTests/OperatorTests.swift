@@ -162,7 +162,11 @@ import VaporTesting
             }
             let broken = try await Operator.verify(configuration)
             #expect(broken.problems.contains { $0.contains("entry 4 is missing") }, "\(broken.problems)")
-            #expect(broken.problems.contains { $0.contains("\(Self.code)-") && $0.contains("is taken already") }, "\(broken.problems)")
+            #expect(
+                broken.problems.contains {
+                    $0.contains("tracking_counters hands out number 1 next, but \(Self.code)-") && $0.contains("-00001 is stored")
+                },
+                "\(broken.problems)")
         }
     }
 }
@@ -224,6 +228,70 @@ extension OperatorTests {
                 let audited = try await AuditRecord.query(on: app.db).filter(\.$entity == "agency").filter(\.$actor == Audit.Actor.commandLine).all()
                 #expect(audited.map(\.action).sorted() == ["create", "create", "create", "create", "update"])
             }
+        }
+    }
+}
+
+extension OperatorTests {
+    @Test func itemImport_bringsLastYearsItemsWithAttachments_keepsOrAssignsIndexNumbers_allOrNothing_twiceAddsNothing() async throws {
+        try await withOperatorDatabase { configuration in
+            _ = try await Operator.setup(configuration, Self.setup)
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-import-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let pdf = Data("%PDF-1.4 低保名单（已去除身份证号码）".utf8)
+            try pdf.write(to: folder.appendingPathComponent("2025低保名单.pdf"))
+            let body = "根据《重庆市最低生活保障条例》，现将2025年第四季度城乡低保对象名单公示如下。\n\n公示期间如有异议，请向区民政局反映。"
+            let lines = [
+                "索引号,标题,分类,文号,成文日期,发布日期,有效性,公开方式,公开栏位置,正文,附件",
+                "\(Self.code)/2025-00003,关于2025年第四季度城乡低保对象的公示,公示公告,,2025-12-01,2025-12-03,,政府网站、公开栏,谢家湾街道公开栏,\"\(body)\",2025低保名单.pdf",
+                ",重庆市九龙坡区2025年政府工作报告,政策文件,九龙坡府发〔2025〕1号,2025-01-15,2025-01-20,有效,,,政府工作报告全文。,",
+            ]
+            let good = try #require(lines.joined(separator: "\r\n").data(using: TextDecoding.gb18030))
+            var bad = lines
+            bad.append(",一条坏的记录,不存在的分类,,2025-02-30,2025-01-01,永久,,,正文,")
+            bad.append(",附件不在,政策文件,,2025-03-01,2025-03-02,,,,正文,没有这个文件.pdf")
+            await #expect {
+                try await Operator.importItems(
+                    configuration, data: Data(bad.joined(separator: "\n").utf8), file: "items.csv", agency: Self.code, attachments: folder.path,
+                    today: Day(iso: "2026-12-07")!)
+            } throws: { error in
+                let text = String(describing: error)
+                return text.contains("items.csv line 4: 「分类」 「不存在的分类」") && text.contains("items.csv line 4: 「有效性」 「永久」")
+                    && text.contains("items.csv line 4: 「成文日期」") && text.contains("items.csv line 5: 「附件」")
+            }
+            let stored = try await withApp(configuration) { app, _ in try await ItemRecord.query(on: app.db).count() }
+            #expect(stored == 0, "nothing of a bad file")
+
+            let imported = try await Operator.importItems(
+                configuration, data: good, file: "items.csv", agency: Self.code, attachments: folder.path, today: Day(iso: "2026-12-07")!)
+            #expect(imported == .init(created: 2))
+            let again = try await Operator.importItems(
+                configuration, data: good, file: "items.csv", agency: Self.code, attachments: folder.path, today: Day(iso: "2026-12-07")!)
+            #expect(again == .init(unchanged: 2))
+
+            try await withApp(configuration) { app, client in
+                let items = try await ItemRecord.query(on: app.db).sort(\.$writtenOn).all()
+                #expect(items.map(\.indexNumber) == ["\(Self.code)/2025-00001", "\(Self.code)/2025-00003"], "assigned, and kept")
+                #expect(items.allSatisfy { $0.state == "published" })
+                #expect(items.last?.channels == "website,bulletin-board")
+                #expect(items.last?.body == body)
+                #expect(items.first?.validity == "in-force")
+                // The counter is past both, so the next 2025 item gets neither number.
+                let agency = try await AgencyRecord.query(on: app.db).filter(\.$code == Self.code).first()!
+                let next = try await Counters.next(.indexNumbers, agency: agency.requireID(), year: 2025, on: app.db)
+                #expect(next == 4)
+                let attachment = try await AttachmentRecord.query(on: app.db).first()
+                #expect(attachment?.data == pdf)
+                let page = try await client.get(SiteURL.item(Self.code, items.last!.id!).path)
+                #expect(page.status == .ok)
+                #expect(page.body.string.contains("2025低保名单.pdf"))
+                let found = try await client.get(SiteURL.search(query: "政府工作报告").path)
+                #expect(found.body.string.contains(SiteURL.item(Self.code, items.first!.id!).path))
+                #expect(try await AuditRecord.query(on: app.db).filter(\.$action == "import").count() == 2)
+            }
+            let verified = try await Operator.verify(configuration)
+            #expect(verified.problems.isEmpty, "\(verified.problems)")
         }
     }
 }

@@ -205,6 +205,25 @@ public enum IndexNumber {
         return result
     }
 
+    /// What comes before and after the sequence number in the numbers `pattern` makes for `code` in `year`.
+    public static func affixes(pattern: String, code: String, year: Int) -> (prefix: String, suffix: String)? {
+        guard let open = pattern.range(of: "{seq"), let close = pattern[open.upperBound...].firstIndex(of: "}") else { return nil }
+        return (
+            make(pattern: String(pattern[..<open.lowerBound]), code: code, year: year, sequence: 0),
+            make(pattern: String(pattern[pattern.index(after: close)...]), code: code, year: year, sequence: 0)
+        )
+    }
+
+    /// The sequence number inside `number` when `pattern` made it for `code` in `year`; nil for any other number.
+    public static func sequence(of number: String, pattern: String, code: String, year: Int) -> Int? {
+        guard let (prefix, suffix) = affixes(pattern: pattern, code: code, year: year), number.hasPrefix(prefix), number.hasSuffix(suffix),
+            number.count > prefix.count + suffix.count
+        else { return nil }
+        let middle = number.dropFirst(prefix.count).dropLast(suffix.count)
+        guard middle.count <= 12, middle.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(middle)
+    }
+
     /// Whether `pattern` makes unique numbers: it must hold `{seq…}` and `{year}`.
     public static func validate(_ pattern: String) -> String? {
         pattern.contains("{seq") && pattern.contains("{year}")

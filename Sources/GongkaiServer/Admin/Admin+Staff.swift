@@ -228,16 +228,20 @@ struct AdminController {
                     submit: UIText.create(req.language), viewer: req.staffViewer), status: .unprocessableEntity)
         }
         try await req.db.transaction { db in
-            try await agency.create(on: db)
-            // A new agency starts with the kinds of 第二十条 as its categories.
-            for (position, (name, article)) in DemoSeed.categories.enumerated() {
-                try await CategoryRecord(agencyID: agency.id!, name: name, article: article, position: position + 1).create(on: db)
-            }
+            try await Self.create(agency, on: db)
             try await Audit.record(
                 .create, .agency, id: agency.code, agency: agency.code, by: user.username,
                 after: Audit.json(AgencyForm.values(of: agency, parentCode: form.parent)), on: db)
         }
         return req.redirect(to: SiteURL.adminAgency(agency.code).path)
+    }
+
+    /// Stores a new agency with the kinds of 第二十条 as its first categories (the back office, setup and imports alike).
+    static func create(_ agency: AgencyRecord, on db: any Database) async throws {
+        try await agency.create(on: db)
+        for (position, (name, article)) in DemoSeed.categories.enumerated() {
+            try await CategoryRecord(agencyID: try agency.requireID(), name: name, article: article, position: position + 1).create(on: db)
+        }
     }
 
     func agency(_ req: Request) async throws -> AgencyRecord {

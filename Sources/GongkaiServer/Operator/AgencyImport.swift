@@ -121,7 +121,7 @@ extension Operator {
             summary.unchanged += 1
             return [:]
         }
-        try await agency.save(on: db)
+        if existing == nil { try await AdminController.create(agency, on: db) } else { try await agency.save(on: db) }
         try await Audit.record(
             existing == nil ? .create : .update, .agency, id: agency.code, agency: agency.code, by: Audit.Actor.commandLine,
             before: before.flatMap { Audit.json($0) }, after: Audit.json(after), on: db)

@@ -35,48 +35,19 @@ extension Operator {
         }
     }
 
-    /// Each agency's next 索引号 and tracking number, for every year it has items or applications, must not be taken
-    /// already (a counter behind what is stored would hand out a number twice, refused at publication).
+    /// Each agency's counters of 索引号 and tracking numbers, for every year it has numbers in, must be past the highest
+    /// number stored (a counter behind would hand out a number again, refused when the item is published).
     static func counterProblems(_ db: any Database, _ sql: any SQLDatabase) async throws -> [String] {
-        struct Next: Decodable {
-            var agency_id: UUID
-            var year: Int
-            var next: Int
-        }
-        struct Year: Decodable {
-            var agency_id: UUID
-            var year: String
-        }
         var problems: [String] = []
         for agency in try await AgencyRecord.query(on: db).all() {
-            let id = try agency.requireID()
-            for (table, source, column, dateColumn, make) in [
-                (
-                    Counters.Table.indexNumbers, "items", "index_number", "written_on",
-                    { (year: Int, n: Int) in IndexNumber.make(pattern: agency.indexPattern, code: agency.code, year: year, sequence: n) }
-                ),
-                (
-                    Counters.Table.trackingNumbers, "applications", "tracking_number", "submitted_on",
-                    { (year: Int, n: Int) in "\(agency.code)-\(year)-\(String(format: "%05d", n))" }
-                ),
-            ] {
-                let counters = try await sql.raw(
-                    "SELECT agency_id, year, next FROM \(unsafeRaw: table.rawValue) WHERE agency_id = \(bind: id)"
-                ).all(decoding: Next.self)
-                let years = try await sql.raw(
-                    "SELECT DISTINCT agency_id, substr(\(unsafeRaw: dateColumn), 1, 4) AS year FROM \(unsafeRaw: source) WHERE agency_id = \(bind: id)"
-                ).all(decoding: Year.self).compactMap { Int($0.year) }
-                for year in Set(years + counters.map(\.year)).sorted() {
-                    let next = counters.first { $0.year == year }?.next ?? 1
-                    let number = make(year, next)
-                    struct Found: Decodable { var n: Int }
-                    let taken =
-                        try await sql.raw(
-                            "SELECT COUNT(*) AS n FROM \(unsafeRaw: source) WHERE \(unsafeRaw: column) = \(bind: number)"
-                        ).first(decoding: Found.self)?.n ?? 0
-                    if taken > 0 {
+            for numbering in [try Counters.Numbering.indexNumbers(agency), try Counters.Numbering.trackingNumbers(agency)] {
+                for year in try await numbering.years(on: sql) {
+                    let next = try await numbering.next(year: year, on: sql)
+                    let highest = try await numbering.highest(year: year, on: sql)
+                    if next <= highest {
+                        let number = IndexNumber.make(pattern: numbering.pattern, code: agency.code, year: year, sequence: highest)
                         problems.append(
-                            "\(agency.name) (\(agency.code)) \(year): the next \(source == "items" ? "索引号" : "tracking number") \(number) is taken already (\(table.rawValue) is behind what is stored)"
+                            "\(agency.name) (\(agency.code)) \(year): \(numbering.counter.rawValue) hands out number \(next) next, but \(number) is stored already"
                         )
                     }
                 }

@@ -93,7 +93,7 @@ public enum Operator {
             try await app.db.transaction { db in
                 try await SiteSettings.save(name: siteName, on: db)
                 if existing == nil {
-                    try await agency.create(on: db)
+                    try await AdminController.create(agency, on: db)
                     try await Audit.record(
                         .create, .agency, id: agency.code, agency: agency.code, by: Audit.Actor.commandLine,
                         after: Audit.json(["name": agency.name, "kind": agency.kind.rawValue]), on: db)
