@@ -8,7 +8,7 @@ struct GongkaiCommand: AsyncParsableCommand {
         abstract: "Gongkai (公开): open-government-information work under the 政府信息公开条例.",
         subcommands: [
             ServeCommand.self, SetupCommand.self, UserCommand.self, TokenCommand.self, AgencyCommand.self, BackupCommand.self, RestoreCommand.self,
-            VerifyCommand.self, ItemCommand.self,
+            VerifyCommand.self, ItemCommand.self, ApplicationCommand.self,
             DemoCommand.self, ReportCommand.self, CalendarCommand.self, DeadlineCommand.self, FeeCommand.self,
         ]
     )

@@ -363,3 +363,35 @@ struct ItemCommand: AsyncParsableCommand {
         }
     }
 }
+
+struct ApplicationCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "application", abstract: "Applications of past years brought in from the old ledger (台账).", subcommands: [Import.self])
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "An agency's applications from a CSV file (UTF-8 with or without BOM, or GB18030): all or nothing.",
+            discussion: """
+                Columns (first line, any order; 编号 申请人类型 申请内容 收到日期 required): 编号,申请人类型,申请人,申请内容,提交方式,收到日期,\
+                办结日期,结果,复议诉讼,复议诉讼机关,立案日期,审结日期,复议诉讼结果. 申请人类型 自然人, 商业企业, 科研机构, 社会公益组织, \
+                法律服务机构 or 其他; 提交方式 当面 (the default), 邮寄, 信函, 网上 or 传真; 结果 a row of table 三 in the format of the year closed (3.1, 3.3.4 … or its label) or 撤回; without \
+                办结日期 the application is still open, and this year's report carries it over. 复议诉讼 行政复议, 行政诉讼（未经复议直接起诉） or \
+                行政诉讼（复议后起诉） with its dates and result (结果维持, 结果纠正, 其他结果; none while undecided). Matched by 编号: a second run adds nothing. Exit 1, each bad line named.
+                """)
+        @Argument(help: "The CSV file.") var file: String
+        @Option(help: "The agency's code.") var agency: String
+        @OptionGroup var databaseOptions: DatabaseOptions
+
+        func run() async throws {
+            let configuration = try databaseOptions.configuration(calendarFile: CalendarStore.defaultPath)
+            guard let data = FileManager.default.contents(atPath: file) else {
+                printError("gongkai: cannot read \(file)")
+                throw Exit.unusable
+            }
+            let summary = try await operatorJob {
+                try await Operator.importApplications(configuration, data: data, file: file, agency: agency, today: Day.today(at: Date()))
+            }
+            print("\(file): \(summary.created) applications added, \(summary.unchanged) already there")
+        }
+    }
+}

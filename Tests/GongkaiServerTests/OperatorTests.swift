@@ -296,6 +296,64 @@ extension OperatorTests {
     }
 }
 
+extension OperatorTests {
+    @Test func applicationImport_lastYearsLedgerIsCarriedOverIntoThisYearsReport_allOrNothing_twiceAddsNothing() async throws {
+        try await withOperatorDatabase { configuration in
+            _ = try await Operator.setup(configuration, Self.setup)
+            let lines = [
+                "编号,申请人类型,申请人,申请内容,提交方式,收到日期,办结日期,结果,复议诉讼,复议诉讼机关,立案日期,审结日期,复议诉讼结果",
+                "JLP-2025-001,自然人,张三,2024年度低保资金发放明细,,2025-03-03,2025-03-20,3.1,,,,,",
+                "JLP-2025-002,商业企业,重庆某建设有限公司,某地块征收补偿方案,信函,2025-12-15,,,,,,,",
+                "JLP-2025-003,自然人,李四,某小区加装电梯审批材料,,2025-11-20,2026-01-10,3.2,,,,,",
+                "JLP-2025-004,自然人,王五,某道路改造工程预算,,2025-05-05,2025-05-12,撤回,,,,,",
+                "JLP-2025-005,自然人,赵六,某企业环评报告全本,,2025-04-01,2025-04-20,3.3.4,行政复议,重庆市九龙坡区人民政府,2025-05-10,2025-07-01,结果维持",
+            ]
+            var bad = lines
+            bad.append("JLP-2025-001,个体户,,某事项,,2025-13-01,,3.1,,,,,")
+            await #expect {
+                try await Operator.importApplications(
+                    configuration, data: Data(bad.joined(separator: "\n").utf8), file: "ledger.csv", agency: Self.code, today: Day(iso: "2026-12-07")!
+                )
+            } throws: { error in
+                let text = String(describing: error)
+                return text.contains("ledger.csv line 7: 「编号」 the same 编号 as line 2") && text.contains("ledger.csv line 7: 「申请人类型」 「个体户」")
+                    && text.contains("ledger.csv line 7: 「收到日期」") && text.contains("ledger.csv line 7: 「结果」")
+            }
+            let data = try #require(lines.joined(separator: "\r\n").data(using: TextDecoding.gb18030))
+            let today = Day(iso: "2026-12-07")!
+            #expect(
+                try await Operator.importApplications(configuration, data: data, file: "ledger.csv", agency: Self.code, today: today)
+                    == .init(created: 5))
+            #expect(
+                try await Operator.importApplications(configuration, data: data, file: "ledger.csv", agency: Self.code, today: today)
+                    == .init(unchanged: 5))
+
+            try await withApp(configuration) { app, client in
+                let agency = try await AgencyRecord.query(on: app.db).filter(\.$code == Self.code).first()!
+                let reports = AnnualReports(db: app.db)
+                let last = try await reports.generate(agency: agency, year: 2025)
+                #expect(!last.findings.hasErrors)
+                #expect(last.report.table3?["1"]?[Table3Column.total] == 5, "received in 2025")
+                #expect(last.report.table3?["4"]?[Table3Column.total] == 2, "open at the end of 2025: 002 and 003")
+                let this = try await reports.generate(agency: agency, year: 2026)
+                #expect(!this.findings.hasErrors)
+                #expect(this.report.table3?["2"] == [1, 1, 0, 0, 0, 0, 2], "carried over into 2026")
+                #expect(this.report.table3?["3.2"]?[0] == 1, "003 closed in 2026, 部分公开")
+                #expect(this.report.table3?["4"]?[Table3Column.total] == 1, "002 still open")
+                #expect(try await ReviewCaseRecord.query(on: app.db).count() == 1)
+                // The officer's views open every imported application.
+                try await client.get(SiteURL.staffLogin.path)
+                _ = try await client.post(SiteURL.staffLogin.path, form: [("username", "jlp-admin"), ("password", "first-password-2026")])
+                for application in try await ApplicationRecord.query(on: app.db).all() {
+                    let page = try await client.get(SiteURL.staffApplication(application.id!).path)
+                    #expect(page.status == .ok, "\(application.trackingNumber)")
+                }
+            }
+            #expect(try await Operator.verify(configuration).problems.isEmpty)
+        }
+    }
+}
+
 /// A database for operator commands, empty and migrated: a new SQLite file, or the test PostgreSQL database reset.
 func withOperatorDatabase<T>(_ test: (ServerConfiguration) async throws -> T) async throws -> T {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-operator-\(UUID().uuidString)")
