@@ -8,10 +8,14 @@ struct DatabaseOptions: ParsableArguments {
     @Option(help: "The SQLite file (default: ./gongkai.sqlite). Without it, DATABASE_URL=postgres://… selects PostgreSQL.")
     var database: String?
 
-    func configuration(hostname: String = "127.0.0.1", port: Int = 8080, calendarFile: String) throws -> ServerConfiguration {
+    /// `overrides` stand over the environment (`serve --base-url` over `PUBLIC_URL`).
+    func configuration(
+        hostname: String = "127.0.0.1", port: Int = 8080, calendarFile: String, overrides: [String: String] = [:]
+    ) throws -> ServerConfiguration {
         do {
             var configuration = try ServerConfiguration.resolve(
-                databasePath: database, environment: ProcessInfo.processInfo.environment, hostname: hostname, port: port)
+                databasePath: database, environment: ProcessInfo.processInfo.environment.merging(overrides) { _, new in new }, hostname: hostname,
+                port: port)
             configuration.calendarFile = calendarFile
             return configuration
         } catch {
@@ -38,6 +42,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on.")
     var port = 8080
 
+    @Option(
+        help: "The address visitors use, e.g. https://gk.example.gov.cn (as PUBLIC_URL; this wins): feed and sitemap links, Secure cookies, HSTS.")
+    var baseURL: String?
+
     @Flag(help: "Load the demo district (重庆市沙坪坝区, 联芳街道办事处 …) once, and print the demo accounts' new passwords.")
     var demo = false
 
@@ -45,7 +53,8 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var store: CalendarStore
 
     func run() async throws {
-        let configuration = try databaseOptions.configuration(hostname: host, port: port, calendarFile: store.path)
+        let configuration = try databaseOptions.configuration(
+            hostname: host, port: port, calendarFile: store.path, overrides: baseURL.map { ["PUBLIC_URL": $0] } ?? [:])
         do {
             // NB: written line by line, unbuffered: under systemd or with output to a file, print's stdout is
             // block-buffered and "serving" would not appear until long after the server answers.

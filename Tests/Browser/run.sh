@@ -30,4 +30,22 @@ for journeys in Tests/Browser/issue10_journeys.py Tests/Browser/issue12_journeys
   "$VENV/bin/python" "$journeys" "http://127.0.0.1:$PORT" "$WORK/server.log" "$SHOTS"
 done
 kill -0 $SERVER || { echo "the server died:"; tail -50 "$WORK/server.log"; exit 1; }
+
+# Issue 15: day one without the demo — the operator's commands on a new database, then the server on it.
+DAY1="$WORK/day-one"; FIX=Tests/Fixtures/day-one; DB="$DAY1/gongkai.sqlite"; mkdir -p "$DAY1"
+gk() { env -u DATABASE_URL "$BIN" "$@"; }
+gk setup --database "$DB" --site-name 重庆市九龙坡区政府信息公开平台 --agency-name 重庆市九龙坡区人民政府 \
+  --agency-code 11500107MB1502143H --agency-kind district-government --username jlp-admin --display-name 王管理 </dev/null >"$DAY1/setup.log"
+printf '  jlp-admin %s\n' "$(sed -n 's/^password of jlp-admin (shown this once): //p' "$DAY1/setup.log")" >"$DAY1/accounts.txt"
+gk agency import "$FIX/agencies.csv" --database "$DB"
+gk item import "$FIX/items.csv" --agency 11500107MB1502151C --attachments "$FIX/files" --database "$DB"
+gk application import "$FIX/ledger.csv" --agency 11500107MB1502151C --database "$DB"
+gk verify --database "$DB"
+gk serve --port 0 --database "$DB" --calendar-file "$WORK/calendar.json" >"$DAY1/server.log" 2>&1 &
+DAY1_SERVER=$!
+trap 'kill $SERVER $DAY1_SERVER 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do grep -q "Gongkai is serving" "$DAY1/server.log" && break; sleep 1; done
+DAY1_PORT=$(sed -n 's|.*Gongkai is serving http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$DAY1/server.log")
+[ -n "$DAY1_PORT" ] || { echo "the day-one server did not start:"; cat "$DAY1/server.log"; exit 1; }
+"$VENV/bin/python" Tests/Browser/dayone_journey.py "http://127.0.0.1:$DAY1_PORT" "$DAY1/accounts.txt" "$SHOTS" "$FIX"
 echo "screenshots:"; ls "$SHOTS"

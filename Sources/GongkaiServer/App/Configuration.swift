@@ -80,7 +80,8 @@ public struct ServerConfiguration: Sendable, Equatable {
             let host = url.host, !host.isEmpty, url.path.isEmpty || url.path == "/", url.query == nil, url.fragment == nil, url.user == nil
         else {
             throw ConfigurationError(
-                "PUBLIC_URL \"\(value.prefix(200))\" is not the address visitors use: give the scheme and host only, like https://gk.example.gov.cn")
+                "PUBLIC_URL (or --base-url) \"\(value.prefix(200))\" is not the address visitors use: give the scheme and host only, like https://gk.example.gov.cn"
+            )
         }
         return "\(scheme)://\(host)" + (url.port.map { ":\($0)" } ?? "")
     }
