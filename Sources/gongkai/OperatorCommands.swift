@@ -395,3 +395,37 @@ struct ApplicationCommand: AsyncParsableCommand {
         }
     }
 }
+
+extension ReportCommand {
+    /// `gongkai report import`: a report published before Gongkai, into the portal as published.
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "An annual report published before Gongkai (text or HTML, as `report check` reads it), kept as published.",
+            discussion: """
+                The report is read and checked as `report check` does; it is kept exactly as it was published, arithmetic errors \
+                included (they are printed). Run again, it changes nothing; a year with a published report is never replaced.
+                """)
+        @Argument(help: "The published report (text, Markdown, HTML or Gongkai JSON; UTF-8 or GB18030).") var file: String
+        @Option(help: "The agency's code.") var agency: String
+        @Option(help: "The day it was published (YYYY-MM-DD), for 第四十九条's deadline.") var publishedOn: String
+        @Option(help: "The year it is on, when its title does not say.") var year: Int?
+        @OptionGroup var databaseOptions: DatabaseOptions
+
+        func run() async throws {
+            let configuration = try databaseOptions.configuration(calendarFile: CalendarStore.defaultPath)
+            guard let day = Day(iso: publishedOn) else {
+                printError("gongkai: --published-on \(publishedOn) is not a date (YYYY-MM-DD)")
+                throw Exit.unusable
+            }
+            guard let data = FileManager.default.contents(atPath: file) else {
+                printError("gongkai: cannot read \(file)")
+                throw Exit.unusable
+            }
+            let result = try await operatorJob {
+                try await Operator.importReport(
+                    configuration, data: data, file: file, agency: agency, year: year, publishedOn: day, today: Day.today(at: Date()))
+            }
+            result.lines.forEach { print($0) }
+        }
+    }
+}

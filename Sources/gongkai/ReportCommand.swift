@@ -6,7 +6,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Read, check and convert annual reports (政府信息公开工作年度报告).",
-        subcommands: [Check.self, Convert.self, Generate.self, Rollup.self]
+        subcommands: [Check.self, Convert.self, Generate.self, Rollup.self, Import.self]
     )
 
     struct Identity: ParsableArguments {

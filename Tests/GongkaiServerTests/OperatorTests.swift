@@ -354,6 +354,54 @@ extension OperatorTests {
     }
 }
 
+extension OperatorTests {
+    @Test func reportImport_keepsAPublishedReportAsPublished_errorsIncluded_onceAndNeverReplaced() async throws {
+        try await withOperatorDatabase { configuration in
+            _ = try await Operator.setup(configuration, Self.setup)
+            let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures")
+            let html = try Data(contentsOf: fixtures.appendingPathComponent("lianfang-2019-annual-report.html"))
+            let today = Day(iso: "2026-12-07")!
+            await #expect(throws: Operator.Failure.self, "published before the year ended") {
+                try await Operator.importReport(
+                    configuration, data: html, file: "r.html", agency: Self.code, year: nil, publishedOn: Day(iso: "2019-12-01")!, today: today)
+            }
+            await #expect(throws: Operator.Failure.self, "not a report") {
+                try await Operator.importReport(
+                    configuration, data: Data("今天天气很好".utf8), file: "x.txt", agency: Self.code, year: nil, publishedOn: Day(iso: "2020-01-20")!,
+                    today: today)
+            }
+            let first = try await Operator.importReport(
+                configuration, data: html, file: "r.html", agency: Self.code, year: nil, publishedOn: Day(iso: "2020-01-20")!, today: today)
+            #expect(first.errors == 0)
+            let again = try await Operator.importReport(
+                configuration, data: html, file: "r.html", agency: Self.code, year: nil, publishedOn: Day(iso: "2020-01-20")!, today: today)
+            #expect(again.lines.first?.contains("nothing changed") == true)
+            let text = try Data(contentsOf: fixtures.appendingPathComponent("lianfang-2019-annual-report.txt"))
+            await #expect(throws: Operator.Failure.self, "a published year is never replaced") {
+                try await Operator.importReport(
+                    configuration, data: text, file: "r.txt", agency: Self.code, year: nil, publishedOn: Day(iso: "2020-01-20")!, today: today)
+            }
+            // A report that breaks its own arithmetic is kept as it was published, and says so.
+            let hongze = try Data(contentsOf: fixtures.appendingPathComponent("huaian-hongze-district-2023.txt"))
+            let broken = try await Operator.importReport(
+                configuration, data: hongze, file: "h.txt", agency: Self.code, year: nil, publishedOn: Day(iso: "2024-01-25")!, today: today)
+            #expect(broken.errors > 0)
+
+            try await withApp(configuration) { app, client in
+                let page = try await client.get(SiteURL.annualReport(Self.code, 2019).path)
+                #expect(page.status == .ok)
+                let agency = try await AgencyRecord.query(on: app.db).filter(\.$code == Self.code).first()!
+                let stored = try await AnnualReports(db: app.db).versions(of: agency, year: 2019)
+                #expect(stored.map(\.version) == [1])
+                #expect(stored.first?.publishedOn == "2020-01-20")
+                let report = try AnnualReports.decode(stored[0])
+                let fixture = try ReportReader.read(html).report
+                #expect(report.table3 == fixture.table3 && report.table4 == fixture.table4 && report.table2 == fixture.table2)
+            }
+        }
+    }
+}
+
 /// A database for operator commands, empty and migrated: a new SQLite file, or the test PostgreSQL database reset.
 func withOperatorDatabase<T>(_ test: (ServerConfiguration) async throws -> T) async throws -> T {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-operator-\(UUID().uuidString)")
