@@ -22,6 +22,15 @@ func operatorJob<T>(_ work: () async throws -> T) async throws -> T {
     }
 }
 
+/// The bytes of a file an import reads, or exit 2 saying it cannot be read.
+func readInput(_ file: String) throws -> Data {
+    guard let data = FileManager.default.contents(atPath: file) else {
+        printError("gongkai: cannot read \(file)")
+        throw Exit.unusable
+    }
+    return data
+}
+
 /// Passwords for new accounts: typed twice on a terminal (empty: one is made), else made and printed once.
 enum PasswordPrompt {
     static var isTerminal: Bool { isatty(STDIN_FILENO) == 1 }
@@ -301,10 +310,7 @@ struct AgencyCommand: AsyncParsableCommand {
 
         func run() async throws {
             let configuration = try databaseOptions.configuration(calendarFile: CalendarStore.defaultPath)
-            guard let data = FileManager.default.contents(atPath: file) else {
-                printError("gongkai: cannot read \(file)")
-                throw Exit.unusable
-            }
+            let data = try readInput(file)
             let summary = try await operatorJob { try await Operator.importAgencies(configuration, data: data, file: file) }
             print("\(file): \(summary.created) agencies added, \(summary.updated) changed, \(summary.unchanged) already as in the file")
         }
@@ -351,10 +357,7 @@ struct ItemCommand: AsyncParsableCommand {
 
         func run() async throws {
             let configuration = try databaseOptions.configuration(calendarFile: CalendarStore.defaultPath)
-            guard let data = FileManager.default.contents(atPath: file) else {
-                printError("gongkai: cannot read \(file)")
-                throw Exit.unusable
-            }
+            let data = try readInput(file)
             let summary = try await operatorJob {
                 try await Operator.importItems(
                     configuration, data: data, file: file, agency: agency, attachments: attachments, today: Day.today(at: Date()))
@@ -384,10 +387,7 @@ struct ApplicationCommand: AsyncParsableCommand {
 
         func run() async throws {
             let configuration = try databaseOptions.configuration(calendarFile: CalendarStore.defaultPath)
-            guard let data = FileManager.default.contents(atPath: file) else {
-                printError("gongkai: cannot read \(file)")
-                throw Exit.unusable
-            }
+            let data = try readInput(file)
             let summary = try await operatorJob {
                 try await Operator.importApplications(configuration, data: data, file: file, agency: agency, today: Day.today(at: Date()))
             }
@@ -417,10 +417,7 @@ extension ReportCommand {
                 printError("gongkai: --published-on \(publishedOn) is not a date (YYYY-MM-DD)")
                 throw Exit.unusable
             }
-            guard let data = FileManager.default.contents(atPath: file) else {
-                printError("gongkai: cannot read \(file)")
-                throw Exit.unusable
-            }
+            let data = try readInput(file)
             let result = try await operatorJob {
                 try await Operator.importReport(
                     configuration, data: data, file: file, agency: agency, year: year, publishedOn: day, today: Day.today(at: Date()))

@@ -26,36 +26,23 @@ extension Operator {
     }
 
     public static func importAgencies(_ configuration: ServerConfiguration, data: Data, file: String) async throws -> ImportSummary {
-        let text: String
-        do {
-            text = try TextDecoding.decode(data)
-        } catch {
-            throw Failure("\(file): \(error.description)")
-        }
-        let rows = CSV.decode(text).filter { !$0.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
-        guard let header = rows.first?.map({ $0.trimmingCharacters(in: .whitespaces) }) else { throw Failure("\(file): the file is empty") }
-        let known = Dictionary(uniqueKeysWithValues: agencyColumns.map { ($0.header, $0.field) })
-        var problems = header.filter { known[$0] == nil }.map {
-            "\(file) line 1: unknown column 「\($0)」 (the columns: \(agencyColumns.map(\.header).joined(separator: ",")))"
-        }
-        problems += requiredAgencyColumns.filter { !header.contains($0) }.map { "\(file) line 1: the column 「\($0)」 is missing" }
-        guard problems.isEmpty else { throw Failure(problems.joined(separator: "\n")) }
-        // Row n of the file (the header is row 1) as field → value.
+        let sheet = try Sheet(data, file: file, columns: agencyColumns, required: requiredAgencyColumns)
+        var problems: [String] = []
+        // Each row as field → value.
         var records: [(line: Int, values: [String: String])] = []
-        for (index, row) in rows.enumerated().dropFirst() {
-            var values: [String: String] = [:]
-            for (column, value) in zip(header, row) { values[known[column]!] = value.trimmingCharacters(in: .whitespacesAndNewlines) }
-            if row.count > header.count { problems.append("\(file) line \(index + 1): \(row.count) fields for \(header.count) columns") }
+        for row in sheet.rows {
+            var values = row.values.mapValues { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            if let overflow = sheet.overflow(row) { problems.append(overflow) }
             let kind = values["kind"] ?? ""
             if let known = AgencyKind.allCases.first(where: { $0.label == kind || $0.rawValue == kind }) {
                 values["kind"] = known.rawValue
             } else {
                 problems.append(
-                    "\(file) line \(index + 1): 「类型」 \(kind.isEmpty ? "is empty" : "「\(kind)」 is none of the kinds"): \(AgencyKind.allCases.map(\.label).joined(separator: "、"))"
+                    "\(file) line \(row.line): 「类型」 \(kind.isEmpty ? "is empty" : "「\(kind)」 is none of the kinds"): \(AgencyKind.allCases.map(\.label).joined(separator: "、"))"
                 )
             }
             values["code"] = IdentityDocument.normalized(values["code"] ?? "")
-            records.append((index + 1, values))
+            records.append((row.line, values))
         }
         let codes = records.map { $0.values["code"] ?? "" }
         for (line, values) in records where codes.filter({ $0 == values["code"] }).count > 1 {
@@ -83,7 +70,7 @@ extension Operator {
                         if said["parent"] != nil, let parentLine = failed[values["parent"] ?? ""] {
                             said["parent"] = Said(zh: "上级机关在第\(parentLine)行，该行有误", en: "the parent is on line \(parentLine), which is wrong")
                         }
-                        problems += said.sorted { $0.key < $1.key }.map { "\(file) line \(line): \(Self.header(for: $0.key)) \($0.value.zh)" }
+                        problems += said.sorted { $0.key < $1.key }.map { sheet.problem(line, $0.key, $0.value.zh, columns: agencyColumns) }
                         taken.insert(values["code"] ?? "")
                         if !said.isEmpty { failed[values["code"] ?? ""] = line }
                     }
@@ -92,10 +79,6 @@ extension Operator {
                 return summary
             }
         }
-    }
-
-    private static func header(for field: String) -> String {
-        agencyColumns.first { $0.field == field }.map { "「\($0.header)」" } ?? field
     }
 
     /// Creates or updates one agency from a row; its problems by field.

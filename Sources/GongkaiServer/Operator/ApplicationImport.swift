@@ -40,26 +40,14 @@ extension Operator {
     public static func importApplications(
         _ configuration: ServerConfiguration, data: Data, file: String, agency code: String, today: Day
     ) async throws -> ImportSummary {
-        let text: String
-        do {
-            text = try TextDecoding.decode(data)
-        } catch {
-            throw Failure("\(file): \(error.description)")
-        }
-        let rows = CSV.decode(text).filter { !$0.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
-        guard let header = rows.first?.map({ $0.trimmingCharacters(in: .whitespaces) }) else { throw Failure("\(file): the file is empty") }
-        let known = Dictionary(uniqueKeysWithValues: applicationColumns.map { ($0.header, $0.field) })
-        var problems = header.filter { known[$0] == nil }.map {
-            "\(file) line 1: unknown column 「\($0)」 (the columns: \(applicationColumns.map(\.header).joined(separator: ",")))"
-        }
-        problems += requiredApplicationColumns.filter { !header.contains($0) }.map { "\(file) line 1: the column 「\($0)」 is missing" }
-        guard problems.isEmpty else { throw Failure(problems.joined(separator: "\n")) }
+        let sheet = try Sheet(data, file: file, columns: applicationColumns, required: requiredApplicationColumns)
+        var problems: [String] = []
         var checked: [ApplicationRow] = []
         var seen: [String: Int] = [:]
-        for (index, row) in rows.enumerated().dropFirst() {
-            let line = index + 1
-            var values: [String: String] = [:]
-            for (column, value) in zip(header, row) { values[known[column]!] = value.trimmingCharacters(in: .whitespacesAndNewlines) }
+        for row in sheet.rows {
+            let line = row.line
+            let values = row.values.mapValues { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            if let overflow = sheet.overflow(row) { problems.append(overflow) }
             var said: [String: String] = [:]
             func day(_ field: String, required: Bool = false) -> Day? {
                 let text = values[field] ?? ""
@@ -131,9 +119,7 @@ extension Operator {
                         line: line, number: number, type: type, name: values["name"] ?? "", request: request, channel: channel, received: received,
                         closed: closed, status: status, result: result, format: format, review: review))
             } else {
-                problems += said.sorted { $0.key < $1.key }.map { field, problem in
-                    "\(file) line \(line): \(applicationColumns.first { $0.field == field }.map { "「\($0.header)」 " } ?? "")\(problem)"
-                }
+                problems += said.sorted { $0.key < $1.key }.map { sheet.problem(line, $0.key, $0.value, columns: applicationColumns) }
             }
         }
         guard problems.isEmpty else { throw Failure(problems.joined(separator: "\n")) }

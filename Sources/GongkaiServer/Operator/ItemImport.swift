@@ -27,20 +27,7 @@ extension Operator {
     public static func importItems(
         _ configuration: ServerConfiguration, data: Data, file: String, agency code: String, attachments folder: String?, today: Day
     ) async throws -> ImportSummary {
-        let text: String
-        do {
-            text = try TextDecoding.decode(data)
-        } catch {
-            throw Failure("\(file): \(error.description)")
-        }
-        let rows = CSV.decode(text).filter { !$0.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
-        guard let header = rows.first?.map({ $0.trimmingCharacters(in: .whitespaces) }) else { throw Failure("\(file): the file is empty") }
-        let known = Dictionary(uniqueKeysWithValues: itemColumns.map { ($0.header, $0.field) })
-        var problems = header.filter { known[$0] == nil }.map {
-            "\(file) line 1: unknown column 「\($0)」 (the columns: \(itemColumns.map(\.header).joined(separator: ",")))"
-        }
-        problems += requiredItemColumns.filter { !header.contains($0) }.map { "\(file) line 1: the column 「\($0)」 is missing" }
-        guard problems.isEmpty else { throw Failure(problems.joined(separator: "\n")) }
+        let sheet = try Sheet(data, file: file, columns: itemColumns, required: requiredItemColumns)
         return try await withDatabase(configuration) { app in
             guard let agency = try await AgencyRecord.query(on: app.db).filter(\.$code == code).first() else {
                 throw Failure("--agency: there is no agency with the code \(code) (see `gongkai agency export`)")
@@ -54,13 +41,12 @@ extension Operator {
             var checked: [ItemRow] = []
             var problems: [String] = []
             var seen: [String: Int] = [:]
-            for (index, row) in rows.enumerated().dropFirst() {
-                let line = index + 1
-                var values: [String: String] = [:]
-                for (column, value) in zip(header, row) { values[known[column]!] = value }
-                func trimmed(_ field: String) -> String { (values[field] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+            for row in sheet.rows {
+                let line = row.line
+                let values = row.values
+                func trimmed(_ field: String) -> String { row.trimmed(field) }
                 var said: [String: String] = [:]
-                if row.count > header.count { said[""] = "\(row.count) fields for \(header.count) columns" }
+                if let overflow = sheet.overflow(row) { problems.append(overflow) }
                 let categoryName = trimmed("categoryID")
                 let category = categories.first { $0.name == categoryName }
                 if category == nil {
@@ -126,9 +112,7 @@ extension Operator {
                 if said.isEmpty, let published {
                     checked.append(ItemRow(line: line, indexNumber: indexNumber, input: input, published: published, attachments: files))
                 } else {
-                    problems += said.sorted { $0.key < $1.key }.map { field, problem in
-                        "\(file) line \(line): \(itemColumns.first { $0.field == field }.map { "「\($0.header)」 " } ?? "")\(problem)"
-                    }
+                    problems += said.sorted { $0.key < $1.key }.map { sheet.problem(line, $0.key, $0.value, columns: itemColumns) }
                 }
             }
             guard problems.isEmpty else { throw Failure(problems.joined(separator: "\n")) }
