@@ -48,4 +48,7 @@ for _ in $(seq 1 120); do grep -q "Gongkai is serving" "$DAY1/server.log" && bre
 DAY1_PORT=$(sed -n 's|.*Gongkai is serving http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$DAY1/server.log")
 [ -n "$DAY1_PORT" ] || { echo "the day-one server did not start:"; cat "$DAY1/server.log"; exit 1; }
 "$VENV/bin/python" Tests/Browser/dayone_journey.py "http://127.0.0.1:$DAY1_PORT" "$DAY1/accounts.txt" "$SHOTS" "$FIX"
+# The same agency behind nginx with HTTPS, as deploy/nginx-gongkai.conf sets it up, on a backup of its database.
+gk backup "$DAY1/nginx.sqlite" --database "$DB"
+bash Tests/Deploy/behind_nginx.sh "$BIN" "$DAY1/nginx.sqlite" "$DAY1/nginx"
 echo "screenshots:"; ls "$SHOTS"
