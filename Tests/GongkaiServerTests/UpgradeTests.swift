@@ -27,6 +27,14 @@ import Vapor
         gunzip.waitUntilExit()
         #expect(gunzip.terminationStatus == 0)
         let configuration = ServerConfiguration(database: .sqlite(path: path), calendarFile: "/nonexistent/c.json")
+        // Before the upgrade: the backup is of the database as the old version left it, and verify says it is behind.
+        let backup = try await Operator.backup(configuration, to: folder.appendingPathComponent("before-upgrade.sqlite").path)
+        let backupConfiguration = ServerConfiguration(database: .sqlite(path: backup.path), calendarFile: "/nonexistent/c.json")
+        for database in [configuration, backupConfiguration] {
+            await #expect {
+                try await Operator.verify(database)
+            } throws: { String(describing: $0).contains("the database has 16 of this version's \(migrations.count) migrations") }
+        }
 
         try await withApp(configuration) { app, client in
             guard let sql = app.db as? any SQLDatabase else { return }

@@ -15,9 +15,11 @@ extension Operator {
         public var auditHead = AuditChain.genesis
     }
 
+    /// Checks the database as it is: it is not migrated first (a database of an older version is said to be one).
     public static func verify(_ configuration: ServerConfiguration) async throws -> Verification {
-        try await withDatabase(configuration) { app in
+        try await withDatabase(configuration, migrate: false) { app in
             guard let sql = app.db as? any SQLDatabase else { throw Failure("the database does not speak SQL") }
+            try await requireCurrent(sql)
             var result = Verification()
             if SearchIndex.isPostgres(sql) {
                 result.notes.append("PostgreSQL: the pages' integrity is the server's to check (initdb --data-checksums, amcheck); not checked here")
@@ -56,6 +58,19 @@ extension Operator {
         return problems
     }
 
+    /// Refuses a database this version has not migrated yet (or an empty one), saying how to bring it up to date.
+    static func requireCurrent(_ sql: any SQLDatabase) async throws {
+        struct Count: Decodable { var n: Int }
+        let applied = (try? await sql.raw("SELECT COUNT(*) AS n FROM _fluent_migrations").first(decoding: Count.self)?.n) ?? 0
+        guard applied >= migrations.count else {
+            throw Failure(
+                applied == 0
+                    ? "this is not a Gongkai database (no migrations recorded)"
+                    : "the database has \(applied) of this version's \(migrations.count) migrations: start `gongkai serve` on it once (it migrates on start), then verify"
+            )
+        }
+    }
+
     /// What `backup` wrote.
     public struct Backup: Sendable {
         public var path: String
@@ -76,7 +91,8 @@ extension Operator {
             try run("pg_dump", ["--format=custom", "--no-owner", "--file", path, "--dbname", url])
             return Backup(path: path, bytes: size(path), how: "pg_dump --format=custom (restore with `gongkai restore`, which calls pg_restore)")
         case .sqlite, .sqliteInMemory:
-            try await withDatabase(configuration) { app in
+            // NB: not migrated first: the backup before an upgrade is of the database as the old version left it.
+            try await withDatabase(configuration, migrate: false) { app in
                 guard let sql = app.db as? any SQLDatabase else { throw Failure("the database does not speak SQL") }
                 try await sql.raw("VACUUM INTO \(bind: path)").run()
             }
