@@ -41,7 +41,8 @@ gk agency import "$FIX/agencies.csv" --database "$DB"
 gk item import "$FIX/items.csv" --agency 11500107MB1502151C --attachments "$FIX/files" --database "$DB"
 gk application import "$FIX/ledger.csv" --agency 11500107MB1502151C --database "$DB"
 gk verify --database "$DB"
-gk serve --port 0 --database "$DB" --calendar-file "$WORK/calendar.json" >"$DAY1/server.log" 2>&1 &
+# NB: started directly, not through gk: $! must be the server itself for the trap to stop it.
+env -u DATABASE_URL "$BIN" serve --port 0 --database "$DB" --calendar-file "$WORK/calendar.json" >"$DAY1/server.log" 2>&1 &
 DAY1_SERVER=$!
 trap 'kill $SERVER $DAY1_SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do grep -q "Gongkai is serving" "$DAY1/server.log" && break; sleep 1; done

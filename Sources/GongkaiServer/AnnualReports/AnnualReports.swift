@@ -60,7 +60,7 @@ struct AnnualReports {
         struct Row: Decodable {
             var tracking_number: String, received_on: String, closed_on: String?, applicant_type: String, result: String?, status: String
         }
-        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "数据库不支持 SQL") }
+        let sql = try db.sql()
         let applications =
             !readApplications
             ? []

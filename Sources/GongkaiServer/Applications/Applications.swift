@@ -377,7 +377,7 @@ struct Applications {
     /// double click, a retried API call), one is done and the other refused with a 409, never both written over the
     /// same history. NB: the UPDATE comes first so that on SQLite the transaction holds the write lock before it reads.
     func claim(_ record: ApplicationRecord, on db: any Database) async throws {
-        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "the database does not speak SQL") }
+        let sql = try db.sql()
         let claimed = try await sql.raw(
             "UPDATE applications SET revision = revision + 1 WHERE id = \(bind: try record.requireID()) AND revision = \(bind: record.revision) RETURNING revision"
         ).all()

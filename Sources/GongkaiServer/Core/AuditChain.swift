@@ -65,7 +65,7 @@ enum AuditChain {
 
     /// Adds `record` at the head of the chain, inside the caller's transaction.
     static func append(_ record: AuditRecord, on db: any Database) async throws {
-        guard let sql = db as? any SQLDatabase else { throw ChainError.notSQL }
+        let sql = try db.sql()
         struct Head: Decodable {
             var seq: Int
             var hash: String
@@ -86,10 +86,9 @@ enum AuditChain {
     }
 
     enum ChainError: Error, CustomStringConvertible {
-        case notSQL, noHead
+        case noHead
         var description: String {
             switch self {
-            case .notSQL: "the audit log needs an SQL database"
             case .noHead: "the audit log's head row (audit_head) is missing: run `gongkai verify`"
             }
         }

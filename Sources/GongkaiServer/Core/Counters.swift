@@ -106,3 +106,11 @@ extension Counters {
         }
     }
 }
+
+extension Database {
+    /// The database as SQL, which every driver Gongkai uses (SQLite, PostgreSQL) speaks; a 500 with a sentence otherwise.
+    func sql() throws -> any SQLDatabase {
+        guard let sql = self as? any SQLDatabase else { throw Refused(.internalServerError, .databaseNotSQL) }
+        return sql
+    }
+}

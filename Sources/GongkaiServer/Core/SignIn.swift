@@ -32,7 +32,7 @@ struct SignIn {
     }
 
     func check(username: String, password: String, from address: String, at now: Date) async throws -> Outcome {
-        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "sign-in needs an SQL database") }
+        let sql = try db.sql()
         let name = String(username.prefix(100))
         let clock = now.timeIntervalSince1970
         if let row = try await sql.raw(

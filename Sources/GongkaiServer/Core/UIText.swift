@@ -14,6 +14,7 @@ enum UIText: String, CaseIterable, Sendable {
     // The pager.
     case pagesLabel, firstPage, previousPage, nextPage, lastPage, pageNumber, pageTotals, pastTheLastPage
     // Error pages.
+    case databaseNotSQL
     case errorCode, backToDesk, backHome, searchInformation, problemBadRequest, problemSignIn, problemForbidden, problemNotFound, problemMethod
     case problemConflict, problemTooLarge, problemMediaType, problemInvalid, problemTooMany, problemBusy, problemServer, problemOther
     // The staff's navigation.
@@ -176,6 +177,7 @@ enum UIText: String, CaseIterable, Sendable {
         case .searchInformation: ("搜索政府信息", "Search government information")
         case .problemBadRequest: ("请求有误", "Bad request")
         case .problemSignIn: ("请先登录", "Please sign in")
+        case .databaseNotSQL: ("数据库不支持 SQL：请使用 SQLite 或 PostgreSQL", "The database does not speak SQL: use SQLite or PostgreSQL")
         case .problemForbidden: ("无权访问", "Not allowed")
         case .problemNotFound: ("找不到该页面", "Page not found")
         case .problemMethod: ("不支持该请求方式", "Request method not supported")

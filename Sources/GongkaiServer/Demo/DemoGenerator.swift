@@ -11,7 +11,7 @@ public enum DemoGenerator {
     ) async throws {
         try await withDatabase(configuration, quiet: false) { app in
             _ = try await DemoSeed.load(on: app.db, passwords: app.password.async, today: today)
-            guard let sql = app.db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "数据库不支持 SQL") }
+            let sql = try app.db.sql()
             let agencies = try await AgencyRecord.query(on: app.db).administrative().all()
             let editor = try await StaffRecord.query(on: app.db).filter(\.$username == "lianfang-editor").first()!
             var categories: [UUID: [CategoryRecord]] = [:]

@@ -126,7 +126,7 @@ extension Operator {
     private static func store(
         _ rows: [ItemRow], agency: AgencyRecord, importer: StaffRecord, calendar: WorkdayCalendar, file: String, on db: any Database
     ) async throws -> ImportSummary {
-        guard let sql = db as? any SQLDatabase else { throw Failure("the database does not speak SQL") }
+        let sql = try db.sql()
         let agencyID = try agency.requireID()
         var summary = ImportSummary()
         var problems: [String] = []

@@ -18,7 +18,7 @@ extension Operator {
     /// Checks the database as it is: it is not migrated first (a database of an older version is said to be one).
     public static func verify(_ configuration: ServerConfiguration) async throws -> Verification {
         try await withDatabase(configuration, migrate: false) { app in
-            guard let sql = app.db as? any SQLDatabase else { throw Failure("the database does not speak SQL") }
+            let sql = try app.db.sql()
             try await requireCurrent(sql)
             var result = Verification()
             if SearchIndex.isPostgres(sql) {
@@ -93,7 +93,7 @@ extension Operator {
         case .sqlite, .sqliteInMemory:
             // NB: not migrated first: the backup before an upgrade is of the database as the old version left it.
             try await withDatabase(configuration, migrate: false) { app in
-                guard let sql = app.db as? any SQLDatabase else { throw Failure("the database does not speak SQL") }
+                let sql = try app.db.sql()
                 try await sql.raw("VACUUM INTO \(bind: path)").run()
             }
             return Backup(path: path, bytes: size(path), how: "SQLite VACUUM INTO (one consistent read of the whole file)")
