@@ -18,12 +18,10 @@ if [ ! -x "$VENV/bin/python" ]; then python3 -m venv "$VENV"; fi
 WORK=$(mktemp -d /tmp/gongkai-browser.XXXXXX)
 SHOTS=${GONGKAI_SCREENSHOTS:-$WORK/screenshots}
 BIN="$(swift build --show-bin-path)/gongkai"
-env -u DATABASE_URL "$BIN" serve --demo --port 0 --database "$WORK/demo.sqlite" --calendar-file "$WORK/calendar.json" >"$WORK/server.log" 2>&1 &
-SERVER=$!
+source Tests/serve.sh
+gongkai_serve "$BIN" "$WORK/server.log" --demo --database "$WORK/demo.sqlite" --calendar-file "$WORK/calendar.json"
+SERVER=$SERVER_PID PORT=$SERVER_PORT
 trap 'kill $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do grep -q "Gongkai is serving" "$WORK/server.log" && break; sleep 1; done
-PORT=$(sed -n 's|.*Gongkai is serving http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$WORK/server.log")
-[ -n "$PORT" ] || { echo "the server did not start:"; cat "$WORK/server.log"; exit 1; }
 
 for journeys in Tests/Browser/issue10_journeys.py Tests/Browser/issue12_journeys.py Tests/Browser/resident_journey.py Tests/Browser/office_journey.py \
   Tests/Browser/english_journey.py Tests/Browser/issue13_journeys.py; do
@@ -41,13 +39,9 @@ gk agency import "$FIX/agencies.csv" --database "$DB"
 gk item import "$FIX/items.csv" --agency 11500107MB1502151C --attachments "$FIX/files" --database "$DB"
 gk application import "$FIX/ledger.csv" --agency 11500107MB1502151C --database "$DB"
 gk verify --database "$DB"
-# NB: started directly, not through gk: $! must be the server itself for the trap to stop it.
-env -u DATABASE_URL "$BIN" serve --port 0 --database "$DB" --calendar-file "$WORK/calendar.json" >"$DAY1/server.log" 2>&1 &
-DAY1_SERVER=$!
+gongkai_serve "$BIN" "$DAY1/server.log" --database "$DB" --calendar-file "$WORK/calendar.json"
+DAY1_SERVER=$SERVER_PID DAY1_PORT=$SERVER_PORT
 trap 'kill $SERVER $DAY1_SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do grep -q "Gongkai is serving" "$DAY1/server.log" && break; sleep 1; done
-DAY1_PORT=$(sed -n 's|.*Gongkai is serving http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$DAY1/server.log")
-[ -n "$DAY1_PORT" ] || { echo "the day-one server did not start:"; cat "$DAY1/server.log"; exit 1; }
 "$VENV/bin/python" Tests/Browser/dayone_journey.py "http://127.0.0.1:$DAY1_PORT" "$DAY1/accounts.txt" "$SHOTS" "$FIX"
 # The same agency behind nginx with HTTPS, as deploy/nginx-gongkai.conf sets it up, on a backup of its database.
 gk backup "$DAY1/nginx.sqlite" --database "$DB"

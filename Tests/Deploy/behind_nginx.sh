@@ -12,13 +12,11 @@ fi
 openssl req -x509 -newkey rsa:2048 -nodes -keyout "$WORK/ssl/privkey.pem" -out "$WORK/ssl/fullchain.pem" -days 2 \
   -subj "/CN=gk.example.gov.cn" 2>/dev/null
 HOST=gk.example.gov.cn
-PUBLIC_URL=https://$HOST:18443 TRUSTED_PROXIES=127.0.0.1 env -u DATABASE_URL "$BIN" serve --port 0 --database "$DB" \
-  --calendar-file "$WORK/calendar.json" >"$WORK/server.log" 2>&1 &
-SERVER=$!
+source "$(dirname "$0")/../serve.sh"
+export PUBLIC_URL=https://$HOST:18443 TRUSTED_PROXIES=127.0.0.1
+gongkai_serve "$BIN" "$WORK/server.log" --database "$DB" --calendar-file "$WORK/calendar.json"
+SERVER=$SERVER_PID PORT=$SERVER_PORT
 trap 'kill $SERVER 2>/dev/null || true; nginx -c "$WORK/nginx.conf" -s stop 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do grep -q "Gongkai is serving" "$WORK/server.log" && break; sleep 1; done
-PORT=$(sed -n 's|.*Gongkai is serving http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$WORK/server.log")
-[ -n "$PORT" ] || { echo "the server did not start:"; cat "$WORK/server.log"; exit 1; }
 sed -e "s|/etc/ssl/gk.example.gov.cn|$WORK/ssl|g" -e 's|listen 80;|listen 127.0.0.2:18081;|' \
   -e 's|listen 443 ssl http2;|listen 127.0.0.2:18443 ssl http2;|' -e "s|server 127.0.0.1:8080;|server 127.0.0.1:$PORT;|" \
   deploy/nginx-gongkai.conf >"$WORK/site.conf"

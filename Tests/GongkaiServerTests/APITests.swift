@@ -40,6 +40,29 @@ import VaporTesting
         }
     }
 
+    /// Issue 14: a body holds the fields the document lists, and no other: a misspelt field is refused by name (its
+    /// value would otherwise be dropped unread), where the document says `additionalProperties: false`; a field left
+    /// out or sent as null is the same (the document says `nullable`).
+    @Test func api_aFieldTheDocumentDoesNotListIsRefusedByName() async throws {
+        try await withServer(demo: true) { _, client in
+            let base =
+                #""applicantType":"natural-person","name":"王五","idType":"passport","idNumber":"E12345678","phone":"13800000000","formWanted":"electronic","delivery":"online","infoTitle":"2026年街道办公经费预算""#
+            let path = SiteURL.apiAgencyApplications(DemoSeed.lianfangCode).path
+            let misspelt = try await ApplicationAPITests.json(client, .POST, path, token: nil, "{\(base),\"infoDescripton\":\"用途：研究\"}")
+            #expect(misspelt.status == .badRequest)
+            let said = try misspelt.content.decode(APIError.self).error
+            #expect(said.contains("“infoDescripton”") && said.contains("infoDescription"), "\(said)")
+            let nulled = try await ApplicationAPITests.json(client, .POST, path, token: nil, "{\(base),\"infoDescription\":null,\"email\":null}")
+            #expect(nulled.status == .created, "\(nulled.body.string)")
+            let document = try #require(
+                try JSONSerialization.jsonObject(with: Data(try await client.get(SiteURL.apiOpenAPI.path).body.string.utf8)) as? [String: Any])
+            let input = try #require(
+                ((document["components"] as? [String: Any])?["schemas"] as? [String: Any])?["ApplicationInput"] as? [String: Any])
+            #expect(input["additionalProperties"] as? Bool == false)
+            #expect(((input["properties"] as? [String: Any])?["email"] as? [String: Any])?["nullable"] as? Bool == true)
+        }
+    }
+
     @Test func api_writesWithAStaffToken() async throws {
         try await withServer(demo: true) { app, client in
             let token = "test-token-lianfang-editor"

@@ -798,6 +798,9 @@ extension Array {
                 SiteURL.staffApplicationMove(other).path, form: [("move", "consult"), ("party", "第三方乙"), ("revision", shown)])
             #expect(stale.status == .conflict)
             #expect(stale.body.string.contains("刚刚已有其他办理操作，本次操作未执行"), "\(stale.body.string.prefix(400))")
+            // The refusal's page leads back to the application as it is now.
+            #expect(stale.body.string.contains("href=\"\(SiteURL.staffApplication(other).path)\""))
+            #expect(stale.body.string.contains("重新打开申请"))
             let dto = try await Self.json(client, .GET, SiteURL.apiApplication(other).path, token: token, "").content.decode(ApplicationDTO.self)
             #expect(dto.revision == Int(shown).map { $0 + 1 })
         }

@@ -54,6 +54,25 @@ import VaporTesting
         }
     }
 
+    /// Issue 14: an address that exists, asked with a method it does not take, is a 405 naming the methods it takes;
+    /// an address that does not exist stays a 404; OPTIONS says what an address takes.
+    @Test func aMethodAnAddressDoesNotTakeIs405WithAllow_andAnUnknownAddressStays404() async throws {
+        try await withServer(demo: true) { _, client in
+            let delete = try await client.send(.DELETE, "/api/v1/agencies/\(DemoSeed.lianfangCode)")
+            #expect(delete.status == .methodNotAllowed)
+            #expect(delete.headers.first(name: "Allow") == "GET, HEAD, OPTIONS")
+            #expect(delete.body.string.contains("此地址不接受这种请求方式"))
+            let put = try await client.send(.PUT, SiteURL.applicationStatus.path)
+            #expect(put.status == .methodNotAllowed)
+            #expect(put.headers.first(name: "Allow") == "GET, HEAD, OPTIONS, POST")
+            #expect(put.body.string.contains("<html"))  // a page outside /api
+            let options = try await client.send(.OPTIONS, "/api/v1/search")
+            #expect(options.status == .noContent && options.headers.first(name: "Allow") == "GET, HEAD, OPTIONS")
+            #expect(try await client.send(.DELETE, "/no/such/address").status == .notFound)
+            #expect(try await client.get("/a/NOSUCHAGENCY").status == .notFound)  // a route, answering 404 itself
+        }
+    }
+
     @Test func portal_aNULInThePathOrAFormIsA400OnEveryDatabase() async throws {
         try await withServer(demo: true) { _, client in
             for path in ["/a/%00", "/api/v1/agencies/%00", "/a/%1B/catalogue"] {

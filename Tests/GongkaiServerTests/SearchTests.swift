@@ -49,6 +49,34 @@ import VaporTesting
         return try await client.get("/api/v1/search?q=\(q)\(extra)").content.decode(ListPage<SearchHitDTO>.self)
     }
 
+    /// Issue 14: a search's work is bounded in time — by `statement_timeout` on PostgreSQL, by a deadline checked at
+    /// every row on SQLite. A query that would count to a hundred million is stopped, and the pool's connections work
+    /// afterwards (the PostgreSQL transaction was rolled back, its timeout gone with it).
+    @Test func aQueryRunningPastTheSearchTimeLimitIsStopped() async throws {
+        try await withServer(demo: true) { app, client in
+            let sql = try #require(app.db as? any SQLDatabase)
+            struct Count: Decodable { var n: Int }
+            await #expect(throws: SearchIndex.TooSlow.self) {
+                try await SearchIndex.bounded(sql, seconds: 0.2) { session, inTime in
+                    try await session.raw(
+                        "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 100000000 \(inTime)) SELECT COUNT(*) AS n FROM c"
+                    ).first(decoding: Count.self)?.n
+                }
+            }
+            let within = try await SearchIndex.bounded(sql, seconds: 5) { session, inTime in
+                try await session.raw(
+                    "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000 \(inTime)) SELECT COUNT(*) AS n FROM c"
+                ).first(decoding: Count.self)?.n
+            }
+            #expect(within == 1000)
+            for _ in 0..<3 { #expect(try await Self.hits(client, "低保").total > 0) }
+            // Said to the searcher as a 503 to come back later, in a sentence.
+            let refusal = SearchIndex.TooSlow()
+            #expect(refusal.status == .serviceUnavailable && refusal.headers.first(name: "Retry-After") == "5")
+            #expect(refusal.said.zh.contains("2 秒"))
+        }
+    }
+
     @Test func titleMatchesComeFirst_thenTextMatches_newestFirstWithinEach() async throws {
         try await withServer(demo: true) { app, client in
             let ids = try await Self.publish(

@@ -12,10 +12,21 @@ enum OpenAPIDocument {
     static func object(_ properties: [String: [String: Any]], required: [String]) -> [String: Any] {
         ["type": "object", "properties": properties, "required": required]
     }
-    /// What a request may carry: these fields only (others are not read), each text without the control and
-    /// text-direction characters every field refuses (`InputGuard`).
+    /// What a request may carry: these fields only (another is refused, naming it: `Request.decodeAPIBody`), each text
+    /// without the control and text-direction characters every field refuses (`InputGuard`). A field that is not
+    /// required may be sent as `null`, which is the same as leaving it out.
     static func input(_ properties: [String: [String: Any]], required: [String]) -> [String: Any] {
-        ["type": "object", "properties": properties, "required": required, "additionalProperties": false]
+        var fields = properties
+        for (name, schema) in properties where !required.contains(name) && schema["type"] != nil {
+            fields[name]?["nullable"] = true
+        }
+        return ["type": "object", "properties": fields, "required": required, "additionalProperties": false]
+    }
+
+    /// The fields a request body of schema `name` may carry, as the document lists them.
+    static func fields(of name: String) -> Set<String> {
+        let schema = schemas[name] as? [String: Any]
+        return Set((schema?["properties"] as? [String: Any])?.keys.map { $0 } ?? [])
     }
     static let textPattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u202A-\\u202E\\u2066-\\u2069]*$"
     /// A text field of a request body.
@@ -36,8 +47,16 @@ enum OpenAPIDocument {
         "type": "string", "minLength": 1, "maxLength": 100,
         "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\s\\u0000-\\u001F\\u007F][^\\u0000-\\u001F\\u007F]*$",
     ]
+    /// A query parameter. An optional one sent empty (`?category=`, as an HTML form sends "any") is the same as absent,
+    /// which its schema says.
     static func query(_ name: String, _ schema: [String: Any], _ description: String, required: Bool = false) -> [String: Any] {
-        ["name": name, "in": "query", "required": required, "description": description, "schema": schema]
+        let empty: [String: Any] = ["type": "string", "maxLength": 0]
+        let optional: [String: Any] = ["anyOf": [schema, empty]]
+        return [
+            "name": name, "in": "query", "required": required,
+            "description": required ? description : description + "; empty is the same as absent",
+            "schema": required ? schema : optional,
+        ]
     }
     /// An agency's code in a path or query: the 统一社会信用代码, or a community's own code.
     nonisolated(unsafe) static let code: [String: Any] = ["type": "string", "pattern": "^[0-9A-Za-z-]{1,40}$"]
@@ -60,6 +79,7 @@ enum OpenAPIDocument {
         "413": ok(ref("Error"), "The body is over the route's limit"), "415": ok(ref("Error"), "The body is not JSON"),
         "422": ok(ref("Error"), "Invalid fields"),
         "429": ok(ref("Error"), "Too many requests from this client or for this applicant; Retry-After says when to try again"),
+        "503": ok(ref("Error"), "The database is busy, or a search ran past its time; Retry-After says when to try again"),
     ]
     static func responses(_ success: [String: Any], code: String = "200") -> [String: Any] {
         errors.merging([code: success]) { $1 }
@@ -192,8 +212,9 @@ enum OpenAPIDocument {
                 "responsible": text("answer 3.4.1 elsewhere: the agency responsible and its contact, when known"),
                 "letterTitle": text("the letter as sent; drafted when empty"), "letterBody": text(),
                 "revision": [
-                    "type": "string", "pattern": "^[0-9]{1,18}$",
-                    "description": "the application's revision the move was decided on; when it has changed since, the move is refused (409)",
+                    "type": "string", "pattern": "^[0-9]{0,18}$",
+                    "description":
+                        "the application's revision the move was decided on; when it has changed since, the move is refused (409); empty is the same as absent",
                 ],
             ], required: ["move"]),
         "ActionInput": input(

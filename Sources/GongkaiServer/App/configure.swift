@@ -53,8 +53,10 @@ public func configure(_ app: Application, _ configuration: ServerConfiguration, 
     app.middleware.use(SecurityHeaders(https: configuration.secureCookies))
     app.middleware.use(ProblemMiddleware())
     app.middleware.use(InputGuard())
+    app.middleware.use(MethodNotAllowedMiddleware())
 
     try routes(app)
+    app.allowedMethods = AllowedMethods(app.routes.all, caseInsensitive: app.routes.caseInsensitive)
     app.responder.use { app in LanguageResponder(next: app.responder.default) }
 
     if case .sqlite = configuration.database, let sql = app.db as? any SQLDatabase {

@@ -84,7 +84,7 @@ struct ApplicationAPIController {
     func submit(_ req: Request) async throws -> Response {
         let agency = try await Catalogue(db: req.db, calendar: req.workdays).agency(code: req.parameters.get("code") ?? "")
         guard agency.kind.takesApplications else { throw Refused(.notFound, .noApplicationsHere, agency.name) }
-        let input = try Self.withIdempotencyKey(req.decodeBody(Applications.Input.self), req)
+        let input = try Self.withIdempotencyKey(req.decodeAPIBody(Applications.Input.self, schema: "ApplicationInput"), req)
         let submitted = try await req.applications.submit(
             input, agency: agency, byStaff: nil, today: req.today, limits: Applications.limits(for: input, req))
         let record = submitted.record
@@ -111,7 +111,7 @@ struct ApplicationAPIController {
 
     func status(_ req: Request) async throws -> ApplicationStatusDTO {
         try await req.admit(req.application.rateLimits.statusLookups, what: .whatLookingUp)
-        let query = try req.decodeBody(StatusQuery.self)
+        let query = try req.decodeAPIBody(StatusQuery.self, schema: "StatusQuery")
         guard let record = try await ApplicationRecord.query(on: req.db).filter(\.$trackingNumber == query.trackingNumber).with(\.$agency).first(),
             record.secretHash == Applications.secretHash(query.secret.uppercased())
         else { throw Refused(.notFound, .wrongNumberOrSecret) }
@@ -185,7 +185,7 @@ struct ApplicationAPIController {
         guard reader.canAct, let agencyID = reader.user.agencyID, let agency = try await AgencyRecord.find(agencyID, on: req.db) else {
             throw Refused(.forbidden, .onlyOfficersRegister)
         }
-        let input = try Self.withIdempotencyKey(req.decodeBody(Applications.Input.self), req)
+        let input = try Self.withIdempotencyKey(req.decodeAPIBody(Applications.Input.self, schema: "ApplicationInput"), req)
         let submitted = try await req.applications.submit(input, agency: agency, byStaff: reader.user, today: req.today)
         let record = submitted.record
         record.$agency.value = agency
@@ -198,7 +198,7 @@ struct ApplicationAPIController {
         let reader = try await reader(req)
         let record = try await record(req, reader)
         guard reader.canAct, reader.access.canWrite(agency: record.$agency.id) else { throw Refused(.forbidden, .readOnlyApplications) }
-        let form = try req.decodeBody(ApplicationStaffController.MoveForm.self)
+        let form = try req.decodeAPIBody(ApplicationStaffController.MoveForm.self, schema: "MoveInput")
         try form.checkRevision(of: record)
         let service = req.applications
         let move = try await form.parse(service, record)

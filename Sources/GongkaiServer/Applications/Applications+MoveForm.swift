@@ -33,7 +33,7 @@ extension ApplicationStaffController {
         func checkRevision(of record: ApplicationRecord) throws {
             guard let sent = revision?.trimmingCharacters(in: .whitespaces), !sent.isEmpty else { return }
             guard let number = Int(sent) else { throw BadParameter(name: "revision", problem: UIText.integerRange.said(0, Int.max, sent.prefix(40))) }
-            if number != record.revision { throw Refused(.conflict, .applicationChangedMeanwhile, record.trackingNumber) }
+            if number != record.revision { throw try Applications.changedMeanwhile(record) }
         }
 
         /// The move the form asks for on `record`, a fee notice assessed by `service`.

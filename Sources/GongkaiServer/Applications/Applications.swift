@@ -381,8 +381,14 @@ struct Applications {
         let claimed = try await sql.raw(
             "UPDATE applications SET revision = revision + 1 WHERE id = \(bind: try record.requireID()) AND revision = \(bind: record.revision) RETURNING revision"
         ).all()
-        guard !claimed.isEmpty else { throw Refused(.conflict, .applicationChangedMeanwhile, record.trackingNumber) }
+        guard !claimed.isEmpty else { throw try Applications.changedMeanwhile(record) }
         record.revision += 1
+    }
+
+    /// The refusal of a move on an application changed since: its page links back to the application as it is now.
+    static func changedMeanwhile(_ record: ApplicationRecord) throws -> Refused {
+        Refused(.conflict, .applicationChangedMeanwhile, record.trackingNumber)
+            .goingOn(to: SiteURL.staffApplication(try record.requireID()).path, UIText.openApplicationAgain.said(record.trackingNumber))
     }
 
     static func request(_ record: ApplicationRecord) -> String {

@@ -85,7 +85,7 @@ struct APIController {
         else {
             throw Refused(.forbidden, .onlyEditorsDraft)
         }
-        let input = try req.decodeBody(Catalogue.ItemInput.self)
+        let input = try req.decodeAPIBody(Catalogue.ItemInput.self, schema: "ItemInput")
         let catalogue = Catalogue(db: req.db, calendar: req.workdays)
         let item = try await catalogue.createDraft(input, agency: agency, by: user)
         guard let category = try await CategoryRecord.find(item.$category.id, on: req.db) else {
@@ -110,7 +110,7 @@ struct APIController {
         guard try await Access.of(user, on: req.db).canWrite(agency: item.$agency.id) else {
             throw Refused(.notFound, .noItemId, id.uuidString)
         }
-        let input = try req.decodeBody(ActionInput.self)
+        let input = try req.decodeAPIBody(ActionInput.self, schema: "ActionInput")
         try await catalogue.act(
             input.action, on: item, by: user, reason: input.reason, confirmedReview: input.confirmedReview ?? false, today: req.today)
         return item.dto(agency: item.agency, category: item.category)

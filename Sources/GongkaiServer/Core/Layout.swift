@@ -98,13 +98,14 @@ enum Views {
     }
 
     /// An error page: the site's frame, what went wrong in a sentence, and the ways back.
-    static func error(status: HTTPResponseStatus, message: String, request: Request) -> HTML {
+    static func error(status: HTTPResponseStatus, message: String, goOn: GoOn? = nil, request: Request) -> HTML {
         let staff = request.url.path.hasPrefix(SiteURL.staffHome.path)
         let language = request.language
         return page(
             title: Problem.title(for: status)(language), viewer: request.viewer,
             .p(.class("error"), .attribute(named: "role", value: "alert"), .text(message)),
             .p(.class("meta-status"), .text(UIText.errorCode(language, status.code))),
+            .unwrap(goOn) { .p(.a(.class("button"), .href(Views.attr($0.path)), .text($0.label(language)))) },
             .p(
                 .if(staff, .a(.href(Views.attr(SiteURL.staffHome.path)), .text(UIText.backToDesk(language)))),
                 .if(staff, .text(" · ")),

@@ -11,12 +11,14 @@ struct ProblemMiddleware: AsyncMiddleware {
             let status: HTTPResponseStatus
             let message: String
             var headers = HTTPHeaders()
+            var goOn: GoOn?
             switch error {
             case let refused as any SaidError:
                 // NB: first, so that Gongkai's own 413s (an attachment over its limit) keep their sentence and language.
                 status = refused.status
                 message = refused.said(request.language)
                 headers = refused.headers
+                goOn = refused.goOn
             case let abort as any AbortError where abort.status == .payloadTooLarge:
                 // A body over the route's limit, refused by Vapor: the limit in the reader's language.
                 status = abort.status
@@ -52,7 +54,7 @@ struct ProblemMiddleware: AsyncMiddleware {
                 try response.content.encode(APIError(error: message, status: Int(status.code)))
                 return response
             }
-            let page = PageRenderer.render(Views.error(status: status, message: message, request: request), status: status)
+            let page = PageRenderer.render(Views.error(status: status, message: message, goOn: goOn, request: request), status: status)
             for (name, value) in headers where name.lowercased() != "content-type" { page.headers.replaceOrAdd(name: name, value: value) }
             return page
         }

@@ -110,6 +110,20 @@ extension Request {
         }
     }
 
+    /// An API request's JSON body as `T`, on the same terms as `decodeBody`, holding only the fields the OpenAPI
+    /// document lists for `schema`: another field (a misspelt name whose value would otherwise be dropped unread) is a
+    /// 400 that names it and the fields there are.
+    func decodeAPIBody<T: Decodable>(_ type: T.Type, schema: String) throws -> T {
+        let decoded = try decodeBody(T.self)
+        if let body = self.body.data, let object = try? JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any] {
+            let known = OpenAPIDocument.fields(of: schema)
+            if let unknown = object.keys.filter({ !known.contains($0) }).sorted().first {
+                throw Refused(.badRequest, .fieldNotTaken, String(unknown.prefix(40)), known.sorted().joined(separator: ", "))
+            }
+        }
+        return decoded
+    }
+
     /// The query string as `T`, on the same terms as `decodeBody`.
     func decodeQuery<T: Decodable>(_ type: T.Type) throws -> T {
         do {

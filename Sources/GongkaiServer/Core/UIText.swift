@@ -22,6 +22,7 @@ enum UIText: String, CaseIterable, Sendable {
     // The error pages' sentences.
     case sentenceBadRequest, sentenceSignIn, sentenceForbidden, sentenceNotFound, sentenceMethod, sentenceTooLarge, sentenceTooLargeHere
     case sentenceMediaType, sentenceInvalid, sentenceTooMany, sentenceBusy, sentenceServer, sentenceOther, sentenceUnreadable, tooOften
+    case searchTooSlow
     case whatSubmitting, whatApplying, whatLookingUp, whatSearching
     // The portal's frame and navigation.
     case home, nothingYet, disclosure, agencyDisclosure, agencies, latest, thisAgency, guide, catalogue, notices, apply, applyThroughParent
@@ -122,7 +123,7 @@ enum UIText: String, CaseIterable, Sendable {
     // Parameters in addresses.
     case badParameter, noReportsBefore2008, badPercentEncoding, parameterTooLong, controlCharacters, notAnIdentifier, integerRange, searchWordNeeded
     // What a request carries that cannot be read.
-    case applicationChangedMeanwhile
+    case applicationChangedMeanwhile, openApplicationAgain, fieldNotTaken
     case pathControlCharacters, bodyNUL, fieldControlCharacters, bodyMalformed, bodyUnreadable, queryMalformed, queryUnreadable, missingField,
         fieldWrongType
     case fieldUnrecognised, wholeBody, listEntry, unreadable, attachmentTooLarge, apiTokenNeeded, itemIdNeeded, noPublishedItemId
@@ -219,6 +220,11 @@ enum UIText: String, CaseIterable, Sendable {
             (
                 "服务器繁忙，暂时无法访问数据库，本次提交未保存；请稍后再试。",
                 "The server is busy and cannot reach its database; nothing was saved. Please try again later."
+            )
+        case .searchTooSlow:
+            (
+                "这次检索超过 {1} 秒仍未完成，已停止；请换用更具体的检索词，或按单位、年份缩小范围后再试。",
+                "This search ran past {1} seconds and was stopped; try more specific words, or narrow it by agency or year."
             )
         case .sentenceServer: ("服务器出现内部错误，已记录在日志中；请稍后再试。", "The server met an internal error, which has been logged; please try again later.")
         case .sentenceOther: ("无法完成请求。", "The request could not be completed.")
@@ -952,6 +958,8 @@ enum UIText: String, CaseIterable, Sendable {
         case .pathControlCharacters: ("地址中含有控制字符，无法处理", "The address has control characters and cannot be handled")
         case .bodyNUL:
             ("提交的内容含有空字符（NUL），无法保存；请删除后重新提交", "What was sent has a NUL character and cannot be stored; remove it and send again")
+        case .fieldNotTaken: ("此处不接受字段“{1}”；可提交的字段：{2}", "The field “{1}” is not taken here; the fields are: {2}")
+        case .openApplicationAgain: ("重新打开申请 {1}", "Open application {1} again")
         case .applicationChangedMeanwhile:
             (
                 "申请{1}刚刚已有其他办理操作，本次操作未执行；请重新打开该申请，查看最新状态后再办理",
@@ -995,10 +1003,19 @@ struct Said: Sendable, Equatable {
 /// A refusal that the error pages and the API say in the reader's language.
 protocol SaidError: AbortError {
     var said: Said { get }
+    /// Where the reader can go on from the refusal (the error page shows it as its first link).
+    var goOn: GoOn? { get }
 }
 
 extension SaidError {
     var reason: String { said.zh }
+    var goOn: GoOn? { nil }
+}
+
+/// A link from an error page to where the reader goes on: the address and its words.
+struct GoOn: Sendable {
+    var path: String
+    var label: Said
 }
 
 /// A form refused field by field: each problem under its field's name, in both languages (the forms show each beside
@@ -1018,6 +1035,7 @@ struct InvalidFields: SaidError {
 struct Refused: SaidError {
     var status: HTTPResponseStatus
     var said: Said
+    var goOn: GoOn?
 
     init(_ status: HTTPResponseStatus, said: Said) {
         self.status = status
@@ -1027,5 +1045,12 @@ struct Refused: SaidError {
     init(_ status: HTTPResponseStatus, _ key: UIText, _ values: any CustomStringConvertible...) {
         self.status = status
         said = key.said(values: values.map(\.description))
+    }
+
+    /// The same refusal, its page linking to `path` with `label`.
+    func goingOn(to path: String, _ label: Said) -> Refused {
+        var refused = self
+        refused.goOn = GoOn(path: path, label: label)
+        return refused
     }
 }

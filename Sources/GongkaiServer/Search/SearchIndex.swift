@@ -2,6 +2,8 @@ import Fluent
 import Foundation
 import Gongkai
 import SQLKit
+import SQLiteKit
+import Vapor
 
 /// The search index of published items. Title (with 文号) and text (summary and body) are indexed apart so that
 /// title matches rank first; within each, the most recently published come first (documents are numbered in order
@@ -134,7 +136,7 @@ struct SearchIndex {
     }
 
     /// The page of `limit` matches from `offset`: title matches first, then text-only ones, each newest first.
-    func search(_ query: String, filters: Filters, offset: Int, limit: Int) async throws -> Result {
+    func search(_ query: String, filters: Filters, offset: Int, limit: Int, timeLimit: Double = SearchIndex.timeLimit) async throws -> Result {
         guard let phrase = SearchText.phrase(query) else { return Result(itemIDs: [], total: 0, capped: false) }
         let postgres = Self.isPostgres(sql)
         let spaced = SearchText.indexed(query)
@@ -160,28 +162,91 @@ struct SearchIndex {
 
         struct Count: Decodable { var n: Int }
         struct Hit: Decodable { var item_id: UUID }
-        func count(_ match: SQLQueryString) async throws -> Int {
-            try await sql.raw(
-                "SELECT COUNT(*) AS n FROM (SELECT 1 FROM \(from) WHERE \(match) \(filter) LIMIT \(literal: Self.countLimit + 1)) AS hits"
-            )
-            .first(decoding: Count.self)?.n ?? 0
+        return try await Self.bounded(sql, seconds: timeLimit) { sql, inTime in
+            func count(_ match: SQLQueryString) async throws -> Int {
+                try await sql.raw(
+                    "SELECT COUNT(*) AS n FROM (SELECT 1 FROM \(from) WHERE \(match) \(filter) \(inTime) LIMIT \(literal: Self.countLimit + 1)) AS hits"
+                )
+                .first(decoding: Count.self)?.n ?? 0
+            }
+            func page(_ match: SQLQueryString, offset: Int, limit: Int) async throws -> [UUID] {
+                guard limit > 0 else { return [] }
+                return try await sql.raw(
+                    "SELECT d.item_id FROM \(from) WHERE \(match) \(filter) \(inTime) ORDER BY \(order) LIMIT \(literal: limit) OFFSET \(literal: offset)"
+                )
+                .all(decoding: Hit.self).map(\.item_id)
+            }
+            let inTitle = try await count(title)
+            let inText = inTitle > Self.countLimit ? 0 : try await count(textOnly)
+            var ids: [UUID] = []
+            if offset < inTitle { ids = try await page(title, offset: offset, limit: limit) }
+            if ids.count < limit {
+                ids += try await page(textOnly, offset: max(0, offset - inTitle), limit: limit - ids.count)
+            }
+            let total = inTitle + inText
+            return Result(itemIDs: ids, total: min(total, Self.countLimit), capped: total > Self.countLimit)
         }
-        func page(_ match: SQLQueryString, offset: Int, limit: Int) async throws -> [UUID] {
-            guard limit > 0 else { return [] }
-            return try await sql.raw(
-                "SELECT d.item_id FROM \(from) WHERE \(match) \(filter) ORDER BY \(order) LIMIT \(literal: limit) OFFSET \(literal: offset)"
-            )
-            .all(decoding: Hit.self).map(\.item_id)
+    }
+
+    // MARK: A time bound
+
+    /// How long one search may take, all its queries together, before it is stopped and the searcher told so.
+    static let timeLimit = 2.0
+
+    /// A search that ran past its time: the database stopped it. A 503 with the sentence and a `Retry-After`.
+    struct TooSlow: SaidError {
+        var status: HTTPResponseStatus { .serviceUnavailable }
+        var headers: HTTPHeaders { ["Retry-After": "5"] }
+        var said: Said { UIText.searchTooSlow.said(Int(SearchIndex.timeLimit)) }
+    }
+
+    /// Runs `body` on one connection with its work bounded by `seconds`.
+    ///
+    /// PostgreSQL: in a transaction with `SET LOCAL statement_timeout`, which the server enforces. SQLite, which has
+    /// no such setting (and SQLiteNIO gives no progress handler): `body` adds `inTime` to every query's `WHERE`; it
+    /// calls a function installed on the connection that fails the query once the deadline has passed, so a query is
+    /// stopped at the next row it considers.
+    static func bounded<R: Sendable>(
+        _ sql: any SQLDatabase, seconds: Double, _ body: @escaping @Sendable (any SQLDatabase, SQLQueryString) async throws -> R
+    ) async throws -> R {
+        if isPostgres(sql) {
+            return try await sql.withSession { session in
+                try await session.raw("BEGIN").run()
+                do {
+                    try await session.raw("SET LOCAL statement_timeout = \(literal: max(1, Int(seconds * 1000)))").run()
+                    let result = try await body(session, "")
+                    try await session.raw("COMMIT").run()
+                    return result
+                } catch {
+                    try? await session.raw("ROLLBACK").run()
+                    if String(reflecting: error).contains("57014") { throw TooSlow() }  // query_canceled
+                    throw error
+                }
+            }
         }
-        let inTitle = try await count(title)
-        let inText = inTitle > Self.countLimit ? 0 : try await count(textOnly)
-        var ids: [UUID] = []
-        if offset < inTitle { ids = try await page(title, offset: offset, limit: limit) }
-        if ids.count < limit {
-            ids += try await page(textOnly, offset: max(0, offset - inTitle), limit: limit - ids.count)
+        guard let sqlite = sql as? any SQLiteDatabase else { return try await body(sql, "") }
+        let deadline = Date().timeIntervalSince1970 + seconds
+        return try await sqlite.withConnection { connection in
+            connection.eventLoop.makeFutureWithTask {
+                try await connection.install(customFunction: inTimeFunction)
+                do {
+                    return try await body(connection.sql(), "AND gk_in_time(\(bind: deadline))")
+                } catch let error as SQLiteError where error.message.contains(tooSlowMessage) {
+                    throw TooSlow()
+                }
+            }
+        }.get()
+    }
+
+    private static let tooSlowMessage = "gongkai: the search ran past its time"
+    private static let inTimeFunction = SQLiteCustomFunction("gk_in_time", argumentCount: 1, pure: false) { arguments in
+        guard let deadline = arguments.first?.double, Date().timeIntervalSince1970 <= deadline else {
+            throw InTimeError()
         }
-        let total = inTitle + inText
-        return Result(itemIDs: ids, total: min(total, Self.countLimit), capped: total > Self.countLimit)
+        return 1
+    }
+    private struct InTimeError: Error, CustomStringConvertible {
+        var description: String { tooSlowMessage }
     }
 
     private static func list(_ parts: [SQLQueryString]) -> SQLQueryString {
