@@ -45,6 +45,68 @@ import VaporTesting
         return page.matches(of: /name="move" value="([a-z-]+)"/).map { String($0.output.1) }
     }
 
+    /// Issue 16: the receipt says what was sent and how to follow it; the status page says the answer in plain words
+    /// with its reason; an applicant who chose 网上获取 reads and prints every letter sent to them there — the number
+    /// and the secret posted, never in a URL, no answer cacheable — and nobody reads another application's letter.
+    @Test func anApplicantReadsTheStatusInPlainWords_andTheLettersSentToThemOnline() async throws {
+        try await withServer(demo: true, today: Day(iso: "2026-11-20")!) { app, client in
+            let portal = TestClient(app: app, passwords: [:])
+            let online = Self.form(title: "2026年第三季度城乡低保资金发放明细").map { $0.0 == "delivery" ? ($0.0, "online") : $0 }
+            let made = try await portal.post(SiteURL.apply(DemoSeed.lianfangCode).path, form: online, csrf: false)
+            #expect(made.status == .created)
+            #expect(made.headers.first(name: .cacheControl) == "no-store")
+            let receipt = made.body.string
+            for shown in ["2026年第三季度城乡低保资金发放明细", "2026-11-20", "网上获取", "阅读和打印本机关发给您的告知书、答复书", "查询码只显示这一次"] {
+                #expect(receipt.contains(shown), "\(shown)")
+            }
+            let number = try #require(receipt.firstMatch(of: /(\d{2}\w+-2026-\d{5})/).map { String($0.1) })
+            let secret = try #require(receipt.firstMatch(of: /<strong>([2-9A-Z]{12})<\/strong>/).map { String($0.1) })
+            let id = try #require(try await ApplicationRecord.query(on: app.db).filter(\.$trackingNumber == number).first()?.id)
+
+            try await client.signIn("lianfang-officer")
+            #expect(try await Self.move(client, id, [("move", "confirm"), ("date", "2026-11-20")]).status == .seeOther)
+            let detail = "该明细含有低保对象的家庭收入和银行账户，公开会损害其合法权益，经征求意见第三方不同意公开。"
+            #expect(
+                try await Self.move(client, id, [("move", "answer"), ("result", "3.3.4"), ("detail", detail), ("date", "2026-11-20")]).status
+                    == .seeOther)
+
+            let status = try await portal.post(SiteURL.applicationStatus.path, form: [("trackingNumber", number), ("secret", secret)], csrf: false)
+            #expect(status.status == .ok)
+            #expect(status.headers.first(name: .cacheControl) == "no-store")
+            let page = status.body.string
+            #expect(page.contains("已答复：不予公开"))
+            #expect(page.contains("公开会对第三方合法权益造成损害") && page.contains("第十五条"))
+            #expect(!page.contains("三（三）4"))
+            #expect(!page.contains(Self.idNumber) && !page.contains(Self.phone))
+            // Two letters went out (confirmation is not a letter; the answer is): each can be opened here.
+            let letterIDs = page.matches(of: /name="letter" value="([0-9A-F-]{36})"/).map { String($0.output.1) }
+            let stored = try await LetterRecord.query(on: app.db).filter(\.$application.$id == id).filter(\.$sentOn != nil).all()
+            #expect(letterIDs.count == stored.count && !stored.isEmpty)
+            #expect(!page.contains("action=\"\(SiteURL.applicationLetter.path)?"))  // nothing in the URL
+            let answer = try #require(stored.first { $0.body.contains(detail) })
+            let read = try await portal.post(
+                SiteURL.applicationLetter.path, form: [("trackingNumber", number), ("secret", secret), ("letter", answer.id!.uuidString)], csrf: false
+            )
+            #expect(read.status == .ok)
+            #expect(read.headers.first(name: .cacheControl) == "no-store")
+            #expect(read.body.string.contains(detail) && read.body.string.contains("class=\"letter\""))
+            // A wrong secret, or another application's letter with this one's secret: nothing.
+            let wrong = try await portal.post(
+                SiteURL.applicationLetter.path, form: [("trackingNumber", number), ("secret", "AAAAAAAAAAAA"), ("letter", answer.id!.uuidString)],
+                csrf: false)
+            #expect(wrong.status == .notFound && !wrong.body.string.contains(detail))
+            let other = try await Self.register(client, received: "2026-11-20")
+            #expect(
+                try await Self.move(client, other, [("move", "answer"), ("result", "3.3.4"), ("detail", "另一申请的理由"), ("date", "2026-11-20")]).status
+                    == .seeOther)
+            let foreign = try #require(try await LetterRecord.query(on: app.db).filter(\.$application.$id == other).first())
+            let probe = try await portal.post(
+                SiteURL.applicationLetter.path, form: [("trackingNumber", number), ("secret", secret), ("letter", foreign.id!.uuidString)],
+                csrf: false)
+            #expect(probe.status == .notFound && !probe.body.string.contains("另一申请的理由"))
+        }
+    }
+
     @Test func anOnlineApplicationGetsATrackingNumber_waitsForConfirmation_andIsLookedUpByItsSecret() async throws {
         try await withServer(demo: true, today: Day(iso: "2026-11-20")!) { app, client in
             let portal = TestClient(app: app, passwords: [:])

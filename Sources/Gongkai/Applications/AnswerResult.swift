@@ -51,6 +51,23 @@ public struct AnswerResult: Sendable, Equatable {
             ?? Day(year: answered.year + 1, month: answered.month, day: 28) ?? answered.adding(days: 365)
     }
 
+    /// The kind of answer in the words an applicant reads (「部分公开」), from the row's group in table 三.
+    public var plainKind: String {
+        switch rowID.split(separator: ".").dropFirst().first {
+        case "1": "予以公开"
+        case "2": "部分公开"
+        case "3": "不予公开"
+        case "4": "无法提供"
+        case "5": "不予处理"
+        default: "其他处理"
+        }
+    }
+
+    /// The answer's decision as a sentence to the applicant, with the articles of the 条例 it rests on.
+    public var plainReason: String {
+        article.isEmpty ? decision : "\(decision)（依据《中华人民共和国政府信息公开条例》\(article)）"
+    }
+
     /// Whether the applicant is given information (in whole or in part).
     public var providesInformation: Bool { rowID == "3.1" || rowID == "3.2" }
 

@@ -7,7 +7,7 @@ import Vapor
 enum SiteRoute: CaseIterable, Sendable {
     // The portal.
     case home, agency, guide, catalogue, item, attachment, notices, reports, annualReport, annualReportDownload, feed
-    case search, sitemap, apply, applicationStatus, complaints
+    case search, sitemap, apply, applicationStatus, applicationLetter, complaints
     // Operations.
     case healthz, metrics, stylesheet
     // The back office.
@@ -41,6 +41,7 @@ enum SiteRoute: CaseIterable, Sendable {
         case .sitemap: ["sitemap.xml"]
         case .apply: ["a", ":code", "apply"]
         case .applicationStatus: ["status"]
+        case .applicationLetter: ["status", "letter"]
         case .complaints: ["a", ":code", "complaints"]
         case .healthz: ["healthz"]
         case .metrics: ["metrics"]

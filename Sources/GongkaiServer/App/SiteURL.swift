@@ -32,6 +32,8 @@ enum SiteURL {
     case annualReportDownload(String, Int, format: String, version: Int? = nil)
     case apply(String)
     case applicationStatus
+    /// One letter sent to an applicant, read with the application's number and secret (posted, never in the URL).
+    case applicationLetter
     /// The list of applications: which pile, sorted by which column, in which order, for which officer.
     case staffApplications(view: String? = nil, sort: String? = nil, order: String? = nil, officer: String? = nil)
     case staffNewApplication
@@ -112,6 +114,7 @@ enum SiteURL {
         case .annualReportDownload: .annualReportDownload
         case .apply: .apply
         case .applicationStatus: .applicationStatus
+        case .applicationLetter: .applicationLetter
         case .complaints: .complaints
         case .staffApplications: .staffApplications
         case .staffNewApplication: .staffNewApplication
@@ -180,7 +183,8 @@ enum SiteURL {
             [id.uuidString]
         case .staffApplicationLetter(let id, let other), .staffApplicationReview(let id, let other): [id.uuidString, other.uuidString]
         case .home, .search, .sitemap, .healthz, .metrics, .stylesheet, .staffHome, .staffLogin, .staffLogout, .staffNewItem, .staffAudit, .admin,
-            .applicationStatus, .staffApplications, .staffNewApplication, .staffComplaints, .staffTrainings, .staffReviewCases, .staffRegisters,
+            .applicationStatus, .applicationLetter, .staffApplications, .staffNewApplication, .staffComplaints, .staffTrainings, .staffReviewCases,
+            .staffRegisters,
             .staffRegistersSave, .staffRegistersImport, .staffReports, .adminNewAgency, .adminNewAccount, .apiOpenAPI, .apiAgencies,
             .apiItems, .apiSearch, .apiApplicationStatus, .apiApplications:
             []

@@ -126,20 +126,26 @@ extension ApplicationStaffViews {
     /// agency and date right-aligned below room for the seal; printed without the site's frame.
     static func letter(_ letter: ApplicationPage.Letter, viewer: Viewer) -> HTML {
         let l = viewer.language
-        let parts = letter.parts
         return Views.page(
             title: letter.title, viewer: viewer,
             .p(.class("noprint"), .text(UIText.letterKept(l, letter.sentOn, letter.sentBy))),
-            .element(
-                named: "article",
-                nodes: [
-                    .class("letter"), .attribute(named: "lang", value: "zh-CN"),
-                    .p(.class("letter-title"), .text(letter.title)),
-                    .if(!letter.number.isEmpty, .p(.class("letter-number"), .text(letter.number))),
-                    .div(.class("letter-body"), .text(parts.text)),
-                    .if(!parts.signature.isEmpty, .div(.class("letter-signature"), .forEach(parts.signature) { .p(.text($0)) })),
-                ])
+            article(letter)
         )
+    }
+
+    /// A letter as sent, set for A4: title, number, text, and the signature right-aligned with room for the seal. A
+    /// legal document: in Chinese whatever the page's language.
+    static func article(_ letter: ApplicationPage.Letter) -> Node<HTML.BodyContext> {
+        let parts = letter.parts
+        return .element(
+            named: "article",
+            nodes: [
+                .class("letter"), .attribute(named: "lang", value: "zh-CN"),
+                .p(.class("letter-title"), .text(letter.title)),
+                .if(!letter.number.isEmpty, .p(.class("letter-number"), .text(letter.number))),
+                .div(.class("letter-body"), .text(parts.text)),
+                .if(!parts.signature.isEmpty, .div(.class("letter-signature"), .forEach(parts.signature) { .p(.text($0)) })),
+            ])
     }
 
     /// The application as a form on A4, to be signed by the applicant (第二十九条: one made orally is written down by

@@ -31,6 +31,7 @@ enum Stylesheet {
         .error { color: #b00020; } label { display: block; margin-top: .6em; font-weight: bold; }
         input[type=text], input[type=password], input[type=search], input[type=date], select, textarea { font: inherit; padding: .3em; width: 100%; max-width: 40em; }
         button { font: inherit; padding: .3em 1em; margin-top: .6em; }
+        section.status h2 { color: var(--accent); margin-bottom: .2em; }
         a.button { display: inline-block; padding: .3em 1em; border: 1px solid #0b4ea2; border-radius: 3px; text-decoration: none; }
         footer.site { border-top: 1px solid var(--line); color: var(--muted); font-size: .85em; padding: 1em; text-align: center; }
         .skip { position: absolute; left: -999px; top: .4em; z-index: 10; background: #fff; color: #0b4ea2; padding: .3em .8em; }

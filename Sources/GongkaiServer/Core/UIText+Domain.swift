@@ -133,18 +133,31 @@ extension AnswerResult {
     func label(_ language: Language) -> String { Self.label(label, rowID: rowID, language) }
 
     /// `label`, the row's Chinese name, in `language`.
+    /// The kind of answer in plain words (「部分公开」; English: "Partly disclosed").
+    static func plainKind(_ result: AnswerResult, _ language: Language) -> String {
+        language == .en ? englishKind(result.rowID) : result.plainKind
+    }
+
+    /// The answer's decision in a sentence, with its articles; in English the kind and a pointer to the letter (the
+    /// letter, a legal document, is in Chinese).
+    static func plainReason(_ result: AnswerResult, _ language: Language) -> String {
+        language == .en ? "\(englishKind(result.rowID)): the answer letter gives the decision and its grounds." : result.plainReason
+    }
+
+    private static func englishKind(_ rowID: String) -> String {
+        switch rowID.split(separator: ".").dropFirst().first {
+        case "1": "Disclosed"
+        case "2": "Partly disclosed"
+        case "3": "Not disclosed"
+        case "4": "Cannot be provided"
+        case "5": "Not handled"
+        default: "Otherwise closed"
+        }
+    }
+
     static func label(_ label: String, rowID: String, _ language: Language) -> String {
         guard language == .en else { return label }
-        let kind =
-            switch rowID.split(separator: ".").dropFirst().first {
-            case "1": "Disclosed"
-            case "2": "Partly disclosed"
-            case "3": "Not disclosed"
-            case "4": "Cannot be provided"
-            case "5": "Not handled"
-            default: "Otherwise closed"
-            }
-        return "\(kind) (\(label))"
+        return "\(englishKind(rowID)) (\(label))"
     }
 }
 

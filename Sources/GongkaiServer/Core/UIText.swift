@@ -44,6 +44,8 @@ enum UIText: String, CaseIterable, Sendable {
     case submissionRepeated, notASubmissionKey
     case checkProgress, statusTitle, receivingAgency, state, submittedOn, receivedOn, toBeConfirmed, answerDue, provisionalDue, closedOn, result
     case lookUp, wrongNumberOrSecret, noApplicationsHere
+    case answeredAs, lettersSent, letterSentOn, readLetter, lettersByDelivery, noLettersYet, whatWasAsked, howToFollow, printHint, deliveryWay
+    case letterToApplicant, noSuchPublicLetter, backToStatus
     // The application form.
     case choose, fieldApplicantType, fieldName, fieldIdType, fieldIdNumber, hintIdNumber, fieldPhone, fieldEmail, fieldAddress, fieldInfoTitle
     case fieldInfoNumber, fieldInfoDescription, fieldForm, fieldDelivery, fieldChannel, fieldReceivedOn, formPaper, formElectronic, deliveryPost
@@ -361,6 +363,28 @@ enum UIText: String, CaseIterable, Sendable {
         case .closedOn: ("办结日期", "Closed on")
         case .result: ("办理结果", "Result")
         case .lookUp: ("查询", "Look up")
+        case .answeredAs: ("已答复：{1}", "Answered: {1}")
+        case .lettersSent: ("本机关发给您的文书", "Letters the agency sent you")
+        case .letterSentOn: ("{1} 发出", "sent {1}")
+        case .readLetter: ("阅读、打印", "Read and print")
+        case .lettersByDelivery:
+            (
+                "以上文书已按您选择的方式（{1}）送达；申请时选择“网上获取”的，可以在本页阅读和打印。",
+                "These letters were delivered the way you chose ({1}); had you chosen “online”, you could read and print them here."
+            )
+        case .noLettersYet: ("本机关尚未向您发出文书。", "The agency has not sent you a letter yet.")
+        case .whatWasAsked: ("申请获取的信息", "Information asked for")
+        case .howToFollow:
+            (
+                "凭申请编号和查询码，可以在“查询办理进度”页面查看办理状态和答复期限；申请时选择“网上获取”的，还可以在那里阅读和打印本机关发给您的告知书、答复书。",
+                "With the application number and the look-up code, the page “Look up the progress” shows where the application stands and when the answer is due; if you chose to get it online, the letters the agency sends you can be read and printed there."
+            )
+        case .printHint: ("请打印或保存本回执（浏览器菜单中的“打印”）。", "Print or save this receipt (“Print” in the browser's menu).")
+        case .deliveryWay: ("获取信息的途径", "How the information is delivered")
+        case .letterToApplicant: ("{1}（申请编号 {2}）", "{1} (application {2})")
+        case .noSuchPublicLetter:
+            ("没有可以在网上阅读的这份文书", "There is no such letter to read online")
+        case .backToStatus: ("返回办理进度", "Back to the progress")
         case .wrongNumberOrSecret: ("申请编号或查询码不正确", "The application number or the look-up code is wrong")
         case .noApplicationsHere:
             (
