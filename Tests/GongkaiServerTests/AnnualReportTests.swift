@@ -223,6 +223,14 @@ import VaporTesting
             #expect(try await AnnualReportRecord.query(on: app.db).filter(\.$version >= 1).count() == 1)
             try await wrong.delete(on: app.db)
 
+            // Issue 16: a template's placeholder left in the text blocks publication too, named with its part.
+            try await client.get(path)
+            #expect(try await client.post(path + "/save", form: [("section5", "（请填写存在的主要问题及改进情况）")]).status == .seeOther)
+            let placeholder = try await client.post(path + "/publish", form: [])
+            #expect(placeholder.status == .conflict)
+            #expect(placeholder.body.string.contains("第五部分仍是模板的占位文字“（请填写存在的主要问题及改进情况）”"), "\(placeholder.body.string.prefix(600))")
+            #expect(try await AnnualReportRecord.query(on: app.db).filter(\.$version >= 1).count() == 1)
+
             // An edited narrative, published as version 2; version 1 stays readable and the differences are shown.
             try await client.get(path)
             #expect(try await client.post(path + "/save", form: [("section5", "存在的问题：培训不足。改进措施：每季度培训一次。")]).status == .seeOther)

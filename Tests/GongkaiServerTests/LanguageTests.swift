@@ -309,7 +309,7 @@ import Vapor
                     (SiteURL.adminNewAgency.path, [("code", "bad code"), ("name", "")], .unprocessableEntity, "An agency code has 1 to 40"),
                     (SiteURL.adminNewAccount.path, [("username", "x"), ("password", "short")], .unprocessableEntity, "at least 10 characters"),
                     (SiteURL.staffNewItem.path, [("title", "")], .unprocessableEntity, "Give the title"),
-                    (SiteURL.staffApplications(view: "all").path, [], .notFound, "There is no such page"),
+                    (SiteURL.staffApplications(view: "all").path, [], .methodNotAllowed, "This address does not take this kind of request"),
                 ])
             try await anonymous.get(Language.en.path(SiteURL.staffLogin.path))
             let wrong = try await anonymous.post(Language.en.path(SiteURL.staffLogin.path), form: [("username", "officer"), ("password", "wrong")])

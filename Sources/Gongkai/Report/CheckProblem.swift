@@ -25,6 +25,9 @@ public enum CheckProblem: Sendable, Equatable {
     case inForce(lastYear: Int, issued: Int, repealed: Int, printed: Int)
     /// A rule not checkable because some of its cells are blank (a blank is not a zero).
     case blank(BlankRule, cells: [String])
+    /// The text of section `section` (0: the preamble) still holds a template's placeholder (「（请填写）」): the report
+    /// says nothing there yet.
+    case placeholder(section: Int, text: String)
 
     /// The rule a blank cell keeps from being checked, with the column, row or group it was checked for.
     public enum BlankRule: Sendable, Equatable {
@@ -70,6 +73,8 @@ public enum CheckProblem: Sendable, Equatable {
                 "last year's 现行有效件数 \(last) + 本年制发件数 \(issued) − 本年废止件数 \(repealed) = \(last + issued - repealed), but \(printed) is printed"
         case .blank(let rule, let cells):
             return "cannot check \(rule.english): blank cells (a blank is not a zero): \(cells.joined(separator: "; "))"
+        case .placeholder(let section, let text):
+            return "\(section == 0 ? "the preamble" : "section \(section)") still holds the placeholder “\(text)”: write what it asks for"
         }
     }
 }

@@ -26,6 +26,7 @@ public enum ReportChecker {
         if let table4 = report.table4 { checkTable4(table4, into: &findings) }
         if let table2 = report.table2 { checkTable2(table2, report: report, into: &findings) }
         checkFormatYear(report, into: &findings)
+        findings += placeholders(report)
         if let previous { checkAgainstPrevious(report, previous, into: &findings) }
         return findings
     }
@@ -186,6 +187,29 @@ public enum ReportChecker {
                     rule: "format.year", severity: .warning,
                     problem: .formatYear(year: year, expected: expected, actual: report.format)))
         }
+    }
+
+    // MARK: Text
+
+    /// The words a template leaves for the writer to replace; a report that still holds one says nothing there.
+    static let placeholderWords = ["请填写", "待填写", "此处填写", "请补充", "待补充"]
+
+    public static let placeholderRule = "text.placeholder"
+
+    /// Each placeholder left in the preamble or a section, named with its section: an error, so that no report goes
+    /// out saying 「（请填写）」.
+    public static func placeholders(_ report: AnnualReport) -> [Finding] {
+        var findings: [Finding] = []
+        var texts = [(0, report.preamble)]
+        texts += report.sections.map { ($0.number, $0.text) }
+        for (section, text) in texts where placeholderWords.contains(where: { text.contains($0) }) {
+            for line in text.split(separator: "\n") where placeholderWords.contains(where: { line.contains($0) }) {
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                findings.append(
+                    Finding(rule: placeholderRule, severity: .error, problem: .placeholder(section: section, text: String(trimmed.prefix(60)))))
+            }
+        }
+        return findings
     }
 
     // MARK: Across years

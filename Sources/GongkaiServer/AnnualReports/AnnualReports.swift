@@ -237,8 +237,10 @@ extension AnnualReports {
     func draft(agency: AgencyRecord, year: Int) async throws -> Generated {
         var generated = try await generate(agency: agency, year: year)
         if let saved = try await versions(of: agency, year: year).first(where: { $0.version == 0 }) {
-            // NB: the checker reads the tables only, so the findings of `generate` hold for the saved narrative too.
+            // NB: the findings of `generate` on the tables hold for the saved narrative too; those on the text are the
+            // saved text's.
             generated.report.sections = try Self.decode(saved).sections
+            generated.findings = generated.findings.filter { $0.rule != ReportChecker.placeholderRule } + ReportChecker.placeholders(generated.report)
         }
         return generated
     }

@@ -38,6 +38,9 @@ extension CheckProblem {
                 case .groupTotal(let group): "\(group)的“总计 = 维持 + 纠正 + 其他 + 尚未审结”"
                 }
             return "无法核对\(what)：有空白单元格（空白不等于零）：\(cells.joined(separator: "；"))"
+        case .placeholder(let section, let text):
+            let part = (1...6).contains(section) ? "第\(ReportSectionTitle.numerals[section - 1])部分" : "导语"
+            return "\(part)仍是模板的占位文字“\(text)”，请写明实际情况"
         }
     }
 }

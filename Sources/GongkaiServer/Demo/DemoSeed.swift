@@ -12,6 +12,9 @@ public enum DemoSeed {
     static let annualReportCategory = "政府信息公开工作年度报告"
 
     /// From 联芳街道's published 2019 report (Tests/Fixtures/lianfang-2019-annual-report.txt).
+    /// Its section 一 as the real report printed it (the generated draft leaves 政府信息管理 and 平台建设 to be written).
+    static let lianfang2019SectionOne =
+        "2019年,联芳街道全面贯彻沙坪坝区政府信息公开指南相关文件精神,不断提升政务公开的质量和实效,全年政务公开工作运行良好。主要表现在一是成立了联芳街道政务公开领导小组,健全了组织领导体系;二是进一步规范政务公开工作,把办公、宣传、公示、考核融为一体,实现精准公开;三是完善了监督机制,通过公开工作职能、建立监督投诉电话和举报信箱,加强了社会监督。\n(一)主动公开情况\n2019年,按照《中华人民共和国政府信息公开条例》规定的主动公开政府信息范围\n(1)互联网公开:联芳街道在区政府网站上公开了街道职能、街道机构设置、办公地址、办公时间、联系方式、负责人姓名等内容。同时,联芳街道主动公开政府信息152条,及时更新教育、就业等社会公益事业领域的内容,通过优质的信息服务努力增强人民群众获得感,全部通过区政府网站公开。\n(2)公开栏公开:在街道办事处设党务、政务公开栏和公共服务中心信息公开栏、各社区设政务、居务公开栏和便民服务中心信息公开栏,对政务信息、政府文件等进行公开,对已有的内容不断更新和补充。\n一是公开了街道党政领导班子成员分工、职责情况,包括领导干部姓名、照片、办公电话、值班电话等;机构设置及职责情况,社保大厅工作人员照片、工作职责、办事依据、办事程序、办事期限、办事结果、投诉受理;街道年度工作计划、要点、总结;干部职工任免、录用情况和干部交流情况;\n二是公开了社区居委会成员职责分工、网格分布情况、服务时间、联系方式、办事程序;社区服务指南;社区居委会换届选举,成员的依法撤换、罢免和补选情况;低保、医保和大病救助情况;计划生育(政策类、服务类、程序类);计划生育动态公示;低保政策、动态公示内容;残疾评定情况、重残护理补贴申请和残疾人贫困生活补贴申请情况公示;个人社保补贴和单位社保补贴公示;以及经居民代表会议决定或居民申请要求公开的其他内容。\n(3)张贴公开:对重点工程项目招投标情况、中标结果、社会救助和社会福利、低保金和临时救助金发放情况;民生资金发放、保险待遇领取等涉及群众切身利益、群众关心的事项办理情况、办理结果、发放结果按照相关法律法规和文件要求进行了公开、公示、公告。\n(4)其他形式\n采取召开党员大会、组织生活会、评议会议等形式对不适合公开栏、媒体等形式公开的内容进行了公开,运用文件、通报、简报、公告、宣传资料等文字为载体,及时组织学习、传达。\n(二)依申请公开情况。\n2019年度,联芳街道未接到政府信息公开申请。\n(三)平台建设情况\n2019年,街道将门户网站、微信公众号、微博等所有平台都注销,统一在区政府门户网站公开街道政府信息。\n(四)监督保障\n2019年,联芳街道无行政复议或行政诉讼发生。全年,联芳街道对政府信息公开工作人员开展了3次业务培训,成立了政务公开工作小组,制定了《联芳街道办事处政府信息公开指南》、《联芳街道办事处政府信息公开内容审核制度》,下发了《联芳街道2019年政府公开实施方案》。"
     static let lianfang2019SectionFive =
         "存在的问题:一是工作人员业务能力有待加强。工作人员信息采编能力、审核能力以及网站内容保障的专业化、规范化水平还不够;二是相关职能科室对于新形势下做好政务公开工作的重大意义的认识还不足,主动、及时公开的意识还需加强。\n改进的措施:一是加强业务培训,提高政府信息公开工作人员的业务水平。计划在2020年每个季度都开展至少1次政务公开工作培训。通过培训,提高街道工作人员对政务工作的认识,加强他们的业务能力。二是完善政府信息公开制度。以《中华人民共和国政府信息公开条例》(2019年修订版)为依据,结合市、区相关文件,尽快完善联芳街道的政务公开制度,通过建立制度,明确各科室职能,保证政府信息公开及时准确。"
     static let lianfang2019SectionSix = "一是希望上级部门就政府信息公开工作、政府信息制度建设方面加强对街道的指导和培训。二是希望能够拓宽政府信息公开工作渠道。"
@@ -100,9 +103,10 @@ public enum DemoSeed {
                 if let sql = db as? any SQLDatabase { try await SearchIndex(sql: sql).rebuild() }
                 // 联芳街道's 2019 report, computed from its records and published as it was, in January 2020.
                 if let lianfang = try await AgencyRecord.query(on: db).filter(\.$code == lianfangCode).first() {
-                    // Its sections 五 and 六 as the real report printed them.
+                    // Its sections 一, 五 and 六 as the real report printed them.
                     try await AnnualReports(db: db).saveDraft(
-                        agency: lianfang, year: 2019, sections: [5: lianfang2019SectionFive, 6: lianfang2019SectionSix], by: Audit.Actor.demo)
+                        agency: lianfang, year: 2019, sections: [1: lianfang2019SectionOne, 5: lianfang2019SectionFive, 6: lianfang2019SectionSix],
+                        by: Audit.Actor.demo)
                     try await AnnualReports(db: db).publish(agency: lianfang, year: 2019, by: Audit.Actor.demo, today: Day(iso: "2020-01-20")!)
                 }
             }
