@@ -69,6 +69,33 @@ import Testing
         #expect(!html.contains("<script"))
     }
 
+    /// Issue 16: a report's charts are drawn from its own tables — the numbers in each chart's sentence are the
+    /// table's cells — as SVG with a title and a description, no script, and no trap on numbers from the web.
+    @Test func charts_showTheTablesOwnNumbers_withATextAlternative() throws {
+        let report = try ReportReader.read(try Fixture.data("huaian-city-2024.txt")).report
+        let table3 = try #require(report.table3)
+        let results = try #require(ReportCharts.results(report))
+        let provided = try #require(table3["3.1"]?[Table3Column.total])
+        let closed = try #require(table3["3.7"]?[Table3Column.total])
+        #expect(results.summary.contains("本年度办结政府信息公开申请\(closed)件") && results.summary.contains("予以公开\(provided)件"))
+        #expect(results.svg.hasPrefix("<svg") && results.svg.contains("role=\"img\"") && results.svg.contains("<title id=\"chart-results-title\">"))
+        #expect(results.svg.contains(">\(provided)</text>"))
+        let applicants = try #require(ReportCharts.applicants(report))
+        #expect(applicants.summary.contains("自然人\(table3["1"]?[0] ?? -1)件"))
+        let reviews = try #require(ReportCharts.reviews(report))
+        let table4 = try #require(report.table4)
+        #expect(reviews.summary.hasPrefix("行政复议\(table4[4] ?? -1)件"))
+        let html = ReportWriter.html(report)
+        #expect(html.components(separatedBy: "<figure class=\"chart\">").count - 1 == 3)
+        #expect(!html.contains("<script"))
+        // Numbers no report prints do not stop the writer.
+        var wild = report
+        wild.table3?["3.1"] = Array(repeating: Int.max, count: 7)
+        wild.table3?["3.2"] = Array(repeating: Int.max, count: 7)
+        wild.table4 = Array(repeating: Int.min, count: 15)
+        #expect(ReportCharts.all(wild).count == 3)
+    }
+
     @Test func htmlWriter_escapesText() {
         var report = SampleReports.consistent(.v2021, seed: 1)
         report.agency = "<script>alert(1)</script>"

@@ -64,8 +64,11 @@ public struct AnswerResult: Sendable, Equatable {
     }
 
     /// The answer's decision as a sentence to the applicant, with the articles of the 条例 it rests on.
+    /// (A decision that goes on "理由如下" points to the letter, where the reasons are.)
     public var plainReason: String {
-        article.isEmpty ? decision : "\(decision)（依据《中华人民共和国政府信息公开条例》\(article)）"
+        let sentence = decision.replacingOccurrences(of: "说明理由如下。", with: "说明了理由，详见答复书。")
+            .replacingOccurrences(of: "理由如下。", with: "理由详见答复书。")
+        return article.isEmpty ? sentence : "\(sentence)（依据《中华人民共和国政府信息公开条例》\(article)）"
     }
 
     /// Whether the applicant is given information (in whole or in part).

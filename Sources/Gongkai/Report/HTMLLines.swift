@@ -94,7 +94,8 @@ enum HTMLLines {
                 let tag = parseTag(scalars[(i + 1)..<close])
                 i = close + 1
                 guard let name = tag.name else { continue }
-                if !tag.isEnd, name == "script" || name == "style" {
+                // NB: a chart (an inline SVG and its caption) shows numbers of the tables again; it is not the report.
+                if !tag.isEnd, ["script", "style", "svg", "figcaption"].contains(name) {
                     i =
                         find(scalars, from: i, "</" + name).flatMap { end in
                             scalars[end...].firstIndex(of: 0x3E).map { $0 + 1 }

@@ -57,13 +57,16 @@ public enum ReportWriter {
     public static let htmlStyle = """
 
         body { font-family: "Noto Serif CJK SC", "Songti SC", SimSun, serif; line-height: 1.7; color: #111; max-width: 52em; margin: 2em auto; padding: 0 1em; }
-        h1 { font-size: 1.5em; text-align: center; }
-        h2 { font-size: 1.15em; margin-top: 1.6em; }
+        h1 { font-size: 1.5em; text-align: center; text-wrap: balance; word-break: keep-all; }
+        h2 { font-size: 1.15em; margin-top: 1.6em; break-after: avoid; page-break-after: avoid; }
         p { margin: 0.3em 0; text-indent: 2em; }
         table { border-collapse: collapse; width: 100%; margin: 0.8em 0; font-size: 0.9em; }
         th, td { border: 1px solid #333; padding: 0.25em 0.4em; }
         th { font-weight: normal; background: #f2f2f2; }
         td.n { text-align: right; font-variant-numeric: tabular-nums; }
+        figure.chart { margin: 1em 0; break-inside: avoid; page-break-inside: avoid; }
+        figure.chart figcaption { font-size: 0.9em; color: #333; }
+        .table-box { overflow-x: auto; }
         @page { size: A4; margin: 20mm 18mm; }
         @media print { body { margin: 0; max-width: none; font-size: 11pt; } th { background: none; } table, tr { page-break-inside: avoid; } }
 
@@ -91,24 +94,47 @@ public enum ReportWriter {
                 out += "<h2>\(ReportSectionTitle.numerals[part.number - 1])、\(escape(section.title))</h2>\n"
                 for paragraph in lines(section.text) { out += "<p>\(escape(paragraph))</p>\n" }
             }
-            if let grid = part.grid {
-                out += "<table>\n"
-                for row in grid {
-                    out += "<tr>"
-                    for cell in row {
-                        let tag = cell.header ? "th" : "td"
-                        var attributes = ""
-                        if cell.rowspan > 1 { attributes += " rowspan=\"\(cell.rowspan)\"" }
-                        if cell.colspan > 1 { attributes += " colspan=\"\(cell.colspan)\"" }
-                        if !cell.header, CellValue.classify(key: LabelText.key(cell.text)) != .text { attributes += " class=\"n\"" }
-                        out += "<\(tag)\(attributes)>\(escape(cell.text))</\(tag)>"
-                    }
-                    out += "</tr>\n"
-                }
-                out += "</table>\n"
-            }
+            out += tableAndCharts(report, part: part.number, grid: part.grid)
         }
         out += "</main></body>\n</html>\n"
+        return out
+    }
+
+    /// Tables 二, 三 and 四 under their headings (`<h\(level)>`), as published, each followed by its charts: for pages
+    /// that show a report's numbers without its prose (the back office's draft, the district's roll-up).
+    public static func htmlTables(_ report: AnnualReport, headingLevel level: Int = 3) -> String {
+        var out = ""
+        for part in ReportGrid.parts(report) where part.grid != nil {
+            out += "<h\(level)>\(ReportSectionTitle.heading(part.number))</h\(level)>\n"
+            out += tableAndCharts(report, part: part.number, grid: part.grid)
+        }
+        return out
+    }
+
+    /// A table with its merged cells, in a box that scrolls sideways on a phone, and the charts drawn from it.
+    private static func tableAndCharts(_ report: AnnualReport, part: Int, grid: Grid?) -> String {
+        guard let grid else { return "" }
+        var out = "<div class=\"table-box\"><table>\n"
+        for row in grid {
+            out += "<tr>"
+            for cell in row {
+                let tag = cell.header ? "th" : "td"
+                var attributes = ""
+                if cell.rowspan > 1 { attributes += " rowspan=\"\(cell.rowspan)\"" }
+                if cell.colspan > 1 { attributes += " colspan=\"\(cell.colspan)\"" }
+                if !cell.header, CellValue.classify(key: LabelText.key(cell.text)) != .text { attributes += " class=\"n\"" }
+                out += "<\(tag)\(attributes)>\(escape(cell.text))</\(tag)>"
+            }
+            out += "</tr>\n"
+        }
+        out += "</table></div>\n"
+        let charts: [ReportCharts.Chart?] =
+            switch part {
+            case 3: [ReportCharts.applicants(report), ReportCharts.results(report)]
+            case 4: [ReportCharts.reviews(report)]
+            default: []
+            }
+        for chart in charts.compactMap({ $0 }) { out += ReportCharts.figure(chart) + "\n" }
         return out
     }
 

@@ -26,12 +26,34 @@ enum AnnualReportViews {
                     )
                 }
             ),
+            .div(.class("report"), .attribute(named: "lang", value: "zh-CN"), .raw(ReportCharts.figure(agenciesChart(rows, year: year)))),
             .h2(.text(UIText.districtTotals(l))),
             .p(.text(UIText.totalsExplained(l))),
-            .pre(
-                .attribute(named: "lang", value: "zh-CN"),
-                .text(ReportWriter.text(sum).components(separatedBy: "\n").filter { $0.contains("|") }.joined(separator: "\n")))
+            tables(sum)
         )
+    }
+
+    /// The agencies side by side: each one's applications closed and carried into next year (table 三's 总计 column of
+    /// its published report, else its draft). A chart of the district office's, so in Chinese like the reports.
+    static func agenciesChart(_ rows: [AnnualReports.RollupRow], year: Int) -> ReportCharts.Chart {
+        let names = rows.map(\.agency.name)
+        let shared = names.count > 1 ? names.dropFirst().reduce(names[0]) { $0.commonPrefix(with: $1) } : ""
+        let bars = rows.map { row in
+            let short = String(row.agency.name.dropFirst(shared.count))
+            let label = short.isEmpty ? row.agency.name : short
+            return ReportCharts.Bar(label: label.count > 11 ? label.prefix(10) + "…" : label, parts: [row.closed ?? 0, row.carried ?? 0])
+        }
+        let summary =
+            rows.map { "\($0.agency.name)办结\($0.closed.map(String.init) ?? "—")件、结转\($0.carried.map(String.init) ?? "—")件" }
+            .joined(separator: "；") + "。"
+        return ReportCharts.chart(
+            id: "chart-agencies", title: "\(year)年度各机关办理政府信息公开申请（表三 总计列）", summary: summary, bars: bars, series: ["已办结", "结转下年度"])
+    }
+
+    /// Tables 二, 三 and 四 as the report prints them (merged cells and all), each with its charts. NB: the report is a
+    /// legal document, in Chinese whatever the page's language; its HTML is the domain's, escaped there.
+    static func tables(_ report: AnnualReport) -> Node<HTML.BodyContext> {
+        .div(.class("report"), .attribute(named: "lang", value: "zh-CN"), .raw(ReportWriter.htmlTables(report)))
     }
 
     static func draft(
@@ -52,10 +74,7 @@ enum AnnualReportViews {
                     .class("notice"), .h2(.text(UIText.arithmeticErrorsToFix(l))),
                     .ul(.forEach(errors) { .li(.text($0.text(l))) })),
             .h2(.text(UIText.tablesFromRecords(l))),
-            // NB: the report is a legal document, in Chinese whatever the page's language.
-            .pre(
-                .attribute(named: "lang", value: "zh-CN"),
-                .text(ReportWriter.text(generated.report).components(separatedBy: "\n").filter { $0.contains("|") }.joined(separator: "\n"))),
+            tables(generated.report),
             .h2(.text(UIText.sources(l))),
             generated.sources.isEmpty
                 ? .p(.text(UIText.allFromRegisters(l)))

@@ -125,11 +125,14 @@ struct AnnualReports {
         }
     }
 
+    /// The report computed from the records, with a narrative drafted for staff to finish; its findings are the
+    /// tables' (the drafted narrative's placeholders are the draft's to clear: `draft`).
     func generate(agency: AgencyRecord, year: Int) async throws -> Generated {
         let facts = try await facts(of: agency, year: year)
         var output = ReportComputation.compute(year: year, agency: agency.name, facts: facts)
         output.report.sections = try await narrative(agency: agency, year: year, facts: facts, report: output.report)
-        return Generated(report: output.report, findings: ReportChecker.check(output.report), sources: output.sources)
+        let findings = ReportChecker.check(output.report).filter { $0.rule != ReportChecker.placeholderRule }
+        return Generated(report: output.report, findings: findings, sources: output.sources)
     }
 
     /// Sections 一 to 六 drafted from the records, for staff to edit.
@@ -237,11 +240,11 @@ extension AnnualReports {
     func draft(agency: AgencyRecord, year: Int) async throws -> Generated {
         var generated = try await generate(agency: agency, year: year)
         if let saved = try await versions(of: agency, year: year).first(where: { $0.version == 0 }) {
-            // NB: the findings of `generate` on the tables hold for the saved narrative too; those on the text are the
-            // saved text's.
+            // NB: the findings of `generate` on the tables hold for the saved narrative too.
             generated.report.sections = try Self.decode(saved).sections
-            generated.findings = generated.findings.filter { $0.rule != ReportChecker.placeholderRule } + ReportChecker.placeholders(generated.report)
         }
+        // A placeholder of the drafted narrative left in the text keeps the draft from being published.
+        generated.findings += ReportChecker.placeholders(generated.report)
         return generated
     }
 
@@ -320,6 +323,10 @@ extension AnnualReports {
         var due: Day
         var published: PublishedVersion?
         var errors: [Finding]
+        /// Table 三's 总计 column: 本年新收, 三（七）办结, 四 结转下年度 (nil where the report leaves them blank).
+        var received: Int?
+        var closed: Int?
+        var carried: Int?
     }
 
     /// Every agency's status and errors for `year`, and the tables summed (latest published version, else the draft).
@@ -342,7 +349,9 @@ extension AnnualReports {
                     return (
                         index,
                         RollupRow(
-                            agency: AgencyRef(agency), status: status, due: due, published: published.map(PublishedVersion.init), errors: errors),
+                            agency: AgencyRef(agency), status: status, due: due, published: published.map(PublishedVersion.init), errors: errors,
+                            received: report.table3?["1"]?[Table3Column.total], closed: report.table3?["3.7"]?[Table3Column.total],
+                            carried: report.table3?["4"]?[Table3Column.total]),
                         report
                     )
                 }

@@ -175,8 +175,8 @@ enum ApplicationPortalViews {
     static func letter(_ letter: ApplicationPage.Letter, trackingNumber: String, secret: String, viewer: Viewer) -> HTML {
         let l = viewer.language
         return Views.page(
-            title: UIText.letterToApplicant(l, letter.title, trackingNumber), viewer: viewer,
-            .p(.class("noprint"), .text(UIText.printHint(l))),
+            title: UIText.lettersSent(l), viewer: viewer,
+            .p(.class("noprint"), .text(UIText.letterToApplicant(l, letter.title, trackingNumber) + " " + UIText.printLetterHint(l))),
             ApplicationStaffViews.article(letter),
             .form(
                 .class("noprint"), .method(.post), .action(Views.attr(SiteURL.applicationStatus.path)),

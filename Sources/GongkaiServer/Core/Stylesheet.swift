@@ -31,6 +31,10 @@ enum Stylesheet {
         .error { color: #b00020; } label { display: block; margin-top: .6em; font-weight: bold; }
         input[type=text], input[type=password], input[type=search], input[type=date], select, textarea { font: inherit; padding: .3em; width: 100%; max-width: 40em; }
         button { font: inherit; padding: .3em 1em; margin-top: .6em; }
+        .report table { font-size: .9em; margin: .5em 0 1em; } .report th { background: #f5f5f5; font-weight: normal; }
+        .report td.n { text-align: right; font-variant-numeric: tabular-nums; } .table-box { overflow-x: auto; }
+        .report h3 { break-after: avoid; } figure.chart { margin: 1em 0; max-width: 40em; break-inside: avoid; }
+        figure.chart figcaption { font-size: .9em; color: var(--muted); }
         section.status h2 { color: var(--accent); margin-bottom: .2em; }
         a.button { display: inline-block; padding: .3em 1em; border: 1px solid #0b4ea2; border-radius: 3px; text-decoration: none; }
         footer.site { border-top: 1px solid var(--line); color: var(--muted); font-size: .85em; padding: 1em; text-align: center; }

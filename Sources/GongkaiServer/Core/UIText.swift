@@ -45,7 +45,7 @@ enum UIText: String, CaseIterable, Sendable {
     case checkProgress, statusTitle, receivingAgency, state, submittedOn, receivedOn, toBeConfirmed, answerDue, provisionalDue, closedOn, result
     case lookUp, wrongNumberOrSecret, noApplicationsHere
     case answeredAs, lettersSent, letterSentOn, readLetter, lettersByDelivery, noLettersYet, whatWasAsked, howToFollow, printHint, deliveryWay
-    case letterToApplicant, noSuchPublicLetter, backToStatus
+    case letterToApplicant, noSuchPublicLetter, backToStatus, printLetterHint
     // The application form.
     case choose, fieldApplicantType, fieldName, fieldIdType, fieldIdNumber, hintIdNumber, fieldPhone, fieldEmail, fieldAddress, fieldInfoTitle
     case fieldInfoNumber, fieldInfoDescription, fieldForm, fieldDelivery, fieldChannel, fieldReceivedOn, formPaper, formElectronic, deliveryPost
@@ -385,6 +385,7 @@ enum UIText: String, CaseIterable, Sendable {
         case .noSuchPublicLetter:
             ("没有可以在网上阅读的这份文书", "There is no such letter to read online")
         case .backToStatus: ("返回办理进度", "Back to the progress")
+        case .printLetterHint: ("可用浏览器的“打印”打印或保存本文书。", "Use the browser's “Print” to print or save this letter.")
         case .wrongNumberOrSecret: ("申请编号或查询码不正确", "The application number or the look-up code is wrong")
         case .noApplicationsHere:
             (

@@ -1,0 +1,107 @@
+"""Issue 16, walked in a real Chromium against `gongkai serve --demo` on loopback.
+
+1. A resident applies online choosing 网上获取: the receipt says what was sent and how to follow it, and prints.
+2. The officer answers 部分公开 with a real-length reason; the resident looks the application up (number and secret
+   posted), reads 「已答复：部分公开」 and its reason in plain words, opens the answer letter there, and prints it; the
+   secret is in no address the browser visited.
+3. The staff's report page and the district's roll-up show tables 二/三/四 as tables with merged cells and charts; the
+   published report on the portal has its charts; each prints with its headings on the same page as their tables.
+
+    python3 issue16_journeys.py BASE_URL SERVER_LOG SCREENSHOT_DIR
+"""
+import base64
+import re
+import shutil
+import subprocess
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+from browser import BASE, CODE, OUT, apply_online, driver, follow, healthy, shot, sign_in, text, type_into
+
+visited = []
+
+
+def go(url):
+    driver.get(url)
+    visited.append(driver.current_url)
+
+
+def printed(name):
+    """The page now shown, printed on A4 by Chromium and read back as text."""
+    pdf = base64.b64decode(driver.execute_cdp_cmd("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69})["data"])
+    open(f"{OUT}/{name}.pdf", "wb").write(pdf)
+    if not shutil.which("pdftotext"):
+        return ""
+    return subprocess.run(["pdftotext", "-layout", f"{OUT}/{name}.pdf", "-"], capture_output=True, text=True).stdout
+
+
+# 1. The receipt.
+title = "联芳街道2026年第三季度城乡最低生活保障资金发放明细及审批依据"
+tracking = apply_online("孙八", title)
+visited.append(driver.current_url)
+receipt = text()
+secret = re.search(r"查询码\s*([2-9A-Z]{12})", receipt).group(1)
+for shown in [tracking, title, "网上获取", "查询码只显示这一次", "阅读和打印本机关发给您的告知书、答复书"]:
+    assert shown in receipt, f"the receipt does not say {shown}"
+shot("receipt")
+paper = printed("receipt")
+assert not paper or (tracking in paper and secret in paper), paper[:400]
+
+# 2. The officer answers 部分公开; the resident reads it.
+sign_in("lianfang-officer")
+go(BASE + "/staff/applications?view=all")
+follow(driver.find_element(By.PARTIAL_LINK_TEXT, tracking))
+follow(driver.find_element(By.XPATH, "//form[.//input[@name='move' and @value='confirm']]//button"))
+answer = driver.find_element(By.XPATH, "//form[.//input[@name='move' and @value='answer']]")
+Select(answer.find_element(By.NAME, "result")).select_by_value("3.2")
+reason = ("发放明细中低保对象的身份证号码、银行账号和家庭收入属于个人隐私，公开会对其合法权益造成损害，"
+          "依据第十五条不予公开；其余部分（户数、人数、发放金额和审批依据）予以公开，见所附表格。")
+answer.find_element(By.NAME, "detail").send_keys(reason)
+follow(answer.find_element(By.TAG_NAME, "button"))
+follow(driver.find_element(By.CSS_SELECTOR, "form[action$='/move'] button[type=submit]"))
+driver.delete_all_cookies()
+
+go(BASE + "/status")
+type_into("trackingNumber", tracking)
+type_into("secret", secret)
+follow(driver.find_element(By.CSS_SELECTOR, "form[action='/status'] button[type=submit]"))
+visited.append(driver.current_url)
+page = text()
+assert "已答复：部分公开" in page, page[:600]
+assert "能够作区分处理" in page and "第三十七条" in page, page[:800]
+assert "三（二）" not in page, "the status page speaks in table 三's labels"
+assert "E98765432" not in page and "13912345678" not in page, "identity data on the status page"
+shot("status-answered")
+follow(driver.find_element(By.XPATH, "//li[contains(., '答复书')]//button"))
+visited.append(driver.current_url)
+assert reason[:30] in text().replace("\n", ""), text()[:600]
+shot("status-letter")
+paper = printed("status-letter")
+if paper:
+    assert "答复书" in paper and "第三十七条" in paper, paper[:400]
+    assert "政府信息公开平台" not in paper and "返回办理进度" not in paper, "the printed letter carries the page's frame"
+assert all(secret not in address for address in visited), f"the secret is in an address: {visited}"
+
+# 3. Reports as tables and charts.
+sign_in("lianfang-officer")
+go(f"{BASE}/staff/reports/{CODE}/2019")
+assert driver.find_elements(By.CSS_SELECTOR, ".report table th[rowspan='3'][colspan='3']"), "table 三 is not a table"
+assert len(driver.find_elements(By.CSS_SELECTOR, ".report figure.chart svg[role=img]")) == 3, "the report page lacks its charts"
+assert not driver.find_elements(By.TAG_NAME, "pre"), "a table shown as text"
+shot("staff-report")
+sign_in("district-supervisor")
+go(f"{BASE}/staff/reports?year=2019")
+assert driver.find_elements(By.CSS_SELECTOR, "svg[aria-labelledby^='chart-agencies']"), "the roll-up lacks its agencies chart"
+assert driver.find_elements(By.CSS_SELECTOR, ".report table td.n"), "the district totals are not a table"
+shot("rollup")
+driver.delete_all_cookies()
+go(f"{BASE}/a/{CODE}/reports/2019")
+assert len(driver.find_elements(By.CSS_SELECTOR, "figure.chart svg")) == 3, "the published report lacks its charts"
+shot("published-report")
+paper = printed("published-report")
+if paper:
+    assert "（三）政府信息管理" not in paper or "请填写" not in paper, "the published report holds a placeholder"
+    assert "申请办理结果" in paper, "the charts do not print"
+assert healthy(), "the server no longer answers"
+print("issue 16: receipt, plain status, the letter online and printed, report tables and charts — walked")
