@@ -17,6 +17,42 @@ import VaporTesting
         ("indexPattern", "{code}/{year}-{seq:6}"),
     ]
 
+    /// Issue 16: the administrator sets the site's name and footer; every public page shows the lines set and no
+    /// empty ones; the change is audited; another app server sees it at its next settings read; nobody else may.
+    @Test func theAdministratorSetsTheSitesNameAndFooter_shownOnEveryPage() async throws {
+        try await withServer(demo: true) { app, admin in
+            let portal = TestClient(app: app, passwords: [:])
+            #expect(!(try await portal.get(SiteURL.home.path).body.string.contains("主办单位")))
+            try await admin.signIn("admin")
+            #expect(try await admin.get(SiteURL.adminSite.path).status == .ok)
+            let tooLong = try await admin.post(SiteURL.adminSite.path, form: [("name", String(repeating: "长", count: 61))])
+            #expect(tooLong.status == .unprocessableEntity && tooLong.body.string.contains("不能超过60个字"))
+            let saved = try await admin.post(
+                SiteURL.adminSite.path,
+                form: [
+                    ("name", "重庆市沙坪坝区政府信息公开平台"), ("host", "重庆市沙坪坝区人民政府办公室"), ("organiser", "重庆市沙坪坝区大数据应用发展管理局"),
+                    ("contact", "023-65366000"), ("siteCode", "5001060001"), ("icp", "渝ICP备05003300号"), ("police", ""),
+                ])
+            #expect(saved.status == .seeOther)
+            for path in [SiteURL.home.path, SiteURL.agency(DemoSeed.lianfangCode).path, SiteURL.applicationStatus.path] {
+                let page = try await portal.get(path).body.string
+                #expect(page.contains(">重庆市沙坪坝区政府信息公开平台</a>"), "\(path)")
+                #expect(page.contains("主办单位：") && page.contains("重庆市沙坪坝区人民政府办公室") && page.contains("网站标识码："), "\(path)")
+                #expect(page.contains("<a href=\"https://beian.miit.gov.cn/\" rel=\"noopener\">渝ICP备05003300号</a>"), "\(path)")
+                #expect(!page.contains("公安机关备案号"), "an empty line is not shown: \(path)")
+            }
+            let log = try #require(try await AuditRecord.query(on: app.db).filter(\.$entity == "site").first())
+            #expect(log.after?.contains("渝ICP备05003300号") == true && log.actor == "admin")
+            // Another app server (here: the settings as another server would have them) reads the change.
+            app.siteSettings = SiteSettings()
+            app.siteSettings = try await SiteSettings.load(on: app.db)
+            #expect(app.siteSettings.footer[.icp] == "渝ICP备05003300号")
+            let officer = TestClient(app: app, passwords: admin.passwords)
+            try await officer.signIn("lianfang-officer")
+            #expect(try await officer.post(SiteURL.adminSite.path, form: [("name", "x")]).status == .forbidden)
+        }
+    }
+
     @Test func anAdministratorCreatesAnAgencyThatThePortalShowsWithItsGuideAndCategories() async throws {
         try await withServer(demo: true) { app, admin in
             try await admin.signIn("admin")

@@ -38,6 +38,9 @@ import VaporTesting
             app.clientAddress = ClientAddress(trustedProxies: [IPNetwork("127.0.0.1")!])
             app.rateLimits.applications.limit = 2
             app.rateLimits.applicant.limit = 3
+            // NB: one fixed moment, mid-window: a run that crossed the hour would start the counts again.
+            app.rateLimits.applications.fixedNow = 1_800_001_800
+            app.rateLimits.applicant.fixedNow = 1_800_001_800
             try await app.server.start(address: .hostname("127.0.0.1", port: 0))
             let port = try #require(app.http.server.shared.localAddress?.port)
             let url = URI(string: "http://127.0.0.1:\(port)\(SiteURL.apiAgencyApplications(DemoSeed.lianfangCode).path)")

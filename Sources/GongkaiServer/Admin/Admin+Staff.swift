@@ -7,6 +7,8 @@ import Vapor
 struct AdminController {
     func register(_ signedIn: any RoutesBuilder) {
         signedIn.get(.admin, use: overview)
+        signedIn.get(.adminSite, use: site)
+        signedIn.post(.adminSite, use: saveSite)
         signedIn.get(.adminNewAgency, use: newAgency)
         signedIn.post(.adminNewAgency, use: createAgency)
         signedIn.get(.adminAgency, use: editAgency)

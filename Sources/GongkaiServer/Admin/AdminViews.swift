@@ -47,6 +47,7 @@ enum AdminViews {
         return Views.page(
             title: UIText.administration(l), viewer: viewer,
             StaffViews.header(viewer),
+            .p(.a(.href(Views.attr(SiteURL.adminSite.path)), .text(UIText.siteSettingsTitle(l)))),
             .h2(.text(UIText.agency(l))),
             .p(.a(.href(Views.attr(SiteURL.adminNewAgency.path)), .text(UIText.newAgency(l)))),
             .table(

@@ -18,7 +18,7 @@ enum SiteRoute: CaseIterable, Sendable {
     case staffApplicationForm
     case staffReports, staffReport, staffReportSave, staffReportPublish
     case staffRegisters, staffRegistersSave, staffRegistersImport, staffTrainings, staffReviewCases, staffComplaints, staffComplaint
-    case admin, adminNewAgency, adminAgency, adminCategories, adminCategory, adminNewAccount, adminAccount, adminAccountToken
+    case admin, adminSite, adminNewAgency, adminAgency, adminCategories, adminCategory, adminNewAccount, adminAccount, adminAccountToken
     // The API.
     case apiOpenAPI, apiAgencies, apiAgency, apiAgencyCategories, apiItems, apiItem, apiItemActions, apiSearch
     case apiAgencyApplications, apiApplicationStatus, apiApplications, apiApplication, apiApplicationMoves
@@ -79,6 +79,7 @@ enum SiteRoute: CaseIterable, Sendable {
         case .staffComplaints: ["staff", "complaints"]
         case .staffComplaint: ["staff", "complaints", ":id"]
         case .admin: ["staff", "admin"]
+        case .adminSite: ["staff", "admin", "site"]
         case .adminNewAgency: ["staff", "admin", "agencies", "new"]
         case .adminAgency: ["staff", "admin", "agencies", ":code"]
         case .adminCategories: ["staff", "admin", "agencies", ":code", "categories"]

@@ -28,6 +28,8 @@ enum SiteURL {
     case staffNewVersion(UUID)
     case staffAudit
     case admin
+    /// The site's name and footer.
+    case adminSite
     case annualReport(String, Int, version: Int? = nil)
     case annualReportDownload(String, Int, format: String, version: Int? = nil)
     case apply(String)
@@ -110,6 +112,7 @@ enum SiteURL {
         case .staffNewVersion: .staffNewVersion
         case .staffAudit: .staffAudit
         case .admin: .admin
+        case .adminSite: .adminSite
         case .annualReport: .annualReport
         case .annualReportDownload: .annualReportDownload
         case .apply: .apply
@@ -183,7 +186,8 @@ enum SiteURL {
             [id.uuidString]
         case .staffApplicationLetter(let id, let other), .staffApplicationReview(let id, let other): [id.uuidString, other.uuidString]
         case .home, .search, .sitemap, .healthz, .metrics, .stylesheet, .staffHome, .staffLogin, .staffLogout, .staffNewItem, .staffAudit, .admin,
-            .applicationStatus, .applicationLetter, .staffApplications, .staffNewApplication, .staffComplaints, .staffTrainings, .staffReviewCases,
+            .adminSite, .applicationStatus, .applicationLetter, .staffApplications, .staffNewApplication, .staffComplaints, .staffTrainings,
+            .staffReviewCases,
             .staffRegisters,
             .staffRegistersSave, .staffRegistersImport, .staffReports, .adminNewAgency, .adminNewAccount, .apiOpenAPI, .apiAgencies,
             .apiItems, .apiSearch, .apiApplicationStatus, .apiApplications:

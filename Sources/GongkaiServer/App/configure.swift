@@ -38,6 +38,7 @@ public func configure(_ app: Application, _ configuration: ServerConfiguration, 
     app.routes.defaultMaxBodySize = BodyLimit.forms
     app.storage[CalendarKey.self] = loadCalendar(configuration.calendarFile, logger: app.logger)
 
+    _ = app.siteSettingsBox  // NB: made here, before any request or task can reach for it
     app.middleware = Middlewares()
     app.storage[ServerMetricsKey.self] = ServerMetrics(
         poolSize: configuration.poolSize(eventLoops: app.eventLoopGroup.makeIterator().reduce(0) { n, _ in n + 1 }))

@@ -118,11 +118,12 @@ extension Request {
 
     /// For public pages: no session is touched, so the portal sets no cookie.
     var viewer: Viewer {
-        Viewer(
+        let site = application.siteSettings
+        return Viewer(
             staff: nil, csrf: nil, language: language,
             address: method == .GET ? url.query.map { url.path + "?" + $0 } ?? url.path : nil,
             suggestsEnglish: url.path == SiteURL.home.path && language == .zh && Language.prefersEnglish(headers.first(name: .acceptLanguage)),
-            siteName: application.siteSettings.name)
+            siteName: site.name, footer: site.footer)
     }
 
     /// For back-office pages, which run behind the sessions middleware.

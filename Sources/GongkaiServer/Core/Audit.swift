@@ -7,7 +7,7 @@ import Gongkai
 enum Audit {
     /// What a line of the log is about.
     enum Entity: String, CaseIterable, Sendable {
-        case item, application, agency, category, staff, training, complaint, register
+        case item, application, agency, category, staff, training, complaint, register, site
         case annualReport = "annual-report"
         case reviewCase = "review-case"
     }

@@ -3,8 +3,8 @@ import Gongkai
 import SQLKit
 import Vapor
 
-/// Work every app server does in the background while it runs: every `interval` it sends the outbox's due messages
-/// (when SMTP is configured), and once an hour it forgets rate-limit windows that ended long ago.
+/// Work every app server does in the background while it runs: every `interval` it reads the site's settings again
+/// and sends the outbox's due messages (when SMTP is configured), and once an hour it forgets rate-limit windows that ended long ago.
 struct Housekeeping: LifecycleHandler {
     var interval: Duration = .seconds(30)
 
@@ -22,6 +22,8 @@ struct Housekeeping: LifecycleHandler {
                 try? await Task.sleep(for: interval)
                 guard let app else { return }
                 ticks += 1
+                // What another app server saved (the site's name and footer) shows here within one interval.
+                if let settings = try? await SiteSettings.load(on: app.db) { app.siteSettings = settings }
                 if let mailer = app.mailer {
                     await Outbox(db: app.db, mailer: mailer, group: app.eventLoopGroup, today: app.fixedToday ?? Day.today(at: Date())).deliver()
                 }

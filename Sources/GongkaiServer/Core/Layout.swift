@@ -23,6 +23,8 @@ struct Viewer {
     var suggestsEnglish = false
     /// The site's name set at `gongkai setup`; nil for the generic 政府信息公开平台.
     var siteName: String?
+    /// The site's footer lines the administrator has set.
+    var footer: [SiteSettings.FooterField: String] = [:]
 }
 
 enum Views {
@@ -82,8 +84,35 @@ enum Views {
                     .h1(.text(title)),
                     .group(content)
                 ),
-                .footer(.class("site"), .text(UIText.footer(language)))
+                footer(viewer)
             )
+        )
+    }
+
+    /// The site's footer: 主办单位, 承办单位 and 联系我们 on one line, 网站标识码 and the two 备案号 on the next (the ICP
+    /// number linked to the MIIT register, as government sites do), each only when the administrator has set it.
+    static func footer(_ viewer: Viewer) -> Node<HTML.BodyContext> {
+        let l = viewer.language
+        func line(_ fields: [SiteSettings.FooterField]) -> Node<HTML.BodyContext> {
+            let set = fields.compactMap { field in viewer.footer[field].map { (field, $0) } }
+            return .if(
+                !set.isEmpty,
+                .p(
+                    .forEach(Array(set.enumerated())) { index, entry in
+                        .group(
+                            .if(index > 0, .text("　")),
+                            .span(
+                                .text(UIText.labelled(l, entry.0.label(l), "")),
+                                entry.0 == .icp
+                                    ? .a(.href("https://beian.miit.gov.cn/"), .attribute(named: "rel", value: "noopener"), .text(entry.1))
+                                    : .text(entry.1)))
+                    }))
+        }
+        return .footer(
+            .class("site"),
+            line([.host, .organiser, .contact]),
+            line([.siteCode, .icp, .police]),
+            .p(.text(UIText.footer(l)))
         )
     }
 

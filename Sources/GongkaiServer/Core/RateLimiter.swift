@@ -14,13 +14,16 @@ struct RateLimit: Sendable {
     var name: String
     var limit: Int
     var window: Int64
+    /// For tests: the time counted at (seconds since 1970), so that a test never straddles a window's edge.
+    var fixedNow: Int64? = nil
 
     /// Counts a request under `key`; the seconds to wait when it is one too many, else nil.
-    func admit(_ key: String, on sql: any SQLDatabase, now: Int64 = Int64(Date().timeIntervalSince1970)) async throws -> Int? {
+    func admit(_ key: String, on sql: any SQLDatabase, now: Int64? = nil) async throws -> Int? {
         struct Count: Decodable {
             var hits: Int
             var window_start: Int64
         }
+        let now = now ?? fixedNow ?? Int64(Date().timeIntervalSince1970)
         let start = now - now % window
         let bucket = "\(name):\(key)"
         let count = try await sql.raw(

@@ -46,6 +46,8 @@ enum UIText: String, CaseIterable, Sendable {
     case lookUp, wrongNumberOrSecret, noApplicationsHere
     case answeredAs, lettersSent, letterSentOn, readLetter, lettersByDelivery, noLettersYet, whatWasAsked, howToFollow, printHint, deliveryWay
     case letterToApplicant, noSuchPublicLetter, backToStatus, printLetterHint
+    case footerHost, footerOrganiser, footerContact, footerSiteCode, footerICP, footerPolice, siteSettingsTitle, siteNameField, siteFieldTooLong
+    case siteNameHint, footerHint
     // The application form.
     case choose, fieldApplicantType, fieldName, fieldIdType, fieldIdNumber, hintIdNumber, fieldPhone, fieldEmail, fieldAddress, fieldInfoTitle
     case fieldInfoNumber, fieldInfoDescription, fieldForm, fieldDelivery, fieldChannel, fieldReceivedOn, formPaper, formElectronic, deliveryPost
@@ -385,6 +387,17 @@ enum UIText: String, CaseIterable, Sendable {
         case .noSuchPublicLetter:
             ("没有可以在网上阅读的这份文书", "There is no such letter to read online")
         case .backToStatus: ("返回办理进度", "Back to the progress")
+        case .footerHost: ("主办单位", "Run by")
+        case .footerOrganiser: ("承办单位", "Operated by")
+        case .footerContact: ("联系我们", "Contact")
+        case .footerSiteCode: ("网站标识码", "Site identifier")
+        case .footerICP: ("ICP备案号", "ICP filing number")
+        case .footerPolice: ("公安机关备案号", "Public security filing number")
+        case .siteSettingsTitle: ("网站名称和页脚", "The site's name and footer")
+        case .siteNameField: ("网站名称", "Site name")
+        case .siteFieldTooLong: ("不能超过{1}个字", "at most {1} characters")
+        case .siteNameHint: ("显示在每一页的页头，如“重庆市沙坪坝区政府信息公开平台”", "Shown at the top of every page")
+        case .footerHint: ("未填写的项目不在页脚显示", "A line left empty is not shown in the footer")
         case .printLetterHint: ("可用浏览器的“打印”打印或保存本文书。", "Use the browser's “Print” to print or save this letter.")
         case .wrongNumberOrSecret: ("申请编号或查询码不正确", "The application number or the look-up code is wrong")
         case .noApplicationsHere:
