@@ -38,12 +38,12 @@ shot("home")
 follow(driver.find_element(By.LINK_TEXT, AGENCY))
 assert AGENCY in h1(), h1()
 shot("agency")
-follow(driver.find_element(By.LINK_TEXT, "公开指南"))
+follow(driver.find_element(By.CSS_SELECTOR, "nav.columns").find_element(By.LINK_TEXT, "政府信息公开指南"))
 assert h1() == AGENCY + "政府信息公开指南", h1()
 assert "第十九条" in text() and "20个工作日" in text(), "the guide says what is published and when"
 shot("guide")
 follow(driver.find_element(By.CSS_SELECTOR, "nav.crumbs").find_element(By.LINK_TEXT, AGENCY))
-follow(driver.find_element(By.LINK_TEXT, "公开目录"))
+follow(driver.find_element(By.CSS_SELECTOR, "nav.columns").find_element(By.LINK_TEXT, "法定主动公开内容"))
 assert h1() == AGENCY + "政府信息公开目录", h1()
 all_items = int(re.search(r"共(\d+)条", driver.find_element(By.CSS_SELECTOR, "nav.pages").text).group(1))
 
@@ -111,7 +111,7 @@ shot("search-page-two")
 
 # 3. The application form: sent half-filled, each problem stands beside its field and what was typed stays.
 driver.get(f"{BASE}/a/{CODE}")
-follow(driver.find_element(By.LINK_TEXT, "申请公开"))
+follow(driver.find_element(By.CSS_SELECTOR, "nav.columns").find_element(By.LINK_TEXT, "依申请公开"))
 type_into("name", "王小红")
 type_into("infoTitle", "联芳街道2026年老旧小区改造项目资金使用情况")
 follow(driver.find_element(By.CSS_SELECTOR, "form[action$='/apply'] button[type=submit]"))

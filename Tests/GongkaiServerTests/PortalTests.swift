@@ -54,6 +54,44 @@ import VaporTesting
         }
     }
 
+    /// Issue 16: the home groups the district's agencies as a district portal does, lists what is on notice today and
+    /// last year's annual reports with where each stands; every page of an agency carries its banner and column set
+    /// (第二十条's kinds as sub-columns), the page's column marked, and a search box scoped to the agency.
+    @Test func portal_hasTheColumnSetOfADisclosurePlatform() async throws {
+        try await withServer(demo: true, today: Day(iso: "2026-11-20")!) { _, client in
+            let home = try await client.get(SiteURL.home.path).body.string
+            let order = ["<h3>区人民政府</h3>", "<h3>区政府部门</h3>", "<h3>街道办事处</h3>", "<h3>镇人民政府</h3>"].compactMap { home.range(of: $0)?.lowerBound }
+            #expect(order.count == 4 && order == order.sorted(), "the agencies are not grouped in the district's order")
+            #expect(home.contains("<h2>2025年度政府信息公开工作年度报告</h2>"))
+            #expect(home.contains("已逾期未发布（发布期限2026-01-31）") || home.contains("发布"), "each agency's report says where it stands")
+            let code = DemoSeed.lianfangCode
+            for (path, current) in [
+                (SiteURL.agency(code).path, "机关概况"), (SiteURL.guide(code).path, "政府信息公开指南"), (SiteURL.catalogue(code).path, "法定主动公开内容"),
+                (SiteURL.notices(code).path, "公示公告"), (SiteURL.reports(code).path, "政府信息公开年报"), (SiteURL.apply(code).path, "依申请公开"),
+                (SiteURL.complaints(code).path, "投诉举报"),
+            ] {
+                let page = try await client.get(path).body.string
+                #expect(page.contains("<div class=\"agency-banner\">"), "\(path)")
+                #expect(page.contains("aria-current=\"page\">\(current)</a>"), "\(path) does not mark \(current)")
+                let nav = page.firstMatch(of: /<nav class="columns noprint"[\s\S]*?<\/nav>/).map { String($0.output) } ?? ""
+                #expect(nav.components(separatedBy: "aria-current=\"page\"").count == 2, "\(path) marks more or fewer than one column")
+                #expect(page.contains(">财政预算决算</a>"), "\(path): the 第二十条 kinds are not sub-columns")
+                #expect(page.contains("<input type=\"hidden\" name=\"agency\" value=\"\(code)\"/>"), "\(path): no scoped search")
+            }
+            // An item is shown under its category's column.
+            let items = try await client.get(SiteURL.apiItems.path + "?agency=\(code)").content.decode(ListPage<ItemDTO>.self)
+            let item = try #require(items.items.first)
+            let page = try await client.get(SiteURL.item(code, item.id).path).body.string
+            #expect(page.contains("aria-current=\"page\">\(item.categoryName)</a>"))
+            // A community's 依申请公开 leads to its subdistrict's form.
+            let community = try await client.get(SiteURL.agency("11500106L0001").path).body.string
+            #expect(community.contains("href=\"\(SiteURL.apply(code).path)\""))
+            // The scoped search finds within the agency.
+            let scoped = try await client.get(SiteURL.search(query: "低保", agency: code).path).body.string
+            #expect(!scoped.contains("小龙坎街道办事处 20"), "a result of another agency in a scoped search")
+        }
+    }
+
     /// Issue 14: an address that exists, asked with a method it does not take, is a 405 naming the methods it takes;
     /// an address that does not exist stays a 404; OPTIONS says what an address takes.
     @Test func aMethodAnAddressDoesNotTakeIs405WithAllow_andAnUnknownAddressStays404() async throws {

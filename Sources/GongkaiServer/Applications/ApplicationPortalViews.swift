@@ -47,7 +47,6 @@ enum ApplicationPortalViews {
         let l = viewer.language
         return Views.page(
             title: UIText.applicationTitle(l, agency.name), viewer: viewer, crumbs: PortalViews.crumbs(agency, l),
-            PortalViews.agencyNav(agency, l),
             .p(.text(UIText.applicationIntro(l))),
             .if(!problems.isEmpty, .p(.class("error"), .attribute(named: "role", value: "alert"), .text(UIText.formProblems(l, problems.count)))),
             .form(

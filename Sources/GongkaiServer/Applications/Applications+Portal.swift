@@ -22,8 +22,9 @@ struct ApplicationPortalController {
     }
 
     func form(_ req: Request) async throws -> Response {
-        let (_, dto) = try await agency(req)
-        return PageRenderer.render(ApplicationPortalViews.form(agency: dto, values: [:], problems: [:], viewer: req.viewer))
+        let (agency, dto) = try await agency(req)
+        return PageRenderer.render(
+            ApplicationPortalViews.form(agency: dto, values: [:], problems: [:], viewer: try await req.viewer(in: agency, .apply)))
     }
 
     func submit(_ req: Request) async throws -> Response {
@@ -41,7 +42,8 @@ struct ApplicationPortalController {
             return response
         } catch let invalid as Applications.InvalidInput {
             let response = PageRenderer.render(
-                ApplicationPortalViews.form(agency: dto, values: input.values, problems: invalid.problems, viewer: req.viewer),
+                ApplicationPortalViews.form(
+                    agency: dto, values: input.values, problems: invalid.problems, viewer: try await req.viewer(in: agency, .apply)),
                 status: .unprocessableEntity)
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
             return response

@@ -23,14 +23,26 @@ struct PortalController {
 
     private func store(_ req: Request) -> Catalogue { Catalogue(db: req.db, calendar: req.workdays) }
 
+    /// The district's home: its agencies grouped as a district's portal groups them, the latest items, what is on
+    /// notice today anywhere in the district, and each agency's annual report on last year with where it stands.
     func home(_ req: Request) async throws -> Response {
         let agencies = try await AgencyRecord.query(on: req.db).sort(\.$position).all()
         let latest = try await store(req).published(agency: nil, category: nil, year: nil, page: 1, perPage: 10, counted: false)
         let codes = Dictionary(uniqueKeysWithValues: agencies.map { ($0.id!, $0.code) })
+        let today = req.today
+        let year = today.year - 1
+        var reports: [PortalViews.HomeReport] = []
+        for agency in agencies where agency.kind != .community {
+            let (status, due, versions) = try await AnnualReports(db: req.db).status(agency: agency, year: year, today: today)
+            reports.append(
+                PortalViews.HomeReport(
+                    code: agency.code, name: agency.name, published: versions.last { $0.version >= 1 }?.publishedOn, due: due.iso,
+                    overdue: status == .overdue))
+        }
         return PageRenderer.render(
             PortalViews.home(
                 agencies: agencies.map { agency in agency.dto(parentCode: agency.$parent.id.flatMap { codes[$0] }) }, latest: latest.items,
-                viewer: req.viewer))
+                notices: try await store(req).notices(agency: nil, today: today), reports: reports, year: year, viewer: req.viewer))
     }
 
     func agency(_ req: Request) async throws -> Response {
@@ -43,14 +55,16 @@ struct PortalController {
         return PageRenderer.render(
             PortalViews.agency(
                 dto, children: children.map { $0.dto(parentCode: agency.code) }, categories: try await c.categories(of: agency).map(\.dto),
-                latest: latest.items, notices: notices, viewer: req.viewer))
+                latest: latest.items, notices: notices, viewer: try await req.viewer(in: agency, .home)))
     }
 
     func guide(_ req: Request) async throws -> Response {
         let c = store(req)
         let agency = try await c.agency(code: req.parameters.get("code") ?? "")
         return PageRenderer.render(
-            PortalViews.guide(try await c.agencyDTO(agency), categories: try await c.categories(of: agency).map(\.dto), viewer: req.viewer))
+            PortalViews.guide(
+                try await c.agencyDTO(agency), categories: try await c.categories(of: agency).map(\.dto),
+                viewer: try await req.viewer(in: agency, .guide)))
     }
 
     func catalogue(_ req: Request) async throws -> Response {
@@ -67,7 +81,7 @@ struct PortalController {
         return PageRenderer.render(
             PortalViews.catalogue(
                 try await c.agencyDTO(agency), categories: categories.map(\.dto), selected: category, year: year, items: items, today: req.today,
-                viewer: req.viewer))
+                viewer: try await req.viewer(in: agency, .catalogue, category: category)))
     }
 
     func item(_ req: Request) async throws -> Response {
@@ -107,7 +121,8 @@ struct PortalController {
                         current: $0.id == id, state: $0.state)
                 },
                 attachments: attachments.map { ($0.filename, $0.size, SiteURL.attachment(record.agency.code, id, $0.id!).path) },
-                withdrawnOn: withdrawn ? (withdrawnOn ?? "") : nil, viewer: req.viewer),
+                withdrawnOn: withdrawn ? (withdrawnOn ?? "") : nil,
+                viewer: try await req.viewer(in: record.agency, .catalogue, category: record.$category.id)),
             status: withdrawn ? .gone : .ok)
     }
 
@@ -137,7 +152,8 @@ struct PortalController {
         let today = req.today
         return PageRenderer.render(
             PortalViews.notices(
-                try await c.agencyDTO(agency), items: try await c.notices(agency: agency.requireID(), today: today), today: today, viewer: req.viewer)
+                try await c.agencyDTO(agency), items: try await c.notices(agency: agency.requireID(), today: today), today: today,
+                viewer: try await req.viewer(in: agency, .notices))
         )
     }
 
@@ -154,7 +170,7 @@ struct PortalController {
         return PageRenderer.render(
             PortalViews.reports(
                 try await c.agencyDTO(agency), versions: versions.map { ($0.year, $0.version, $0.publishedOn ?? "") }, items: items,
-                viewer: req.viewer))
+                viewer: try await req.viewer(in: agency, .reports)))
     }
 
     /// A published annual report (the latest version, or `?version=N`), as a page that prints on A4.
@@ -298,5 +314,14 @@ enum XML {
     static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}
+
+extension Request {
+    /// The viewer of a page of `agency`'s: framed by its banner and column set, `column` marked as the one shown.
+    func viewer(in agency: AgencyRecord, _ column: AgencyFrame.Column, category: UUID? = nil) async throws -> Viewer {
+        var viewer = self.viewer
+        viewer.frame = try await Catalogue(db: db, calendar: workdays).frame(agency, column, category: category)
+        return viewer
     }
 }

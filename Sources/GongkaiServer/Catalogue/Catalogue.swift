@@ -83,10 +83,11 @@ struct Catalogue {
         return item
     }
 
-    /// Public notices (公示) whose posting period includes `today`.
-    func notices(agency: UUID, today: Day) async throws -> [ItemDTO] {
-        let records = try await ItemRecord.query(on: db)
-            .filter(\.$agency.$id == agency).filter(\.$state == PublicationState.published.rawValue)
+    /// Public notices (公示) whose posting period includes `today`, of one agency or (nil) of all.
+    func notices(agency: UUID?, today: Day) async throws -> [ItemDTO] {
+        var query = ItemRecord.query(on: db)
+        if let agency { query = query.filter(\.$agency.$id == agency) }
+        let records = try await query.filter(\.$state == PublicationState.published.rawValue)
             .filter(\.$postingFrom <= today.iso).filter(\.$postingTo >= today.iso)
             .sort(\.$postingTo).with(\.$agency).with(\.$category).all()
         return records.map { $0.dto(agency: $0.agency, category: $0.category) }

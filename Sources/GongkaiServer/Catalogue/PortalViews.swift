@@ -4,45 +4,76 @@ import Plot
 
 /// The public portal's pages: each a function from its page model to HTML.
 enum PortalViews {
-    static func home(agencies: [AgencyDTO], latest: [ItemDTO], viewer: Viewer) -> HTML {
-        let roots = agencies.filter { $0.parentCode == nil }
-        func tree(_ parent: AgencyDTO) -> Node<HTML.ListContext> {
-            let children = agencies.filter { $0.parentCode == parent.code && $0.kind.takesApplications }
-            return .li(
-                .a(.href(Views.attr(SiteURL.agency(parent.code).path)), .text(parent.name)),
-                .if(!children.isEmpty, .ul(.forEach(children) { tree($0) }))
-            )
-        }
+    /// An agency's annual report on the year before, as the home page lists it.
+    struct HomeReport {
+        var code: String
+        var name: String
+        /// The day its first version was published; nil while it is not.
+        var published: String?
+        var due: String
+        var overdue: Bool
+    }
+
+    static func home(agencies: [AgencyDTO], latest: [ItemDTO], notices: [ItemDTO], reports: [HomeReport], year: Int, viewer: Viewer) -> HTML {
         let l = viewer.language
+        let roots = agencies.filter { $0.parentCode == nil }
+        let groups: [(UIText, [AgencyKind])] = [
+            (.homeGovernment, [.districtGovernment]), (.homeDepartments, [.department]), (.homeSubdistricts, [.subdistrict]), (.homeTowns, [.town]),
+        ]
+        func link(_ agency: AgencyDTO) -> Node<HTML.ListContext> {
+            let communities = agencies.filter { $0.parentCode == agency.code && $0.kind == .community }
+            return .li(
+                .a(.href(Views.attr(SiteURL.agency(agency.code).path)), .text(agency.name)),
+                .if(
+                    !communities.isEmpty,
+                    .ul(
+                        .class("communities"),
+                        .forEach(communities) { .li(.a(.href(Views.attr(SiteURL.agency($0.code).path)), .text($0.name))) })))
+        }
         return Views.page(
             title: roots.first.map { UIText.agencyDisclosure(l, $0.name) } ?? UIText.disclosure(l),
             viewer: viewer,
-            .section(.h2(.text(UIText.agencies(l))), .ul(.forEach(roots) { tree($0) })),
-            .section(.h2(.text(UIText.latest(l))), Views.itemList(latest, showAgency: true, language: l))
+            .div(
+                .class("home-grid"),
+                .section(
+                    .class("home-agencies"), .h2(.text(UIText.agencies(l))),
+                    .forEach(groups) { label, kinds in
+                        let members = agencies.filter { kinds.contains($0.kind) }
+                        return .if(!members.isEmpty, .group(.h3(.text(label(l))), .ul(.class("agency-list"), .forEach(members) { link($0) })))
+                    }),
+                .div(
+                    .class("home-news"),
+                    .if(
+                        !notices.isEmpty,
+                        .section(
+                            .class("notice"), .h2(.text(UIText.onNoticeNow(l))),
+                            .ul(
+                                .class("items"),
+                                .forEach(notices) { item in
+                                    .li(
+                                        .a(.href(Views.attr(SiteURL.item(item.agencyCode, item.id).path)), .text(item.title)),
+                                        .span(
+                                            .class("date"),
+                                            .text(item.agencyName + " " + UIText.noticeRange(l, item.postingFrom ?? "", item.postingTo ?? ""))))
+                                }))),
+                    .section(.h2(.text(UIText.latest(l))), Views.itemList(latest, showAgency: true, language: l)),
+                    .section(
+                        .h2(.text(UIText.homeReports(l, year))),
+                        .ul(
+                            .class("items"),
+                            .forEach(reports) { report in
+                                .li(
+                                    .text(report.name + " "),
+                                    report.published.map { day in
+                                        .a(.href(Views.attr(SiteURL.annualReport(report.code, year).path)), .text(UIText.homeReportPublished(l, day)))
+                                    }
+                                        ?? .span(
+                                            .class("date"),
+                                            .text(report.overdue ? UIText.homeReportOverdue(l, report.due) : UIText.homeReportDue(l, report.due))))
+                            }))
+                )
+            )
         )
-    }
-
-    static func agencyNav(_ agency: AgencyDTO, _ l: Language) -> Node<HTML.BodyContext> {
-        .element(
-            named: "nav",
-            nodes: [
-                .attribute(named: "aria-label", value: UIText.thisAgency(l)),
-                .p(
-                    .a(.href(Views.attr(SiteURL.guide(agency.code).path)), .text(UIText.guide(l))), .text(" · "),
-                    .a(.href(Views.attr(SiteURL.catalogue(agency.code).path)), .text(UIText.catalogue(l))), .text(" · "),
-                    .a(.href(Views.attr(SiteURL.notices(agency.code).path)), .text(UIText.notices(l))), .text(" · "),
-                    .a(.href(Views.attr(SiteURL.reports(agency.code).path)), .text(UIText.annualReports(l))), .text(" · "),
-                    // A community (居民委员会) only posts on its boards; applications go to its subdistrict or town.
-                    agency.kind.takesApplications
-                        ? .group(.a(.href(Views.attr(SiteURL.apply(agency.code).path)), .text(UIText.apply(l))), .text(" · "))
-                        : .unwrap(agency.parentCode) {
-                            .group(.a(.href(Views.attr(SiteURL.apply($0).path)), .text(UIText.applyThroughParent(l))), .text(" · "))
-                        },
-                    .a(.href(Views.attr(SiteURL.applicationStatus.path)), .text(UIText.applicationStatus(l))), .text(" · "),
-                    .a(.href(Views.attr(SiteURL.complaints(agency.code).path)), .text(UIText.complaints(l))), .text(" · "),
-                    .a(.href(Views.attr(SiteURL.feed(agency.code).path)), .text(UIText.feed(l)))
-                ),
-            ])
     }
 
     static func crumbs(_ agency: AgencyDTO, _ l: Language) -> [(String, String)] {
@@ -55,7 +86,6 @@ enum PortalViews {
         let l = viewer.language
         return Views.page(
             title: agency.name, viewer: viewer, crumbs: [(UIText.home(l), SiteURL.home.path)],
-            agencyNav(agency, l),
             .section(
                 .h2(.text(UIText.agencyProfile(l))),
                 .table(

@@ -20,7 +20,9 @@ struct ComplaintPortal {
 
     func form(_ req: Request) async throws -> Response {
         let agency = try await agency(req)
-        return PageRenderer.render(ComplaintViews.form(ComplaintFormPage(agencyCode: agency.code, agencyName: agency.name), viewer: req.viewer))
+        return PageRenderer.render(
+            ComplaintViews.form(
+                ComplaintFormPage(agencyCode: agency.code, agencyName: agency.name), viewer: try await req.viewer(in: agency, .complaints)))
     }
 
     func submit(_ req: Request) async throws -> Response {
@@ -33,12 +35,12 @@ struct ComplaintPortal {
         do {
             page.number = try await Complaints(db: req.db).submit(
                 to: agency, content: form.content ?? "", name: form.name ?? "", contact: form.contact ?? "", today: req.today)
-            return PageRenderer.render(ComplaintViews.form(page, viewer: req.viewer), status: .created)
+            return PageRenderer.render(ComplaintViews.form(page, viewer: try await req.viewer(in: agency, .complaints)), status: .created)
         } catch let refusal as Complaints.Refusal {
             (page.content, page.name, page.contact, page.problem) = (
                 form.content ?? "", form.name ?? "", form.contact ?? "", refusal.said(req.language)
             )
-            return PageRenderer.render(ComplaintViews.form(page, viewer: req.viewer), status: refusal.status)
+            return PageRenderer.render(ComplaintViews.form(page, viewer: try await req.viewer(in: agency, .complaints)), status: refusal.status)
         }
     }
 }

@@ -25,6 +25,8 @@ struct Viewer {
     var siteName: String?
     /// The site's footer lines the administrator has set.
     var footer: [SiteSettings.FooterField: String] = [:]
+    /// On an agency's pages: its banner and column set.
+    var frame: AgencyFrame? = nil
 }
 
 enum Views {
@@ -70,6 +72,7 @@ enum Views {
                         .p(
                             .attribute(named: "lang", value: "en"),
                             .a(.href(Views.attr(Language.en.path(SiteURL.home.path))), .text(UIText.englishSuggestion(.en))))),
+                    .unwrap(viewer.frame) { banner($0, language) },
                     .if(
                         !crumbs.isEmpty,
                         .element(
@@ -81,8 +84,9 @@ enum Views {
                                         .group(.if(index > 0, .text(" › ")), .a(.href(Views.attr(crumb.1)), .text(crumb.0)))
                                     }),
                             ])),
-                    .h1(.text(title)),
-                    .group(content)
+                    viewer.frame.map { frame in
+                        .div(.class("with-columns"), columns(frame, language), .div(.class("column-page"), .h1(.text(title)), .group(content)))
+                    } ?? .group(.h1(.text(title)), .group(content))
                 ),
                 footer(viewer)
             )

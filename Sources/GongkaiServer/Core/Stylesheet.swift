@@ -20,7 +20,25 @@ enum Stylesheet {
         header.site .user { float: right; }
         header.site a.lang { margin-left: 1em; font-weight: normal; }
         nav.crumbs { font-size: .9em; color: var(--muted); margin: .5em 0; }
-        main { max-width: 60em; margin: 0 auto; padding: 0 1em 2em; }
+        main { max-width: 72em; margin: 0 auto; padding: 0 1em 2em; }
+        .agency-banner { margin: 0 -1em; padding: 1em 1.5em; background: linear-gradient(#fdf3f3, #fff); border-bottom: 3px solid var(--accent); }
+        .agency-banner a { text-decoration: none; color: var(--accent); }
+        .agency-name { font-size: 1.5em; font-weight: bold; letter-spacing: .05em; }
+        .agency-column { margin-left: .8em; color: var(--muted); font-size: 1.1em; }
+        .home-grid { display: grid; grid-template-columns: 20em minmax(0, 1fr); gap: 2em; align-items: start; }
+        .home-agencies h3 { font-size: 1em; margin: 1em 0 .3em; padding-left: .5em; border-left: 4px solid var(--accent); }
+        ul.agency-list { list-style: none; padding: 0; margin: 0; } ul.agency-list > li { padding: .15em 0; }
+        ul.communities { list-style: none; padding-left: 1.2em; font-size: .9em; }
+        .with-columns { display: grid; grid-template-columns: 15em minmax(0, 1fr); gap: 2em; align-items: start; }
+        nav.columns { border: 1px solid var(--line); border-top: 3px solid var(--accent); background: #fafafa; margin-top: 1.5em; font-size: .95em; }
+        nav.columns ul { list-style: none; margin: 0; padding: 0; }
+        nav.columns > ul > li > a { display: block; padding: .5em .9em; border-bottom: 1px solid var(--line); text-decoration: none; font-weight: bold; color: #222; }
+        nav.columns ul.sub a { display: block; padding: .25em .9em .25em 1.8em; text-decoration: none; font-size: .92em; color: #0b4ea2; }
+        nav.columns a[aria-current=page], nav.columns ul.sub a[aria-current=page] { background: var(--accent); color: #fff; }
+        nav.columns a:hover { text-decoration: underline; }
+        form.scoped-search { padding: .6em .9em; border-bottom: 1px solid var(--line); }
+        form.scoped-search label { margin-top: 0; font-size: .9em; }
+        form.scoped-search input { width: 100%; } form.scoped-search button { margin-top: .4em; }
         table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid var(--line); padding: .3em .5em; text-align: left; vertical-align: top; }
         .meta th { width: 9em; background: #f5f5f5; font-weight: normal; }
         ul.items { list-style: none; padding: 0; } ul.items li { border-bottom: 1px solid var(--line); padding: .4em 0; }
@@ -44,8 +62,14 @@ enum Stylesheet {
           body { font-size: 16px; } .meta th { width: 6em; }
           header.site .user { float: none !important; display: block; margin-top: .3em; }
           table { display: block; overflow-x: auto; }
+          .with-columns, .home-grid { display: block; }
+          nav.columns { margin-top: .8em; }
+          nav.columns > ul { display: grid; grid-template-columns: 1fr 1fr; }
+          nav.columns > ul > li > a { border-right: 1px solid var(--line); font-size: .95em; }
+          nav.columns ul.sub { display: none; }
+          .agency-name { font-size: 1.2em; } .agency-column { display: block; margin: 0; }
         }
-        @media print { header.site form, nav.crumbs, footer.site, .noprint { display: none; } header.site { background: none; color: #000; } header.site a { color: #000; } a { color: #000; text-decoration: none; } }
+        @media print { .with-columns { display: block; } header.site form, nav.crumbs, footer.site, .noprint { display: none; } header.site { background: none; color: #000; } header.site a { color: #000; } a { color: #000; text-decoration: none; } }
 
         .inline { display: inline; }
         .plain { font-weight: normal; }

@@ -48,6 +48,8 @@ enum UIText: String, CaseIterable, Sendable {
     case letterToApplicant, noSuchPublicLetter, backToStatus, printLetterHint
     case footerHost, footerOrganiser, footerContact, footerSiteCode, footerICP, footerPolice, siteSettingsTitle, siteNameField, siteFieldTooLong
     case siteNameHint, footerHint
+    case homeGovernment, homeDepartments, homeSubdistricts, homeTowns, homeReports, homeReportPublished, homeReportOverdue, homeReportDue
+    case columnHome, columnGuide, columnProactive, columnNotices, columnReports, columnApply, columnsLabel, searchThisAgency
     // The application form.
     case choose, fieldApplicantType, fieldName, fieldIdType, fieldIdNumber, hintIdNumber, fieldPhone, fieldEmail, fieldAddress, fieldInfoTitle
     case fieldInfoNumber, fieldInfoDescription, fieldForm, fieldDelivery, fieldChannel, fieldReceivedOn, formPaper, formElectronic, deliveryPost
@@ -387,6 +389,22 @@ enum UIText: String, CaseIterable, Sendable {
         case .noSuchPublicLetter:
             ("没有可以在网上阅读的这份文书", "There is no such letter to read online")
         case .backToStatus: ("返回办理进度", "Back to the progress")
+        case .homeGovernment: ("区人民政府", "The district government")
+        case .homeDepartments: ("区政府部门", "Departments")
+        case .homeSubdistricts: ("街道办事处", "Subdistricts")
+        case .homeTowns: ("镇人民政府", "Towns")
+        case .homeReports: ("{1}年度政府信息公开工作年度报告", "Annual reports on {1}")
+        case .homeReportPublished: ("{1}发布", "published {1}")
+        case .homeReportOverdue: ("已逾期未发布（发布期限{1}）", "not published; it was due by {1}")
+        case .homeReportDue: ("尚未发布（发布期限{1}）", "not published yet; due by {1}")
+        case .columnHome: ("机关概况", "About the agency")
+        case .columnGuide: ("政府信息公开指南", "Disclosure guide (政府信息公开指南)")
+        case .columnProactive: ("法定主动公开内容", "Information published by law (法定主动公开内容)")
+        case .columnNotices: ("公示公告", "Notices (公示公告)")
+        case .columnReports: ("政府信息公开年报", "Annual reports (政府信息公开年报)")
+        case .columnApply: ("依申请公开", "Apply for information (依申请公开)")
+        case .columnsLabel: ("{1}政府信息公开栏目", "{1}: disclosure columns")
+        case .searchThisAgency: ("在本机关搜索", "Search this agency")
         case .footerHost: ("主办单位", "Run by")
         case .footerOrganiser: ("承办单位", "Operated by")
         case .footerContact: ("联系我们", "Contact")
