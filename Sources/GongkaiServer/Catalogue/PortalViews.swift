@@ -49,7 +49,7 @@ enum PortalViews {
                             .class("notice"), .h2(.text(UIText.onNoticeNow(l))),
                             .ul(
                                 .class("items"),
-                                .forEach(notices) { item in
+                                .forEach(notices.prefix(10)) { item in
                                     .li(
                                         .a(.href(Views.attr(SiteURL.item(item.agencyCode, item.id).path)), .text(item.title)),
                                         .span(
