@@ -86,9 +86,15 @@ import VaporTesting
             // A community's 依申请公开 leads to its subdistrict's form.
             let community = try await client.get(SiteURL.agency("11500106L0001").path).body.string
             #expect(community.contains("href=\"\(SiteURL.apply(code).path)\""))
-            // The scoped search finds within the agency.
+            // The scoped search finds within the agency; once an agency is chosen, its categories are a select, and the
+            // year is a select from 2008 to this year.
             let scoped = try await client.get(SiteURL.search(query: "低保", agency: code).path).body.string
             #expect(!scoped.contains("小龙坎街道办事处 20"), "a result of another agency in a scoped search")
+            #expect(scoped.contains("<select name=\"category\" id=\"category\"><option value>全部类别</option>"))
+            #expect(scoped.contains("<option value=\"2026\">2026</option>") && scoped.contains("<option value=\"2008\">2008</option>"))
+            let everywhere = try await client.get(SiteURL.search(query: "低保", year: 2026).path).body.string
+            #expect(!everywhere.contains("name=\"category\""), "categories offered before an agency is chosen")
+            #expect(everywhere.contains("<option value=\"2026\" selected=\"selected\">2026</option>"))
         }
     }
 

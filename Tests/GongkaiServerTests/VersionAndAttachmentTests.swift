@@ -58,6 +58,10 @@ import VaporTesting
             #expect(download.status == .ok)
             #expect(Array(download.body.readableBytesView) == pdf)
             #expect(download.headers.first(name: "X-Content-SHA256") == stored.sha256)
+            // Issue 16: the item page lists the file with its type and size, and gives its own address to share.
+            let page = try await portal.get(SiteURL.item(DemoSeed.lianfangCode, id).path).body.string
+            #expect(page.contains(">名单.pdf</a><span class=\"date\">PDF · 1 KB</span>"), "\(page)")
+            #expect(page.contains("本页链接（可复制分享）：") && page.contains(">http://127.0.0.1:8080\(SiteURL.item(DemoSeed.lianfangCode, id).path)</a>"))
             #expect(try await portal.get(SiteURL.item(DemoSeed.lianfangCode, id).path).body.string.contains("名单.pdf"))
 
             // Issue 14: withdrawn, the item keeps only its catalogue entry, marked withdrawn with the day (410); its

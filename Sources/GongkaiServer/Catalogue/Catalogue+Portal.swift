@@ -120,8 +120,11 @@ struct PortalController {
                         version: $0.version, publishedOn: $0.publishedOn ?? "", path: SiteURL.item(record.agency.code, $0.id!).path,
                         current: $0.id == id, state: $0.state)
                 },
-                attachments: attachments.map { ($0.filename, $0.size, SiteURL.attachment(record.agency.code, id, $0.id!).path) },
-                withdrawnOn: withdrawn ? (withdrawnOn ?? "") : nil,
+                attachments: attachments.map {
+                    PortalViews.AttachmentLink(
+                        name: $0.filename, size: $0.size, type: $0.contentType, path: SiteURL.attachment(record.agency.code, id, $0.id!).path)
+                },
+                withdrawnOn: withdrawn ? (withdrawnOn ?? "") : nil, address: req.baseURL + SiteURL.item(record.agency.code, id).path,
                 viewer: try await req.viewer(in: record.agency, .catalogue, category: record.$category.id)),
             status: withdrawn ? .gone : .ok)
     }
@@ -237,10 +240,12 @@ struct PortalController {
         let agency = try await agencyCode.asyncMap { try await c.agency(code: $0) }
         let results = try await c.search(q, agency: agency?.id, category: category, year: year, page: page)
         let agencies = try await AgencyRecord.query(on: req.db).sort(\.$position).all()
+        // Categories are an agency's own: offered once an agency is chosen.
+        let categories = try await agency.asyncMap { try await c.categories(of: $0).filter { $0.$parent.id == nil } } ?? []
         return PageRenderer.render(
             PortalViews.search(
                 query: q, agencyCode: agencyCode, category: category, year: year, results: results, agencies: agencies.map { ($0.code, $0.name) },
-                viewer: req.viewer))
+                categories: try categories.map { (try $0.requireID(), $0.name) }, thisYear: req.today.year, viewer: req.viewer))
     }
 
     func feed(_ req: Request) async throws -> Response {

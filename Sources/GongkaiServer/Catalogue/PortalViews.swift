@@ -1,6 +1,7 @@
 import Foundation
 import Gongkai
 import Plot
+import Vapor
 
 /// The public portal's pages: each a function from its page model to HTML.
 enum PortalViews {
@@ -189,8 +190,29 @@ enum PortalViews {
 
     /// An item's page; `withdrawnOn` (the day, or empty when not known) for a withdrawn item, which shows only its
     /// catalogue entry.
+    /// An attachment as an item page lists it: its name, type and size, and where it downloads.
+    struct AttachmentLink {
+        var name: String
+        var size: Int
+        var type: String
+        var path: String
+
+        /// The kind of file in words (PDF, Word …), from its stored type, else its name's extension.
+        var kind: String {
+            let known: [(String, String)] = [
+                ("application/pdf", "PDF"), ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word"),
+                ("application/msword", "Word"), ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel"),
+                ("application/vnd.ms-excel", "Excel"), ("image/jpeg", "JPEG"), ("image/png", "PNG"), ("text/plain", "TXT"),
+                ("application/zip", "ZIP"), ("application/ofd", "OFD"),
+            ]
+            if let word = known.first(where: { type.hasPrefix($0.0) })?.1 { return word }
+            let ext = (name as NSString).pathExtension.uppercased()
+            return ext.isEmpty ? type : ext
+        }
+    }
+
     static func item(
-        _ item: ItemDTO, versions: [VersionLink], attachments: [(String, Int, String)], withdrawnOn: String? = nil, viewer: Viewer
+        _ item: ItemDTO, versions: [VersionLink], attachments: [AttachmentLink], withdrawnOn: String? = nil, address: String? = nil, viewer: Viewer
     )
         -> HTML
     {
@@ -227,7 +249,16 @@ enum PortalViews {
                 !attachments.isEmpty,
                 .section(
                     .h2(.text(UIText.attachments(l))),
-                    .ul(.forEach(attachments) { .li(.a(.href(Views.attr($0.2)), .text($0.0)), .text(UIText.kilobytes(l, $0.1 / 1024 + 1))) }))),
+                    .ul(
+                        .class("attachments"),
+                        .forEach(attachments) { file in
+                            .li(
+                                .a(.href(Views.attr(file.path)), .text(file.name)),
+                                .span(.class("date"), .text(file.kind + " · " + ByteCount.describe(file.size))))
+                        }))),
+            .unwrap(address) { address in
+                .p(.class("share noprint"), .text(UIText.thisPageAddress(l) + " "), .a(.href(Views.attr(address)), .text(address)))
+            },
             .if(
                 versions.count > 1,
                 .section(
@@ -284,33 +315,47 @@ enum PortalViews {
         )
     }
 
+    /// The search form: the words, the agency (all, or one — the scope of an agency's own search box), once an agency
+    /// is chosen its categories, and the year published, each a select; and the button.
     static func searchForm(
-        query: String, agencyCode: String?, year: Int?, agencies: [(String, String)], _ l: Language
-    ) -> Node<
-        HTML.BodyContext
-    > {
+        query: String, agencyCode: String?, category: UUID?, year: Int?, agencies: [(String, String)], categories: [(UUID, String)],
+        thisYear: Int, _ l: Language
+    ) -> Node<HTML.BodyContext> {
         let agencyOptions: [Node<HTML.SelectContext>] =
             [Views.option("", UIText.allAgencies(l))] + agencies.map { Views.option($0.0, $0.1, selected: $0.0 == agencyCode) }
+        let years = Array((2008...max(thisYear, 2008)).reversed())
+        let yearOptions: [Node<HTML.SelectContext>] =
+            [Views.option("", UIText.allYears(l))] + years.map { Views.option(String($0), String($0), selected: $0 == year) }
+        let categoryOptions: [Node<HTML.SelectContext>] =
+            [Views.option("", UIText.allCategories(l))] + categories.map { Views.option($0.0.uuidString, $0.1, selected: $0.0 == category) }
         return .form(
-            .method(.get), .action(SiteURL.search(query: "").path), .attribute(named: "role", value: "search"),
+            .class("search-form"), .method(.get), .action(SiteURL.search(query: "").path), .attribute(named: "role", value: "search"),
             .label(.attribute(named: "for", value: "q"), .text(UIText.keywords(l))),
-            .input(.type(.search), .name("q"), .id("q"), .value(Views.attr(query))),
+            .input(.type(.search), .name("q"), .id("q"), .value(Views.attr(query)), .attribute(named: "maxlength", value: "100")),
             .label(.attribute(named: "for", value: "agency"), .text(UIText.agency(l))),
             .select(.attribute(named: "name", value: "agency"), .id("agency"), .group(agencyOptions)),
+            .if(
+                !categories.isEmpty,
+                .group(
+                    .label(.attribute(named: "for", value: "category"), .text(UIText.category(l))),
+                    .select(.attribute(named: "name", value: "category"), .id("category"), .group(categoryOptions)))),
             .label(.attribute(named: "for", value: "year"), .text(UIText.year(l))),
-            .input(.type(.text), .name("year"), .id("year"), .value(Views.attr(year.map(String.init) ?? ""))),
+            .select(.attribute(named: "name", value: "year"), .id("year"), .group(yearOptions)),
             .button(.type(.submit), .text(UIText.searchLabel(l)))
         )
     }
 
     static func search(
-        query: String, agencyCode: String?, category: UUID?, year: Int?, results: ListPage<SearchHitDTO>, agencies: [(String, String)], viewer: Viewer
+        query: String, agencyCode: String?, category: UUID?, year: Int?, results: ListPage<SearchHitDTO>, agencies: [(String, String)],
+        categories: [(UUID, String)] = [], thisYear: Int, viewer: Viewer
     ) -> HTML {
         let l = viewer.language
         return Views.page(
             title: query.isEmpty ? UIText.searchLabel(l) : UIText.searchTitle(l, query), viewer: viewer,
             crumbs: [(UIText.home(l), SiteURL.home.path)],
-            searchForm(query: query, agencyCode: agencyCode, year: year, agencies: agencies, l),
+            searchForm(
+                query: query, agencyCode: agencyCode, category: category, year: year, agencies: agencies, categories: categories, thisYear: thisYear,
+                l),
             .if(!query.isEmpty, .p(.text(results.totalIsCapped ? UIText.moreResultsThan(l, results.total) : UIText.results(l, results.total)))),
             .ul(
                 .class("items"),

@@ -49,6 +49,7 @@ enum UIText: String, CaseIterable, Sendable {
     case footerHost, footerOrganiser, footerContact, footerSiteCode, footerICP, footerPolice, siteSettingsTitle, siteNameField, siteFieldTooLong
     case siteNameHint, footerHint
     case homeGovernment, homeDepartments, homeSubdistricts, homeTowns, homeReports, homeReportPublished, homeReportOverdue, homeReportDue
+    case allYears, allCategories, thisPageAddress
     case columnHome, columnGuide, columnProactive, columnNotices, columnReports, columnApply, columnsLabel, searchThisAgency
     // The application form.
     case choose, fieldApplicantType, fieldName, fieldIdType, fieldIdNumber, hintIdNumber, fieldPhone, fieldEmail, fieldAddress, fieldInfoTitle
@@ -397,6 +398,9 @@ enum UIText: String, CaseIterable, Sendable {
         case .homeReportPublished: ("{1}发布", "published {1}")
         case .homeReportOverdue: ("已逾期未发布（发布期限{1}）", "not published; it was due by {1}")
         case .homeReportDue: ("尚未发布（发布期限{1}）", "not published yet; due by {1}")
+        case .allYears: ("全部年份", "All years")
+        case .allCategories: ("全部类别", "All categories")
+        case .thisPageAddress: ("本页链接（可复制分享）：", "This page's address (to copy and share):")
         case .columnHome: ("机关概况", "About the agency")
         case .columnGuide: ("政府信息公开指南", "Disclosure guide (政府信息公开指南)")
         case .columnProactive: ("法定主动公开内容", "Information published by law (法定主动公开内容)")
