@@ -51,17 +51,16 @@ public struct AnswerResult: Sendable, Equatable {
             ?? Day(year: answered.year + 1, month: answered.month, day: 28) ?? answered.adding(days: 365)
     }
 
-    /// The kind of answer in the words an applicant reads (「部分公开」), from the row's group in table 三.
-    public var plainKind: String {
-        switch rowID.split(separator: ".").dropFirst().first {
-        case "1": "予以公开"
-        case "2": "部分公开"
-        case "3": "不予公开"
-        case "4": "无法提供"
-        case "5": "不予处理"
-        default: "其他处理"
-        }
+    /// The kinds of answer in the order of table 三's groups （一）…（六）, in the words an applicant reads.
+    public static let plainKinds = ["予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理"]
+
+    /// Which of table 三's result groups （一）…（六） a row id belongs to, from 1 to 6 (`3.3.4` → 3; anything else → 6).
+    public static func group(of rowID: String) -> Int {
+        min(max(rowID.split(separator: ".").dropFirst().first.flatMap { Int($0) } ?? 6, 1), 6)
     }
+
+    /// The kind of answer in the words an applicant reads (「部分公开」), from the row's group in table 三.
+    public var plainKind: String { Self.plainKinds[Self.group(of: rowID) - 1] }
 
     /// The answer's decision as a sentence to the applicant, with the articles of the 条例 it rests on.
     /// (A decision that goes on "理由如下" points to the letter, where the reasons are.)

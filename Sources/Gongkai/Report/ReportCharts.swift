@@ -27,11 +27,10 @@ public enum ReportCharts {
     /// Table 三's results by kind (its 总计 column): 予以公开 … 其他处理, and what is carried into next year.
     public static func results(_ report: AnnualReport, id: String = "chart-results") -> Chart? {
         guard let table = report.table3 else { return nil }
-        let kinds = ["予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理"]
+        let kinds = AnswerResult.plainKinds
         var sums = Array(repeating: 0, count: kinds.count)
         for row in report.table3Rows where row.isResult {
-            let group = row.id.split(separator: ".").dropFirst().first.flatMap { Int($0) } ?? 6
-            let slot = min(max(group, 1), kinds.count) - 1
+            let slot = AnswerResult.group(of: row.id) - 1
             sums[slot] = sum([sums[slot], table[row.id]?[Table3Column.total] ?? 0])
         }
         var bars = zip(kinds, sums).map { Bar(label: $0, parts: [$1]) }

@@ -389,11 +389,18 @@ extension AnnualReports {
 
     func status(agency: AgencyRecord, year: Int, today: Day) async throws -> (Status, due: Day, versions: [AnnualReportRecord]) {
         let versions = try await versions(of: agency, year: year)
+        let (status, due) = Self.status(agency: agency, year: year, today: today, versions: versions)
+        return (status, due, versions)
+    }
+
+    /// Where `agency`'s report on `year` stands, from its stored versions (only their numbers and publication days are
+    /// read): published by the 第四十九条 deadline or after it, overdue, in draft, or not started.
+    static func status(agency: AgencyRecord, year: Int, today: Day, versions: [AnnualReportRecord]) -> (Status, due: Day) {
         let due = ReportDeadline.due(year: year, agencyKind: agency.kind, setting: agency.reportDeadline)
         if let first = versions.first(where: { $0.version >= 1 }), let on = first.publishedOn.flatMap(Day.init(iso:)) {
-            return (on <= due ? .onTime : .late, due, versions)
+            return (on <= due ? .onTime : .late, due)
         }
-        if today > due { return (.overdue, due, versions) }
-        return (versions.isEmpty ? .notStarted : .draft, due, versions)
+        if today > due { return (.overdue, due) }
+        return (versions.isEmpty ? .notStarted : .draft, due)
     }
 }

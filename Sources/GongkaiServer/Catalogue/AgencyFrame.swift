@@ -22,10 +22,16 @@ struct AgencyFrame: Sendable {
 }
 
 extension Catalogue {
-    /// The frame of `agency`'s pages (one query: its top-level categories).
-    func frame(_ agency: AgencyRecord, _ current: AgencyFrame.Column, category: UUID? = nil) async throws -> AgencyFrame {
-        let categories = try await categories(of: agency).filter { $0.$parent.id == nil }
-        let parentCode = try await agency.$parent.id.asyncMap { try await AgencyRecord.find($0, on: db)?.code } ?? nil
+    /// The frame of `agency`'s pages: its top-level categories (`categories`, when the page has read them already, else
+    /// one query) and, for a community, which applies through its parent, that parent's code.
+    func frame(
+        _ agency: AgencyRecord, _ current: AgencyFrame.Column, category: UUID? = nil, categories known: [CategoryRecord]? = nil
+    ) async throws -> AgencyFrame {
+        let all: [CategoryRecord]
+        if let known { all = known } else { all = try await categories(of: agency) }
+        let categories = all.filter { $0.$parent.id == nil }
+        let parentCode =
+            agency.kind.takesApplications ? nil : try await agency.$parent.id.asyncMap { try await AgencyRecord.find($0, on: db)?.code } ?? nil
         return AgencyFrame(
             code: agency.code, name: agency.name, takesApplications: agency.kind.takesApplications, parentCode: parentCode,
             categories: try categories.map { (try $0.requireID(), $0.name) }, current: current, currentCategory: category)

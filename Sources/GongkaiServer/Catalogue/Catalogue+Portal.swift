@@ -31,9 +31,14 @@ struct PortalController {
         let codes = Dictionary(uniqueKeysWithValues: agencies.map { ($0.id!, $0.code) })
         let today = req.today
         let year = today.year - 1
+        // One query for every agency's versions of the year, without their documents: this is the most-read page.
+        let stored = try await AnnualReportRecord.query(on: req.db).filter(\.$year == year).sort(\.$version)
+            .field(\.$agency.$id).field(\.$version).field(\.$publishedOn).all()
+        let byAgency = Dictionary(grouping: stored, by: \.$agency.id)
         var reports: [PortalViews.HomeReport] = []
         for agency in agencies where agency.kind != .community {
-            let (status, due, versions) = try await AnnualReports(db: req.db).status(agency: agency, year: year, today: today)
+            let versions = byAgency[agency.id!] ?? []
+            let (status, due) = AnnualReports.status(agency: agency, year: year, today: today, versions: versions)
             reports.append(
                 PortalViews.HomeReport(
                     code: agency.code, name: agency.name, published: versions.last { $0.version >= 1 }?.publishedOn, due: due.iso,
@@ -52,19 +57,21 @@ struct PortalController {
         let children = try await AgencyRecord.query(on: req.db).filter(\.$parent.$id == agency.requireID()).sort(\.$position).all()
         let latest = try await c.published(agency: agency.id, category: nil, year: nil, page: 1, perPage: 10, counted: false)
         let notices = try await c.notices(agency: agency.requireID(), today: req.today)
+        let categories = try await c.categories(of: agency)
         return PageRenderer.render(
             PortalViews.agency(
-                dto, children: children.map { $0.dto(parentCode: agency.code) }, categories: try await c.categories(of: agency).map(\.dto),
-                latest: latest.items, notices: notices, viewer: try await req.viewer(in: agency, .home)))
+                dto, children: children.map { $0.dto(parentCode: agency.code) }, categories: categories.map(\.dto),
+                latest: latest.items, notices: notices, viewer: try await req.viewer(in: agency, .home, categories: categories)))
     }
 
     func guide(_ req: Request) async throws -> Response {
         let c = store(req)
         let agency = try await c.agency(code: req.parameters.get("code") ?? "")
+        let categories = try await c.categories(of: agency)
         return PageRenderer.render(
             PortalViews.guide(
-                try await c.agencyDTO(agency), categories: try await c.categories(of: agency).map(\.dto),
-                viewer: try await req.viewer(in: agency, .guide)))
+                try await c.agencyDTO(agency), categories: categories.map(\.dto),
+                viewer: try await req.viewer(in: agency, .guide, categories: categories)))
     }
 
     func catalogue(_ req: Request) async throws -> Response {
@@ -81,7 +88,7 @@ struct PortalController {
         return PageRenderer.render(
             PortalViews.catalogue(
                 try await c.agencyDTO(agency), categories: categories.map(\.dto), selected: category, year: year, items: items, today: req.today,
-                viewer: try await req.viewer(in: agency, .catalogue, category: category)))
+                viewer: try await req.viewer(in: agency, .catalogue, category: category, categories: categories)))
     }
 
     func item(_ req: Request) async throws -> Response {
@@ -163,7 +170,8 @@ struct PortalController {
     func reports(_ req: Request) async throws -> Response {
         let c = store(req)
         let agency = try await c.agency(code: req.parameters.get("code") ?? "")
-        let category = try await c.categories(of: agency).first { $0.name == DemoSeed.annualReportCategory }
+        let categories = try await c.categories(of: agency)
+        let category = categories.first { $0.name == DemoSeed.annualReportCategory }
         let items =
             try await category.asyncMap {
                 try await c.published(agency: agency.id, category: $0.id, year: nil, page: 1, perPage: 50, counted: false).items
@@ -173,7 +181,7 @@ struct PortalController {
         return PageRenderer.render(
             PortalViews.reports(
                 try await c.agencyDTO(agency), versions: versions.map { ($0.year, $0.version, $0.publishedOn ?? "") }, items: items,
-                viewer: try await req.viewer(in: agency, .reports)))
+                viewer: try await req.viewer(in: agency, .reports, categories: categories)))
     }
 
     /// A published annual report (the latest version, or `?version=N`), as a page that prints on A4.
@@ -324,9 +332,11 @@ enum XML {
 
 extension Request {
     /// The viewer of a page of `agency`'s: framed by its banner and column set, `column` marked as the one shown.
-    func viewer(in agency: AgencyRecord, _ column: AgencyFrame.Column, category: UUID? = nil) async throws -> Viewer {
+    func viewer(
+        in agency: AgencyRecord, _ column: AgencyFrame.Column, category: UUID? = nil, categories: [CategoryRecord]? = nil
+    ) async throws -> Viewer {
         var viewer = self.viewer
-        viewer.frame = try await Catalogue(db: db, calendar: workdays).frame(agency, column, category: category)
+        viewer.frame = try await Catalogue(db: db, calendar: workdays).frame(agency, column, category: category, categories: categories)
         return viewer
     }
 }

@@ -145,14 +145,7 @@ extension AnswerResult {
     }
 
     private static func englishKind(_ rowID: String) -> String {
-        switch rowID.split(separator: ".").dropFirst().first {
-        case "1": "Disclosed"
-        case "2": "Partly disclosed"
-        case "3": "Not disclosed"
-        case "4": "Cannot be provided"
-        case "5": "Not handled"
-        default: "Otherwise closed"
-        }
+        ["Disclosed", "Partly disclosed", "Not disclosed", "Cannot be provided", "Not handled", "Otherwise closed"][AnswerResult.group(of: rowID) - 1]
     }
 
     static func label(_ label: String, rowID: String, _ language: Language) -> String {

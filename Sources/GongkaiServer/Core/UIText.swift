@@ -388,7 +388,10 @@ enum UIText: String, CaseIterable, Sendable {
         case .deliveryWay: ("获取信息的途径", "How the information is delivered")
         case .letterToApplicant: ("{1}（申请编号 {2}）", "{1} (application {2})")
         case .noSuchPublicLetter:
-            ("没有可以在网上阅读的这份文书", "There is no such letter to read online")
+            (
+                "没有可以在网上阅读的这份文书：只有申请时选择“网上获取”的，本机关发出的文书才能在此阅读；请返回办理进度页，从文书列表中打开",
+                "There is no such letter to read online: letters can be read here only when “online” was chosen when applying; go back to the progress page and open one from its list"
+            )
         case .backToStatus: ("返回办理进度", "Back to the progress")
         case .homeGovernment: ("区人民政府", "The district government")
         case .homeDepartments: ("区政府部门", "Departments")
@@ -396,8 +399,8 @@ enum UIText: String, CaseIterable, Sendable {
         case .homeTowns: ("镇人民政府", "Towns")
         case .homeReports: ("{1}年度政府信息公开工作年度报告", "Annual reports on {1}")
         case .homeReportPublished: ("{1}发布", "published {1}")
-        case .homeReportOverdue: ("已逾期未发布（发布期限{1}）", "not published; it was due by {1}")
-        case .homeReportDue: ("尚未发布（发布期限{1}）", "not published yet; due by {1}")
+        case .homeReportOverdue: ("已逾期未发布（第四十九条规定的发布期限为{1}）", "not published; it was due by {1} (第四十九条)")
+        case .homeReportDue: ("尚未发布（第四十九条规定的发布期限为{1}）", "not published yet; due by {1} (第四十九条)")
         case .allYears: ("全部年份", "All years")
         case .allCategories: ("全部类别", "All categories")
         case .thisPageAddress: ("本页链接（可复制分享）：", "This page's address (to copy and share):")
