@@ -370,6 +370,7 @@ import VaporTesting
             try await record.save(on: app.db)
             let desk = try await client.get(SiteURL.staffHome.path).body.string
             #expect(desk.contains("到期复查的不予公开信息（第十八条）：1件") && desk.contains(record.trackingNumber))
+            #expect(desk.contains(DeskTests.tile(1, "到期复查的不予公开信息（第十八条）", to: "#reassess")))
             let page = try await client.get(SiteURL.staffApplication(refused).path).body.string
             #expect(page.contains("下次复查日期：2026-11-19"))
             let path = SiteURL.staffApplicationReassess(refused).path
@@ -380,7 +381,8 @@ import VaporTesting
             let history = try await ApplicationEventRecord.query(on: app.db).filter(\.$application.$id == refused).filter(\.$kind == "reassessed")
                 .all()
             #expect(history.map(\.detail) == ["第十八条复查：仍属内部人事管理信息，继续不予公开；下次复查：2027-11-19"])
-            #expect(!(try await client.get(SiteURL.staffHome.path).body.string.contains("到期复查")))
+            let after = try await client.get(SiteURL.staffHome.path).body.string
+            #expect(!after.contains("到期复查的不予公开信息（第十八条）：") && after.contains(DeskTests.tile(0, "到期复查的不予公开信息（第十八条）", to: "#reassess")))
         }
     }
 

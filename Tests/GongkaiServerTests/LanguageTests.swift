@@ -71,7 +71,7 @@ import Vapor
                 form: [("username", "lianfang-officer"), ("password", client.passwords["lianfang-officer"] ?? "")])
             #expect(signedIn.headers.first(name: .location) == Language.en.path(SiteURL.staffHome.path), "signing in leaves English")
             let desk = try await client.get(Language.en.path(SiteURL.staffHome.path)).body.string
-            #expect(desk.contains("Applications (依申请公开)") && desk.contains("Sign out") && desk.contains("action=\"/en/staff/logout\""))
+            #expect(desk.contains("Disclosure on application") && desk.contains("Sign out") && desk.contains("action=\"/en/staff/logout\""))
 
             let suggested = try await client.get("/", headers: ["Accept-Language": "en-US,en;q=0.9"]).body.string
             #expect(suggested.contains("<p lang=\"en\"><a href=\"/en/\">English</a></p>"))

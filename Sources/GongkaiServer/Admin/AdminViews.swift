@@ -46,7 +46,6 @@ enum AdminViews {
         let (agencies, accounts) = (page.agencies, page.accounts)
         return Views.page(
             title: UIText.administration(l), viewer: viewer,
-            StaffViews.header(viewer),
             .p(.a(.href(Views.attr(SiteURL.adminSite.path)), .text(UIText.siteSettingsTitle(l)))),
             .h2(.text(UIText.agency(l))),
             .p(.a(.href(Views.attr(SiteURL.adminNewAgency.path)), .text(UIText.newAgency(l)))),
@@ -96,7 +95,6 @@ enum AdminViews {
         let l = viewer.language
         return Views.page(
             title: title, viewer: viewer,
-            StaffViews.header(viewer),
             .p(.class("noprint"), .a(.href(Views.attr(SiteURL.admin.path)), .text(UIText.backToAdministration(l)))),
             .if(!problems.isEmpty, .p(.class("error"), .attribute(named: "role", value: "alert"), .text(UIText.fieldsToChange(l, problems.count)))),
             .form(
@@ -123,7 +121,6 @@ enum AdminViews {
         let l = viewer.language
         return Views.page(
             title: UIText.tokenOf(l, username), viewer: viewer,
-            StaffViews.header(viewer),
             .p(.text(UIText.copyTokenNow(l))),
             .element(named: "pre", nodes: [.text(token)]),
             .p(.a(.href(Views.attr(SiteURL.admin.path)), .text(UIText.backToAdministration(l))))

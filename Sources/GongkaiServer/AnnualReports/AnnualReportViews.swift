@@ -8,7 +8,6 @@ enum AnnualReportViews {
         let l = viewer.language
         return Views.page(
             title: UIText.reportsOfYear(l, year), viewer: viewer,
-            StaffViews.header(viewer),
             .form(
                 .method(.get), .action(SiteURL.staffReports().path), .label(.attribute(named: "for", value: "year"), .text(UIText.year(l))),
                 .input(.type(.text), .name("year"), .id("year"), .value(String(year))), .button(.type(.submit), .text(UIText.show(l)))),
@@ -65,7 +64,6 @@ enum AnnualReportViews {
         let errors = generated.findings.filter { $0.severity == .error }
         return Views.page(
             title: UIText.reportOfYear(l, agency.name, year), viewer: viewer,
-            StaffViews.header(viewer),
             .p(.text(UIText.reportState(l, status.label(l), due.iso))),
             .unwrap(problem) { .p(.class("error"), .attribute(named: "role", value: "alert"), .text($0)) },
             errors.isEmpty

@@ -393,6 +393,23 @@ extension AnnualReports {
         return (status, due, versions)
     }
 
+    /// Where each of `agencies`' reports on `year` stands, with the day its first version was published: one query for
+    /// every agency's versions of the year, without their documents (the district's home and the desk read it).
+    func statuses(
+        of agencies: [AgencyRecord], year: Int, today: Day
+    ) async throws -> [(
+        agency: AgencyRecord, status: Status, due: Day, published: String?
+    )] {
+        let stored = try await AnnualReportRecord.query(on: db).filter(\.$year == year).sort(\.$version)
+            .field(\.$agency.$id).field(\.$version).field(\.$publishedOn).all()
+        let byAgency = Dictionary(grouping: stored, by: \.$agency.id)
+        return agencies.map { agency in
+            let versions = agency.id.flatMap { byAgency[$0] } ?? []
+            let (status, due) = Self.status(agency: agency, year: year, today: today, versions: versions)
+            return (agency, status, due, versions.last { $0.version >= 1 }?.publishedOn)
+        }
+    }
+
     /// Where `agency`'s report on `year` stands, from its stored versions (only their numbers and publication days are
     /// read): published by the 第四十九条 deadline or after it, overdue, in draft, or not started.
     static func status(agency: AgencyRecord, year: Int, today: Day, versions: [AnnualReportRecord]) -> (Status, due: Day) {

@@ -97,7 +97,6 @@ extension ApplicationStaffViews {
         let l = viewer.language
         return Views.page(
             title: UIText.labelled(l, label, record.trackingNumber), viewer: viewer,
-            StaffViews.header(viewer),
             .p(.text(UIText.letterExplained(l))),
             .form(
                 .method(.post), .action(Views.attr(SiteURL.staffApplicationMove(record.id).path)),

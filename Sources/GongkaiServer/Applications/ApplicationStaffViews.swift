@@ -25,7 +25,6 @@ enum ApplicationStaffViews {
         }
         return Views.page(
             title: UIText.applications(l), viewer: viewer,
-            StaffViews.header(viewer),
             .if(
                 viewer.staff.map { ApplicationWorkflow.handles($0.role) && $0.agencyID != nil } ?? false,
                 .p(.class("noprint"), .a(.href(Views.attr(SiteURL.staffNewApplication.path)), .text(UIText.registerPaperApplication(l))))),
@@ -84,7 +83,6 @@ enum ApplicationStaffViews {
         let l = viewer.language
         return Views.page(
             title: UIText.registerApplication(l), viewer: viewer,
-            StaffViews.header(viewer),
             .if(!problems.isEmpty, .p(.class("error"), .attribute(named: "role", value: "alert"), .text(UIText.fieldsToChange(l, problems.count)))),
             .form(
                 .method(.post), .action(SiteURL.staffNewApplication.path),
@@ -129,7 +127,6 @@ enum ApplicationStaffViews {
         }
         return Views.page(
             title: UIText.applicationNumbered(l, record.trackingNumber), viewer: viewer,
-            StaffViews.header(viewer),
             .p(
                 .class("noprint"), .a(.href(Views.attr(SiteURL.staffApplications().path)), .text(UIText.backToApplications(l))),
                 .if(

@@ -62,24 +62,9 @@ struct ApplicationStaffController {
 
     func dashboard(_ req: Request) async throws -> Response {
         let reader = try await Reader.of(req)
-        var query = ApplicationRecord.query(on: req.db).with(\.$agency).with(\.$officer)
-        if let agencies = reader.access.readableAgencies { query = query.filter(\.$agency.$id ~~ Array(agencies)) }
         let view = try req.queryText("view") ?? "open"
-        if view != "all", view != "closed" { query = query.filter(\.$status ~~ ApplicationStatus.inProgress) }
-        if view == "closed" { query = query.filter(\.$status ~~ ApplicationStatus.closed) }
         let officer = try req.queryText("officer")
-        let records = try await query.limit(5000).all()
-        let service = service(req)
-        let today = req.today
-        let histories = try await service.histories(records)
-        var rows: [Row] = []
-        for record in records {
-            let deadline = try service.deadline(record, history: histories[record.id!] ?? [], today: today, explain: false)
-            rows.append(
-                Row(
-                    application: try ApplicationSummary(record), deadline: deadline,
-                    bucket: Self.bucket(record, deadline, calendar: req.workdays, today: today)))
-        }
+        var rows = try await Self.rows(req, access: reader.access, view: view)
         let counts = Dictionary(grouping: rows, by: \.bucket).mapValues(\.count)
         let officers = Set(rows.compactMap(\.application.officerUsername)).sorted()
         if let officer { rows = rows.filter { $0.application.officerUsername == officer } }
@@ -108,6 +93,24 @@ struct ApplicationStaffController {
             ApplicationStaffViews.dashboard(
                 rows: rows, counts: counts, view: view, sort: sort, descending: descending, officer: officer, officers: officers,
                 seesDetails: reader.seesDetails, viewer: req.staffViewer))
+    }
+
+    /// The applications `access` reads, each with its deadline and pile: those in progress, the closed ones
+    /// (`view` "closed") or all (`view` "all"); at most 5,000.
+    static func rows(_ req: Request, access: Access, view: String) async throws -> [Row] {
+        var query = ApplicationRecord.query(on: req.db).with(\.$agency).with(\.$officer)
+        if let agencies = access.readableAgencies { query = query.filter(\.$agency.$id ~~ Array(agencies)) }
+        if view != "all", view != "closed" { query = query.filter(\.$status ~~ ApplicationStatus.inProgress) }
+        if view == "closed" { query = query.filter(\.$status ~~ ApplicationStatus.closed) }
+        let records = try await query.limit(5000).all()
+        let service = req.applications
+        let histories = try await service.histories(records)
+        return try records.map { record in
+            let deadline = try service.deadline(record, history: histories[try record.requireID()] ?? [], today: req.today, explain: false)
+            return Row(
+                application: try ApplicationSummary(record), deadline: deadline,
+                bucket: bucket(record, deadline, calendar: req.workdays, today: req.today))
+        }
     }
 
     /// Which pile of the dashboard an application is on.

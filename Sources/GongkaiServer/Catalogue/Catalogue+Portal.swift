@@ -32,17 +32,9 @@ struct PortalController {
         let today = req.today
         let year = today.year - 1
         // One query for every agency's versions of the year, without their documents: this is the most-read page.
-        let stored = try await AnnualReportRecord.query(on: req.db).filter(\.$year == year).sort(\.$version)
-            .field(\.$agency.$id).field(\.$version).field(\.$publishedOn).all()
-        let byAgency = Dictionary(grouping: stored, by: \.$agency.id)
-        var reports: [PortalViews.HomeReport] = []
-        for agency in agencies where agency.kind != .community {
-            let versions = byAgency[agency.id!] ?? []
-            let (status, due) = AnnualReports.status(agency: agency, year: year, today: today, versions: versions)
-            reports.append(
-                PortalViews.HomeReport(
-                    code: agency.code, name: agency.name, published: versions.last { $0.version >= 1 }?.publishedOn, due: due.iso,
-                    overdue: status == .overdue))
+        let reports = try await AnnualReports(db: req.db).statuses(of: agencies.filter { $0.kind != .community }, year: year, today: today).map {
+            PortalViews.HomeReport(
+                code: $0.agency.code, name: $0.agency.name, published: $0.published, due: $0.due.iso, overdue: $0.status == .overdue)
         }
         return PageRenderer.render(
             PortalViews.home(

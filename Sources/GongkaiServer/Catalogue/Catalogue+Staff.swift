@@ -66,7 +66,8 @@ struct StaffController {
             signInWarning = UIText.failedSignInsSince.said(failures)
             req.session.data[StaffSessions.Key.failuresBefore] = nil
         }
-        // Online applications wait for someone to confirm receipt (第三十一条): the clock starts only then.
+        // Online applications wait for someone to confirm receipt (第三十一条): the clock starts only then. The others
+        // are counted on their statutory clock (第三十三条), by the same piles as the applications' list.
         var unconfirmed: [ApplicationRecord] = []
         if ApplicationWorkflow.reads(user.role) {
             var waiting = ApplicationRecord.query(on: req.db).filter(\.$status == .submitted)
@@ -86,8 +87,47 @@ struct StaffController {
                 late: late.map { $0.dto(agency: $0.agency, category: $0.category) },
                 unconfirmed: try unconfirmed.map { (try $0.requireID(), $0.trackingNumber, $0.agency.name, $0.submittedOn) },
                 reassessments: try reassessments.map { (try $0.requireID(), $0.trackingNumber, $0.agency.name, $0.reassessOn ?? "") },
-                reportWarning: reportWarning, signInWarning: signInWarning,
+                tiles: try await tiles(req, user, access), reportWarning: reportWarning, signInWarning: signInWarning,
                 viewer: req.staffViewer))
+    }
+
+    /// What needs the user today, counted, each count linked to its list: the items by where they stand in review and
+    /// those published late (for those who draft, review or oversee the catalogue: an officer handles applications
+    /// only); the applications by the piles of their list, on their statutory clock (第三十三条); withheld information
+    /// due for assessment (第十八条); the reports on last year overdue or due within 45 days (第四十九条).
+    private func tiles(_ req: Request, _ user: StaffUser, _ access: Access) async throws -> [StaffViews.Tile] {
+        var tiles: [StaffViews.Tile] = []
+        if user.role != .officer {
+            for state in [PublicationState.submitted, .returned, .draft] {
+                var count = ItemRecord.query(on: req.db).filter(\.$state == state.rawValue)
+                if let agencies = access.readableAgencies { count = count.filter(\.$agency.$id ~~ Array(agencies)) }
+                tiles.append(StaffViews.Tile(count: try await count.count(), label: .itemsInState(state), link: "#items", urgent: false))
+            }
+            var late = ItemRecord.query(on: req.db).filter(\.$daysLate > 0)
+            if let agencies = access.readableAgencies { late = late.filter(\.$agency.$id ~~ Array(agencies)) }
+            tiles.append(StaffViews.Tile(count: try await late.count(), label: .text(.publishedLateTile), link: "#late", urgent: false))
+        }
+        if ApplicationWorkflow.reads(user.role) {
+            let rows = try await ApplicationStaffController.rows(req, access: access, view: "open")
+            let piles = Dictionary(grouping: rows, by: \.bucket).mapValues(\.count)
+            for (pile, label, urgent) in [("unconfirmed", UIText.unconfirmed, false), ("due-soon", .dueSoon, false), ("overdue", .overdue, true)] {
+                let count = piles[pile] ?? 0
+                tiles.append(
+                    StaffViews.Tile(count: count, label: .text(label), link: SiteURL.staffApplications(view: pile).path, urgent: urgent && count > 0))
+            }
+            var reassess = ApplicationRecord.query(on: req.db).filter(\.$reassessOn <= req.today.iso)
+            if let agencies = access.readableAgencies { reassess = reassess.filter(\.$agency.$id ~~ Array(agencies)) }
+            tiles.append(StaffViews.Tile(count: try await reassess.count(), label: .text(.reassessTile), link: "#reassess", urgent: false))
+        }
+        var agencies = AgencyRecord.query(on: req.db).administrative()
+        if let readable = access.readableAgencies { agencies = agencies.filter(\.$id ~~ Array(readable)) }
+        let today = req.today
+        let reports = try await AnnualReports(db: req.db).statuses(of: try await agencies.all(), year: today.year - 1, today: today)
+        let due = reports.filter { $0.status == .overdue || ([.notStarted, .draft].contains($0.status) && $0.due.ordinal - today.ordinal <= 45) }
+        tiles.append(
+            StaffViews.Tile(
+                count: due.count, label: .text(.reportsDueTile), link: SiteURL.staffReports().path, urgent: due.contains { $0.status == .overdue }))
+        return tiles
     }
 
     private func writableAgency(_ req: Request, _ user: StaffUser) async throws -> AgencyRecord {

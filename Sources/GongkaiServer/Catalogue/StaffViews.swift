@@ -25,30 +25,110 @@ enum StaffViews {
         )
     }
 
-    /// The back office's links; each account is offered only what its role may do.
-    static func header(_ viewer: Viewer) -> Node<HTML.BodyContext> {
-        let role = viewer.staff?.role
-        let drafts = role.map(ReviewWorkflow.drafts) == true && viewer.staff?.agencyID != nil
-        let readsApplications = role.map(ApplicationWorkflow.reads) == true
-        let language = viewer.language
-        func link(_ url: SiteURL, _ text: UIText) -> Node<HTML.BodyContext> {
-            .group(.a(.href(Views.attr(url.path)), .text(text(language))), .text(" · "))
+    /// The back office's navigation, by role: each account is offered only what its role may do, grouped by the work
+    /// (主动公开, 依申请公开, 年报与台账, 系统管理); the section the page belongs to is marked. A column on the left on
+    /// a desktop, a block of links above the page on a phone; not printed.
+    static func navigation(_ viewer: Viewer) -> Node<HTML.BodyContext> {
+        guard let staff = viewer.staff else { return .empty }
+        let l = viewer.language
+        let links = navigationLinks(staff)
+        let here = current(links.flatMap(\.links).map(\.path), address: viewer.address)
+        return .element(
+            named: "nav",
+            nodes: [
+                .class("columns staff-nav noprint"), .attribute(named: "aria-label", value: UIText.staffNavigation(l)),
+                .ul(
+                    .forEach(links) { section in
+                        .li(
+                            .unwrap(section.heading) { .span(.class("nav-section"), .text($0(l))) },
+                            .ul(
+                                .class("sub"),
+                                .forEach(section.links) { link in
+                                    .li(
+                                        .a(
+                                            .href(Views.attr(link.path)),
+                                            link.path == here ? .attribute(named: "aria-current", value: "page") : .empty,
+                                            .text(link.text(l))))
+                                }))
+                    }),
+                .form(
+                    .method(.post), .action(SiteURL.staffLogout.path), .class("sign-out"), csrf(viewer),
+                    .button(.type(.submit), .text(UIText.signOut(l)))),
+            ])
+    }
+
+    typealias NavigationSection = (heading: UIText?, links: [(path: String, text: UIText)])
+
+    /// The sections of the back office's navigation that `staff`'s role may use, in the order of the work.
+    static func navigationLinks(_ staff: StaffUser) -> [NavigationSection] {
+        let drafts = ReviewWorkflow.drafts(staff.role) && staff.agencyID != nil
+        let readsApplications = ApplicationWorkflow.reads(staff.role)
+        let sections: [NavigationSection] = [
+            (nil, [(SiteURL.staffHome.path, .desk)]),
+            (.navProactive, drafts ? [(SiteURL.staffNewItem.path, .draftItem)] : []),
+            (
+                .navOnApplication,
+                readsApplications ? [(SiteURL.staffApplications().path, .handleApplications), (SiteURL.staffReviewCases.path, .reviewCases)] : []
+            ),
+            (
+                .navReportsAndRecords,
+                [
+                    (SiteURL.staffReports().path, .annualReports), (SiteURL.staffRegisters().path, .registers),
+                    (SiteURL.staffTrainings.path, .trainings), (SiteURL.staffComplaints.path, .complaints),
+                ]
+            ),
+            (
+                .administration,
+                staff.role == .administrator
+                    ? [
+                        (SiteURL.admin.path, .agenciesAndAccounts), (SiteURL.adminSite.path, .siteSettingsTitle),
+                        (SiteURL.staffAudit.path, .auditLog),
+                    ]
+                    : []
+            ),
+        ]
+        return sections.filter { !$0.links.isEmpty }
+    }
+
+    /// Of `paths`, the one the page at `address` belongs to: the longest that is the page's path or a folder above it.
+    static func current(_ paths: [String], address: String?) -> String? {
+        guard let address else { return nil }
+        let path = String(address.prefix { $0 != "?" })
+        return paths.filter { path == $0 || path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }.max { $0.count < $1.count }
+    }
+
+    /// A count on the desk of what needs the user today, linked to the list it counts.
+    struct Tile {
+        enum Label {
+            case text(UIText)
+            case itemsInState(PublicationState)
         }
-        return .p(
-            .class("noprint"),
-            link(.staffHome, .desk),
-            .if(drafts, link(.staffNewItem, .draftItem)),
-            .if(readsApplications, link(.staffApplications(), .applications)),
-            link(.staffReports(), .annualReports),
-            link(.staffRegisters(), .registers),
-            link(.staffTrainings, .trainings),
-            .if(readsApplications, link(.staffReviewCases, .reviewCases)),
-            link(.staffComplaints, .complaints),
-            .if(viewer.staff?.role == .administrator, .group(link(.admin, .administration), link(.staffAudit, .auditLog))),
-            .form(
-                .method(.post), .action(SiteURL.staffLogout.path), .class("inline"), csrf(viewer),
-                .button(.type(.submit), .text(UIText.signOut(language))))
-        )
+        var count: Int
+        var label: Label
+        var link: String
+        /// Drawn in the warning colour (something is overdue).
+        var urgent: Bool
+
+        func text(_ l: Language) -> String {
+            switch label {
+            case .text(let text): text(l)
+            case .itemsInState(let state): UIText.itemsInStateTile(l, state.label(l))
+            }
+        }
+    }
+
+    static func tiles(_ tiles: [Tile], _ l: Language) -> Node<HTML.BodyContext> {
+        .section(
+            .attribute(named: "aria-labelledby", value: "today"),
+            .h2(.id("today"), .text(UIText.deskToday(l))),
+            .ul(
+                .class("tiles"),
+                .forEach(tiles) { tile in
+                    .li(
+                        .a(
+                            .class(tile.urgent ? "tile urgent" : (tile.count == 0 ? "tile none" : "tile")), .href(Views.attr(tile.link)),
+                            .strong(.text(String(tile.count))), .span(.text(tile.text(l)))))
+                }))
     }
 
     /// An application listed on the desk: id, tracking number, agency, and the day that puts it there.
@@ -56,7 +136,7 @@ enum StaffViews {
 
     static func dashboard(
         user: StaffUser, items: [ItemDTO], late: [ItemDTO], unconfirmed: [ApplicationRow] = [], reassessments: [ApplicationRow] = [],
-        reportWarning: Said? = nil, signInWarning: Said? = nil, viewer: Viewer
+        tiles: [Tile] = [], reportWarning: Said? = nil, signInWarning: Said? = nil, viewer: Viewer
     ) -> HTML {
         let l = viewer.language
         func rows(_ list: [ApplicationRow], dated: UIText) -> Node<HTML.BodyContext> {
@@ -70,11 +150,11 @@ enum StaffViews {
         }
         return Views.page(
             title: UIText.desk(l), viewer: viewer,
-            header(viewer),
             .unwrap(signInWarning) { .p(.class("notice"), .attribute(named: "role", value: "alert"), .text($0(l))) },
             .unwrap(reportWarning) {
                 .p(.class("notice"), .attribute(named: "role", value: "status"), .a(.href(SiteURL.staffReports().path), .text($0(l))))
             },
+            .if(!tiles.isEmpty, self.tiles(tiles, l)),
             .if(
                 !unconfirmed.isEmpty,
                 .group(
@@ -83,11 +163,11 @@ enum StaffViews {
             .if(
                 !reassessments.isEmpty,
                 .group(
-                    .h2(.text(UIText.reassessmentsDue(l, reassessments.count))), .p(.text(UIText.reassessmentsExplained(l))),
+                    .h2(.id("reassess"), .text(UIText.reassessmentsDue(l, reassessments.count))), .p(.text(UIText.reassessmentsExplained(l))),
                     rows(reassessments, dated: .reassessOnColumn))),
-            .h2(.text(UIText.itemsToHandle(l))),
+            .h2(.id("items"), .text(UIText.itemsToHandle(l))),
             itemTable(items, l),
-            .h2(.text(UIText.publishedLate(l))),
+            .h2(.id("late"), .text(UIText.publishedLate(l))),
             itemTable(late, l)
         )
     }
@@ -128,7 +208,6 @@ enum StaffViews {
         let channels = Set(input?.channels ?? [PublicationChannel.website.rawValue])
         return Views.page(
             title: title, viewer: viewer,
-            header(viewer),
             .if(!problems.isEmpty, .p(.class("error"), .attribute(named: "role", value: "alert"), .text(UIText.fieldsToChange(l, problems.count)))),
             .form(
                 .method(.post), .action(action),
@@ -234,7 +313,6 @@ enum StaffViews {
         let revises = role.map { ReviewWorkflow.revises(state, role: $0) } ?? false
         return Views.page(
             title: item.title, viewer: viewer,
-            header(viewer),
             .table(
                 .class("meta"),
                 .tr(.th(.text(UIText.status(l))), .td(.text(state.label(l)))),
@@ -310,7 +388,6 @@ enum StaffViews {
         let l = viewer.language
         return Views.page(
             title: UIText.auditLog(l), viewer: viewer,
-            header(viewer),
             .form(
                 .method(.get), .action(SiteURL.staffAudit.path),
                 .label(.attribute(named: "for", value: "actor"), .text(UIText.actor(l))),

@@ -46,7 +46,6 @@ enum ComplaintViews {
         let l = viewer.language
         return Views.page(
             title: UIText.complaints(l), viewer: viewer,
-            StaffViews.header(viewer),
             page.entries.isEmpty
                 ? .p(.text(UIText.noneAtAll(l)))
                 : .ol(.forEach(page.entries) { entry(of: $0, viewer: viewer) })

@@ -86,7 +86,12 @@ enum Views {
                             ])),
                     viewer.frame.map { frame in
                         .div(.class("with-columns"), columns(frame, language), .div(.class("column-page"), .h1(.text(title)), .group(content)))
-                    } ?? .group(.h1(.text(title)), .group(content))
+                    }
+                        ?? (viewer.staff != nil
+                            ? .div(
+                                .class("with-columns"), StaffViews.navigation(viewer), .div(.class("column-page"), .h1(.text(title)), .group(content))
+                            )
+                            : .group(.h1(.text(title)), .group(content)))
                 ),
                 footer(viewer)
             )

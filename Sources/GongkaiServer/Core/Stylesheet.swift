@@ -36,6 +36,13 @@ enum Stylesheet {
         nav.columns ul.sub a { display: block; padding: .25em .9em .25em 1.8em; text-decoration: none; font-size: .92em; color: #0b4ea2; }
         nav.columns a[aria-current=page], nav.columns ul.sub a[aria-current=page] { background: var(--accent); color: #fff; }
         nav.columns a:hover { text-decoration: underline; }
+        nav.staff-nav .nav-section { display: block; padding: .5em .9em .1em; font-weight: bold; color: var(--muted); font-size: .85em; }
+        nav.staff-nav > ul > li { border-bottom: 1px solid var(--line); padding-bottom: .3em; } nav.staff-nav ul.sub a { padding-left: .9em; }
+        nav.staff-nav form.sign-out { padding: .3em .9em .6em; }
+        ul.tiles { list-style: none; padding: 0; margin: .5em 0 1.5em; display: grid; grid-template-columns: repeat(auto-fill, minmax(11em, 1fr)); gap: .6em; }
+        a.tile { display: block; height: 100%; padding: .6em .8em; border: 1px solid var(--line); border-top: 3px solid #0b4ea2; text-decoration: none; color: var(--ink); }
+        a.tile strong { display: block; font-size: 1.8em; line-height: 1.2; color: #0b4ea2; } a.tile span { font-size: .9em; }
+        a.tile.urgent { border-top-color: #b00020; background: #fff5f5; } a.tile.urgent strong { color: #b00020; } a.tile.none strong { color: var(--muted); }
         form.scoped-search { padding: .6em .9em; border-bottom: 1px solid var(--line); }
         form.scoped-search label { margin-top: 0; font-size: .9em; }
         form.scoped-search input { width: 100%; } form.scoped-search button { margin-top: .4em; }
@@ -67,6 +74,9 @@ enum Stylesheet {
           nav.columns > ul { display: grid; grid-template-columns: 1fr 1fr; }
           nav.columns > ul > li > a { border-right: 1px solid var(--line); font-size: .95em; }
           nav.columns ul.sub { display: none; }
+          nav.staff-nav > ul { display: block; } nav.staff-nav ul.sub { display: flex; flex-wrap: wrap; } nav.staff-nav ul.sub a { padding: .3em .9em; }
+          ul.tiles { grid-template-columns: 1fr 1fr; } a.tile strong { font-size: 1.4em; }
+          nav.staff-nav .nav-section { display: none; } nav.staff-nav > ul > li { padding: 0; border: 0; }
           .agency-name { font-size: 1.2em; } .agency-column { display: block; margin: 0; }
         }
         @media print { .with-columns { display: block; } header.site form, nav.crumbs, footer.site, .noprint { display: none; } header.site { background: none; color: #000; } header.site a { color: #000; } a { color: #000; text-decoration: none; } }

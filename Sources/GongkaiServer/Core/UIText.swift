@@ -19,6 +19,8 @@ enum UIText: String, CaseIterable, Sendable {
     case problemConflict, problemTooLarge, problemMediaType, problemInvalid, problemTooMany, problemBusy, problemServer, problemOther
     // The staff's navigation.
     case desk, draftItem, applications, annualReports, registers, trainings, complaints, administration, auditLog, signOut
+    case staffNavigation, navProactive, navOnApplication, navReportsAndRecords, agenciesAndAccounts
+    case handleApplications, deskToday, itemsInStateTile, publishedLateTile, reassessTile, reportsDueTile
     // The error pages' sentences.
     case sentenceBadRequest, sentenceSignIn, sentenceForbidden, sentenceNotFound, sentenceMethod, sentenceTooLarge, sentenceTooLargeHere
     case sentenceMediaType, sentenceInvalid, sentenceTooMany, sentenceBusy, sentenceServer, sentenceOther, sentenceUnreadable, tooOften
@@ -208,6 +210,17 @@ enum UIText: String, CaseIterable, Sendable {
         case .administration: ("系统管理", "Administration")
         case .auditLog: ("审计日志", "Audit log")
         case .signOut: ("退出", "Sign out")
+        case .staffNavigation: ("后台导航", "Back-office navigation")
+        case .navProactive: ("主动公开", "Proactive disclosure")
+        case .navOnApplication: ("依申请公开", "Disclosure on application")
+        case .navReportsAndRecords: ("年报与台账", "Reports and records")
+        case .agenciesAndAccounts: ("机构和账号", "Agencies and accounts")
+        case .deskToday: ("今天要办的事", "What needs you today")
+        case .handleApplications: ("申请办理", "Applications")
+        case .itemsInStateTile: ("信息·{1}", "Items · {1}")
+        case .publishedLateTile: ("逾期发布的信息（第二十六条）", "Items published late (Article 26)")
+        case .reassessTile: ("到期复查的不予公开信息（第十八条）", "Withheld information due for assessment (Article 18)")
+        case .reportsDueTile: ("到期或逾期未公布的年度报告（第四十九条）", "Annual reports due or overdue (Article 49)")
         // The error pages' sentences.
         case .sentenceBadRequest: ("请求的格式不对，服务器无法处理。", "The request is malformed and cannot be handled.")
         case .sentenceSignIn: ("请先登录后再访问此页面。", "Please sign in to see this page.")

@@ -32,7 +32,6 @@ struct RegisterController {
         let l = viewer.language
         let html = Views.page(
             title: UIText.registersOf(l, agency.name, year), viewer: viewer,
-            StaffViews.header(viewer),
             .if(
                 !problems.isEmpty,
                 .section(

@@ -21,7 +21,6 @@ enum TrainingViews {
         let l = viewer.language
         return Views.page(
             title: UIText.trainingsOf(l, page.agencyName), viewer: viewer,
-            StaffViews.header(viewer),
             .form(
                 .method(.post), .action(SiteURL.staffTrainings.path), StaffViews.csrf(viewer),
                 FormViews.fields(fields(l), values: page.input.values, problems: page.problems.mapValues { $0(l) }),

@@ -30,7 +30,6 @@ enum ReviewCaseViews {
         values["trackingNumber"] = page.trackingNumber
         return Views.page(
             title: UIText.reviewCasesOf(l, page.agencyName), viewer: viewer,
-            StaffViews.header(viewer),
             .p(.text(UIText.reviewCasesExplained(l))),
             .form(
                 .method(.post), .action(SiteURL.staffReviewCases.path), StaffViews.csrf(viewer),
