@@ -15,6 +15,7 @@ import shutil
 import subprocess
 
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
 from browser import BASE, CODE, OUT, apply_online, driver, follow, healthy, shot, sign_in, text, type_into
@@ -103,5 +104,58 @@ paper = printed("published-report")
 if paper:
     assert "（三）政府信息管理" not in paper or "请填写" not in paper, "the published report holds a placeholder"
     assert "申请办理结果" in paper, "the charts do not print"
+
+
+def fits_a_phone(name):
+    """At 390 px the page itself does not scroll sideways: wide tables scroll inside their box."""
+    driver.set_window_size(390, 844)
+    widths = driver.execute_script("return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    driver.set_window_size(1366, 900)
+    assert widths[0] <= widths[1], f"{name} scrolls sideways on a phone: {widths}"
+
+
+# 4. The back office as a place to work: the navigation by role, the desk's counts, each linked to its list.
+sign_in("lianfang-officer")
+nav = driver.find_element(By.CSS_SELECTOR, "nav.staff-nav")
+assert nav.find_element(By.CSS_SELECTOR, "a[aria-current=page]").text == "工作台", nav.text
+assert "起草公开信息" not in nav.text and "审计日志" not in nav.text, f"an officer is offered another role's work: {nav.text}"
+tiles = {t.find_element(By.TAG_NAME, "span").text: t for t in driver.find_elements(By.CSS_SELECTOR, "ul.tiles a.tile")}
+assert {"待确认收到", "5个工作日内到期", "已逾期"} <= set(tiles), f"the desk lacks its counts: {list(tiles)}"
+shot("desk")
+fits_a_phone("the desk")
+follow(driver.find_element(By.LINK_TEXT, "申请办理"))
+assert driver.find_element(By.CSS_SELECTOR, "nav.staff-nav a[aria-current=page]").text == "申请办理"
+fits_a_phone("the applications' list")
+sign_in("admin")
+assert "审计日志" in driver.find_element(By.CSS_SELECTOR, "nav.staff-nav").text
+
+# 5. The 长辈版: reached from any public page by a link, larger type, one column, by keyboard with a visible focus.
+driver.delete_all_cookies()
+go(f"{BASE}/a/{CODE}")
+standard_size = driver.execute_script("return parseFloat(getComputedStyle(document.body).fontSize)")
+follow(driver.find_element(By.LINK_TEXT, "长辈版"))
+assert driver.current_url.endswith(f"/elder/a/{CODE}"), driver.current_url
+elder_size = driver.execute_script("return parseFloat(getComputedStyle(document.body).fontSize)")
+assert elder_size >= 20 and elder_size > standard_size, f"the 长辈版's type is {elder_size}px (standard {standard_size}px)"
+page_top = driver.find_element(By.CSS_SELECTOR, ".column-page").location["y"]
+columns_top = driver.find_element(By.CSS_SELECTOR, "nav.columns").location["y"]
+assert page_top < columns_top, "the 长辈版 puts the column set before the page"
+shot("elder-agency")
+fits_a_phone("the 长辈版 agency page")
+follow(driver.find_element(By.CSS_SELECTOR, "nav.columns a[href$='/guide']"))
+assert "/elder/a/" in driver.current_url, f"a link left the 长辈版: {driver.current_url}"
+# Keyboard: the first Tab shows the skip link, outlined; Enter goes to the page's content.
+body = driver.find_element(By.TAG_NAME, "body")
+body.send_keys(Keys.TAB)
+focused = driver.switch_to.active_element
+assert "skip" in focused.get_attribute("class"), f"the first Tab lands on {focused.tag_name}.{focused.get_attribute('class')}"
+outline = driver.execute_script("const s = getComputedStyle(document.activeElement); return [s.outlineStyle, parseFloat(s.outlineWidth)]")
+assert outline[0] != "none" and outline[1] >= 2, f"the focus is not visible: {outline}"
+assert focused.location["x"] >= 0, "the skip link stays off screen when focused"
+focused.send_keys(Keys.ENTER)
+assert driver.current_url.endswith("#main"), driver.current_url
+follow(driver.find_element(By.LINK_TEXT, "标准版"))
+assert "/elder/" not in driver.current_url and driver.current_url.endswith("/guide"), driver.current_url
+
 assert healthy(), "the server no longer answers"
-print("issue 16: receipt, plain status, the letter online and printed, report tables and charts — walked")
+print("issue 16: receipt, plain status, the letter online and printed, report tables and charts, the desk, the 长辈版 — walked")

@@ -120,7 +120,7 @@ extension Request {
     var viewer: Viewer {
         let site = application.siteSettings
         return Viewer(
-            staff: nil, csrf: nil, language: language,
+            staff: nil, csrf: nil, language: language, edition: edition,
             address: method == .GET ? url.query.map { url.path + "?" + $0 } ?? url.path : nil,
             suggestsEnglish: url.path == SiteURL.home.path && language == .zh && Language.prefersEnglish(headers.first(name: .acceptLanguage)),
             siteName: site.name, footer: site.footer)

@@ -41,9 +41,10 @@ enum Language: String, CaseIterable, Sendable {
     }
 
     /// An English page: each address on this site (`href="/…"`, `action="/…"`) under `/en`. NB: links to the Chinese
-    /// page (the language switch) carry `lang="zh-CN"` just before their `href`, and are left as they are.
+    /// page (the language switch) carry `lang="zh-CN"` just before their `href`, and links to the other edition
+    /// `data-edition="…"`: both are left as they are.
     static func english(_ html: String) -> String {
-        html.replacing(/(lang="zh-CN" )?\b(href|action)="\/(?!\/)/) { match in
+        html.replacing(/((?:lang="zh-CN"|data-edition="[a-z]+") )?\b(href|action)="\/(?!\/)/) { match in
             match.output.1 != nil ? String(match.output.0) : "\(match.output.2)=\"\(englishPrefix)/"
         }
     }

@@ -16,6 +16,8 @@ struct Viewer {
     var staff: StaffUser?
     var csrf: String?
     var language: Language = .zh
+    /// The 长辈版 (`/elder/…`) or the standard edition.
+    var edition: Edition = .standard
     /// The page's own address on the Chinese site (path and query), for the link to it in the other language; nil
     /// for an answer to a posted form, whose address is not a page to go back to.
     var address: String? = "/"
@@ -38,6 +40,7 @@ enum Views {
         let language = viewer.language
         return HTML(
             .attribute(named: "lang", value: language.rawValue),
+            viewer.edition == .elder ? .attribute(named: "class", value: "elder") : .empty,
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
@@ -57,6 +60,7 @@ enum Views {
                         .input(.type(.search), .name("q"), .id("site-q"))
                     ),
                     languageSwitch(viewer),
+                    editionSwitch(viewer),
                     .unwrap(viewer.staff) { staff in
                         .span(
                             .class("user"),
@@ -85,7 +89,11 @@ enum Views {
                                     }),
                             ])),
                     viewer.frame.map { frame in
-                        .div(.class("with-columns"), columns(frame, language), .div(.class("column-page"), .h1(.text(title)), .group(content)))
+                        // The 长辈版 is one column, the page first and the agency's column set after it.
+                        let page: Node<HTML.BodyContext> = .div(.class("column-page"), .h1(.text(title)), .group(content))
+                        return viewer.edition == .elder
+                            ? .div(.class("with-columns"), page, columns(frame, language))
+                            : .div(.class("with-columns"), columns(frame, language), page)
                     }
                         ?? (viewer.staff != nil
                             ? .div(
@@ -133,6 +141,17 @@ enum Views {
         return .a(
             .class("lang noprint"), .attribute(named: "hreflang", value: other.rawValue), .attribute(named: "lang", value: other.rawValue),
             .href(Views.attr(other.path(address))), .text(UIText.languageSwitch(viewer.language)))
+    }
+
+    /// On a public page, the link to this page in the other edition (长辈版 or 标准版), in the same language. NB: it
+    /// carries `data-edition` just before its `href`, which tells both rewritings that its address is final.
+    private static func editionSwitch(_ viewer: Viewer) -> Node<HTML.BodyContext> {
+        guard viewer.staff == nil, let address = viewer.address else { return .empty }
+        let other: Edition = viewer.edition == .elder ? .standard : .elder
+        return .a(
+            .class("edition noprint"), .attribute(named: Edition.switchMarker, value: other.rawValue),
+            .href(Views.attr(other.path(viewer.language.path(address)))),
+            .text(viewer.edition == .elder ? UIText.standardEdition(viewer.language) : UIText.elderEdition(viewer.language)))
     }
 
     /// An error page: the site's frame, what went wrong in a sentence, and the ways back.

@@ -79,6 +79,21 @@ enum Stylesheet {
           nav.staff-nav .nav-section { display: none; } nav.staff-nav > ul > li { padding: 0; border: 0; }
           .agency-name { font-size: 1.2em; } .agency-column { display: block; margin: 0; }
         }
+        header.site a.edition { margin-left: 1em; font-weight: normal; border: 1px solid #fff; border-radius: 3px; padding: 0 .5em; }
+        p.share a { overflow-wrap: anywhere; }
+        :focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }
+        html.elder body { font-size: 22px; line-height: 1.9; --ink: #000; --muted: #222; --line: #555; color: #000; }
+        html.elder a { color: #003a8c; text-decoration: underline; text-underline-offset: .15em; }
+        html.elder header.site a, html.elder nav.columns a[aria-current=page] { color: #fff; }
+        html.elder .with-columns, html.elder .home-grid { display: block; }
+        html.elder nav.columns ul.sub { display: block; } html.elder nav.columns a { padding-top: .5em; padding-bottom: .5em; }
+        html.elder input[type=text], html.elder input[type=search], html.elder input[type=date], html.elder select, html.elder textarea { font-size: 1em; padding: .5em; min-height: 2.6em; max-width: none; border: 2px solid #333; }
+        html.elder button, html.elder a.button { font-size: 1em; padding: .5em 1.4em; min-height: 2.6em; }
+        html.elder .date, html.elder .meta-status, html.elder figure.chart figcaption, html.elder footer.site { font-size: .95em; color: #222; }
+        html.elder h1, html.elder h2, html.elder h3 { line-height: 1.35; } html.elder h1 { font-size: 1.6em; }
+        html.elder header.site input[type=search] { width: 16em; max-width: 100%; } html.elder .meta th { white-space: nowrap; width: auto; }
+        html.elder table { font-size: .95em; } html.elder main { max-width: 60em; }
+        @media (max-width: 600px) { html.elder body { font-size: 20px; } html.elder header.site form { display: block; margin: .3em 0; } }
         @media print { .with-columns { display: block; } header.site form, nav.crumbs, footer.site, .noprint { display: none; } header.site { background: none; color: #000; } header.site a { color: #000; } a { color: #000; text-decoration: none; } }
 
         .inline { display: inline; }

@@ -11,6 +11,7 @@ import Vapor
 enum UIText: String, CaseIterable, Sendable {
     // The frame of every page.
     case siteName, titleSuffix, skipToContent, searchLabel, footer, crumbsLabel, languageSwitch, englishSuggestion
+    case elderEdition, standardEdition
     // The pager.
     case pagesLabel, firstPage, previousPage, nextPage, lastPage, pageNumber, pageTotals, pastTheLastPage
     // Error pages.
@@ -170,6 +171,8 @@ enum UIText: String, CaseIterable, Sendable {
         case .footer: ("依据《中华人民共和国政府信息公开条例》公开 · Gongkai", "Published under the Regulations on Open Government Information (政府信息公开条例) · Gongkai")
         case .crumbsLabel: ("位置", "You are here")
         case .languageSwitch: ("English", "中文")
+        case .elderEdition: ("长辈版", "Large type (长辈版)")
+        case .standardEdition: ("标准版", "Standard edition")
         case .englishSuggestion: ("英文版", "English")
         // The pager.
         case .pagesLabel: ("分页", "Pages")
