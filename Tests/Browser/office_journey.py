@@ -125,7 +125,7 @@ shot("supervisor-rollup")
 
 # 6. The administrator: an agency, a category, an account and its API token.
 sign_in("admin")
-follow(driver.find_element(By.LINK_TEXT, "系统管理"))
+follow(driver.find_element(By.LINK_TEXT, "机构和账号"))
 follow(driver.find_element(By.LINK_TEXT, "新建机关"))
 type_into("code", "11500106MB0000001X")
 type_into("name", "重庆市沙坪坝区井口镇人民政府")

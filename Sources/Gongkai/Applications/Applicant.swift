@@ -68,6 +68,13 @@ public enum IdentityDocument: String, Sendable, Codable, CaseIterable {
     static let idWeights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
     static let idCheck = Array("10X98765432")
 
+    /// The GB 11643 check character of a resident identity number's first 17 characters; nil unless they are digits.
+    public static func residentIDCheckCharacter(_ first: String) -> Character? {
+        let digits = first.compactMap(\.wholeNumberValue)
+        guard first.count == 17, digits.count == 17 else { return nil }
+        return idCheck[zip(digits, idWeights).reduce(0) { $0 + $1.0 * $1.1 } % 11]
+    }
+
     static func residentIDProblem(_ n: String) -> IdentityNumberProblem? {
         let chars = Array(n)
         guard chars.count == 18 else { return .length(.residentIDCard, chars.count) }
@@ -77,8 +84,7 @@ public enum IdentityDocument: String, Sendable, Codable, CaseIterable {
         guard let day = Day(iso: "\(birth.prefix(4))-\(birth.dropFirst(4).prefix(2))-\(birth.suffix(2))"), day.year >= 1900 else {
             return .birthDate(birth)
         }
-        let sum = zip(digits, idWeights).reduce(0) { $0 + $1.0 * $1.1 }
-        guard idCheck[sum % 11] == chars[17] else { return .checkCharacter(.residentIDCard) }
+        guard residentIDCheckCharacter(String(chars.prefix(17))) == chars[17] else { return .checkCharacter(.residentIDCard) }
         return nil
     }
 

@@ -18,7 +18,7 @@ public enum Server {
         do {
             try await configure(app, configuration)
             if demo {
-                let accounts = try await DemoSeed.load(on: app.db, passwords: app.password.async, today: today)
+                let accounts = try await DemoSeed.load(on: app.db, passwords: app.password.async, today: today, applications: true)
                 say("Demo accounts (new passwords at every start with --demo):")
                 for account in accounts {
                     say(

@@ -80,22 +80,12 @@ public enum DemoSeed {
             head: "社区主任", functions: "社区公开栏所在地。"),
     ]
 
-    static let titles: [String: [String]] = [
-        "政策文件": ["关于印发《%@社区网格化服务管理工作方案》的通知", "关于进一步做好城乡居民医疗保险参保工作的通知", "关于印发%d年度安全生产工作要点的通知"],
-        "规划计划": ["%@%d年工作计划", "%@%d年上半年工作总结", "%@%d年政务公开工作实施方案"],
-        "扶贫、教育、医疗、社会保障、促进就业": ["关于%d年第%d季度城乡低保对象动态管理情况的公示", "%d年第%d批就业困难人员认定名单公示", "关于开展%d年城乡居民养老保险集中缴费工作的公告", "重残护理补贴和残疾人生活补贴发放情况公示（%d年第%d季度）"],
-        "公示公告": ["关于%d年第%d批临时救助对象的公示", "社区居委会成员分工及联系方式公示（%d年）", "%d年第%d季度民生资金发放情况公示"],
-        "政府集中采购": ["%@%d年第%d批政府集中采购项目成交结果公告", "%@办公设备采购项目（%d-%d）成交公告"],
-        "财政预算决算": ["%@%d年部门预算公开", "%@%d年部门决算公开"],
-        "突发公共事件应急预案": ["%@%d年防汛抗旱应急预案", "%@%d年森林防火工作方案"],
-        "环境保护、公共卫生、安全生产": ["关于开展%d年第%d次安全生产大检查的通知", "%d年爱国卫生月活动方案"],
-        "其他": ["%@%d年第%d期政务信息", "关于调整%@领导班子成员分工的通知（%d年第%d号）"],
-    ]
-
     /// Loads the demo district unless it is there already, and gives the demo accounts new passwords.
     /// Returns the accounts with their passwords, to print.
+    /// `applications`: also applications to 联芳街道 in every state of the workflow (`serve --demo`; tests that count
+    /// applications start without them).
     public static func load(
-        on db: any Database, passwords: AsyncPasswordHasher, today: Day
+        on db: any Database, passwords: AsyncPasswordHasher, today: Day, applications: Bool = false
     ) async throws -> [(username: String, password: String, role: String, agency: String)] {
         if try await AgencyRecord.query(on: db).filter(\.$code == lianfangCode).first() == nil {
             try await db.transaction { db in
@@ -135,6 +125,13 @@ public enum DemoSeed {
                     on: db)
             }
             accounts.append((username, password, role.label, agency?.name ?? "全部"))
+        }
+        if applications, let lianfang = try await AgencyRecord.query(on: db).filter(\.$code == lianfangCode).first(),
+            try await ApplicationRecord.query(on: db).filter(\.$agency.$id == lianfang.requireID()).count() == 0,
+            let officer = try await StaffRecord.query(on: db).filter(\.$username == "lianfang-officer").first(),
+            let head = try await StaffRecord.query(on: db).filter(\.$username == "lianfang-head").first()
+        {
+            try await DemoApplications.load(on: db, officer: StaffUser(officer), head: StaffUser(head), agency: lianfang, today: today)
         }
         return accounts
     }
@@ -199,7 +196,7 @@ public enum DemoSeed {
             var sequences: [Int: Int] = [:]
             func add(
                 _ title: String, category: String, written: Day, published: Day, channels: [PublicationChannel], place: String = "",
-                posting: (Day, Day)? = nil, body: String
+                posting: (Day, Day)? = nil, documentNumber: String = "", normative: Bool = false, body: String
             ) async throws {
                 let year = written.year
                 let sequence = (sequences[year] ?? 0) + 1
@@ -210,15 +207,14 @@ public enum DemoSeed {
                 item.$category.id = categoryIDs[category]!
                 item.indexNumber = IndexNumber.make(pattern: agency.indexPattern, code: agency.code, year: year, sequence: sequence)
                 item.title = title
-                item.documentNumber = category == "政策文件" ? "\(seed.name.suffix(6).prefix(2))发〔\(year)〕\(sequence)号" : ""
+                item.documentNumber = documentNumber
                 item.issuingAgency = seed.name
-                item.summary = String(body.prefix(60))
+                item.summary = String(body.prefix { $0 != "\n" }.prefix(60))
                 item.body = body
                 item.writtenOn = written.iso
                 item.publishedOn = published.iso
                 // Normative documents (有效性) come from governments and departments; a subdistrict issues none.
-                item.validity =
-                    category == "政策文件" && [AgencyKind.districtGovernment, .department].contains(seed.kind) ? Validity.inForce.rawValue : nil
+                item.validity = normative ? Validity.inForce.rawValue : nil
                 item.channels = channels.map(\.rawValue).joined(separator: ",")
                 item.bulletinPlace = place
                 item.postingFrom = posting?.0.iso
@@ -229,25 +225,30 @@ public enum DemoSeed {
                 item.daysLate = PublicationDeadline.daysLate(created: written, published: published)
                 try await item.create(on: db)
             }
-            func title(_ category: String, _ year: Int, _ n: Int) -> String {
-                let templates = titles[category] ?? titles["其他"]!
-                let template = templates[n % templates.count]
-                return template.replacingOccurrences(of: "%@", with: seed.name.replacingOccurrences(of: "重庆市沙坪坝区", with: ""))
-                    .replacingOccurrences(of: "%d年", with: "\(year)年").replacingOccurrences(of: "%d-%d", with: "\(year)-\(n + 1)")
-                    .replacingOccurrences(of: "第%d", with: "第\(n % 4 + 1)").replacingOccurrences(of: "%d", with: String(n + 1))
+            var plan = DemoPlan(seed: seed, random: random)
+            func add(_ entry: DemoPlan.Entry, published: Day) async throws {
+                try await add(
+                    entry.title, category: entry.category, written: entry.written, published: published, channels: entry.channels,
+                    place: entry.place,
+                    posting: entry.postingDays.map { (published, WorkdayCalendar.official.adding(workingDays: $0, to: published)) },
+                    documentNumber: entry.documentNumber, normative: entry.normative, body: entry.body)
             }
-            let body =
-                "根据工作安排，现将有关事项公开如下。\n\n一、基本情况\n\(seed.name)按照有关规定，认真做好相关工作，确保各项任务落实到位。\n\n二、有关要求\n- 各社区、各科室要高度重视，明确责任人。\n- 如有疑问，请在工作日与本机关联系，电话\(seed.phone)。"
-            let categoryNames = Array(titles.keys).sorted()
-            // 联芳街道's 2019 (the fixture report): 152 items on the website, as its report says.
+            // 联芳街道's 2019 (the fixture report): 152 items on the website, as its report says — its year's work, the
+            // news filling or trimmed to that number.
             if seed.code == lianfangCode {
-                var day = Day(iso: "2019-01-07")!
-                for n in 0..<152 {
-                    let category = categoryNames[n % categoryNames.count]
-                    let published = WorkdayCalendar.official.adding(workingDays: 1 + Int(random.next() % 3), to: day)
-                    try await add(title(category, 2019, n), category: category, written: day, published: published, channels: [.website], body: body)
-                    day = WorkdayCalendar.official.adding(workingDays: 1 + n % 2, to: day)
-                    if day.year > 2019 { day = Day(iso: "2019-12-20")! }
+                var year = plan.entries(from: Day(iso: "2019-01-07")!, through: Day(iso: "2019-12-20")!, bulletins: false)
+                while year.count > 152, let index = year.lastIndex(where: { $0.category == "其他" }) { year.remove(at: index) }
+                var extra = Day(iso: "2019-01-09")!
+                while year.count < 152 {
+                    year.append(plan.news(extra))
+                    extra = extra.adding(days: 3)
+                    if extra.year > 2019 { extra = Day(iso: "2019-01-10")! }
+                }
+                year.sort { $0.written < $1.written }
+                for entry in year.prefix(152) {
+                    var entry = entry
+                    (entry.channels, entry.place, entry.postingDays) = ([.website], "", nil)
+                    try await add(entry, published: WorkdayCalendar.official.adding(workingDays: 1 + Int(random.next() % 3), to: entry.written))
                 }
                 // Its registers: 51 centralised procurement projects worth 288.829万元; three trainings in 2019, two in 2020.
                 let procurement = RegisterRecord()
@@ -267,41 +268,32 @@ public enum DemoSeed {
                     (training.heldOn, training.topic, training.attendees) = (date, topic, 18)
                     try await training.create(on: db)
                 }
+                // The first three quarters' 公示 on its boards, each put up after its quarter, and the 临时救助 results posted.
                 for (n, place) in ["街道办事处政务公开栏", "联芳社区公开栏", "土湾社区公开栏"].enumerated() {
-                    let written = Day(year: 2019, month: 3 + n * 3, day: 10)!
+                    let written = Day(year: 2019, month: 4 + n * 3, day: 10) ?? Day(ordinal: 0)
+                    let published = WorkdayCalendar.official.adding(workingDays: 2, to: written)
                     try await add(
-                        "\(place)：2019年第\(n + 1)季度低保、医保和大病救助情况公示", category: "扶贫、教育、医疗、社会保障、促进就业", written: written,
-                        published: written.adding(days: 2), channels: [.bulletinBoard], place: place,
-                        posting: (written.adding(days: 2), written.adding(days: 9)), body: body)
+                        "2019年第\(["一", "二", "三"][n])季度城乡低保、医疗救助情况公示", category: "扶贫、教育、医疗、社会保障、促进就业", written: written, published: published,
+                        channels: [.bulletinBoard], place: place,
+                        posting: (published, WorkdayCalendar.official.adding(workingDays: 7, to: published)),
+                        body:
+                            "根据《重庆市最低生活保障条例》，现将2019年第\(["一", "二", "三"][n])季度城乡低保、医疗救助情况公示如下（名单张贴于\(place)）。\n\n公示期为7个工作日。如有异议，请向联芳街道社会事务办公室反映，联系电话：\(seed.phone)。"
+                    )
+                    let results = written.adding(days: 20)
+                    let posted = WorkdayCalendar.official.adding(workingDays: 2, to: results)
                     try await add(
-                        "2019年第\(n + 1)批临时救助金发放结果张贴公示", category: "公示公告", written: written.adding(days: 20), published: written.adding(days: 22),
-                        channels: [.posting], place: place, posting: (written.adding(days: 22), written.adding(days: 29)), body: body)
+                        "2019年第\(["一", "二", "三"][n])季度临时救助金发放结果张贴公示", category: "公示公告", written: results, published: posted,
+                        channels: [.posting], place: place, posting: (posted, WorkdayCalendar.official.adding(workingDays: 7, to: posted)),
+                        body: "现将2019年第\(["一", "二", "三"][n])季度临时救助金发放结果张贴于\(place)，予以公示。")
                 }
             }
-            // A year of work up to today, for every agency, with notices now in their posting period.
-            let start = today.adding(days: -365)
-            var day = start
-            var n = 0
-            while day < today.adding(days: -2) {
-                let category = categoryNames[(n + seed.code.count) % categoryNames.count]
-                let published = WorkdayCalendar.official.adding(workingDays: 1 + Int(random.next() % 4), to: day)
-                if published <= today {
-                    try await add(
-                        title(category, day.year, n), category: category, written: day, published: published,
-                        channels: n % 5 == 0 ? [.website, .bulletinBoard] : [.website],
-                        place: n % 5 == 0 ? "\(seed.name.replacingOccurrences(of: "重庆市沙坪坝区", with: ""))政务公开栏" : "", body: body)
-                }
-                day = day.adding(days: 3 + Int(random.next() % 5))
-                n += 1
+            // A year of work up to today, for every agency, and what is on notice today.
+            for entry in plan.entries(from: today.adding(days: -365), through: today.adding(days: -3)) {
+                let published = WorkdayCalendar.official.adding(workingDays: 1 + Int(random.next() % 3), to: entry.written)
+                if published <= today { try await add(entry, published: published) }
             }
-            for k in 0..<2 {
-                let written = today.adding(days: -3 - k)
-                try await add(
-                    "关于\(today.year)年第\(k + 1)批城乡低保对象的公示", category: "公示公告", written: written, published: written,
-                    channels: [.website, .bulletinBoard], place: "政务公开栏",
-                    posting: (written, WorkdayCalendar.official.adding(workingDays: 7, to: written)),
-                    body: "经社区评议、街道审核，拟将下列家庭纳入城乡低保保障范围，现予公示。\n\n公示期间如有异议，请向本机关反映。")
-            }
+            for entry in plan.onNotice(today: today) { try await add(entry, published: entry.written) }
+            random = plan.random
             for counter in sequences {
                 let record = IndexCounterRecord()
                 record.$agency.id = agency.id!
