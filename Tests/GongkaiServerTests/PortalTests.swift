@@ -78,6 +78,15 @@ import VaporTesting
                 #expect(page.contains(">财政预算决算</a>"), "\(path): the 第二十条 kinds are not sub-columns")
                 #expect(page.contains("<input type=\"hidden\" name=\"agency\" value=\"\(code)\"/>"), "\(path): no scoped search")
             }
+            // 政府信息公开制度 is a column of its own, the 第十二条 category; the 第二十条 kinds are the sub-columns of
+            // 法定主动公开内容, without it and without the annual reports, which have their own column.
+            let agency = try await client.get(SiteURL.agency(code).path).body.string
+            let nav = agency.firstMatch(of: /<nav class="columns noprint"[\s\S]*?<\/nav>/).map { String($0.output) } ?? ""
+            let rules = try #require(nav.firstMatch(of: /<a href="([^"]+)">政府信息公开制度<\/a>/)).output.1
+            let rulesPage = try await client.get(String(rules).replacingOccurrences(of: "&amp;", with: "&")).body.string
+            #expect(rulesPage.contains("aria-current=\"page\">政府信息公开制度</a>"))
+            let sub = try #require(nav.firstMatch(of: /<ul class="sub">[\s\S]*?<\/ul>/)).output
+            #expect(!sub.contains("政府信息公开指南和制度") && !sub.contains("政府信息公开工作年度报告") && sub.contains(">政策文件</a>"))
             // An item is shown under its category's column.
             let items = try await client.get(SiteURL.apiItems.path + "?agency=\(code)").content.decode(ListPage<ItemDTO>.self)
             let item = try #require(items.items.first)

@@ -17,6 +17,9 @@ struct AgencyFrame: Sendable {
     var parentCode: String?
     /// The top-level catalogue categories: the 第二十条 kinds and the agency's own columns.
     var categories: [(id: UUID, name: String)]
+    /// The category of the guide and the rules of the agency's disclosure work (第十二条), if it has one: the
+    /// column 政府信息公开制度.
+    var rules: UUID? = nil
     var current: Column
     var currentCategory: UUID? = nil
 }
@@ -29,12 +32,15 @@ extension Catalogue {
     ) async throws -> AgencyFrame {
         let all: [CategoryRecord]
         if let known { all = known } else { all = try await categories(of: agency) }
-        let categories = all.filter { $0.$parent.id == nil }
+        // The guide and rules (第十二条) and the annual reports (第五十条) have columns of their own.
+        let top = all.filter { $0.$parent.id == nil }
+        let rules = top.first { $0.article == "第十二条" }
+        let categories = top.filter { $0.article != "第十二条" && $0.article != "第五十条" }
         let parentCode =
             agency.kind.takesApplications ? nil : try await agency.$parent.id.asyncMap { try await AgencyRecord.find($0, on: db)?.code } ?? nil
         return AgencyFrame(
             code: agency.code, name: agency.name, takesApplications: agency.kind.takesApplications, parentCode: parentCode,
-            categories: try categories.map { (try $0.requireID(), $0.name) }, current: current, currentCategory: category)
+            categories: try categories.map { (try $0.requireID(), $0.name) }, rules: rules?.id, current: current, currentCategory: category)
     }
 }
 
@@ -74,6 +80,13 @@ extension Views {
                 .ul(
                     link(.home, SiteURL.agency(frame.code).path, UIText.columnHome(l)),
                     link(.guide, SiteURL.guide(frame.code).path, UIText.columnGuide(l)),
+                    .unwrap(frame.rules) { rules in
+                        .li(
+                            .a(
+                                .href(Views.attr(SiteURL.catalogue(frame.code, category: rules).path)),
+                                frame.currentCategory == rules ? .attribute(named: "aria-current", value: "page") : .empty,
+                                .text(UIText.columnRules(l))))
+                    },
                     link(
                         .catalogue, SiteURL.catalogue(frame.code).path, UIText.columnProactive(l),
                         .ul(

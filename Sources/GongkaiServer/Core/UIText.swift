@@ -53,7 +53,7 @@ enum UIText: String, CaseIterable, Sendable {
     case siteNameHint, footerHint
     case homeGovernment, homeDepartments, homeSubdistricts, homeTowns, homeReports, homeReportPublished, homeReportOverdue, homeReportDue
     case allYears, allCategories, thisPageAddress
-    case columnHome, columnGuide, columnProactive, columnNotices, columnReports, columnApply, columnsLabel, searchThisAgency
+    case columnHome, columnGuide, columnRules, columnProactive, columnNotices, columnReports, columnApply, columnsLabel, searchThisAgency
     // The application form.
     case choose, fieldApplicantType, fieldName, fieldIdType, fieldIdNumber, hintIdNumber, fieldPhone, fieldEmail, fieldAddress, fieldInfoTitle
     case fieldInfoNumber, fieldInfoDescription, fieldForm, fieldDelivery, fieldChannel, fieldReceivedOn, formPaper, formElectronic, deliveryPost
@@ -422,6 +422,7 @@ enum UIText: String, CaseIterable, Sendable {
         case .thisPageAddress: ("本页链接（可复制分享）：", "This page's address (to copy and share):")
         case .columnHome: ("机关概况", "About the agency")
         case .columnGuide: ("政府信息公开指南", "Disclosure guide (政府信息公开指南)")
+        case .columnRules: ("政府信息公开制度", "Disclosure rules (政府信息公开制度)")
         case .columnProactive: ("法定主动公开内容", "Information published by law (法定主动公开内容)")
         case .columnNotices: ("公示公告", "Notices (公示公告)")
         case .columnReports: ("政府信息公开年报", "Annual reports (政府信息公开年报)")
