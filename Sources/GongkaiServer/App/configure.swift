@@ -106,6 +106,7 @@ let migrations: [any Migration] = [
     M028_RateLimits(),  // limits counted in the database, shared by every app server
     M029_SiteSettingsAndAccountLocks(),  // the site's name from `gongkai setup`; accounts an operator locked
     M030_AuditChain(),  // each audit entry hashes the one before it
+    M031_ItemInterprets(),  // an interpretation (政策解读) names its policy by 索引号
 ]
 
 struct CalendarKey: StorageKey {

@@ -111,6 +111,11 @@ struct PortalController {
             withdrawn
             ? try await AuditRecord.query(on: req.db).filter(\.$entityID == (withdrawnVersion?.id ?? id).uuidString)
                 .filter(\.$action == ReviewAction.withdraw.rawValue).sort(\.$at, .descending).first().map { Day.today(at: $0.at).iso } : nil
+        // 政策解读 and its policy link to each other.
+        let (policy, readings) = withdrawn ? (nil, []) : try await store(req).interpretations(of: record)
+        func link(_ item: ItemRecord) throws -> PortalViews.ItemLink {
+            PortalViews.ItemLink(title: item.title, path: SiteURL.item(item.agency.code, try item.requireID()).path, date: item.publishedOn ?? "")
+        }
         return PageRenderer.render(
             PortalViews.item(
                 record.dto(agency: record.agency, category: record.category),
@@ -124,6 +129,7 @@ struct PortalController {
                         name: $0.filename, size: $0.size, type: $0.contentType, path: SiteURL.attachment(record.agency.code, id, $0.id!).path)
                 },
                 withdrawnOn: withdrawn ? (withdrawnOn ?? "") : nil, address: req.baseURL + SiteURL.item(record.agency.code, id).path,
+                interprets: try policy.map(link), interpretations: try readings.map(link),
                 viewer: try await req.viewer(in: record.agency, .catalogue, category: record.$category.id)),
             status: withdrawn ? .gone : .ok)
     }

@@ -166,14 +166,16 @@ struct StaffController {
         var bulletinPlace: String?
         var postingFrom: String?
         var postingTo: String?
+        var interprets: String?
 
         var input: Catalogue.ItemInput {
             Catalogue.ItemInput(
                 categoryID: categoryID.flatMap(UUID.init(uuidString:)) ?? UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
                 title: title ?? "", documentNumber: documentNumber, issuingAgency: issuingAgency, summary: summary,
                 body: body ?? "", writtenOn: writtenOn ?? "", validity: validity, isRule: isRule, changeKind: changeKind, changedOn: changedOn,
-                changeEffectiveOn: changeEffectiveOn, channels: channels, bulletinPlace: bulletinPlace, postingFrom: postingFrom, postingTo: postingTo
-            )
+                changeEffectiveOn: changeEffectiveOn, channels: channels, bulletinPlace: bulletinPlace, postingFrom: postingFrom,
+                postingTo: postingTo,
+                interprets: interprets)
         }
     }
 
@@ -239,7 +241,7 @@ struct StaffController {
             summary: item.summary, body: item.body, writtenOn: item.writtenOn, validity: item.validity, isRule: item.isRule ? "on" : nil,
             changeKind: item.changeKind, changedOn: item.changedOn, changeEffectiveOn: item.changeEffectiveOn,
             channels: item.channels.split(separator: ",").map(String.init), bulletinPlace: item.bulletinPlace,
-            postingFrom: item.postingFrom, postingTo: item.postingTo)
+            postingFrom: item.postingFrom, postingTo: item.postingTo, interprets: item.interprets)
         return PageRenderer.render(
             StaffViews.itemForm(
                 title: UIText.editingItem(req.language, item.title), action: SiteURL.staffEditItem(item.id!).path, input: input,

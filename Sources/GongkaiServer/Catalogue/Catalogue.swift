@@ -146,6 +146,9 @@ struct Catalogue {
         var bulletinPlace: String?
         var postingFrom: String?
         var postingTo: String?
+        /// For an interpretation (政策解读): the 索引号 of the published policy it interprets. The form only: the API's
+        /// item does not carry it yet.
+        var interprets: String?
 
         /// What is wrong with a day an item carries (changed, in force, posted): none lies before the People's Republic
         /// (old documents still in force are published) or past the years the clock knows.
@@ -238,7 +241,7 @@ struct Catalogue {
     /// A new draft with its 索引号, which never changes afterwards.
     func createDraft(_ input: ItemInput, agency: AgencyRecord, by user: StaffUser) async throws -> ItemRecord {
         let categoryIDs = try await categories(of: agency).compactMap(\.id)
-        let problems = input.problems(categories: categoryIDs)
+        let problems = input.problems(categories: categoryIDs).merging(try await interpretsProblem(input, indexNumber: nil)) { a, _ in a }
         guard problems.isEmpty else { throw InvalidInput(problems: problems) }
         let agencyID = try agency.requireID()
         guard let year = Day(iso: input.writtenOn)?.year else { throw InvalidInput(problems: ["writtenOn": UIText.writtenOnFormat.said()]) }
@@ -265,6 +268,7 @@ struct Catalogue {
         }
         let categoryIDs = try await categories(of: agency).compactMap(\.id)
         let problems = input.problems(categories: categoryIDs, newVersion: item.version > 1)
+            .merging(try await interpretsProblem(input, indexNumber: item.indexNumber)) { a, _ in a }
         guard problems.isEmpty else { throw InvalidInput(problems: problems) }
         let before = Audit.json(item)
         apply(input, to: item, agency: agency)
@@ -297,6 +301,28 @@ struct Catalogue {
         item.bulletinPlace = input.bulletinPlace ?? ""
         item.postingFrom = input.postingFrom.flatMap { $0.isEmpty ? nil : $0 }
         item.postingTo = input.postingTo.flatMap { $0.isEmpty ? nil : $0 }
+        item.interprets = input.interprets.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// What is wrong with the policy an interpretation names: it must be published information, and not itself.
+    func interpretsProblem(_ input: ItemInput, indexNumber: String?) async throws -> [String: Said] {
+        guard let index = input.interprets?.trimmingCharacters(in: .whitespaces), !index.isEmpty else { return [:] }
+        if index == indexNumber { return ["interprets": UIText.interpretsItself.said()] }
+        let found = try await ItemRecord.query(on: db).filter(\.$indexNumber == String(index.prefix(100)))
+            .filter(\.$state == PublicationState.published.rawValue).count()
+        return found == 0 ? ["interprets": UIText.interpretsNoSuchPolicy.said(index.prefix(100))] : [:]
+    }
+
+    /// The published policy an item interprets, and the published interpretations of an item: (index, title, id, agency code).
+    func interpretations(of item: ItemRecord) async throws -> (policy: ItemRecord?, readings: [ItemRecord]) {
+        let policy =
+            try await item.interprets.asyncMap { index in
+                try await ItemRecord.query(on: db).filter(\.$indexNumber == index).filter(\.$state == PublicationState.published.rawValue)
+                    .with(\.$agency).first()
+            } ?? nil
+        let readings = try await ItemRecord.query(on: db).filter(\.$interprets == item.indexNumber)
+            .filter(\.$state == PublicationState.published.rawValue).with(\.$agency).sort(\.$publishedOn).limit(20).all()
+        return (policy, readings)
     }
 
     /// A move in the review workflow (第十七条), recorded in the audit log; publishing keeps the version readable.
@@ -424,6 +450,7 @@ extension Catalogue {
         next.bulletinPlace = item.bulletinPlace
         next.postingFrom = item.postingFrom
         next.postingTo = item.postingTo
+        next.interprets = item.interprets
         next.state = PublicationState.draft.rawValue
         next.$draftedBy.id = user.id
         next.version = item.version + 1

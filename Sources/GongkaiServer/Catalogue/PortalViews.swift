@@ -211,8 +211,16 @@ enum PortalViews {
         }
     }
 
+    /// A link to another item: its title, address and the day it was published.
+    struct ItemLink {
+        var title: String
+        var path: String
+        var date: String
+    }
+
     static func item(
-        _ item: ItemDTO, versions: [VersionLink], attachments: [AttachmentLink], withdrawnOn: String? = nil, address: String? = nil, viewer: Viewer
+        _ item: ItemDTO, versions: [VersionLink], attachments: [AttachmentLink], withdrawnOn: String? = nil, address: String? = nil,
+        interprets: ItemLink? = nil, interpretations: [ItemLink] = [], viewer: Viewer
     )
         -> HTML
     {
@@ -244,7 +252,15 @@ enum PortalViews {
                     .tr(.th(.text(UIText.postingPeriod(l))), .td(.text(UIText.dateRange(l, from, item.postingTo ?? ""))))
                 }
             ),
+            .unwrap(interprets) { policy in
+                .p(.class("interprets"), .text(UIText.interpretationOf(l)), .a(.href(Views.attr(policy.path)), .text("《\(policy.title)》")))
+            },
             .if(withdrawnOn == nil, .article(Views.safeText(item.body))),
+            .if(
+                !interpretations.isEmpty,
+                .section(
+                    .class("interpretations"), .h2(.text(UIText.interpretationsOfThis(l))),
+                    .ul(.forEach(interpretations) { .li(.a(.href(Views.attr($0.path)), .text($0.title)), .span(.class("date"), .text($0.date))) }))),
             .if(
                 !attachments.isEmpty,
                 .section(

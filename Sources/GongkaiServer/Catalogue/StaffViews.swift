@@ -285,6 +285,13 @@ enum StaffViews {
                     "postingTo", UIText.postingTo(l), problems: problems,
                     .input(.type(.date), .name("postingTo"), .id("postingTo"), .value(Views.attr(input?.postingTo ?? "")))),
                 field(
+                    "interprets", UIText.interpretsField(l), problems: problems,
+                    .group(
+                        .p(.class("hint"), .id("interprets-hint"), .text(UIText.interpretsHint(l))),
+                        .input(
+                            .type(.text), .name("interprets"), .id("interprets"), .value(Views.attr(input?.interprets ?? "")),
+                            .attribute(named: "aria-describedby", value: "interprets-hint"), .attribute(named: "maxlength", value: "100")))),
+                field(
                     "summary", UIText.summary(l), problems: problems,
                     .textarea(.name("summary"), .id("summary"), .rows(3), .text(input?.summary ?? ""))),
                 field(

@@ -53,6 +53,7 @@ enum UIText: String, CaseIterable, Sendable {
     case siteNameHint, footerHint
     case homeGovernment, homeDepartments, homeSubdistricts, homeTowns, homeReports, homeReportPublished, homeReportOverdue, homeReportDue
     case allYears, allCategories, thisPageAddress
+    case interpretsField, interpretsHint, interpretsItself, interpretsNoSuchPolicy, interpretationOf, interpretationsOfThis
     case columnHome, columnGuide, columnRules, columnProactive, columnNotices, columnReports, columnApply, columnsLabel, searchThisAgency
     // The application form.
     case choose, fieldApplicantType, fieldName, fieldIdType, fieldIdNumber, hintIdNumber, fieldPhone, fieldEmail, fieldAddress, fieldInfoTitle
@@ -423,6 +424,16 @@ enum UIText: String, CaseIterable, Sendable {
         case .columnHome: ("机关概况", "About the agency")
         case .columnGuide: ("政府信息公开指南", "Disclosure guide (政府信息公开指南)")
         case .columnRules: ("政府信息公开制度", "Disclosure rules (政府信息公开制度)")
+        case .interpretsField: ("所解读政策的索引号", "Index number of the policy this interprets")
+        case .interpretsHint:
+            (
+                "政策解读稿件请填写所解读政策文件的索引号，发布后两者互相链接；其他信息留空。",
+                "For an interpretation (政策解读), the index number of the policy it interprets: once published, each links to the other. Leave empty otherwise."
+            )
+        case .interpretsItself: ("一条信息不能解读它自己。", "An item cannot interpret itself.")
+        case .interpretsNoSuchPolicy: ("没有索引号为 {1} 的已发布信息。", "There is no published item with the index number {1}.")
+        case .interpretationOf: ("本文是对以下政策的解读：", "This interprets:")
+        case .interpretationsOfThis: ("政策解读", "Interpretations (政策解读)")
         case .columnProactive: ("法定主动公开内容", "Information published by law (法定主动公开内容)")
         case .columnNotices: ("公示公告", "Notices (公示公告)")
         case .columnReports: ("政府信息公开年报", "Annual reports (政府信息公开年报)")

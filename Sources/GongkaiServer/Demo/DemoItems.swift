@@ -19,6 +19,8 @@ struct DemoPlan {
         var postingDays: Int? = nil
         /// A normative document (政策文件 of a government or department): 有效性 applies.
         var normative = false
+        /// An interpretation (政策解读): the title of the policy it interprets, written before it.
+        var interprets: String? = nil
     }
 
     let seed: DemoSeed.AgencySeed
@@ -230,9 +232,16 @@ struct DemoPlan {
                         + closing(on(2))))
         case 7:
             if isCivilAffairs {
+                let policy = "关于调整\(y)年城乡低保标准的通知"
                 out.append(
                     Entry(
-                        written: on(3), category: "政策文件", title: "关于调整\(y)年城乡低保标准的通知", documentNumber: documentNumber(y),
+                        written: on(6), category: "政策文件", title: "《\(policy)》政策解读",
+                        body:
+                            "一、出台背景\n为保障困难群众基本生活，根据市民政局、市财政局有关文件精神，调整我区城乡低保标准。\n\n二、主要内容\n自\(y)年7月1日起，城市和农村低保标准相应提高，低保对象的保障金额按新标准计算。\n\n三、执行时间\n新标准自\(y)年7月1日起执行，此前已纳入保障的对象按新标准补发差额。"
+                            + closing(on(6), contact: "如有疑问，请与区民政局社会救助科联系，"), interprets: policy))
+                out.append(
+                    Entry(
+                        written: on(3), category: "政策文件", title: policy, documentNumber: documentNumber(y),
                         body:
                             "各街道办事处、镇人民政府：\n\n根据市民政局、市财政局有关文件精神，经区政府同意，自\(y)年7月1日起调整我区城乡低保标准。现将有关事项通知如下。\n\n一、城市低保标准由每人每月调整为新标准。\n二、农村低保标准相应调整。\n三、各街道、镇要做好调标后的资金发放工作。"
                             + closing(on(3)), normative: true))

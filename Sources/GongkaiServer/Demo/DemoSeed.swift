@@ -194,9 +194,10 @@ public enum DemoSeed {
                 categoryIDs[name] = category.id
             }
             var sequences: [Int: Int] = [:]
+            var indexByTitle: [String: String] = [:]
             func add(
                 _ title: String, category: String, written: Day, published: Day, channels: [PublicationChannel], place: String = "",
-                posting: (Day, Day)? = nil, documentNumber: String = "", normative: Bool = false, body: String
+                posting: (Day, Day)? = nil, documentNumber: String = "", normative: Bool = false, interprets: String? = nil, body: String
             ) async throws {
                 let year = written.year
                 let sequence = (sequences[year] ?? 0) + 1
@@ -208,6 +209,7 @@ public enum DemoSeed {
                 item.indexNumber = IndexNumber.make(pattern: agency.indexPattern, code: agency.code, year: year, sequence: sequence)
                 item.title = title
                 item.documentNumber = documentNumber
+                item.interprets = interprets.flatMap { indexByTitle[$0] }
                 item.issuingAgency = seed.name
                 item.summary = String(body.prefix { $0 != "\n" }.prefix(60))
                 item.body = body
@@ -224,6 +226,7 @@ public enum DemoSeed {
                 item.version = 1
                 item.daysLate = PublicationDeadline.daysLate(created: written, published: published)
                 try await item.create(on: db)
+                indexByTitle[title] = item.indexNumber
             }
             var plan = DemoPlan(seed: seed, random: random)
             func add(_ entry: DemoPlan.Entry, published: Day) async throws {
@@ -231,7 +234,7 @@ public enum DemoSeed {
                     entry.title, category: entry.category, written: entry.written, published: published, channels: entry.channels,
                     place: entry.place,
                     posting: entry.postingDays.map { (published, WorkdayCalendar.official.adding(workingDays: $0, to: published)) },
-                    documentNumber: entry.documentNumber, normative: entry.normative, body: entry.body)
+                    documentNumber: entry.documentNumber, normative: entry.normative, interprets: entry.interprets, body: entry.body)
             }
             // 联芳街道's 2019 (the fixture report): 152 items on the website, as its report says — its year's work, the
             // news filling or trimmed to that number.

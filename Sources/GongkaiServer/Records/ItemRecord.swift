@@ -31,6 +31,8 @@ final class ItemRecord: Model, @unchecked Sendable {
     @Field(key: "bulletin_place") var bulletinPlace: String
     @OptionalField(key: "posting_from") var postingFrom: String?
     @OptionalField(key: "posting_to") var postingTo: String?
+    /// For an interpretation (政策解读): the 索引号 of the policy it interprets.
+    @OptionalField(key: "interprets") var interprets: String?
     @Field(key: "state") var state: String
     @OptionalField(key: "return_reason") var returnReason: String?
     @Parent(key: "drafted_by") var draftedBy: StaffRecord
