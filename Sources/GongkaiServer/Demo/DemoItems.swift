@@ -334,10 +334,12 @@ struct DemoPlan {
     mutating func onNotice(today: Day) -> [Entry] {
         let y = today.year
         if isLocal {
+            // Each subdistrict and town numbers its own batches.
+            let batch = 9 + Int(random.next() % 4)
             return (0..<2).map { k in
                 let day = workdayBefore(today, 3 + 2 * k)
                 return Entry(
-                    written: day, category: "公示公告", title: "关于\(y)年第\(12 - k)批新增城乡低保对象的公示",
+                    written: day, category: "公示公告", title: "\(short)关于\(y)年第\(batch - k)批新增城乡低保对象的公示",
                     body: "根据《重庆市最低生活保障条例》，经本人申请、社区（村）评议、入户调查，拟将下列家庭纳入城乡低保保障范围，现予公示：\n\n"
                         + maskedList(3, amount: 620...1860, unit: "拟保障金额每月")
                         + "\n\n公示期为7个工作日。如有异议，请于公示期内以书面形式向本机关反映。" + closing(day, contact: "联系部门：\(short)社会事务办公室，"),
