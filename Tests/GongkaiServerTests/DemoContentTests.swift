@@ -60,9 +60,10 @@ import VaporTesting
     }
 
     @Test func applicationsAreInEveryStateOfTheWorkflow() async throws {
-        try await withServer(demo: false, today: Day(iso: "2026-11-20")!) { app, client in
+        try await withServer(demo: false, today: Day(iso: "2026-11-20")!) { app, _ in
             let today = Day(iso: "2026-11-20")!
-            _ = try await DemoSeed.load(on: app.db, passwords: app.password.async, today: today, applications: true)
+            let accounts = try await DemoSeed.load(on: app.db, passwords: app.password.async, today: today, applications: true)
+            let client = TestClient(app: app, passwords: Dictionary(uniqueKeysWithValues: accounts.map { ($0.username, $0.password) }))
             let applications = try await ApplicationRecord.query(on: app.db).all()
             let byStatus = Dictionary(grouping: applications, by: \.status).mapValues(\.count)
             for status in ApplicationStatus.allCases {
@@ -86,6 +87,14 @@ import VaporTesting
             for pile in ["unconfirmed", "open", "due-soon", "overdue", "waiting", "closed"] {
                 #expect((piles[pile] ?? 0) >= 1, "no application in the pile \(pile): \(piles)")
             }
+            // The staff's report page on the year shows them by month, as many as table 三's 本年新收.
+            let lianfang = try #require(try await AgencyRecord.query(on: app.db).filter(\.$code == DemoSeed.lianfangCode).first())
+            let generated = try await AnnualReports(db: app.db).generate(agency: lianfang, year: 2026)
+            let received = try #require(generated.report.table3?["1"]?[Table3Column.total] ?? nil)
+            #expect(received > 0 && generated.months?.summary.hasPrefix("本年新收政府信息公开申请\(received)件") == true)
+            try await client.signIn("lianfang-officer")
+            let page = try await client.get(SiteURL.staffReport(DemoSeed.lianfangCode, 2026).path).body.string
+            #expect(page.contains("各月新收申请及办理结果"))
             // Loading again adds none.
             _ = try await DemoSeed.load(on: app.db, passwords: app.password.async, today: today, applications: true)
             #expect(try await ApplicationRecord.query(on: app.db).count() == applications.count)

@@ -42,6 +42,36 @@ public enum ReportCharts {
         return chart(id: id, title: "申请办理结果（表三 总计列）", summary: summary, bars: bars, series: [])
     }
 
+    /// 本年新收 by the month each application was received, each bar split by how it ended within the year — 予以公开,
+    /// 部分公开, the other results, 尚未办结 — counted from the same facts and by the same rows as table 三
+    /// (`ReportComputation.resultRow`), so the twelve bars add up to its 本年新收. Nil when nothing was received.
+    public static func months(year: Int, facts: ReportFacts, id: String = "chart-months") -> Chart? {
+        guard let first = Day(year: year, month: 1, day: 1), let last = Day(year: year, month: 12, day: 31) else { return nil }
+        let format = ReportFormat.expected(forYear: year)
+        var counts = Array(repeating: Array(repeating: 0, count: 4), count: 12)
+        for application in facts.applications {
+            guard let received = application.received, received >= first, received <= last else { continue }
+            let part: Int
+            if let closed = application.closed, closed <= last {
+                let group = AnswerResult.group(of: ReportComputation.resultRow(application, in: format))
+                part = group <= 2 ? group - 1 : 2
+            } else {
+                part = 3
+            }
+            let month = received.parts.month - 1
+            counts[month][part] = sum([counts[month][part], application.weight])
+        }
+        let bars = counts.enumerated().map { Bar(label: "\($0.offset + 1)月", parts: $0.element) }
+        let total = sum(bars.map(\.total))
+        guard total > 0 else { return nil }
+        let open = sum(bars.map { $0.parts[3] })
+        let summary =
+            "本年新收政府信息公开申请\(total)件，按收到的月份：" + bars.map { "\($0.label)\($0.total)件" }.joined(separator: "，")
+            + "；其中年内办结\(total - open)件，尚未办结\(open)件。"
+        return chart(
+            id: id, title: "各月新收申请及办理结果", summary: summary, bars: bars, series: ["予以公开", "部分公开", "其他结果", "尚未办结"])
+    }
+
     /// Table 三's 本年新收 by applicant (自然人 and the five kinds of 法人或其他组织).
     public static func applicants(_ report: AnnualReport, id: String = "chart-applicants") -> Chart? {
         guard let row = report.table3?["1"] else { return nil }

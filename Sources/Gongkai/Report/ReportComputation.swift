@@ -154,13 +154,7 @@ public enum ReportComputation {
             if received >= first { add("1", application) }
             if received < first, application.closed.map({ $0 >= first }) ?? true { add("2", application) }
             if inYear(application.closed) {
-                let row: String
-                if application.withdrawn || application.result == nil {
-                    row = format == .v2019 ? "3.6" : "3.6.3"
-                } else {
-                    row = Self.row(application.result!, in: format)
-                }
-                add(row, application)
+                add(resultRow(application, in: format), application)
                 add("3.7", application)
             }
             if application.closed.map({ $0 > last }) ?? true { add("4", application) }
@@ -237,6 +231,13 @@ public enum ReportComputation {
 
     /// A result row id as the year's format has it: a 2021 row closed in a 2019-format year is folded into its
     /// group's row (（六）1–3 into （六）), and the reverse (（六） in a 2021 year) goes to （六）3.其他.
+    /// The row of table 三 a closed application is counted in: its answer's, or 其他处理 when it was withdrawn or closed
+    /// without an answer.
+    public static func resultRow(_ application: ReportFacts.Application, in format: ReportFormat) -> String {
+        guard !application.withdrawn, let result = application.result else { return format == .v2019 ? "3.6" : "3.6.3" }
+        return row(result, in: format)
+    }
+
     static func row(_ result: String, in format: ReportFormat) -> String {
         if format == .v2019, result.hasPrefix("3.6.") { return "3.6" }
         if format == .v2021, result == "3.6" { return "3.6.3" }

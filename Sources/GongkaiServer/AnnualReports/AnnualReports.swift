@@ -14,6 +14,8 @@ struct AnnualReports {
         var findings: [Finding]
         /// Cell → ids of the records it counts.
         var sources: [String: [String]]
+        /// The year's new applications by month and outcome, from the same facts (`ReportCharts.months`).
+        var months: ReportCharts.Chart? = nil
     }
 
     /// The facts with the applications counted by the database in groups (type, result, status, new or carried,
@@ -132,7 +134,8 @@ struct AnnualReports {
         var output = ReportComputation.compute(year: year, agency: agency.name, facts: facts)
         output.report.sections = try await narrative(agency: agency, year: year, facts: facts, report: output.report)
         let findings = ReportChecker.check(output.report).filter { $0.rule != ReportChecker.placeholderRule }
-        return Generated(report: output.report, findings: findings, sources: output.sources)
+        return Generated(
+            report: output.report, findings: findings, sources: output.sources, months: ReportCharts.months(year: year, facts: facts))
     }
 
     /// Sections 一 to 六 drafted from the records, for staff to edit.
