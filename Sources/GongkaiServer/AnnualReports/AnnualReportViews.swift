@@ -25,10 +25,53 @@ enum AnnualReportViews {
                     )
                 }
             ),
+            .p(.a(.href(Views.attr(SiteURL.staffReportTrends.path)), .text(UIText.trendsTitle(l)))),
             .div(.class("report"), .attribute(named: "lang", value: "zh-CN"), .raw(ReportCharts.figure(agenciesChart(rows, year: year)))),
             .h2(.text(UIText.districtTotals(l))),
             .p(.text(UIText.totalsExplained(l))),
             tables(sum)
+        )
+    }
+
+    /// One year of the district's reports: the roll-up's rows and sums.
+    struct TrendYear {
+        var year: Int
+        var rows: [AnnualReports.RollupRow]
+        var sum: AnnualReport
+
+        var published: Int { rows.filter { $0.published != nil }.count }
+        var overdue: Int { rows.filter { $0.status == .overdue }.count }
+        func table3(_ row: String) -> Int { sum.table3?[row]?[Table3Column.total] ?? 0 }
+        /// Table 四's 总计 of reconsiderations (its first group) and of lawsuits (the other two).
+        var reconsiderations: Int { sum.table4?[4] ?? 0 }
+        var lawsuits: Int { (sum.table4?[9] ?? 0) + (sum.table4?[14] ?? 0) }
+    }
+
+    /// The district's reports year by year, with a chart of the applications closed and carried over.
+    static func trends(_ years: [TrendYear], agencies: Int, viewer: Viewer) -> HTML {
+        let l = viewer.language
+        let bars = years.map { ReportCharts.Bar(label: "\($0.year)年", parts: [$0.table3("3.7"), $0.table3("4")]) }
+        let summary = years.map { "\($0.year)年新收\($0.table3("1"))件、办结\($0.table3("3.7"))件、结转\($0.table3("4"))件" }.joined(separator: "；") + "。"
+        let chart = ReportCharts.chart(
+            id: "chart-trends", title: "历年办理政府信息公开申请（各年表三 总计列之和）", summary: summary, bars: bars, series: ["已办结", "结转下年度"])
+        return Views.page(
+            title: UIText.trendsTitle(l), viewer: viewer,
+            .p(.text(UIText.trendsExplained(l, agencies))),
+            .div(
+                .class("table-box"),
+                .table(
+                    .tr(
+                        .th(.text(UIText.year(l))), .th(.text(UIText.trendsPublished(l))), .th(.text(UIText.trendsOverdue(l))),
+                        .th(.text(UIText.trendsReceived(l))), .th(.text(UIText.trendsClosed(l))), .th(.text(UIText.trendsCarried(l))),
+                        .th(.text(UIText.trendsReconsiderations(l))), .th(.text(UIText.trendsLawsuits(l)))),
+                    .forEach(years) { year in
+                        .tr(
+                            .td(.a(.href(Views.attr(SiteURL.staffReports(year: year.year).path)), .text(String(year.year)))),
+                            .td(.text("\(year.published)/\(year.rows.count)")), .td(.text(String(year.overdue))),
+                            .td(.text(String(year.table3("1")))), .td(.text(String(year.table3("3.7")))), .td(.text(String(year.table3("4")))),
+                            .td(.text(String(year.reconsiderations))), .td(.text(String(year.lawsuits))))
+                    })),
+            .div(.class("report"), .attribute(named: "lang", value: "zh-CN"), .raw(ReportCharts.figure(chart)))
         )
     }
 

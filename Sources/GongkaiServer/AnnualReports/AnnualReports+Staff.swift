@@ -6,6 +6,7 @@ import Vapor
 struct AnnualReportStaffController {
     func register(_ signedIn: any RoutesBuilder) {
         signedIn.get(.staffReports, use: overview)
+        signedIn.get(.staffReportTrends, use: trends)
         signedIn.get(.staffReport, use: show)
         signedIn.post(.staffReportSave, use: save)
         signedIn.post(.staffReportPublish, use: publish)
@@ -38,6 +39,23 @@ struct AnnualReportStaffController {
         if let readable = access.readableAgencies { query = query.filter(\.$id ~~ Array(readable)) }
         let (rows, sum) = try await AnnualReports(db: req.db).rollup(try await query.all(), year: year, today: req.today)
         return PageRenderer.render(AnnualReportViews.rollup(year: year, rows: rows, sum: sum, viewer: req.staffViewer))
+    }
+
+    /// The reports of every agency this account reads, year by year since the 2019 revision took effect: how many were
+    /// published, how many are overdue, and the district's totals of tables 三 and 四 — each year the roll-up's own sums.
+    func trends(_ req: Request) async throws -> Response {
+        let user = try req.requireStaff()
+        let access = try await Access.of(user, on: req.db)
+        var query = AgencyRecord.query(on: req.db).administrative().sort(\.$position)
+        if let readable = access.readableAgencies { query = query.filter(\.$id ~~ Array(readable)) }
+        let agencies = try await query.all()
+        let service = AnnualReports(db: req.db)
+        var years: [AnnualReportViews.TrendYear] = []
+        for year in 2019..<max(req.today.year, 2020) {
+            let (rows, sum) = try await service.rollup(agencies, year: year, today: req.today)
+            years.append(AnnualReportViews.TrendYear(year: year, rows: rows, sum: sum))
+        }
+        return PageRenderer.render(AnnualReportViews.trends(years, agencies: agencies.count, viewer: req.staffViewer))
     }
 
     func show(_ req: Request) async throws -> Response {

@@ -16,7 +16,7 @@ enum SiteRoute: CaseIterable, Sendable {
     case staffApplications, staffNewApplication, staffApplication, staffApplicationCompose, staffApplicationMove
     case staffApplicationLetter, staffApplicationReviews, staffApplicationReview, staffApplicationPublish, staffApplicationReassess
     case staffApplicationForm
-    case staffReports, staffReport, staffReportSave, staffReportPublish
+    case staffReports, staffReport, staffReportSave, staffReportPublish, staffReportTrends
     case staffRegisters, staffRegistersSave, staffRegistersImport, staffTrainings, staffReviewCases, staffComplaints, staffComplaint
     case admin, adminSite, adminNewAgency, adminAgency, adminCategories, adminCategory, adminNewAccount, adminAccount, adminAccountToken
     // The API.
@@ -69,6 +69,7 @@ enum SiteRoute: CaseIterable, Sendable {
         case .staffApplicationForm: ["staff", "applications", ":id", "form"]
         case .staffReports: ["staff", "reports"]
         case .staffReport: ["staff", "reports", ":code", ":year"]
+        case .staffReportTrends: ["staff", "reports", "trends"]
         case .staffReportSave: ["staff", "reports", ":code", ":year", "save"]
         case .staffReportPublish: ["staff", "reports", ":code", ":year", "publish"]
         case .staffRegisters: ["staff", "registers"]

@@ -64,6 +64,8 @@ enum SiteURL {
     case staffRegistersSave
     case staffRegistersImport
     case staffReports(year: Int? = nil)
+    /// The district's annual reports over the years.
+    case staffReportTrends
     case staffReport(String, Int)
     case staffReportSave(String, Int)
     case staffReportPublish(String, Int)
@@ -138,6 +140,7 @@ enum SiteURL {
         case .staffRegistersSave: .staffRegistersSave
         case .staffRegistersImport: .staffRegistersImport
         case .staffReports: .staffReports
+        case .staffReportTrends: .staffReportTrends
         case .staffReport: .staffReport
         case .staffReportSave: .staffReportSave
         case .staffReportPublish: .staffReportPublish
@@ -189,7 +192,8 @@ enum SiteURL {
             .adminSite, .applicationStatus, .applicationLetter, .staffApplications, .staffNewApplication, .staffComplaints, .staffTrainings,
             .staffReviewCases,
             .staffRegisters,
-            .staffRegistersSave, .staffRegistersImport, .staffReports, .adminNewAgency, .adminNewAccount, .apiOpenAPI, .apiAgencies,
+            .staffRegistersSave, .staffRegistersImport, .staffReports, .staffReportTrends, .adminNewAgency, .adminNewAccount, .apiOpenAPI,
+            .apiAgencies,
             .apiItems, .apiSearch, .apiApplicationStatus, .apiApplications:
             []
         }

@@ -21,6 +21,8 @@ enum UIText: String, CaseIterable, Sendable {
     // The staff's navigation.
     case desk, draftItem, applications, annualReports, registers, trainings, complaints, administration, auditLog, signOut
     case staffNavigation, navProactive, navOnApplication, navReportsAndRecords, agenciesAndAccounts
+    case trendsTitle, trendsExplained, trendsPublished, trendsOverdue, trendsReceived, trendsClosed, trendsCarried, trendsReconsiderations
+    case trendsLawsuits
     case handleApplications, deskToday, itemsInStateTile, publishedLateTile, reassessTile, reportsDueTile
     // The error pages' sentences.
     case sentenceBadRequest, sentenceSignIn, sentenceForbidden, sentenceNotFound, sentenceMethod, sentenceTooLarge, sentenceTooLargeHere
@@ -221,6 +223,19 @@ enum UIText: String, CaseIterable, Sendable {
         case .agenciesAndAccounts: ("机构和账号", "Agencies and accounts")
         case .deskToday: ("今天要办的事", "What needs you today")
         case .handleApplications: ("申请办理", "Applications")
+        case .trendsTitle: ("历年年度报告趋势", "Annual reports over the years")
+        case .trendsExplained:
+            (
+                "本页按年汇总您可查看的{1}个机关的年度报告：已发布的取最新版本，未发布的按记录计算；数字与各年“辖区合计”相同。",
+                "The reports of the {1} agencies you read, year by year: the latest published version, else computed from the records; the figures are each year's district totals."
+            )
+        case .trendsPublished: ("已发布/机关数", "Published / agencies")
+        case .trendsOverdue: ("逾期未发布", "Overdue")
+        case .trendsReceived: ("本年新收申请", "Applications received")
+        case .trendsClosed: ("办结", "Closed")
+        case .trendsCarried: ("结转下年度", "Carried over")
+        case .trendsReconsiderations: ("行政复议", "Reconsiderations")
+        case .trendsLawsuits: ("行政诉讼", "Lawsuits")
         case .itemsInStateTile: ("信息·{1}", "Items · {1}")
         case .publishedLateTile: ("逾期发布的信息（第二十六条）", "Items published late (Article 26)")
         case .reassessTile: ("到期复查的不予公开信息（第十八条）", "Withheld information due for assessment (Article 18)")
