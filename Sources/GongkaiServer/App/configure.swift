@@ -58,7 +58,7 @@ public func configure(_ app: Application, _ configuration: ServerConfiguration, 
 
     try routes(app)
     app.allowedMethods = AllowedMethods(app.routes.all, caseInsensitive: app.routes.caseInsensitive)
-    app.responder.use { app in EditionResponder(next: LanguageResponder(next: app.responder.default)) }
+    app.responder.use { app in AddressPartResponder.edition(AddressPartResponder.language(app.responder.default)) }
 
     if case .sqlite = configuration.database, let sql = app.db as? any SQLDatabase {
         // Readers do not wait for the writer, and a commit appends to the log instead of rewriting pages.

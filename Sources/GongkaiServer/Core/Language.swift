@@ -3,7 +3,7 @@ import Vapor
 
 /// The language of a page is part of its address: Chinese at the root, English under `/en/`, so that each page stays
 /// one cacheable, exportable file. Handlers and views build links from `SiteURL` without a language; at the edge,
-/// `LanguageResponder` takes `/en` off an English request before routing and puts it back on every link, form and
+/// `AddressPartResponder.language` takes `/en` off an English request before routing and puts it back on every link, form and
 /// redirect of the answer. Letters and published reports stay Chinese whatever the language (legal documents).
 enum Language: String, CaseIterable, Sendable {
     case zh = "zh-CN"
@@ -12,18 +12,11 @@ enum Language: String, CaseIterable, Sendable {
     static let englishPrefix = "/en"
 
     /// The address of `path` (an address of the Chinese site) in this language.
-    func path(_ path: String) -> String {
-        switch self {
-        case .zh: path
-        case .en: path == "/" ? Self.englishPrefix + "/" : Self.englishPrefix + path
-        }
-    }
+    func path(_ path: String) -> String { self == .zh ? path : AddressPartResponder.add(Self.englishPrefix, to: path) }
 
     /// The language an address is in, and the address with its language taken off.
     static func of(path: String) -> (Language, String) {
-        guard path == englishPrefix || path.hasPrefix(englishPrefix + "/") else { return (.zh, path) }
-        let rest = String(path.dropFirst(englishPrefix.count))
-        return (.en, rest.isEmpty ? "/" : rest)
+        AddressPartResponder.strip(englishPrefix, from: path).map { (.en, $0) } ?? (.zh, path)
     }
 
     /// Whether a request's `Accept-Language` prefers English to Chinese (it only suggests: the address decides).
@@ -60,23 +53,49 @@ extension Request {
     }
 }
 
-/// Routes `/en/…` as `/…` in English, and keeps the answer's links, forms and redirects in English.
-struct LanguageResponder: Responder {
+/// A part of the address in front of the page's own path (`/en`, `/elder`): taken off before routing — `found` tells
+/// the request what it meant — and put back on every link, form and redirect of the answer (`rewrite` does the links).
+/// One responder per part; the outer one's part comes first in the address (`/elder/en/…`).
+struct AddressPartResponder: Responder {
     let next: any Responder
+    let prefix: String
+    let rewrite: @Sendable (String) -> String
+    let found: @Sendable (Request) -> Void
+
+    /// `path` without the part, or nil when it is not in front of it.
+    static func strip(_ prefix: String, from path: String) -> String? {
+        guard path == prefix || path.hasPrefix(prefix + "/") else { return nil }
+        let rest = String(path.dropFirst(prefix.count))
+        return rest.isEmpty ? "/" : rest
+    }
+
+    /// `path` with the part in front.
+    static func add(_ prefix: String, to path: String) -> String { path == "/" ? prefix + "/" : prefix + path }
 
     func respond(to request: Request) -> EventLoopFuture<Response> {
-        let (language, path) = Language.of(path: request.url.path)
-        guard language == .en else { return next.respond(to: request) }
+        guard let path = Self.strip(prefix, from: request.url.path) else { return next.respond(to: request) }
         request.url.path = path
-        request.language = .en
-        return next.respond(to: request).map { response in
+        found(request)
+        return next.respond(to: request).map { [prefix, rewrite] response in
             if let location = response.headers.first(name: .location), location.hasPrefix("/"), !location.hasPrefix("//") {
-                response.headers.replaceOrAdd(name: .location, value: Language.en.path(location))
+                response.headers.replaceOrAdd(name: .location, value: Self.add(prefix, to: location))
             }
             if response.headers.contentType?.subType == "html", let html = response.body.string {
-                response.body = .init(string: Language.english(html))
+                response.body = .init(string: rewrite(html))
             }
             return response
         }
+    }
+}
+
+extension AddressPartResponder {
+    /// Routes `/en/…` as `/…` in English, and keeps the answer's links, forms and redirects in English.
+    static func language(_ next: any Responder) -> Self {
+        Self(next: next, prefix: Language.englishPrefix, rewrite: Language.english, found: { $0.language = .en })
+    }
+
+    /// Routes `/elder/…` as `/…` in the 长辈版, and keeps the answer's links, forms and redirects in it.
+    static func edition(_ next: any Responder) -> Self {
+        Self(next: next, prefix: Edition.elderPrefix, rewrite: Edition.elder, found: { $0.edition = .elder })
     }
 }

@@ -134,7 +134,7 @@ enum Views {
     }
 
     /// The link to this page in the other language. NB: on an English page the link to the Chinese one has
-    /// `lang="zh-CN"` just before its `href`, which tells `LanguageResponder` to leave it as it is.
+    /// `lang="zh-CN"` just before its `href`, which tells the rewriting to leave it as it is.
     private static func languageSwitch(_ viewer: Viewer) -> Node<HTML.BodyContext> {
         guard let address = viewer.address else { return .empty }
         let other: Language = viewer.language == .zh ? .en : .zh
