@@ -396,6 +396,12 @@ extension AnnualReports {
         return (status, due, versions)
     }
 
+    /// 第四十九条: a report not yet published is brought to staff's attention from 45 days before its deadline, and
+    /// stays so once overdue.
+    static func dueSoon(_ status: Status, due: Day, today: Day) -> Bool {
+        status == .overdue || ((status == .notStarted || status == .draft) && due.ordinal - today.ordinal <= 45)
+    }
+
     /// Where each of `agencies`' reports on `year` stands, with the day its first version was published: one query for
     /// every agency's versions of the year, without their documents (the district's home and the desk read it).
     func statuses(

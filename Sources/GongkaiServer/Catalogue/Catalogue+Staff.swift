@@ -46,7 +46,7 @@ struct StaffController {
         var lateQuery = ItemRecord.query(on: req.db).filter(\.$daysLate > 0)
         if let agencies = access.readableAgencies { lateQuery = lateQuery.filter(\.$agency.$id ~~ Array(agencies)) }
         let late = try await lateQuery.sort(\.$publishedOn, .descending).limit(50).with(\.$agency).with(\.$category).all()
-        // 第四十九条: last year's report, warned from 45 days before it is due until it is published.
+        // 第四十九条: last year's report, warned while `AnnualReports.dueSoon` says so.
         var reportWarning: Said?
         if let agencyID = user.agencyID, let agency = try await AgencyRecord.find(agencyID, on: req.db), agency.kind.takesApplications {
             let year = req.today.year - 1
@@ -54,7 +54,7 @@ struct StaffController {
             let days = due.ordinal - req.today.ordinal
             if status == .overdue {
                 reportWarning = UIText.reportOverdue.said(year, due.iso, -days)
-            } else if status == .notStarted || status == .draft, days <= 45 {
+            } else if AnnualReports.dueSoon(status, due: due, today: req.today) {
                 reportWarning = Said(
                     zh: UIText.reportDueSoon(.zh, year, due.iso, days, status.label(.zh)),
                     en: UIText.reportDueSoon(.en, year, due.iso, days, status.label(.en)))
@@ -123,7 +123,7 @@ struct StaffController {
         if let readable = access.readableAgencies { agencies = agencies.filter(\.$id ~~ Array(readable)) }
         let today = req.today
         let reports = try await AnnualReports(db: req.db).statuses(of: try await agencies.all(), year: today.year - 1, today: today)
-        let due = reports.filter { $0.status == .overdue || ([.notStarted, .draft].contains($0.status) && $0.due.ordinal - today.ordinal <= 45) }
+        let due = reports.filter { AnnualReports.dueSoon($0.status, due: $0.due, today: today) }
         tiles.append(
             StaffViews.Tile(
                 count: due.count, label: .text(.reportsDueTile), link: SiteURL.staffReports().path, urgent: due.contains { $0.status == .overdue }))

@@ -150,6 +150,9 @@ struct Catalogue {
         /// item does not carry it yet.
         var interprets: String?
 
+        /// The 索引号 an interpretation names, trimmed; nil when none is given.
+        var interpretsIndex: String? { interprets.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 } }
+
         /// What is wrong with a day an item carries (changed, in force, posted): none lies before the People's Republic
         /// (old documents still in force are published) or past the years the clock knows.
         static func outOfRange(_ day: Day) -> Said? {
@@ -301,19 +304,18 @@ struct Catalogue {
         item.bulletinPlace = input.bulletinPlace ?? ""
         item.postingFrom = input.postingFrom.flatMap { $0.isEmpty ? nil : $0 }
         item.postingTo = input.postingTo.flatMap { $0.isEmpty ? nil : $0 }
-        item.interprets = input.interprets.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        item.interprets = input.interpretsIndex
     }
 
     /// What is wrong with the policy an interpretation names: it must be published information, and not itself.
     func interpretsProblem(_ input: ItemInput, indexNumber: String?) async throws -> [String: Said] {
-        guard let index = input.interprets?.trimmingCharacters(in: .whitespaces), !index.isEmpty else { return [:] }
+        guard let index = input.interpretsIndex else { return [:] }
         if index == indexNumber { return ["interprets": UIText.interpretsItself.said()] }
-        let found = try await ItemRecord.query(on: db).filter(\.$indexNumber == String(index.prefix(100)))
-            .filter(\.$state == PublicationState.published.rawValue).count()
+        let found = try await ItemRecord.query(on: db).filter(\.$indexNumber == index).filter(\.$state == PublicationState.published.rawValue).count()
         return found == 0 ? ["interprets": UIText.interpretsNoSuchPolicy.said(index.prefix(100))] : [:]
     }
 
-    /// The published policy an item interprets, and the published interpretations of an item: (index, title, id, agency code).
+    /// The published policy an item interprets, and the published interpretations of it (at most 20, oldest first).
     func interpretations(of item: ItemRecord) async throws -> (policy: ItemRecord?, readings: [ItemRecord]) {
         let policy =
             try await item.interprets.asyncMap { index in

@@ -13,11 +13,6 @@ enum Edition: String, Sendable {
     /// The address of `path` (an address with its language already on) in this edition.
     func path(_ path: String) -> String { self == .standard ? path : AddressPartResponder.add(Self.elderPrefix, to: path) }
 
-    /// The edition an address is in, and the address with the edition taken off.
-    static func of(path: String) -> (Edition, String) {
-        AddressPartResponder.strip(elderPrefix, from: path).map { (.elder, $0) } ?? (.standard, path)
-    }
-
     /// NB: a link to another edition of the page carries `data-edition="…"` just before its `href`; it is final, and
     /// neither this rewriting nor the language's touches it.
     static let switchMarker = "data-edition"
