@@ -17,12 +17,19 @@ public enum ReportBatch {
         name: String, data: Data, options: ReportReadOptions = .init(), previous: AnnualReport? = nil
     ) -> Outcome {
         do {
-            var read = try ReportReader.read(data, options: options)
-            read.findings += ReportChecker.check(read.report, previous: previous)
-            return Outcome(name: name, result: read, error: nil)
+            return Outcome(name: name, result: try readAndCheck(data, options: options, previous: previous), error: nil)
         } catch {
             return Outcome(name: name, result: nil, error: error.description)
         }
+    }
+
+    /// The report in `data` with every finding of the reader and the checker.
+    public static func readAndCheck(
+        _ data: Data, options: ReportReadOptions = .init(), previous: AnnualReport? = nil
+    ) throws(ReportReadError) -> ReadReport {
+        var read = try ReportReader.read(data, options: options)
+        read.findings += ReportChecker.check(read.report, previous: previous)
+        return read
     }
 
     /// Checks `names.count` inputs with `workers` threads; `load` gives an input's bytes (or throws a readable

@@ -40,7 +40,7 @@ public enum ReportChecker {
         func at(_ id: String) -> Int { rows.firstIndex { $0.id == id }! }
         let (new, carriedIn, total, carriedOut) = (at("1"), at("2"), at("3.7"), at("4"))
         let results = rows.indices.filter { rows[$0].isResult }
-        func cell(_ row: Int, _ column: Int) -> String { "\(rows[row].cellName) / \(Table3Column.labels[column])" }
+        func cell(_ row: Int, _ column: Int) -> String { CellName.table3(rows[row], column) }
         func blanks(_ cells: [Int], _ column: Int) -> [String] {
             cells.filter { m[$0][column] == nil }.map { cell($0, column) }
         }
@@ -126,13 +126,13 @@ public enum ReportChecker {
             if let value, value < 0 {
                 findings.append(
                     Finding(
-                        rule: "count.non-negative", severity: .error, cell: "四 " + Table4Column.label(index), actual: value,
+                        rule: "count.non-negative", severity: .error, cell: CellName.table4(index), actual: value,
                         problem: .negative))
             }
         }
         for group in 0..<3 {
             let cells = (0..<5).map { (Table4Column.label(group * 5 + $0), table[group * 5 + $0]) }
-            let totalCell = "四 " + Table4Column.label(group * 5 + 4)
+            let totalCell = CellName.table4(group * 5 + 4)
             if let blanks = blankCells(cells) {
                 if blanks.count < 5 {
                     findings.append(
@@ -163,7 +163,7 @@ public enum ReportChecker {
                 guard case .count = column.kind, case .number(let n)? = value, n < 0 else { continue }
                 findings.append(
                     Finding(
-                        rule: "count.non-negative", severity: .error, cell: "\(row.blockLabel) \(row.label) / \(column.label)",
+                        rule: "count.non-negative", severity: .error, cell: CellName.table2(row, column),
                         actual: n, problem: .negative))
             }
             if report.format == .v2019, row.block == "20.1",
@@ -172,7 +172,7 @@ public enum ReportChecker {
                 findings.append(
                     Finding(
                         rule: "2.published-exceeds-total", severity: .warning,
-                        cell: "\(row.blockLabel) \(row.label) / 本年新公开数量", expected: total, actual: published,
+                        cell: CellName.table2(row, row.columns[1]), expected: total, actual: published,
                         problem: .publishedAboveTotal(published: published, total: total)))
             }
         }
@@ -243,7 +243,7 @@ public enum ReportChecker {
                 findings.append(
                     Finding(
                         rule: "cross.in-force", severity: .warning,
-                        cell: "\(row.blockLabel) \(row.label) / 现行有效件数", expected: expected, actual: inForce,
+                        cell: CellName.table2(row, row.columns[2]), expected: expected, actual: inForce,
                         problem: .inForce(lastYear: lastInForce, issued: issued, repealed: repealed, printed: inForce)))
             }
         }

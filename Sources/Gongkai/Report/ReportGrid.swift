@@ -7,6 +7,8 @@ struct GridCell {
     var rowspan = 1
     var colspan = 1
     var header = false
+    /// A value's cell as findings name it (`CellName`); nil for labels.
+    var name: String? = nil
 }
 
 typealias Grid = [[GridCell]]
@@ -14,7 +16,9 @@ typealias Grid = [[GridCell]]
 enum ReportGrid {
     static let blank = "—"
 
-    static func cell(_ value: Int?) -> GridCell { GridCell(text: value.map(String.init) ?? blank) }
+    static func cell(_ value: Int?, named name: String? = nil) -> GridCell {
+        GridCell(text: value.map(String.init) ?? blank, name: name)
+    }
 
     static func text(_ value: Table2Value?, kind: Table2ValueKind) -> String {
         switch value {
@@ -69,7 +73,7 @@ enum ReportGrid {
                     line.append(
                         GridCell(
                             text: text(value, kind: column.kind),
-                            colspan: index == row.columns.count - 1 ? width - row.columns.count : 1))
+                            colspan: index == row.columns.count - 1 ? width - row.columns.count : 1, name: CellName.table2(row, column)))
                 }
                 grid.append(line)
             }
@@ -124,7 +128,7 @@ enum ReportGrid {
                 }
             }
             let values = table[row.id] ?? Array(repeating: nil, count: Table3Column.count)
-            grid.append(line + values.map(cell))
+            grid.append(line + values.enumerated().map { cell($1, named: CellName.table3(row, $0)) })
         }
         for extra in report.extraRows where extra.table == "三" {
             grid.append(
@@ -150,7 +154,7 @@ enum ReportGrid {
                     GridCell(text: "复议后起诉", colspan: 5, header: true),
                 ],
             results + results,
-            table.map(cell),
+            table.enumerated().map { cell($1, named: CellName.table4($0)) },
         ]
         for extra in report.extraRows where extra.table == "四" {
             grid.append([GridCell(text: extra.label)] + extra.values.map { GridCell(text: $0.isEmpty ? blank : $0) })

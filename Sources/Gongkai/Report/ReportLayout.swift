@@ -118,6 +118,19 @@ public enum Table4Column {
     }
 }
 
+// MARK: - Cells
+
+/// How findings name a cell: its row's official label, then its column's. The checker names the cells it finds
+/// something in, and the tables mark the cells so named, by these.
+public enum CellName {
+    /// `三（三）4 保护第三方合法权益 / 商业企业`.
+    public static func table3(_ row: Table3RowSpec, _ column: Int) -> String { "\(row.cellName) / \(Table3Column.labels[column])" }
+    /// `四 行政复议 / 结果维持`.
+    public static func table4(_ index: Int) -> String { "四 " + Table4Column.label(index) }
+    /// `第二十条第（一）项 规章 / 本年新制发件数`.
+    public static func table2(_ row: Table2RowSpec, _ column: Table2Column) -> String { "\(row.blockLabel) \(row.label) / \(column.label)" }
+}
+
 /// The official rows and columns of each format, as `annual-report-formats.md` lays them out.
 public struct ReportLayout: Sendable {
     public let format: ReportFormat

@@ -101,18 +101,25 @@ public enum ReportWriter {
     }
 
     /// Tables 二, 三 and 四 under their headings (`<h\(level)>`), as published, each followed by its charts: for pages
-    /// that show a report's numbers without its prose (the back office's draft, the district's roll-up).
-    public static func htmlTables(_ report: AnnualReport, headingLevel level: Int = 3) -> String {
+    /// that show a report's numbers without its prose (the back office's draft, the district's roll-up, the checker).
+    /// `marks` numbers cells by their names (`CellName`, as findings give them): each such cell is marked in place,
+    /// `id="\(idPrefix)cell-N"`, its number linking to `#\(idPrefix)finding-N`. Every id written starts with `idPrefix`
+    /// (for a page that shows several reports).
+    public static func htmlTables(
+        _ report: AnnualReport, headingLevel level: Int = 3, marks: [String: Int] = [:], idPrefix: String = ""
+    ) -> String {
         var out = ""
         for part in ReportGrid.parts(report) where part.grid != nil {
             out += "<h\(level)>\(ReportSectionTitle.heading(part.number))</h\(level)>\n"
-            out += tableAndCharts(report, part: part.number, grid: part.grid)
+            out += tableAndCharts(report, part: part.number, grid: part.grid, marks: marks, idPrefix: idPrefix)
         }
         return out
     }
 
     /// A table with its merged cells, in a box that scrolls sideways on a phone, and the charts drawn from it.
-    private static func tableAndCharts(_ report: AnnualReport, part: Int, grid: Grid?) -> String {
+    private static func tableAndCharts(
+        _ report: AnnualReport, part: Int, grid: Grid?, marks: [String: Int] = [:], idPrefix: String = ""
+    ) -> String {
         guard let grid else { return "" }
         var out = "<div class=\"table-box\"><table>\n"
         for row in grid {
@@ -122,16 +129,23 @@ public enum ReportWriter {
                 var attributes = ""
                 if cell.rowspan > 1 { attributes += " rowspan=\"\(cell.rowspan)\"" }
                 if cell.colspan > 1 { attributes += " colspan=\"\(cell.colspan)\"" }
-                if !cell.header, CellValue.classify(key: LabelText.key(cell.text)) != .text { attributes += " class=\"n\"" }
-                out += "<\(tag)\(attributes)>\(escape(cell.text))</\(tag)>"
+                let mark = cell.name.flatMap { marks[$0] }
+                let number = !cell.header && CellValue.classify(key: LabelText.key(cell.text)) != .text
+                if number || mark != nil {
+                    attributes += " class=\"\([number ? "n" : nil, mark.map { _ in "flagged" }].compactMap { $0 }.joined(separator: " "))\""
+                }
+                if let mark { attributes += " id=\"\(idPrefix)cell-\(mark)\"" }
+                let flag = mark.map { " <a class=\"flag\" href=\"#\(idPrefix)finding-\($0)\">[\($0)]</a>" } ?? ""
+                out += "<\(tag)\(attributes)>\(escape(cell.text))\(flag)</\(tag)>"
             }
             out += "</tr>\n"
         }
         out += "</table></div>\n"
         let charts: [ReportCharts.Chart?] =
             switch part {
-            case 3: [ReportCharts.applicants(report), ReportCharts.results(report)]
-            case 4: [ReportCharts.reviews(report)]
+            case 3:
+                [ReportCharts.applicants(report, id: idPrefix + "chart-applicants"), ReportCharts.results(report, id: idPrefix + "chart-results")]
+            case 4: [ReportCharts.reviews(report, id: idPrefix + "chart-reviews")]
             default: []
             }
         for chart in charts.compactMap({ $0 }) { out += ReportCharts.figure(chart) + "\n" }

@@ -159,6 +159,23 @@ enum OpenAPIDocument {
         "ApplicationReceipt": object(
             ["trackingNumber": string(), "secret": string("shown once; needed for status look-ups"), "status": string()],
             required: ["trackingNumber", "secret", "status"]),
+        "ReportFinding": object(
+            [
+                "rule": string("a stable rule id, e.g. 3.balance (docs/report-json.md)"), "severity": choice(["error", "warning", "info"]),
+                "cell": ["type": "string", "nullable": true, "description": "the cell by its official labels"],
+                "expected": ["type": "integer", "nullable": true], "actual": ["type": "integer", "nullable": true], "message": string(),
+            ], required: ["rule", "severity", "message"]),
+        "ReportCheck": object(
+            [
+                "format": choice(ReportFormat.allCases.map(\.rawValue)), "year": ["type": "integer", "nullable": true],
+                "agency": ["type": "string", "nullable": true],
+                "table2": ["type": "object", "nullable": true, "description": "block id → row label → column label → value"],
+                "table3": ["type": "object", "nullable": true, "description": "row id → seven numbers (自然人 … 总计)"],
+                "table4": ["type": "array", "nullable": true, "items": ["type": "integer", "nullable": true]],
+                "sections": array(
+                    object(["number": ["type": "integer"], "title": string(), "text": string()], required: ["number", "title", "text"])),
+                "findings": array(ref("ReportFinding")),
+            ], required: ["format", "year", "agency", "table2", "table3", "table4", "sections", "findings"]),
         "StatusQuery": input(["trackingNumber": text(), "secret": text()], required: ["trackingNumber", "secret"]),
         "ApplicationStatus": object(
             [
@@ -310,6 +327,18 @@ enum OpenAPIDocument {
                     "security": [["bearer": []]], "parameters": [path("id", "UUID")],
                     "requestBody": ["required": true, "content": ["application/json": ["schema": ref("MoveInput")]]],
                     "responses": responses(ok(ref("Application"))),
+                ]
+            ],
+            SiteRoute.apiReportCheck.openAPIPath: [
+                "post": [
+                    "summary":
+                        "Read a published annual report (text, HTML or Markdown; UTF-8 or GB18030; up to 2 MB) into the official tables and check its arithmetic; nothing is kept (public, rate-limited); 422 when the body is no report",
+                    "parameters": [
+                        query("year", year, "the report's year, when its title does not say it"),
+                        query("agency", ["type": "string", "maxLength": 200], "the agency, when the title does not name it"),
+                    ],
+                    "requestBody": ["required": true, "content": ["text/plain": ["schema": ["type": "string"]]]],
+                    "responses": responses(ok(ref("ReportCheck"))),
                 ]
             ],
             SiteRoute.apiSearch.openAPIPath: [

@@ -7,7 +7,7 @@ import Vapor
 enum SiteRoute: CaseIterable, Sendable {
     // The portal.
     case home, agency, guide, catalogue, item, attachment, notices, reports, annualReport, annualReportDownload, feed
-    case search, sitemap, apply, applicationStatus, applicationLetter, complaints
+    case search, sitemap, apply, applicationStatus, applicationLetter, complaints, reportCheck
     // Operations.
     case healthz, metrics, stylesheet
     // The back office.
@@ -21,7 +21,7 @@ enum SiteRoute: CaseIterable, Sendable {
     case admin, adminSite, adminNewAgency, adminAgency, adminCategories, adminCategory, adminNewAccount, adminAccount, adminAccountToken
     // The API.
     case apiOpenAPI, apiAgencies, apiAgency, apiAgencyCategories, apiItems, apiItem, apiItemActions, apiSearch
-    case apiAgencyApplications, apiApplicationStatus, apiApplications, apiApplication, apiApplicationMoves
+    case apiAgencyApplications, apiApplicationStatus, apiApplications, apiApplication, apiApplicationMoves, apiReportCheck
 
     /// The path's segments; `:name` is a parameter, read by the handler as `req.parameters.get("name")`.
     var segments: [String] {
@@ -43,6 +43,7 @@ enum SiteRoute: CaseIterable, Sendable {
         case .applicationStatus: ["status"]
         case .applicationLetter: ["status", "letter"]
         case .complaints: ["a", ":code", "complaints"]
+        case .reportCheck: ["tools", "report-check"]
         case .healthz: ["healthz"]
         case .metrics: ["metrics"]
         case .stylesheet: ["assets", "site.css"]
@@ -101,6 +102,7 @@ enum SiteRoute: CaseIterable, Sendable {
         case .apiApplications: ["api", "v1", "applications"]
         case .apiApplication: ["api", "v1", "applications", ":id"]
         case .apiApplicationMoves: ["api", "v1", "applications", ":id", "moves"]
+        case .apiReportCheck: ["api", "v1", "report-check"]
         }
     }
 

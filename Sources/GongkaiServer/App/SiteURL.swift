@@ -85,6 +85,9 @@ enum SiteURL {
     case apiApplications
     case apiApplication(UUID)
     case apiApplicationMoves(UUID)
+    /// The report checker, on the portal and in the API.
+    case reportCheck
+    case apiReportCheck
 
     /// The route this URL leads to.
     var route: SiteRoute {
@@ -164,6 +167,8 @@ enum SiteURL {
         case .apiApplications: .apiApplications
         case .apiApplication: .apiApplication
         case .apiApplicationMoves: .apiApplicationMoves
+        case .reportCheck: .reportCheck
+        case .apiReportCheck: .apiReportCheck
         }
     }
 
@@ -194,7 +199,7 @@ enum SiteURL {
             .staffRegisters,
             .staffRegistersSave, .staffRegistersImport, .staffReports, .staffReportTrends, .adminNewAgency, .adminNewAccount, .apiOpenAPI,
             .apiAgencies,
-            .apiItems, .apiSearch, .apiApplicationStatus, .apiApplications:
+            .apiItems, .apiSearch, .apiApplicationStatus, .apiApplications, .reportCheck, .apiReportCheck:
             []
         }
     }

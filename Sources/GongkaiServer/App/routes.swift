@@ -6,6 +6,7 @@ func routes(_ app: Application) throws {
     PortalController().register(app)
     ApplicationPortalController().register(app)
     ComplaintPortal().register(app)
+    ReportCheckTool().register(app)
     StaffController().register(app)
     APIController().register(app)
     ApplicationAPIController().register(app)

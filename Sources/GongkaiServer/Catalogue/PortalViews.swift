@@ -71,7 +71,8 @@ enum PortalViews {
                                         ?? .span(
                                             .class("date"),
                                             .text(report.overdue ? UIText.homeReportOverdue(l, report.due) : UIText.homeReportDue(l, report.due))))
-                            }))
+                            }),
+                        .p(.class("noprint"), .a(.href(Views.attr(SiteURL.reportCheck.path)), .text(UIText.checkerLink(l)))))
                 )
             )
         )
@@ -327,7 +328,8 @@ enum PortalViews {
                             .text(" \(entry.publishedOn)"))
                     }),
             // The published reports above, then any report posted as a catalogue item; "none" only when both are empty.
-            items.isEmpty && !versions.isEmpty ? .empty : Views.itemList(items, language: l)
+            items.isEmpty && !versions.isEmpty ? .empty : Views.itemList(items, language: l),
+            .p(.class("noprint"), .a(.href(Views.attr(SiteURL.reportCheck.path)), .text(UIText.checkerLink(l))))
         )
     }
 

@@ -77,6 +77,9 @@ struct RateLimits: Sendable {
     var complainant = RateLimit(name: "complainant", limit: 20, window: 86_400)
     /// Status look-ups from one address: 30 a minute.
     var statusLookups = RateLimit(name: "status", limit: 30, window: 60)
+    /// Report checks from one address (the portal's form and the API together): 30 in 10 minutes, each up to
+    /// `ReportCheckTool.maxReports` reports.
+    var reportChecks = RateLimit(name: "report-checks", limit: 30, window: 600)
 }
 
 struct RateLimitsKey: StorageKey {

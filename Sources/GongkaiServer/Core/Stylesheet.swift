@@ -60,6 +60,8 @@ enum Stylesheet {
         .report td.n { text-align: right; font-variant-numeric: tabular-nums; } .table-box { overflow-x: auto; }
         .report h3 { break-after: avoid; } figure.chart { margin: 1em 0; max-width: 40em; break-inside: avoid; }
         figure.chart figcaption { font-size: .9em; color: var(--muted); }
+        .report td.flagged { background: #fde8e8; outline: 2px solid #b00020; outline-offset: -2px; } .report a.flag { color: #b00020; font-size: .85em; }
+        .ok { color: #1b5e20; } ol.findings li { margin: .3em 0; } ol.findings li.error strong { color: #b00020; }
         section.status h2 { color: var(--accent); margin-bottom: .2em; }
         a.button { display: inline-block; padding: .3em 1em; border: 1px solid #0b4ea2; border-radius: 3px; text-decoration: none; }
         footer.site { border-top: 1px solid var(--line); color: var(--muted); font-size: .85em; padding: 1em; text-align: center; }

@@ -45,6 +45,29 @@ extension CheckProblem {
     }
 }
 
+extension ReportReadError {
+    /// Why the input is no report, in both languages.
+    var said: Said {
+        switch self {
+        case .empty: UIText.readEmpty.said()
+        case .binary(let offset): UIText.readBinary.said(offset)
+        case .undecodable: UIText.readUndecodable.said()
+        case .notAReport: UIText.readNotAReport.said()
+        case .invalidJSON(let why): UIText.readInvalidJSON.said(why)
+        }
+    }
+}
+
+extension Finding.Severity {
+    var label: UIText {
+        switch self {
+        case .error: .severityError
+        case .warning: .severityWarning
+        case .info: .severityInfo
+        }
+    }
+}
+
 extension Finding {
     /// The cell (or rule) and what was found there, in the reader's language.
     func text(_ language: Language) -> String {

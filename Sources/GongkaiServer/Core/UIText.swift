@@ -141,6 +141,13 @@ enum UIText: String, CaseIterable, Sendable {
         fieldWrongType
     case fieldUnrecognised, wholeBody, listEntry, unreadable, attachmentTooLarge, apiTokenNeeded, itemIdNeeded, noPublishedItemId
     case noItemId, categoryGone, oneOf
+    // The report checker.
+    case checkerTitle, checkerIntro, checkerLimits, checkerNothingKept, checkerPaste, checkerFiles, checkerSubmit, checkerNothingGiven
+    case checkerPasted, checkerSummary, checkerReport, checkerFormatColumn, checkerErrors, checkerWarnings, checkerOutcome, checkerClean
+    case checkerHasErrors, checkerUnreadableShort, checkerUnreadable, checkerReadAs, checkerYearOf, checkerYearUnknown, checkerAgencyUnknown
+    case checkerFindings, checkerNoFindings, severityError, severityWarning, severityInfo, checkerExpectedPrinted, checkerTooManyFiles
+    case checkerFileTooLarge, checkerLink, checkerTablesRead, whatChecking
+    case readEmpty, readBinary, readUndecodable, readNotAReport, readInvalidJSON
 
     /// The text in `language`, with `{1}`, `{2}` … replaced by `values`.
     func callAsFunction(_ language: Language, _ values: any CustomStringConvertible...) -> String {
@@ -1093,6 +1100,61 @@ enum UIText: String, CaseIterable, Sendable {
         case .noPublishedItemId: ("没有编号为 {1} 的已发布信息", "There is no published item with the identifier {1}")
         case .noItemId: ("没有编号为 {1} 的信息", "There is no item with the identifier {1}")
         case .oneOf: ("须为 {1} 之一", "it must be one of {1}")
+        case .checkerTitle: ("年度报告核对", "Annual report checker")
+        case .checkerIntro:
+            (
+                "粘贴或上传已公开的政府信息公开工作年度报告，即可看到按官方表格读出的表二、表三、表四，以及每一处勾稽关系问题所在的单元格。可一次上传多份（例如全区各机关的报告），先看汇总表。",
+                "Paste or upload published annual reports on government information disclosure (政府信息公开工作年度报告) to see tables 二, 三 and 四 read into the official layout and every arithmetic problem at the cell where it is. Upload several at once (a district's agencies, say) to see a summary table first."
+            )
+        case .checkerLimits:
+            (
+                "支持纯文本、HTML 和 Markdown，UTF-8 或 GB18030（GBK）编码；每份不超过 {1}，一次最多 {2} 份。",
+                "Plain text, HTML or Markdown, in UTF-8 or GB18030 (GBK); each up to {1}, at most {2} at once."
+            )
+        case .checkerNothingKept: ("所提交的报告只用于本次核对，不作保存。", "What you submit is used for this check only and is not kept.")
+        case .checkerPaste: ("粘贴报告全文", "Paste a report's full text")
+        case .checkerFiles: ("或上传报告文件（可多选）", "Or upload report files (several at once)")
+        case .checkerSubmit: ("核对", "Check")
+        case .checkerNothingGiven: ("请粘贴报告全文，或选择报告文件。", "Paste a report's text, or choose report files.")
+        case .checkerPasted: ("粘贴的文本", "Pasted text")
+        case .checkerSummary: ("汇总", "Summary")
+        case .checkerReport: ("报告", "Report")
+        case .checkerFormatColumn: ("格式", "Format")
+        case .checkerErrors: ("错误", "Errors")
+        case .checkerWarnings: ("警告", "Warnings")
+        case .checkerOutcome: ("结论", "Outcome")
+        case .checkerClean: ("勾稽关系成立", "The arithmetic holds")
+        case .checkerHasErrors: ("{1}处错误", "{1} error(s)")
+        case .checkerUnreadableShort: ("无法读取", "Unreadable")
+        case .checkerUnreadable: ("{1}：无法读取：{2}", "{1}: cannot be read: {2}")
+        case .checkerReadAs: ("按{1}年格式读出；{2}；{3}", "Read in the {1} format; {2}; {3}")
+        case .checkerYearOf: ("{1}年度", "year {1}")
+        case .checkerYearUnknown: ("年度未写明", "year not stated")
+        case .checkerAgencyUnknown: ("机关未写明", "agency not named")
+        case .checkerFindings: ("发现的问题", "Findings")
+        case .checkerNoFindings: ("未发现问题。", "Nothing found.")
+        case .severityError: ("错误", "Error")
+        case .severityWarning: ("警告", "Warning")
+        case .severityInfo: ("提示", "Note")
+        case .checkerExpectedPrinted: ("应为{1}，报告为{2}", "expected {1}, printed {2}")
+        case .checkerTooManyFiles: ("一次最多核对 {1} 份报告，本次提交了 {2} 份。", "At most {1} reports at a time; {2} were sent.")
+        case .checkerFileTooLarge: ("超过 {1}，未核对", "over {1}, not checked")
+        case .checkerLink: ("核对已公开的年度报告", "Check a published annual report")
+        case .checkerTablesRead: ("读出的表格（有问题的单元格已标出）", "The tables as read (cells with findings marked)")
+        case .whatChecking: ("核对报告", "Checking reports")
+        case .readEmpty: ("内容为空", "the input is empty")
+        case .readBinary:
+            (
+                "这是二进制文件而非文本（第 {1} 字节处有控制字符）；请提供文本、HTML 或 Markdown 格式的报告",
+                "the input is binary, not text (a NUL or control byte at offset {1}); expected a report as text, HTML or Markdown"
+            )
+        case .readUndecodable: ("既不是 UTF-8 也不是 GB18030/GBK 编码的文本", "the input is neither UTF-8 nor GB18030/GBK text")
+        case .readNotAReport:
+            (
+                "未找到年度报告的表二、表三或表四：内容不是政府信息公开工作年度报告，或在表格之前被截断",
+                "no table 二, 三 or 四 of an annual report was found: the input is not a 政府信息公开工作年度报告, or it is cut off before its tables"
+            )
+        case .readInvalidJSON: ("内容像 JSON，但不是 Gongkai 的报告 JSON：{1}", "the input looks like JSON but is not a report in Gongkai's JSON: {1}")
         case .categoryGone: ("新建信息的目录分类已不存在", "The new item's category no longer exists")
         }
     }
