@@ -3,9 +3,11 @@ at 1366x900 and 390x844 (numbered per script, prefixed with its name), and click
 
 A journey script is run as `python3 SCRIPT BASE_URL SERVER_LOG SCREENSHOT_DIR`.
 """
+import base64
 import os
 import re
 import shutil
+import subprocess
 import sys
 import urllib.request
 
@@ -65,6 +67,15 @@ def shot(name):
     driver.set_window_size(390, 844)
     driver.save_screenshot(f"{OUT}/{PREFIX}-{steps:02d}-{name}-390.png")
     driver.set_window_size(1366, 900)
+
+
+def printed(name):
+    """The page now shown, printed on A4 by Chromium and read back as text (empty without poppler's pdftotext)."""
+    pdf = base64.b64decode(driver.execute_cdp_cmd("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69})["data"])
+    open(f"{OUT}/{name}.pdf", "wb").write(pdf)
+    if not shutil.which("pdftotext"):
+        return ""
+    return subprocess.run(["pdftotext", "-layout", f"{OUT}/{name}.pdf", "-"], capture_output=True, text=True).stdout
 
 
 def healthy():

@@ -9,16 +9,13 @@
 
     python3 issue16_journeys.py BASE_URL SERVER_LOG SCREENSHOT_DIR
 """
-import base64
 import re
-import shutil
-import subprocess
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
-from browser import BASE, CODE, OUT, apply_online, driver, follow, healthy, shot, sign_in, text, type_into
+from browser import BASE, CODE, OUT, apply_online, driver, follow, healthy, printed, shot, sign_in, text, type_into
 
 visited = []
 
@@ -26,15 +23,6 @@ visited = []
 def go(url):
     driver.get(url)
     visited.append(driver.current_url)
-
-
-def printed(name):
-    """The page now shown, printed on A4 by Chromium and read back as text."""
-    pdf = base64.b64decode(driver.execute_cdp_cmd("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69})["data"])
-    open(f"{OUT}/{name}.pdf", "wb").write(pdf)
-    if not shutil.which("pdftotext"):
-        return ""
-    return subprocess.run(["pdftotext", "-layout", f"{OUT}/{name}.pdf", "-"], capture_output=True, text=True).stdout
 
 
 # 1. The receipt.

@@ -24,7 +24,7 @@ SERVER=$SERVER_PID PORT=$SERVER_PORT
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 
 for journeys in Tests/Browser/issue10_journeys.py Tests/Browser/issue12_journeys.py Tests/Browser/resident_journey.py Tests/Browser/office_journey.py \
-  Tests/Browser/english_journey.py Tests/Browser/issue13_journeys.py Tests/Browser/issue16_journeys.py; do
+  Tests/Browser/english_journey.py Tests/Browser/issue13_journeys.py Tests/Browser/issue16_journeys.py Tests/Browser/issue17_journeys.py; do
   "$VENV/bin/python" "$journeys" "http://127.0.0.1:$PORT" "$WORK/server.log" "$SHOTS"
 done
 kill -0 $SERVER || { echo "the server died:"; tail -50 "$WORK/server.log"; exit 1; }

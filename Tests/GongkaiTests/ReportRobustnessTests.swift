@@ -59,8 +59,9 @@ import Testing
     /// Mutates the fixture thousands of times at random (bytes and whole lines) and reads every mutant; the reader
     /// must return a report or an error, never crash or hang.
     @Test(.timeLimit(.minutes(5))) func reader_survivesThousandsOfRandomMutationsOfTheFixture() throws {
-        let original = [UInt8](try Fixture.data(Fixture.lianfang))
-        let html = [UInt8](try Fixture.data("lianfang-2019-annual-report.html"))
+        // Every real report: text, HTML, GB18030, and the three with non-zero numbers.
+        let fixtures = try ([Fixture.lianfang, "lianfang-2019-annual-report.html", "lianfang-2019-annual-report.gbk.txt"] + Fixture.realReports)
+            .map { [UInt8](try Fixture.data($0)) }
         var random = SampleReports.Generator(state: 2026)
         let interesting: [[UInt8]] = [
             "|", "\n", "—", "<td colspan=\"99999\">", "<tr>", "</table>", "（", "1.", "-", "9999999999999999999999", "&#x110000;", "&", "<", "三、",
@@ -68,7 +69,7 @@ import Testing
         ].map { Array($0.utf8) }
         var readCount = 0
         for round in 0..<4000 {
-            var bytes = round % 4 == 3 ? html : original
+            var bytes = fixtures[round % fixtures.count]
             for _ in 0..<Int.random(in: 1...8, using: &random) {
                 guard !bytes.isEmpty else { break }
                 let at = Int.random(in: 0..<bytes.count, using: &random)
@@ -86,10 +87,36 @@ import Testing
             }
             if let read = try? ReportReader.read(Data(bytes)) {
                 readCount += 1
-                _ = ReportChecker.check(read.report)
+                let findings = ReportChecker.check(read.report)
                 _ = ReportWriter.write(read.report, as: .txt)
+                // As the public checker shows it: the tables with the findings' cells marked.
+                let marks = Dictionary(findings.compactMap(\.cell).enumerated().map { ($1, $0 + 1) }) { first, _ in first }
+                _ = ReportWriter.htmlTables(read.report, marks: marks, idPrefix: "r1-")
             }
         }
         #expect(readCount > 1000)
+    }
+
+    /// Inputs shaped to be slow, each at the public checker's limit of 2 MB: the reader returns (a report or an error)
+    /// for every one; a reader whose work grew faster than its input would hit the time limit (a guard against a hang,
+    /// not a measurement).
+    @Test(.timeLimit(.minutes(2))) func reader_returnsOnAdversarialInputsAtTheCheckersLimit() throws {
+        let limit = 2 * 1_048_576
+        func filled(_ piece: String) -> Data {
+            let bytes = Array(piece.utf8)
+            return Data((0..<(limit / bytes.count)).flatMap { _ in bytes })
+        }
+        let table =
+            String(decoding: try Fixture.data(Fixture.realReports[0]), as: UTF8.self)
+            .components(separatedBy: "\n").filter { $0.contains(" | ") }.joined(separator: "\n") + "\n"
+        let inputs = [
+            filled("|"), filled(" | 1"), filled("<td colspan=\"99999\">1</td>"), filled("<tr><td>三、本年度办理结果</td>"),
+            filled("一、本年新收政府信息公开申请数量 | 1 | 2 | 3 | 4 | 5 | 6 | 7\n"), filled("（"), filled("三、收到和处理政府信息公开申请情况\n"),
+            filled(table), filled("&#x4E00;"), filled("<table>"),
+        ]
+        for input in inputs {
+            #expect(input.count > limit - 4096 && input.count <= limit)
+            _ = try? ReportReader.read(input).report
+        }
     }
 }

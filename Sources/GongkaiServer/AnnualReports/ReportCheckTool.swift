@@ -5,8 +5,20 @@ import Vapor
 
 /// The public report checker (`/tools/report-check`, `POST /api/v1/report-check`): anyone pastes or uploads published
 /// annual reports and sees each read into the official tables, every finding at its cell. Nothing submitted is kept;
-/// the work is bounded by the size limits and the rate limit, and done off the event loop.
+/// the work is bounded by the size limits and the rate limit, and done on a thread of its own (`Worker`), so that
+/// anonymous input can keep at most one core busy and never holds up the event loops or the database's threads.
 struct ReportCheckTool {
+    /// One thread for every check of this server, started with the app and shut down with it; checks queue for it.
+    final class Worker: LifecycleHandler, Sendable {
+        let pool = NIOThreadPool(numberOfThreads: 1)
+
+        init() { pool.start() }
+
+        func run<T: Sendable>(_ work: @escaping @Sendable () -> T) async throws -> T { try await pool.runIfActive(work) }
+
+        func shutdownAsync(_ app: Application) async { try? await pool.shutdownGracefully() }
+    }
+
     /// A published report is tens of kilobytes; 2 MB holds one with its page's markup many times over.
     static let reportLimit = 2 * 1_048_576
     /// A district's agencies in one go.
@@ -63,7 +75,7 @@ struct ReportCheckTool {
                 ReportCheckViews.page(text: text, checked: [], problem: problem(req.language), viewer: req.viewer), status: .unprocessableEntity)
         }
         let given = inputs
-        let checked = try await req.application.threadPool.runIfActive { given.map(Self.checkOne) }
+        let checked = try await req.onReportCheckThread { given.map(Self.checkOne) }
         return PageRenderer.render(ReportCheckViews.page(text: text, checked: checked, problem: nil, viewer: req.viewer))
     }
 
@@ -73,7 +85,7 @@ struct ReportCheckTool {
         try await req.admit(req.application.rateLimits.reportChecks, what: .whatChecking)
         let options = ReportReadOptions(year: try req.yearQuery(), agency: try req.queryText("agency", maxLength: 200))
         let data = req.body.data.map { Data(buffer: $0) } ?? Data()
-        let read = try await req.application.threadPool.runIfActive { () -> Result<ReadReport, ReportReadError> in
+        let read = try await req.onReportCheckThread { () -> Result<ReadReport, ReportReadError> in
             do throws(ReportReadError) { return .success(try ReportBatch.readAndCheck(data, options: options)) } catch { return .failure(error) }
         }
         switch read {
@@ -99,18 +111,35 @@ struct ReportCheckTool {
     }
 }
 
+struct ReportCheckWorkerKey: StorageKey {
+    typealias Value = ReportCheckTool.Worker
+}
+
+extension Request {
+    /// Runs `work` on the report checker's thread (`configure` starts it; without it, 503).
+    func onReportCheckThread<T: Sendable>(_ work: @escaping @Sendable () -> T) async throws -> T {
+        guard let worker = application.storage[ReportCheckWorkerKey.self] else { throw Abort(.serviceUnavailable) }
+        return try await worker.run(work)
+    }
+}
+
 enum ReportCheckViews {
     static func page(text: String, checked: [ReportCheckTool.Checked], problem: String?, viewer: Viewer) -> HTML {
         let l = viewer.language
+        // NB: after a check its results come first, and the form to check again after them.
         return Views.page(
             title: UIText.checkerTitle(l), viewer: viewer, crumbs: [(UIText.home(l), SiteURL.home.path)],
-            .p(.text(UIText.checkerIntro(l))),
+            .if(checked.isEmpty, .p(.text(UIText.checkerIntro(l)))),
+            .unwrap(problem) { .p(.class("error"), .attribute(named: "role", value: "alert"), .text($0)) },
+            .if(checked.count > 1, summary(checked, l)),
+            .forEach(Array(checked.enumerated())) { index, one in report(one, number: index + 1, l) },
+            .if(!checked.isEmpty, .h2(.class("noprint"), .text(UIText.checkerAgain(l)))),
             .p(
+                .class("noprint"),
                 .small(
                     .text(
                         UIText.checkerLimits(l, ByteCount.describe(ReportCheckTool.reportLimit), ReportCheckTool.maxReports) + " "
                             + UIText.checkerNothingKept(l)))),
-            .unwrap(problem) { .p(.class("error"), .attribute(named: "role", value: "alert"), .text($0)) },
             .form(
                 .class("noprint"), .method(.post), .action(Views.attr(SiteURL.reportCheck.path)), .enctype(.multipartData),
                 .label(.attribute(named: "for", value: "text"), .text(UIText.checkerPaste(l))),
@@ -120,9 +149,7 @@ enum ReportCheckViews {
                     .type(.file), .name("files[]"), .id("files"), .attribute(named: "multiple", value: "multiple"),
                     .attribute(named: "accept", value: ".txt,.htm,.html,.md,.markdown,.json,text/plain,text/html,text/markdown")),
                 .button(.type(.submit), .text(UIText.checkerSubmit(l)))
-            ),
-            .if(checked.count > 1, summary(checked, l)),
-            .forEach(Array(checked.enumerated())) { index, one in report(one, number: index + 1, l) }
+            )
         )
     }
 

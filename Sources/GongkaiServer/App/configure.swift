@@ -51,6 +51,9 @@ public func configure(_ app: Application, _ configuration: ServerConfiguration, 
         throw ConfigurationError("SMTP_URL cannot be used: \(error)")
     }
     app.lifecycle.use(Housekeeping())
+    let reportChecks = ReportCheckTool.Worker()
+    app.storage[ReportCheckWorkerKey.self] = reportChecks
+    app.lifecycle.use(reportChecks)
     app.middleware.use(SecurityHeaders(https: configuration.secureCookies))
     app.middleware.use(ProblemMiddleware())
     app.middleware.use(InputGuard())

@@ -146,7 +146,7 @@ enum UIText: String, CaseIterable, Sendable {
     case checkerPasted, checkerSummary, checkerReport, checkerFormatColumn, checkerErrors, checkerWarnings, checkerOutcome, checkerClean
     case checkerHasErrors, checkerUnreadableShort, checkerUnreadable, checkerReadAs, checkerYearOf, checkerYearUnknown, checkerAgencyUnknown
     case checkerFindings, checkerNoFindings, severityError, severityWarning, severityInfo, checkerExpectedPrinted, checkerTooManyFiles
-    case checkerFileTooLarge, checkerLink, checkerTablesRead, whatChecking
+    case checkerFileTooLarge, checkerLink, checkerTablesRead, checkerAgain, whatChecking
     case readEmpty, readBinary, readUndecodable, readNotAReport, readInvalidJSON
 
     /// The text in `language`, with `{1}`, `{2}` … replaced by `values`.
@@ -1141,6 +1141,7 @@ enum UIText: String, CaseIterable, Sendable {
         case .checkerFileTooLarge: ("超过 {1}，未核对", "over {1}, not checked")
         case .checkerLink: ("核对已公开的年度报告", "Check a published annual report")
         case .checkerTablesRead: ("读出的表格（有问题的单元格已标出）", "The tables as read (cells with findings marked)")
+        case .checkerAgain: ("再核对一份", "Check another")
         case .whatChecking: ("核对报告", "Checking reports")
         case .readEmpty: ("内容为空", "the input is empty")
         case .readBinary:

@@ -1,0 +1,96 @@
+"""Issue 17, walked in a real Chromium against `gongkai serve --demo` on loopback.
+
+4. The public report checker: from the home page a researcher opens it, uploads four published reports at once (one
+   with a number changed, one in GB18030, one as HTML, a real one with errors of its own), reads the summary, follows a
+   finding to the cell it names, and prints the result; then pastes a whole report as text; then asks the API.
+
+    python3 issue17_journeys.py BASE_URL SERVER_LOG SCREENSHOT_DIR
+"""
+import json
+import os
+import tempfile
+import urllib.error
+import urllib.request
+
+from selenium.webdriver.common.by import By
+
+from browser import BASE, OUT, driver, follow, printed, shot, text
+
+FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Fixtures")
+
+
+def fixture(name):
+    return open(os.path.join(FIXTURES, name), "rb").read()
+
+
+# 淮安市's 2024 report with one number changed: 属于国家秘密 for 自然人 printed 3 instead of 2.
+original = fixture("huaian-city-2024.txt").decode("utf-8")
+line = " | （三）不予公开 | 1.属于国家秘密 | 2 | 0"
+assert original.count(line) == 1
+changed = original.replace(line, " | （三）不予公开 | 1.属于国家秘密 | 3 | 0")
+folder = tempfile.mkdtemp(prefix="gongkai-check-")
+uploads = {"淮安市2024年报（改动一处）.txt": changed.encode("utf-8"), "洪泽区2023年报.txt": fixture("huaian-hongze-district-2023.txt"),
+           "联芳街道2019年报（GBK）.txt": fixture("lianfang-2019-annual-report.gbk.txt"),
+           "联芳街道2019年报.html": fixture("lianfang-2019-annual-report.html")}
+for name, data in uploads.items():
+    open(os.path.join(folder, name), "wb").write(data)
+
+# From the home page to the checker.
+driver.get(BASE + "/")
+follow(driver.find_element(By.LINK_TEXT, "核对已公开的年度报告"))
+assert "年度报告核对" in driver.title, driver.title
+shot("checker-form")
+
+# Four files at once.
+driver.find_element(By.ID, "files").send_keys("\n".join(os.path.join(folder, name) for name in uploads))
+follow(driver.find_element(By.XPATH, "//form//button[@type='submit']"))
+page = text()
+rows = driver.find_elements(By.XPATH, "//h2[.='汇总']/following::table[1]//tr[td]")
+assert len(rows) == 4, f"the summary has {len(rows)} rows"
+summary = {row.find_element(By.TAG_NAME, "a").text: row.text for row in rows}
+assert "2处错误" in summary["淮安市2024年报（改动一处）.txt"], summary
+assert "2处错误" in summary["洪泽区2023年报.txt"], summary
+assert "勾稽关系成立" in summary["联芳街道2019年报（GBK）.txt"], summary
+assert "勾稽关系成立" in summary["联芳街道2019年报.html"], summary
+assert "三（三）1 属于国家秘密 / 总计：总计为2，但自然人与五类法人或其他组织之和为3（相差1）" in page, page[:2000]
+shot("checker-summary")
+
+# A finding leads to its cell, which is marked and holds the number printed.
+finding = driver.find_element(By.PARTIAL_LINK_TEXT, "三（三）1 属于国家秘密 / 总计")
+target = finding.get_attribute("href").split("#")[1]
+finding.click()
+assert driver.current_url.endswith("#" + target), driver.current_url
+cell = driver.find_element(By.ID, target)
+assert cell.tag_name == "td" and "flagged" in cell.get_attribute("class"), cell.get_attribute("outerHTML")
+assert cell.text.startswith("2"), cell.text
+top = driver.execute_script("return [arguments[0].getBoundingClientRect().top, innerHeight, scrollY]", cell)
+assert -2 <= top[0] < top[1], f"the cell is not in view after following the finding: {top}"
+driver.set_window_size(390, 844)
+wide = driver.execute_script("return document.documentElement.scrollWidth")
+driver.set_window_size(1366, 900)
+assert wide <= 390, f"the result page scrolls sideways on a phone ({wide} px)"
+paper = printed("checker-result")
+assert not paper or ("属于国家秘密 / 总计" in paper and "汇总" in paper), paper[:600]
+assert not paper or "粘贴报告全文" not in paper, "the printed result carries the form"
+
+# A whole report pasted as text (real length: the body arrives in pieces over the socket).
+driver.get(BASE + "/tools/report-check")
+box = driver.find_element(By.ID, "text")
+driver.execute_script("arguments[0].value = arguments[1]", box, changed)
+box.send_keys(" ")
+follow(driver.find_element(By.XPATH, "//form//button[@type='submit']"))
+page = text()
+assert "粘贴的文本" in page and "按2021年格式读出；2024年度；淮安市人民政府" in page and "2处错误" in page, page[:1500]
+shot("checker-pasted")
+
+# The API: the same report as the body; a text that is no report is a 422 saying why.
+request = urllib.request.Request(BASE + "/api/v1/report-check", data=changed.encode("utf-8"), headers={"Content-Type": "text/plain; charset=utf-8"})
+answer = json.load(urllib.request.urlopen(request, timeout=30))
+assert {f["cell"] for f in answer["findings"] if f["severity"] == "error"} == {"三（三）1 属于国家秘密 / 总计", "三（七）总计 / 自然人"}, answer["findings"]
+try:
+    urllib.request.urlopen(urllib.request.Request(BASE + "/api/v1/report-check", data="你好".encode("utf-8")), timeout=30)
+    raise AssertionError("a text that is no report was accepted")
+except urllib.error.HTTPError as refused:
+    assert refused.code == 422 and "未找到年度报告" in refused.read().decode("utf-8")
+
+print("issue 17: the report checker — four uploads with a summary, a finding to its cell, printed, pasted text, the API — walked")
