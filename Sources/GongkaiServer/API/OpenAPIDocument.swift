@@ -235,7 +235,10 @@ enum OpenAPIDocument {
                 ],
             ], required: ["move"]),
         "ActionInput": input(
-            ["action": choice(ReviewAction.allCases.map(\.rawValue)), "reason": text(), "confirmedReview": ["type": "boolean"]],
+            [
+                "action": choice(ReviewAction.allCases.map(\.rawValue)), "reason": text(), "confirmedReview": ["type": "boolean"],
+                "privacyReason": text("approve: why the item must be published with the personal data the privacy guard found (409 without it)"),
+            ],
             required: ["action"]),
     ]
 

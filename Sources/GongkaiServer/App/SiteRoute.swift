@@ -12,7 +12,7 @@ enum SiteRoute: CaseIterable, Sendable {
     case healthz, metrics, stylesheet
     // The back office.
     case staffHome, staffLogin, staffLogout, staffAudit
-    case staffNewItem, staffItem, staffEditItem, staffItemAction, staffAttachments, staffNewVersion
+    case staffNewItem, staffItem, staffEditItem, staffItemAction, staffAttachments, staffNewVersion, staffPrivacy
     case staffApplications, staffNewApplication, staffApplication, staffApplicationCompose, staffApplicationMove
     case staffApplicationLetter, staffApplicationReviews, staffApplicationReview, staffApplicationPublish, staffApplicationReassess
     case staffApplicationForm
@@ -57,6 +57,7 @@ enum SiteRoute: CaseIterable, Sendable {
         case .staffItemAction: ["staff", "items", ":id", "action"]
         case .staffAttachments: ["staff", "items", ":id", "attachments"]
         case .staffNewVersion: ["staff", "items", ":id", "new-version"]
+        case .staffPrivacy: ["staff", "privacy"]
         case .staffApplications: ["staff", "applications"]
         case .staffNewApplication: ["staff", "applications", "new"]
         case .staffApplication: ["staff", "applications", ":id"]

@@ -26,6 +26,8 @@ enum SiteURL {
     case staffItemAction(UUID)
     case staffAttachments(UUID)
     case staffNewVersion(UUID)
+    /// Personal data in published information, to be fixed.
+    case staffPrivacy
     case staffAudit
     case admin
     /// The site's name and footer.
@@ -115,6 +117,7 @@ enum SiteURL {
         case .staffItemAction: .staffItemAction
         case .staffAttachments: .staffAttachments
         case .staffNewVersion: .staffNewVersion
+        case .staffPrivacy: .staffPrivacy
         case .staffAudit: .staffAudit
         case .admin: .admin
         case .adminSite: .adminSite
@@ -199,7 +202,7 @@ enum SiteURL {
             .staffRegisters,
             .staffRegistersSave, .staffRegistersImport, .staffReports, .staffReportTrends, .adminNewAgency, .adminNewAccount, .apiOpenAPI,
             .apiAgencies,
-            .apiItems, .apiSearch, .apiApplicationStatus, .apiApplications, .reportCheck, .apiReportCheck:
+            .apiItems, .apiSearch, .apiApplicationStatus, .apiApplications, .reportCheck, .apiReportCheck, .staffPrivacy:
             []
         }
     }

@@ -100,6 +100,8 @@ struct APIController {
         var action: ReviewAction
         var reason: String?
         var confirmedReview: Bool?
+        /// Why an item with personal data found in it must be approved as it is.
+        var privacyReason: String?
     }
 
     func act(_ req: Request) async throws -> ItemDTO {
@@ -112,7 +114,8 @@ struct APIController {
         }
         let input = try req.decodeAPIBody(ActionInput.self, schema: "ActionInput")
         try await catalogue.act(
-            input.action, on: item, by: user, reason: input.reason, confirmedReview: input.confirmedReview ?? false, today: req.today)
+            input.action, on: item, by: user, reason: input.reason, confirmedReview: input.confirmedReview ?? false,
+            privacyReason: input.privacyReason, req: req)
         return item.dto(agency: item.agency, category: item.category)
     }
 }

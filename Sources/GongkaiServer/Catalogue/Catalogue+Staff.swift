@@ -24,6 +24,7 @@ struct StaffController {
         signedIn.post(.staffItemAction, use: act)
         signedIn.post(.staffAttachments, bodyLimit: "21mb", use: attach)
         signedIn.post(.staffNewVersion, use: newVersion)
+        signedIn.get(.staffPrivacy, use: privacyReview)
         signedIn.get(.staffAudit, use: audit)
         AdminController().register(signedIn)
         ApplicationStaffController().register(signedIn)
@@ -213,7 +214,7 @@ struct StaffController {
     }
 
     /// The item's page; after a refused review step, with the refusal beside that step's button.
-    private func itemPage(_ req: Request, _ user: StaffUser, _ item: ItemRecord, refused: Catalogue.ReviewRefused? = nil) async throws -> Response {
+    private func itemPage(_ req: Request, _ user: StaffUser, _ item: ItemRecord, refused: (any SaidError)? = nil) async throws -> Response {
         var viewer = req.staffViewer
         viewer.address = SiteURL.staffItem(try item.requireID()).path
         let access = try await Access.of(user, on: req.db)
@@ -222,12 +223,15 @@ struct StaffController {
         let due = Day(iso: item.writtenOn).map { PublicationDeadline.due(created: $0, calendar: req.workdays) }
         let attachments = try await AttachmentRecord.query(on: req.db).filter(\.$item.$id == item.id!).field(\.$id).field(\.$filename).field(\.$size)
             .field(\.$sha256).all()
+        // Before publication, what the privacy guard finds (issue 17).
+        let beforePublication = [PublicationState.draft, .returned, .submitted, .approved].map(\.rawValue).contains(item.state)
+        let privacy = beforePublication ? try await PrivacyGuard.scan(item, on: req.db, pool: req.application.threadPool) : nil
         return PageRenderer.render(
             StaffViews.item(
                 item.dto(agency: item.agency, category: item.category), drafter: drafter?.displayName ?? "", returnReason: item.returnReason,
                 canWrite: access.canWrite(agency: item.$agency.id), isDrafter: item.$draftedBy.id == user.id, publishBy: due,
                 history: history.map { (Self.time($0.at), $0.actor, Audit.Action(rawValue: $0.action).label) },
-                attachments: attachments.map { ($0.filename, $0.size, $0.sha256) },
+                attachments: attachments.map { ($0.filename, $0.size, $0.sha256) }, privacy: privacy,
                 refusal: refused?.said(viewer.language), viewer: viewer), status: refused?.status ?? .ok)
     }
 
@@ -273,6 +277,16 @@ struct StaffController {
         var action: String
         var reason: String?
         var confirmedReview: String?
+        var privacyReason: String?
+    }
+
+    /// Masks the personal data the privacy guard finds in an item's title, summary and text, before it is approved.
+    private func mask(_ req: Request, _ user: StaffUser, _ item: ItemRecord) async throws -> Response {
+        guard [PublicationState.draft, .returned, .submitted].map(\.rawValue).contains(item.state) else {
+            throw Refused(.conflict, .onlyDraftsEdited, PublicationState(rawValue: item.state)?.label ?? item.state)
+        }
+        _ = try await PrivacyGuard.mask(item, by: user, on: req.db)
+        return req.redirect(to: SiteURL.staffItem(item.id!).path + "#privacy")
     }
 
     func act(_ req: Request) async throws -> Response {
@@ -282,18 +296,52 @@ struct StaffController {
             throw Refused(.forbidden, .cannotChangeItems)
         }
         let form = try req.decodeBody(ActionForm.self)
+        if form.action == "mask" { return try await mask(req, user, item) }
         guard let action = ReviewAction(rawValue: form.action) else {
             throw Refused(.badRequest, .unknownAction, form.action, ReviewAction.allCases.map(\.rawValue).joined(separator: "、"))
         }
         do {
             try await Catalogue(db: req.db, calendar: req.workdays).act(
                 action, on: item, by: user, reason: form.reason, confirmedReview: form.confirmedReview == "on" || form.confirmedReview == "true",
-                today: req.today)
+                privacyReason: form.privacyReason, req: req)
         } catch let refused as Catalogue.ReviewRefused {
+            return try await itemPage(req, user, item, refused: refused)
+        } catch let refused as PrivacyGuard.Refused {
             return try await itemPage(req, user, item, refused: refused)
         }
         return req.redirect(to: SiteURL.staffItem(item.id!).path)
     }
+
+    /// The retro-scan (issue 17): every published item of the agencies this account reads, its title, summary and
+    /// text scanned for personal data, read in batches; the first `privacyListed` items with findings are listed.
+    func privacyReview(_ req: Request) async throws -> Response {
+        let user = try req.requireStaff()
+        let readable = try await Access.of(user, on: req.db).readableAgencies
+        var rows: [(item: ItemDTO, places: [PrivacyGuard.Place])] = []
+        var capped: Int?
+        var page = 0
+        scanning: while true {
+            var query = ItemRecord.query(on: req.db).filter(\.$state == PublicationState.published.rawValue)
+            if let readable { query = query.filter(\.$agency.$id ~~ readable) }
+            let batch = try await query.sort(\.$publishedOn, .descending).sort(\.$id).range(page * 500..<(page + 1) * 500)
+                .with(\.$agency).with(\.$category).all()
+            for item in batch {
+                let places = ["title": item.title, "summary": item.summary, "body": item.body].sorted { $0.key > $1.key }
+                    .flatMap { part, text in PersonalData.scan(text).map { PrivacyGuard.Place(part: part, finding: $0) } }
+                guard !places.isEmpty else { continue }
+                if rows.count == Self.privacyListed {
+                    capped = Self.privacyListed
+                    break scanning
+                }
+                rows.append((item.dto(agency: item.agency, category: item.category), places))
+            }
+            if batch.count < 500 { break }
+            page += 1
+        }
+        return PageRenderer.render(StaffViews.privacyReview(rows, capped: capped, viewer: req.staffViewer))
+    }
+
+    static let privacyListed = 200
 
     struct AttachmentForm: Content {
         var file: File

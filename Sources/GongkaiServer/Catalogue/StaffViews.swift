@@ -65,7 +65,11 @@ enum StaffViews {
         let readsApplications = ApplicationWorkflow.reads(staff.role)
         let sections: [NavigationSection] = [
             (nil, [(SiteURL.staffHome.path, .desk)]),
-            (.navProactive, drafts ? [(SiteURL.staffNewItem.path, .draftItem)] : []),
+            (
+                .navProactive,
+                (drafts ? [(SiteURL.staffNewItem.path, .draftItem)] : [])
+                    + (staff.role == .officer ? [] : [(SiteURL.staffPrivacy.path, .privacyRetroTitle)])
+            ),
             (
                 .navOnApplication,
                 readsApplications ? [(SiteURL.staffApplications().path, .handleApplications), (SiteURL.staffReviewCases.path, .reviewCases)] : []
@@ -304,10 +308,12 @@ enum StaffViews {
 
     static func item(
         _ item: ItemDTO, drafter: String, returnReason: String?, canWrite: Bool, isDrafter: Bool, publishBy: Day?,
-        history: [(String, String, String)], attachments: [(String, Int, String)], refusal: String? = nil, viewer: Viewer
+        history: [(String, String, String)], attachments: [(String, Int, String)], privacy: PrivacyGuard.Scan? = nil, refusal: String? = nil,
+        viewer: Viewer
     ) -> HTML {
         let l = viewer.language
         let state = PublicationState(rawValue: item.state) ?? .draft
+        let personalData = !(privacy?.found.isEmpty ?? true)
         func actionForm(_ action: ReviewAction, _ label: String, extra: Node<HTML.FormContext> = .empty) -> Node<HTML.BodyContext> {
             .form(
                 .method(.post), .action(SiteURL.staffItemAction(item.id).path), .class("action"), csrf(viewer),
@@ -349,9 +355,15 @@ enum StaffViews {
                             .if(isDrafter, .p(.class("error"), .text(UIText.youDrafted(l)))),
                             actionForm(
                                 .approve, UIText.approve(l),
-                                extra: .label(
-                                    .class("plain"), .input(.type(.checkbox), .name("confirmedReview"), .value(Views.attr("on"))),
-                                    .text(" " + UIText.reviewConfirmed(l)))),
+                                extra: .group(
+                                    .label(
+                                        .class("plain"), .input(.type(.checkbox), .name("confirmedReview"), .value(Views.attr("on"))),
+                                        .text(" " + UIText.reviewConfirmed(l))),
+                                    .if(
+                                        personalData,
+                                        .group(
+                                            .label(.attribute(named: "for", value: "privacyReason"), .text(UIText.privacyOverrideReason(l))),
+                                            .textarea(.name("privacyReason"), .id("privacyReason"), .rows(2), .text("")))))),
                             actionForm(
                                 .return, UIText.returnForChanges(l),
                                 extra: .group(
@@ -376,6 +388,8 @@ enum StaffViews {
                         )),
                     .if(offered.contains(.withdraw), actionForm(.withdraw, UIText.withdraw(l)))
                 )),
+            .unwrap(privacy) { scan in privacySection(scan, item: item, canMask: canWrite && [.draft, .returned, .submitted].contains(state), viewer)
+            },
             .if(
                 !attachments.isEmpty,
                 .group(
@@ -385,6 +399,44 @@ enum StaffViews {
             .h2(.text(UIText.body(l))), Views.safeText(item.body),
             .h2(.text(UIText.history(l))),
             .table(.forEach(history) { entry in .tr(.td(.text(entry.0)), .td(.text(entry.1)), .td(.text(entry.2))) })
+        )
+    }
+
+    /// What the privacy guard finds in an item before it is published: each finding where it is and how it would be
+    /// masked, the attachments it could not read, and the one-click masking of the title, summary and text.
+    static func privacySection(_ scan: PrivacyGuard.Scan, item: ItemDTO, canMask: Bool, _ viewer: Viewer) -> Node<HTML.BodyContext> {
+        let l = viewer.language
+        return .section(
+            .id("privacy"), .class(scan.found.isEmpty ? "" : "notice"),
+            .h2(.text(UIText.privacyTitle(l))),
+            scan.found.isEmpty ? .p(.text(UIText.privacyClean(l))) : .ul(.forEach(scan.found) { .li(.text($0.said(l))) }),
+            .if(!scan.unchecked.isEmpty, .ul(.forEach(scan.unchecked) { .li(.text(UIText.privacyUnchecked(l, $0.filename, $0.why(l)))) })),
+            .if(
+                canMask && scan.found.contains(where: \.isText),
+                .form(
+                    .method(.post), .action(SiteURL.staffItemAction(item.id).path), .class("action noprint"), csrf(viewer),
+                    .input(.type(.hidden), .name("action"), .value("mask")), .button(.type(.submit), .text(UIText.privacyMaskAll(l))))),
+            .if(scan.found.contains { !$0.isText }, .p(.text(UIText.privacyAttachmentsFix(l))))
+        )
+    }
+
+    /// The retro-scan: published items with personal data in their title, summary or text, each finding where it is.
+    static func privacyReview(_ rows: [(item: ItemDTO, places: [PrivacyGuard.Place])], capped: Int?, viewer: Viewer) -> HTML {
+        let l = viewer.language
+        return Views.page(
+            title: UIText.privacyRetroTitle(l), viewer: viewer,
+            .p(.text(UIText.privacyRetroExplained(l))),
+            rows.isEmpty
+                ? .p(.class("ok"), .text(UIText.privacyRetroNone(l)))
+                : .ul(
+                    .class("items"),
+                    .forEach(rows) { row in
+                        .li(
+                            .a(.href(Views.attr(SiteURL.staffItem(row.item.id).path)), .text(row.item.title)),
+                            .span(.class("date"), .text(" \(row.item.agencyName) \(row.item.indexNumber) \(row.item.publishedOn ?? "")")),
+                            .ul(.forEach(row.places) { .li(.text($0.said(l))) }))
+                    }),
+            .unwrap(capped) { .p(.text(UIText.privacyRetroCapped(l, $0))) }
         )
     }
 

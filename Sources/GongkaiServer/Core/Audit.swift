@@ -35,6 +35,8 @@ enum Audit {
         static let unlock = Action(rawValue: "unlock")
         static let revokeToken = Action(rawValue: "revoke-token")
         static let importRecords = Action(rawValue: "import")
+        static let privacyOverride = Action(rawValue: "privacy-override")
+        static let maskPersonalData = Action(rawValue: "mask-personal-data")
 
         init(rawValue: String) { self.rawValue = rawValue }
 
@@ -60,6 +62,8 @@ enum Audit {
             "reassess": ("复查不予公开的信息", "Reassess withheld information"),
             "reset-password": ("重设密码", "Reset the password"), "lock": ("锁定账号", "Lock the account"), "unlock": ("解锁账号", "Unlock the account"),
             "revoke-token": ("吊销接口令牌", "Revoke the API token"), "import": ("导入", "Import"),
+            "privacy-override": ("发现个人信息仍予通过（附理由）", "Approved with personal data found (with a reason)"),
+            "mask-personal-data": ("遮盖个人信息", "Mask personal data"),
             "login-throttled": ("登录失败次数过多，暂停该地址登录", "Sign-in stopped for an address after repeated failures"),
         ]
         init(_ review: ReviewAction) { rawValue = review.rawValue }

@@ -148,6 +148,10 @@ enum UIText: String, CaseIterable, Sendable {
     case checkerFindings, checkerNoFindings, severityError, severityWarning, severityInfo, checkerExpectedPrinted, checkerTooManyFiles
     case checkerFileTooLarge, checkerLink, checkerTablesRead, checkerAgain, whatChecking
     case readEmpty, readBinary, readUndecodable, readNotAReport, readInvalidJSON
+    // The privacy guard.
+    case privacyAttachment, privacyPlace, kindResidentID, kindMobile, kindBankCard, kindAddress, privacyUndecodable, privacyNoTool
+    case privacyNoTextLayer, privacyNotText, privacyBlocks, privacyTitle, privacyMaskAll, privacyOverrideReason, privacyClean
+    case privacyUnchecked, privacyAttachmentsFix, privacyRetroTitle, privacyRetroExplained, privacyRetroNone, privacyRetroCapped
 
     /// The text in `language`, with `{1}`, `{2}` … replaced by `values`.
     func callAsFunction(_ language: Language, _ values: any CustomStringConvertible...) -> String {
@@ -1142,6 +1146,44 @@ enum UIText: String, CaseIterable, Sendable {
         case .checkerLink: ("核对已公开的年度报告", "Check a published annual report")
         case .checkerTablesRead: ("读出的表格（有问题的单元格已标出）", "The tables as read (cells with findings marked)")
         case .checkerAgain: ("再核对一份", "Check another")
+        case .privacyAttachment: ("附件「{1}」", "attachment “{1}”")
+        case .privacyPlace: ("{1}第{2}行第{3}字：{4}（遮盖为「{5}」）", "{1}, line {2}, character {3}: {4} (masked as “{5}”)")
+        case .kindResidentID: ("居民身份证号码", "resident identity number (居民身份证号码)")
+        case .kindMobile: ("手机号码", "mobile number")
+        case .kindBankCard: ("银行卡号", "bank card number")
+        case .kindAddress: ("住址门牌", "household address")
+        case .privacyUndecodable: ("未检查：不是 UTF-8 或 GB18030 文本", "not checked: not UTF-8 or GB18030 text")
+        case .privacyNoTool: ("未检查：本机未安装 {1}", "not checked: {1} is not installed on this server")
+        case .privacyNoTextLayer:
+            ("未检查：PDF 没有文字层（扫描件），请人工核对", "not checked: the PDF has no text layer (a scan); check it by eye")
+        case .privacyNotText: ("未检查：无法读取此类文件的文字，请人工核对", "not checked: the text of this kind of file cannot be read; check it by eye")
+        case .privacyBlocks:
+            (
+                "发现个人信息，不能审核通过：{1}。请先遮盖，或填写确需公开的理由。",
+                "Personal data found; the item cannot be approved: {1}. Mask it first, or give the reason it must be published."
+            )
+        case .privacyTitle: ("个人信息检查", "Personal data check")
+        case .privacyMaskAll: ("一键遮盖标题、摘要和正文中的个人信息", "Mask the personal data in the title, summary and text")
+        case .privacyOverrideReason:
+            (
+                "确需公开的理由（发现个人信息时必填；记入审计日志，不记号码本身）",
+                "Why it must be published as it is (needed when personal data is found; the audit log keeps the reason, not the numbers)"
+            )
+        case .privacyClean: ("未发现个人信息。", "No personal data found.")
+        case .privacyUnchecked: ("附件「{1}」{2}", "Attachment “{1}”: {2}")
+        case .privacyAttachmentsFix:
+            (
+                "附件中的个人信息不能在此遮盖：请退回修改，由起草人上传遮盖后的文件。",
+                "Personal data in an attachment cannot be masked here: return the item so that its drafter uploads a masked file."
+            )
+        case .privacyRetroTitle: ("已发布信息的个人信息排查", "Personal data in published information")
+        case .privacyRetroExplained:
+            (
+                "以下已发布信息的标题、摘要或正文含有个人信息（附件请打开信息逐条检查）。修改方法：打开信息，起草新版本，一键遮盖后重新审核发布。",
+                "The published information below has personal data in its title, summary or text (open an item to check its attachments). To fix one: open it, draft a new version, mask, and have it reviewed and published again."
+            )
+        case .privacyRetroNone: ("已发布信息中未发现个人信息。", "No personal data found in published information.")
+        case .privacyRetroCapped: ("只列出前 {1} 条。", "Only the first {1} are listed.")
         case .whatChecking: ("核对报告", "Checking reports")
         case .readEmpty: ("内容为空", "the input is empty")
         case .readBinary:
