@@ -1,5 +1,8 @@
 """Issue 17, walked in a real Chromium against `gongkai serve --demo` on loopback.
 
+2. The privacy guard: an editor drafts a real-length 公示 with an identity number and a phone in it, and attaches the
+   list as a PDF; the reviewer sees each finding where it is, is refused approval, masks the text with one click,
+   approves with a reason for the attachment, publishes; the public page shows the masked numbers only.
 4. The public report checker: from the home page a researcher opens it, uploads four published reports at once (one
    with a number changed, one in GB18030, one as HTML, a real one with errors of its own), reads the summary, follows a
    finding to the cell it names, and prints the result; then pastes a whole report as text; then asks the API.
@@ -14,7 +17,9 @@ import urllib.request
 
 from selenium.webdriver.common.by import By
 
-from browser import BASE, OUT, driver, follow, printed, shot, text
+from selenium.webdriver.support.ui import Select
+
+from browser import BASE, OUT, driver, follow, printed, shot, sign_in, text, type_into
 
 FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Fixtures")
 
@@ -93,4 +98,54 @@ try:
 except urllib.error.HTTPError as refused:
     assert refused.code == 422 and "未找到年度报告" in refused.read().decode("utf-8")
 
+# 2. The privacy guard.
+ID, PHONE = "11010519491231002X", "13912345678"
+TITLE = "联芳街道2026年第四季度城乡最低生活保障对象公示"
+intro = "经社区评议、街道审核，拟将下列家庭纳入城乡低保保障范围，现予公示。公示期间如有异议，请向联芳街道社会事务办公室反映。\n"
+rows = "".join(f"{n}. {name}，{place}社区，家庭人口{n % 4 + 1}人，保障金额{630 * (n % 4 + 1)}.00元\n"
+               for n, (name, place) in enumerate([("吴*德", "土湾"), ("王*芳", "联芳"), ("李*军", "童家桥"), ("张*华", "土湾")] * 12, 1))
+planted = f"49. 陈*明，联芳社区，家庭人口1人，身份证号{ID}，联系电话{PHONE}\n"
+body = intro + rows + planted + "公示时间：2026年12月7日至2026年12月15日（7个工作日）。索引号11500106009208537T/2026-00031。"
+sign_in("lianfang-editor")
+follow(driver.find_element(By.LINK_TEXT, "起草公开信息"))
+Select(driver.find_element(By.NAME, "categoryID")).select_by_visible_text("公示公告")
+type_into("title", TITLE)
+driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.NAME, "body"), body)
+follow(driver.find_element(By.CSS_SELECTOR, "form[action='/staff/items/new'] button[type=submit]"))
+item = driver.current_url
+pdf_text = f"Tel {PHONE}"
+content = f"BT /F1 12 Tf 10 50 Td ({pdf_text}) Tj ET".encode()
+pdf = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+       b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 400 100]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>>endobj\n"
+       b"4 0 obj<</Length " + str(len(content)).encode() + b">>stream\n" + content + b"\nendstream endobj\n"
+       b"5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+open(os.path.join(folder, "低保对象名单.pdf"), "wb").write(pdf)
+driver.find_element(By.NAME, "file").send_keys(os.path.join(folder, "低保对象名单.pdf"))
+follow(driver.find_element(By.XPATH, "//form[.//input[@name='file']]//button"))
+follow(driver.find_element(By.XPATH, "//form[.//input[@name='action' and @value='submit']]//button"))
+
+sign_in("lianfang-reviewer")
+driver.get(item)
+found = driver.find_element(By.ID, "privacy").text
+assert "正文第50行第25字：居民身份证号码（遮盖为「110105********002X」）" in found, found
+assert "附件「低保对象名单.pdf」第1行第5字：手机号码" in found, found
+shot("privacy-findings")
+approve = driver.find_element(By.XPATH, "//form[.//input[@name='action' and @value='approve']]")
+approve.find_element(By.NAME, "confirmedReview").click()
+follow(approve.find_element(By.TAG_NAME, "button"))
+assert "发现个人信息，不能审核通过" in driver.find_element(By.ID, "refusal").text
+follow(driver.find_element(By.XPATH, "//form[.//input[@name='action' and @value='mask']]//button"))
+found = driver.find_element(By.ID, "privacy").text
+assert "正文" not in found and "附件「低保对象名单.pdf」" in found, found
+approve = driver.find_element(By.XPATH, "//form[.//input[@name='action' and @value='approve']]")
+approve.find_element(By.NAME, "confirmedReview").click()
+approve.find_element(By.NAME, "privacyReason").send_keys("附件为申请人本人同意公开的联系电话，经法制审核可以公开。")
+follow(approve.find_element(By.TAG_NAME, "button"))
+follow(driver.find_element(By.XPATH, "//form[.//input[@name='action' and @value='publish']]//button"))
+follow(driver.find_element(By.PARTIAL_LINK_TEXT, "门户"))
+public = driver.page_source
+assert ID not in public and PHONE not in public and "110105********002X" in public and "139****5678" in public, "the public page keeps a number"
+shot("privacy-published-masked")
+
+print("issue 17: the privacy guard — findings in place, refused, masked, approved with a reason, published masked — walked")
 print("issue 17: the report checker — four uploads with a summary, a finding to its cell, printed, pasted text, the API — walked")

@@ -40,6 +40,13 @@ import Testing
         #expect(PersonalData.scan(text).isEmpty, "\(PersonalData.scan(text))")
     }
 
+    @Test func linesAreCountedWhateverTheirEnds() {
+        // A browser posts a textarea's lines with CRLF.
+        let found = PersonalData.scan("公示\r\n1. 吴*德\r\n2. 电话13912345678\r3. 电话13912345679\n")
+        #expect(found.map(\.line) == [3, 4])
+        #expect(found.map(\.column) == [6, 6])
+    }
+
     @Test func aNumberInsideALongerCodeIsNoPhone() {
         // 11 digits inside an 18-character code, and a phone joined to letters, are parts of codes.
         #expect(PersonalData.scan("代码11500106009208537T").isEmpty)

@@ -30,7 +30,8 @@ public enum PersonalData {
         let chars = Array(text)
         var found: [Finding] = []
         var lineStarts = [0]
-        for (index, c) in chars.enumerated() where c == "\n" { lineStarts.append(index + 1) }
+        // NB: a browser sends a textarea's line ends as CRLF, which Swift reads as one Character.
+        for (index, c) in chars.enumerated() where c.isNewline { lineStarts.append(index + 1) }
         func place(_ offset: Int) -> (Int, Int) {
             var low = 0
             var high = lineStarts.count - 1
@@ -171,7 +172,7 @@ public enum PersonalData {
             defer { index = max(end, index + 1) }
             guard household, hasNumberSign || chars[index + 1..<end].contains(where: householdMarks.contains) else { continue }
             // A name within the 20 characters before the place, on the same line.
-            let lineStart = chars[..<index].lastIndex(of: "\n").map { $0 + 1 } ?? 0
+            let lineStart = chars[..<index].lastIndex(where: \.isNewline).map { $0 + 1 } ?? 0
             let window = chars[max(lineStart, index - 20)..<index]
             guard hasName(window) else { continue }
             let range = (index + 1)..<end

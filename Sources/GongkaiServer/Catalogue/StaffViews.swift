@@ -341,6 +341,10 @@ enum StaffViews {
                 .unwrap(returnReason) { .tr(.th(.text(UIText.returnReason(l))), .td(.text($0))) }
             ),
             .if(state == .published, .p(.a(.href(Views.attr(SiteURL.item(item.agencyCode, item.id).path)), .text(UIText.seeOnPortal(l))))),
+            // NB: what the privacy guard finds comes before the steps, as it decides whether approval can be given.
+            .unwrap(privacy) { scan in
+                privacySection(scan, item: item, canMask: canWrite && [.draft, .returned, .submitted].contains(state), viewer)
+            },
             .if(
                 canWrite,
                 .section(
@@ -388,8 +392,6 @@ enum StaffViews {
                         )),
                     .if(offered.contains(.withdraw), actionForm(.withdraw, UIText.withdraw(l)))
                 )),
-            .unwrap(privacy) { scan in privacySection(scan, item: item, canMask: canWrite && [.draft, .returned, .submitted].contains(state), viewer)
-            },
             .if(
                 !attachments.isEmpty,
                 .group(
