@@ -9,7 +9,7 @@ struct GongkaiCommand: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, SetupCommand.self, UserCommand.self, TokenCommand.self, AgencyCommand.self, BackupCommand.self, RestoreCommand.self,
             VerifyCommand.self, ItemCommand.self, ApplicationCommand.self,
-            DemoCommand.self, ReportCommand.self, CalendarCommand.self, DeadlineCommand.self, FeeCommand.self,
+            DemoCommand.self, ReportCommand.self, CalendarCommand.self, DeadlineCommand.self, FeeCommand.self, InspectCommand.self,
         ]
     )
 

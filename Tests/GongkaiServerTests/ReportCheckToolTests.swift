@@ -144,7 +144,7 @@ import VaporTesting
             #expect(tooMany.body.string.contains("一次最多核对 50 份报告，本次提交了 51 份。"))
 
             let english = try await Self.post(client, Language.en.path(SiteURL.reportCheck.path), files: [("a.txt", Data("hello".utf8))])
-            #expect(english.body.string.contains("a.txt: cannot be read: no table 二, 三 or 四 of an annual report was found"))
+            #expect(english.body.string.contains("a.txt: cannot be read: no table 2, 3 or 4 (表二、表三、表四) of an annual report was found"))
         }
     }
 

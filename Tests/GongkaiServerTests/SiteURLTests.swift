@@ -13,7 +13,8 @@ import Vapor
 
     /// One URL of each `SiteURL` case; the test fails when a route has none.
     static let examples: [SiteURL] = [
-        .home, .reportCheck, .apiReportCheck, .staffPrivacy, .agency(code), .guide(code), .catalogue(code, category: id, year: 2024, page: 3),
+        .home, .reportCheck, .apiReportCheck, .staffPrivacy, .staffInspection(agency: code), .agency(code), .guide(code),
+        .catalogue(code, category: id, year: 2024, page: 3),
         .item(code, id),
         .attachment(code, id, other), .notices(code), .reports(code), .feed(code),
         .search(query: "低保 名单", agency: code, category: id, year: 2024, page: 2), .sitemap, .healthz, .metrics, .stylesheet,

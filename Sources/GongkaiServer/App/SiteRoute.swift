@@ -12,7 +12,7 @@ enum SiteRoute: CaseIterable, Sendable {
     case healthz, metrics, stylesheet
     // The back office.
     case staffHome, staffLogin, staffLogout, staffAudit
-    case staffNewItem, staffItem, staffEditItem, staffItemAction, staffAttachments, staffNewVersion, staffPrivacy
+    case staffNewItem, staffItem, staffEditItem, staffItemAction, staffAttachments, staffNewVersion, staffPrivacy, staffInspection
     case staffApplications, staffNewApplication, staffApplication, staffApplicationCompose, staffApplicationMove
     case staffApplicationLetter, staffApplicationReviews, staffApplicationReview, staffApplicationPublish, staffApplicationReassess
     case staffApplicationForm
@@ -58,6 +58,7 @@ enum SiteRoute: CaseIterable, Sendable {
         case .staffAttachments: ["staff", "items", ":id", "attachments"]
         case .staffNewVersion: ["staff", "items", ":id", "new-version"]
         case .staffPrivacy: ["staff", "privacy"]
+        case .staffInspection: ["staff", "inspection"]
         case .staffApplications: ["staff", "applications"]
         case .staffNewApplication: ["staff", "applications", "new"]
         case .staffApplication: ["staff", "applications", ":id"]

@@ -28,6 +28,8 @@ enum SiteURL {
     case staffNewVersion(UUID)
     /// Personal data in published information, to be fixed.
     case staffPrivacy
+    /// The self-inspection against the website indicators: the district, or one agency.
+    case staffInspection(agency: String? = nil)
     case staffAudit
     case admin
     /// The site's name and footer.
@@ -118,6 +120,7 @@ enum SiteURL {
         case .staffAttachments: .staffAttachments
         case .staffNewVersion: .staffNewVersion
         case .staffPrivacy: .staffPrivacy
+        case .staffInspection: .staffInspection
         case .staffAudit: .staffAudit
         case .admin: .admin
         case .adminSite: .adminSite
@@ -202,7 +205,7 @@ enum SiteURL {
             .staffRegisters,
             .staffRegistersSave, .staffRegistersImport, .staffReports, .staffReportTrends, .adminNewAgency, .adminNewAccount, .apiOpenAPI,
             .apiAgencies,
-            .apiItems, .apiSearch, .apiApplicationStatus, .apiApplications, .reportCheck, .apiReportCheck, .staffPrivacy:
+            .apiItems, .apiSearch, .apiApplicationStatus, .apiApplications, .reportCheck, .apiReportCheck, .staffPrivacy, .staffInspection:
             []
         }
     }
@@ -222,6 +225,7 @@ enum SiteURL {
         case .annualReportDownload(_, _, let format, let version): query(["format": format, "version": version.map(String.init)])
         case .staffApplicationCompose(_, let move): query(["move": move])
         case .staffRegisters(let year), .staffReports(let year): query(["year": year.map(String.init)])
+        case .staffInspection(let agency): query(["agency": agency])
         case .staffApplications(let view, let sort, let order, let officer): query(["view": view, "sort": sort, "order": order, "officer": officer])
         default: ""
         }

@@ -33,6 +33,7 @@ struct StaffController {
         TrainingStaff().register(signedIn)
         ReviewCaseStaff().register(signedIn)
         ComplaintStaff().register(signedIn)
+        InspectionStaff().register(signedIn)
     }
 
     // MARK: Items

@@ -68,7 +68,8 @@ enum StaffViews {
             (
                 .navProactive,
                 (drafts ? [(SiteURL.staffNewItem.path, .draftItem)] : [])
-                    + (staff.role == .officer ? [] : [(SiteURL.staffPrivacy.path, .privacyRetroTitle)])
+                    + (staff.role == .officer
+                        ? [] : [(SiteURL.staffPrivacy.path, .privacyRetroTitle), (SiteURL.staffInspection().path, .inspectionTitle)])
             ),
             (
                 .navOnApplication,

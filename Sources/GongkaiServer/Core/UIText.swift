@@ -152,6 +152,9 @@ enum UIText: String, CaseIterable, Sendable {
     case privacyAttachment, privacyPlace, kindResidentID, kindMobile, kindBankCard, kindAddress, privacyUndecodable, privacyNoTool
     case privacyNoTextLayer, privacyNotText, privacyBlocks, privacyTitle, privacyMaskAll, privacyOverrideReason, privacyClean
     case privacyUnchecked, privacyAttachmentsFix, privacyRetroTitle, privacyRetroExplained, privacyRetroNone, privacyRetroCapped
+    // The self-inspection.
+    case inspectionTitle, inspectionSource, inspectionIndicator, inspectionWeight, inspectionThreshold, inspectionEvidence, inspectionFix
+    case inspectionVeto, inspectionDeduction, inspectionFails, inspectionPasses, inspectionNone, inspectionGoFix
 
     /// The text in `language`, with `{1}`, `{2}` … replaced by `values`.
     func callAsFunction(_ language: Language, _ values: any CustomStringConvertible...) -> String {
@@ -1108,7 +1111,7 @@ enum UIText: String, CaseIterable, Sendable {
         case .checkerIntro:
             (
                 "粘贴或上传已公开的政府信息公开工作年度报告，即可看到按官方表格读出的表二、表三、表四，以及每一处勾稽关系问题所在的单元格。可一次上传多份（例如全区各机关的报告），先看汇总表。",
-                "Paste or upload published annual reports on government information disclosure (政府信息公开工作年度报告) to see tables 二, 三 and 四 read into the official layout and every arithmetic problem at the cell where it is. Upload several at once (a district's agencies, say) to see a summary table first."
+                "Paste or upload published annual reports on government information disclosure (政府信息公开工作年度报告) to see tables 2, 3 and 4 (表二、表三、表四) read into the official layout and every arithmetic problem at the cell where it is. Upload several at once (a district's agencies, say) to see a summary table first."
             )
         case .checkerLimits:
             (
@@ -1184,6 +1187,23 @@ enum UIText: String, CaseIterable, Sendable {
             )
         case .privacyRetroNone: ("已发布信息中未发现个人信息。", "No personal data found in published information.")
         case .privacyRetroCapped: ("只列出前 {1} 条。", "Only the first {1} are listed.")
+        case .inspectionTitle: ("网站自查", "Website self-inspection")
+        case .inspectionSource:
+            (
+                "依据{1}，按本平台的记录自查：首页和栏目更新、空白栏目、互动回应、年度报告、逾期公开、公开指南要素。站点能否访问、严重错误、安全泄密等须由检查方或人工核对；链接可用性未检查。",
+                "Checked against {1} from this platform's records: home and column updates, blank columns, answers to messages, the annual report, late publication, the guide's parts. Whether the site can be reached, serious errors and security incidents are for the inspectors or a person to check; links are not checked."
+            )
+        case .inspectionIndicator: ("指标", "Indicator")
+        case .inspectionWeight: ("类别", "Weight")
+        case .inspectionThreshold: ("判定标准", "Threshold")
+        case .inspectionEvidence: ("情况", "Evidence")
+        case .inspectionFix: ("整改", "Fix")
+        case .inspectionVeto: ("单项否决", "Veto (单项否决)")
+        case .inspectionDeduction: ("扣分项", "Deduction (扣分)")
+        case .inspectionFails: ("不合格：{1}项单项否决", "Fails: {1} veto finding(s)")
+        case .inspectionPasses: ("无单项否决；扣分项{1}项", "No veto; {1} deduction(s)")
+        case .inspectionNone: ("未发现问题。", "Nothing found.")
+        case .inspectionGoFix: ("去整改", "Fix it")
         case .whatChecking: ("核对报告", "Checking reports")
         case .readEmpty: ("内容为空", "the input is empty")
         case .readBinary:
@@ -1195,7 +1215,7 @@ enum UIText: String, CaseIterable, Sendable {
         case .readNotAReport:
             (
                 "未找到年度报告的表二、表三或表四：内容不是政府信息公开工作年度报告，或在表格之前被截断",
-                "no table 二, 三 or 四 of an annual report was found: the input is not a 政府信息公开工作年度报告, or it is cut off before its tables"
+                "no table 2, 3 or 4 (表二、表三、表四) of an annual report was found: the input is not an annual report on government information disclosure, or it is cut off before its tables"
             )
         case .readInvalidJSON: ("内容像 JSON，但不是 Gongkai 的报告 JSON：{1}", "the input looks like JSON but is not a report in Gongkai's JSON: {1}")
         case .categoryGone: ("新建信息的目录分类已不存在", "The new item's category no longer exists")
