@@ -1,5 +1,8 @@
 """Issue 17, walked in a real Chromium against `gongkai serve --demo` on loopback.
 
+1. The self-inspection: the district's supervisor opens 网站自查, sees every agency side by side, opens one and reads
+   each finding with its indicator, threshold and evidence (the demo's never-used 第二十条 columns are 空白栏目); on a
+   phone the page does not scroll sideways; the supervisor, who reads only, is not sent to fix anything.
 2. The privacy guard: an editor drafts a real-length 公示 with an identity number and a phone in it, and attaches the
    list as a PDF; the reviewer sees each finding where it is, is refused approval, masks the text with one click,
    approves with a reason for the attachment, publishes; the public page shows the masked numbers only.
@@ -98,6 +101,22 @@ try:
 except urllib.error.HTTPError as refused:
     assert refused.code == 422 and "未找到年度报告" in refused.read().decode("utf-8")
 
+# 1. The self-inspection.
+sign_in("district-supervisor")
+follow(driver.find_element(By.LINK_TEXT, "网站自查"))
+agencies = driver.find_elements(By.XPATH, "//table//tr[td]")
+assert len(agencies) == 6, f"{len(agencies)} agencies in the district's table"
+follow(driver.find_element(By.PARTIAL_LINK_TEXT, "联芳街道"))
+page = text()
+assert "依据政府网站与政务新媒体检查指标（国办秘函〔2019〕19号）" in page and "链接可用性未检查" in page, page[:600]
+assert "空白栏目（开设以来从未发布信息）达5个" in page and "「统计信息」：从未发布信息" in page, page[:2000]
+assert "去整改" not in page, "a supervisor is sent to fix"
+shot("inspection-agency")
+driver.set_window_size(390, 844)
+wide = driver.execute_script("return document.documentElement.scrollWidth")
+driver.set_window_size(1366, 900)
+assert wide <= 390, f"the inspection scrolls sideways on a phone ({wide} px)"
+
 # 2. The privacy guard.
 ID, PHONE = "11010519491231002X", "13912345678"
 TITLE = "联芳街道2026年第四季度城乡最低生活保障对象公示"
@@ -147,5 +166,6 @@ public = driver.page_source
 assert ID not in public and PHONE not in public and "110105********002X" in public and "139****5678" in public, "the public page keeps a number"
 shot("privacy-published-masked")
 
+print("issue 17: the self-inspection — the district side by side, an agency's findings with their evidence — walked")
 print("issue 17: the privacy guard — findings in place, refused, masked, approved with a reason, published masked — walked")
 print("issue 17: the report checker — four uploads with a summary, a finding to its cell, printed, pasted text, the API — walked")
