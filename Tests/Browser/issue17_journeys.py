@@ -6,6 +6,10 @@
 2. The privacy guard: an editor drafts a real-length 公示 with an identity number and a phone in it, and attaches the
    list as a PDF; the reviewer sees each finding where it is, is refused approval, masks the text with one click,
    approves with a reason for the attachment, publishes; the public page shows the masked numbers only.
+3. Redaction for 部分公开: a resident applies online; the officer answers 部分公开 with the information given and two
+   passages withheld (a bank account, an internal opinion), reviews the letter and sends it; the resident's status page
+   and the letter, read and printed, hold none of the withheld text and list the parts withheld with their grounds;
+   staff read the original on the application.
 4. The public report checker: from the home page a researcher opens it, uploads four published reports at once (one
    with a number changed, one in GB18030, one as HTML, a real one with errors of its own), reads the summary, follows a
    finding to the cell it names, and prints the result; then pastes a whole report as text; then asks the API.
@@ -14,6 +18,7 @@
 """
 import json
 import os
+import re
 import tempfile
 import urllib.error
 import urllib.request
@@ -22,7 +27,7 @@ from selenium.webdriver.common.by import By
 
 from selenium.webdriver.support.ui import Select
 
-from browser import BASE, OUT, driver, follow, printed, shot, sign_in, text, type_into
+from browser import BASE, OUT, apply_online, driver, follow, printed, shot, sign_in, text, type_into
 
 FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Fixtures")
 
@@ -166,6 +171,43 @@ public = driver.page_source
 assert ID not in public and PHONE not in public and "110105********002X" in public and "139****5678" in public, "the public page keeps a number"
 shot("privacy-published-masked")
 
+# 3. Redaction for 部分公开.
+ACCOUNT, OPINION = "6222021234567890123", "承办科室内部审批意见：建议同意，待分管领导签批。"
+tracking = apply_online("周九", "联芳街道2026年第三季度城乡低保资金发放明细")
+secret = re.search(r"查询码\s*([2-9A-Z]{12})", text()).group(1)
+sign_in("lianfang-officer")
+driver.get(BASE + "/staff/applications?view=all")
+follow(driver.find_element(By.PARTIAL_LINK_TEXT, tracking))
+application = driver.current_url
+follow(driver.find_element(By.XPATH, "//form[.//input[@name='move' and @value='confirm']]//button"))
+answer = driver.find_element(By.XPATH, "//form[.//input[@name='move' and @value='answer']]")
+Select(answer.find_element(By.NAME, "result")).select_by_value("3.2")
+given = ("2026年第三季度城乡低保资金发放明细：共发放126户、保障金合计18.9万元；其中吴某德户，银行账号" + ACCOUNT
+         + "，发放1,260元；王某芳户，发放1,890元。" + OPINION)
+driver.execute_script("arguments[0].value = arguments[1]", answer.find_element(By.NAME, "detail"), given)
+driver.execute_script("arguments[0].value = arguments[1]", answer.find_element(By.NAME, "withheld"),
+                      "银行账号" + ACCOUNT + "｜第十五条\n" + OPINION + "｜第十六条")
+follow(answer.find_element(By.TAG_NAME, "button"))
+draft = text()
+assert ACCOUNT not in draft and "【此处依据第十五条不予公开】" in draft, draft[:800]
+follow(driver.find_element(By.CSS_SELECTOR, "form[action$='/move'] button[type=submit]"))
+assert ACCOUNT in text() and "提供信息原文（含不予公开部分）" in text(), "staff do not see the original"
+shot("redaction-staff")
+driver.delete_all_cookies()
+driver.get(BASE + "/status")
+type_into("trackingNumber", tracking)
+type_into("secret", secret)
+follow(driver.find_element(By.CSS_SELECTOR, "form[action='/status'] button[type=submit]"))
+assert ACCOUNT not in driver.page_source and "分管领导" not in driver.page_source
+follow(driver.find_element(By.XPATH, "//li[contains(., '答复书')]//button"))
+letter = driver.page_source
+assert ACCOUNT not in letter and "分管领导" not in letter and "【此处依据第十六条不予公开】" in letter, text()[:800]
+assert "第2处：依据《中华人民共和国政府信息公开条例》第十六条" in text(), text()[:1200]
+shot("redaction-letter")
+paper = printed("redaction-letter")
+assert not paper or (ACCOUNT not in paper and "此处依据第十五条不予公开" in paper.replace("\n", "")), paper[:600]
+
+print("issue 17: redaction — answered 部分公开 with two passages withheld; the applicant's status, letter and printout hold none of them — walked")
 print("issue 17: the self-inspection — the district side by side, an agency's findings with their evidence — walked")
 print("issue 17: the privacy guard — findings in place, refused, masked, approved with a reason, published masked — walked")
 print("issue 17: the report checker — four uploads with a summary, a finding to its cell, printed, pasted text, the API — walked")

@@ -48,6 +48,9 @@ extension ApplicationStaffViews {
                         .forEach(AnswerResult.answers(format)) { Views.option($0.rowID, $0.label(l)) }),
                     label("detail", UIText.answerDetail(l)),
                     .textarea(.name("detail"), .id("detail"), .attribute(named: "rows", value: "3")),
+                    label("withheld", UIText.withheldField(l)),
+                    .textarea(.name("withheld"), .id("withheld"), .attribute(named: "rows", value: "2")),
+                    .p(.small(.text(UIText.withheldHint(l)))),
                     .p(
                         .input(.type(.checkbox), .name("elsewhere"), .id("elsewhere"), .value("on")),
                         .label(.attribute(named: "for", value: "elsewhere"), .text(UIText.answerElsewhere(l)))),
@@ -107,7 +110,8 @@ extension ApplicationStaffViews {
                 .forEach([
                     ("what", form.what), ("party", form.party), ("days", form.days), ("until", form.until), ("finding", form.finding),
                     ("scale", form.scale),
-                    ("pages", form.pages), ("result", form.result), ("detail", form.detail), ("elsewhere", form.elsewhere),
+                    ("pages", form.pages), ("result", form.result), ("detail", form.detail), ("withheld", form.withheld),
+                    ("elsewhere", form.elsewhere),
                     ("responsible", form.responsible),
                 ]) { name, value in
                     .unwrap(value) { .input(.type(.hidden), .name(name), .value(Views.attr($0))) }

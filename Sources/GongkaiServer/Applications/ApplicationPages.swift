@@ -27,6 +27,8 @@ struct ApplicationSummary {
     var providesInformation: Bool
     /// When withheld information is next assessed (第十八条).
     var reassessOn: String?
+    /// 部分公开: the information before its withheld passages were taken out (staff only).
+    var providedOriginal: String?
     var officerUsername: String?
     var officerName: String?
     var kind: ApplicationKind = .disclosure
@@ -44,7 +46,8 @@ extension ApplicationSummary {
             email: record.email, address: record.address, request: Applications.request(record), formWanted: record.formWanted,
             delivery: record.delivery, channel: record.channel, submittedOn: record.submittedOn, receivedOn: record.receivedOn,
             result: record.result, resultFormat: record.resultFormat, publishedItemID: record.publishedItemID,
-            providesInformation: record.providesInformation, reassessOn: record.reassessOn, officerUsername: officer?.username,
+            providesInformation: record.providesInformation, reassessOn: record.reassessOn, providedOriginal: record.providedOriginal,
+            officerUsername: officer?.username,
             officerName: officer?.displayName, kind: record.kind, revision: record.revision)
     }
 }

@@ -192,6 +192,11 @@ enum ApplicationStaffViews {
                     .h2(.text(UIText.handle(l))),
                     .forEach(moves) { moveForm($0) }
                 )),
+            .unwrap(record.providedOriginal) { original in
+                .section(
+                    .h2(.text(UIText.providedOriginalTitle(l))), .p(.small(.text(UIText.providedOriginalNote(l)))),
+                    .div(.attribute(named: "lang", value: "zh-CN"), Views.safeText(original)))
+            },
             .unwrap(record.reassessOn) { due in
                 .section(
                     .h2(.text(UIText.reassessTitle(l))),

@@ -23,11 +23,35 @@ extension ApplicationStaffController {
         var responsible: String?
         var result: String?
         var detail: String?
+        /// 部分公开 (第三十七条): the passages of `detail` withheld, one a line, `passage｜第十五条`.
+        var withheld: String?
         var letterTitle: String?
         var letterBody: String?
         /// The application's revision on the page the form was sent from; when given, a move on an application that
         /// has changed since is refused (409) instead of done on what the officer did not see.
         var revision: String?
+
+        /// The answer's information as the officer wrote it, when passages of it are withheld (kept for staff only).
+        var withheldFrom: String? {
+            guard let list = withheld, !list.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+            return (detail ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+
+        /// The applicant's copy of `withheldFrom`: each withheld passage replaced by its marker, then the list of what
+        /// was withheld and why; refused (422) when a line names no ground or a passage is not in the text.
+        func redacted(result: String) throws -> String? {
+            guard let original = withheldFrom else { return nil }
+            guard result == "3.2" else { throw Refused(.unprocessableEntity, .withheldOnlyPartial) }
+            let passages: [Redaction.Passage]
+            switch Redaction.parse(withheld ?? "") {
+            case .success(let parsed): passages = parsed
+            case .failure(let problem): throw Refused(.unprocessableEntity, said: problem.said)
+            }
+            switch Redaction.apply(passages, to: original) {
+            case .success(let text): return text + "\n\n" + Redaction.listing(passages)
+            case .failure(let problem): throw Refused(.unprocessableEntity, said: problem.said)
+            }
+        }
 
         /// Refuses the move when the form was made from an older revision of `record` than the stored one.
         func checkRevision(of record: ApplicationRecord) throws {
@@ -83,8 +107,9 @@ extension ApplicationStaffController {
             case .assist: return .assist(help: try required(what, .helpGiven))
             case .answer:
                 let text = { (value: String?) in (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+                let chosen = try required(result, .theResult)
                 return .answer(
-                    result: try required(result, .theResult), detail: text(detail),
+                    result: chosen, detail: try redacted(result: chosen) ?? text(detail),
                     elsewhere: ["on", "true"].contains(elsewhere ?? "") ? text(responsible) : nil)
             case .answerCorrection:
                 let chosen = (result ?? "").trimmingCharacters(in: .whitespaces)

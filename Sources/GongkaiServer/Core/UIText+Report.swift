@@ -45,6 +45,16 @@ extension CheckProblem {
     }
 }
 
+extension Redaction.Problem {
+    var said: Said {
+        switch self {
+        case .noGround(let line): UIText.redactionNoGround.said(line)
+        case .unknownGround(let line, let named): UIText.redactionUnknownGround.said(line, named)
+        case .notInText(let passage): UIText.redactionNotInText.said(passage)
+        }
+    }
+}
+
 extension ReportReadError {
     /// Why the input is no report, in both languages.
     var said: Said {

@@ -155,6 +155,9 @@ enum UIText: String, CaseIterable, Sendable {
     // The self-inspection.
     case inspectionTitle, inspectionSource, inspectionIndicator, inspectionWeight, inspectionThreshold, inspectionEvidence, inspectionFix
     case inspectionVeto, inspectionDeduction, inspectionFails, inspectionPasses, inspectionNone, inspectionGoFix
+    // Redaction for 部分公开.
+    case withheldField, withheldHint, withheldOnlyPartial, redactionNoGround, redactionUnknownGround, redactionNotInText
+    case providedOriginalTitle, providedOriginalNote
 
     /// The text in `language`, with `{1}`, `{2}` … replaced by `values`.
     func callAsFunction(_ language: Language, _ values: any CustomStringConvertible...) -> String {
@@ -1204,6 +1207,25 @@ enum UIText: String, CaseIterable, Sendable {
         case .inspectionPasses: ("无单项否决；扣分项{1}项", "No veto; {1} deduction(s)")
         case .inspectionNone: ("未发现问题。", "Nothing found.")
         case .inspectionGoFix: ("去整改", "Fix it")
+        case .withheldField: ("部分公开时不予公开的部分（每行一处：原文｜依据条款）", "Partial disclosure: the passages withheld (one a line: the passage｜its article)")
+        case .withheldHint:
+            (
+                "逐字复制“提供的信息”中不予公开的原文，如“张三的身份证号码110105……｜第十五条”。申请人收到的文本中每处显示为「【此处依据第十五条不予公开】」，答复书列明各处及其依据；原文只留存于本申请，供工作人员查阅。PDF 或图片中的内容无法在此区分处理。",
+                "Copy each withheld passage of “the information given” word for word, e.g. (张三的身份证号码110105……｜第十五条). The applicant's copy shows each as (【此处依据第十五条不予公开】), and the answer lists each with its article; the original stays with this application for staff only. Content inside a PDF or an image cannot be redacted here."
+            )
+        case .withheldOnlyPartial:
+            ("只有“部分公开”的答复才能标出不予公开的部分。", "Only an answer of partial disclosure (部分公开) can withhold passages.")
+        case .redactionNoGround:
+            (
+                "不予公开的部分第{1}行：请在原文后写“｜”和依据条款，如“张三的身份证号码｜第十五条”。",
+                "Withheld passages, line {1}: write “｜” and the article after the passage, e.g. (张三的身份证号码｜第十五条)."
+            )
+        case .redactionUnknownGround:
+            ("不予公开的部分第{1}行：依据“{2}”须为第十四条、第十五条或第十六条。", "Withheld passages, line {1}: the article “{2}” must be Article 14, 15 or 16 (第十四条、第十五条、第十六条).")
+        case .redactionNotInText:
+            ("第{1}处不予公开的原文在“提供的信息”中找不到：请逐字复制。", "Withheld passage {1} is not in “the information given”: copy it word for word.")
+        case .providedOriginalTitle: ("提供信息原文（含不予公开部分）", "The information as written (with the withheld passages)")
+        case .providedOriginalNote: ("仅工作人员可见；申请人收到的是区分处理后的文本。", "Staff only; the applicant received the redacted copy.")
         case .whatChecking: ("核对报告", "Checking reports")
         case .readEmpty: ("内容为空", "the input is empty")
         case .readBinary:

@@ -43,6 +43,9 @@ final class ApplicationRecord: Model, @unchecked Sendable {
     @OptionalField(key: "answered_on") var answeredOn: String?
     @OptionalField(key: "closed_on") var closedOn: String?
     @Field(key: "answer_detail") var answerDetail: String
+    /// 部分公开: the information as the officer wrote it, withheld passages and all (staff only); `answerDetail` is the
+    /// applicant's copy.
+    @OptionalField(key: "provided_original") var providedOriginal: String?
     /// The fee noticed (元) and the day it was paid; the agency's fee setting when the notice went out.
     @OptionalField(key: "fee_amount") var feeAmount: Int?
     @OptionalField(key: "fee_paid_on") var feePaidOn: String?
