@@ -54,11 +54,10 @@ public enum Redaction {
             let text = line[..<bar].trimmingCharacters(in: .whitespaces)
             let named = line[line.index(after: bar)...].trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else { return .failure(.noGround(line: index + 1)) }
-            guard
-                let ground = Ground.allCases.first(where: {
-                    named == $0.rawValue || named == $0.rawValue.dropFirst().dropLast() || named.contains($0.rawValue)
-                })
-            else { return .failure(.unknownGround(line: index + 1, String(named.prefix(20)))) }
+            // 「第十五条」 as written, within more words (「条例第十五条」), or the bare number (「十五」).
+            guard let ground = Ground.allCases.first(where: { named.contains($0.rawValue) || named == $0.rawValue.dropFirst().dropLast() }) else {
+                return .failure(.unknownGround(line: index + 1, String(named.prefix(20))))
+            }
             passages.append(Passage(text: text, ground: ground))
         }
         return .success(passages)

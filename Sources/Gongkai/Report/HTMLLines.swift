@@ -5,7 +5,11 @@ import Foundation
 ///
 /// NB: deliberately forgiving, not a conforming HTML parser: government pages are often malformed, and all the
 /// reader needs is their text and the grid of their tables.
-enum HTMLLines {
+public enum HTMLLines {
+    /// The page's text as a person reads it: a line per paragraph or table row, a row's cells separated by tabs,
+    /// entities decoded, scripts and styles left out.
+    public static func text(_ html: String) -> String { lines(html).map { $0.joined(separator: "\t") }.joined(separator: "\n") }
+
     private static let blockTags: Set<String> = [
         "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article", "header",
         "footer", "blockquote", "pre", "title", "hr", "dd", "dt", "dl", "center", "main", "nav", "form",

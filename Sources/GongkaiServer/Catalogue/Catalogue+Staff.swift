@@ -327,8 +327,7 @@ struct StaffController {
             let batch = try await query.sort(\.$publishedOn, .descending).sort(\.$id).range(page * 500..<(page + 1) * 500)
                 .with(\.$agency).with(\.$category).all()
             for item in batch {
-                let places = ["title": item.title, "summary": item.summary, "body": item.body].sorted { $0.key > $1.key }
-                    .flatMap { part, text in PersonalData.scan(text).map { PrivacyGuard.Place(part: part, finding: $0) } }
+                let places = PrivacyGuard.textPlaces(item)
                 guard !places.isEmpty else { continue }
                 if rows.count == Self.privacyListed {
                     capped = Self.privacyListed

@@ -12,8 +12,7 @@ enum PrivacyGuard {
         var part: String
         var finding: PersonalData.Finding
 
-        var isText: Bool { Self.textParts.contains(part) }
-        static let textParts = ["title", "summary", "body"]
+        var isText: Bool { PrivacyGuard.textParts.contains(part) }
 
         func said(_ l: Language) -> String {
             let name =
@@ -43,12 +42,25 @@ enum PrivacyGuard {
         var unchecked: [Unchecked] = []
     }
 
+    /// The parts of an item written in the back office, by the names places give them.
+    static let textParts = ["title", "summary", "body"]
+
+    static func text(_ part: String, of item: ItemRecord) -> String {
+        switch part {
+        case "title": item.title
+        case "summary": item.summary
+        default: item.body
+        }
+    }
+
+    /// What is found in the title, summary and text of `item`.
+    static func textPlaces(_ item: ItemRecord) -> [Place] {
+        textParts.flatMap { part in PersonalData.scan(text(part, of: item)).map { Place(part: part, finding: $0) } }
+    }
+
     /// Scans `item` and its attachments (text read off the event loop, on `pool`).
     static func scan(_ item: ItemRecord, on db: any Database, pool: NIOThreadPool) async throws -> Scan {
-        var scan = Scan()
-        for (part, text) in [("title", item.title), ("summary", item.summary), ("body", item.body)] {
-            scan.found += PersonalData.scan(text).map { Place(part: part, finding: $0) }
-        }
+        var scan = Scan(found: textPlaces(item))
         let attachments = try await AttachmentRecord.query(on: db).filter(\.$item.$id == item.requireID()).all()
         for attachment in attachments {
             let (name, data) = (attachment.filename, attachment.data)
@@ -74,7 +86,7 @@ enum PrivacyGuard {
             return .success(text)
         case "htm", "html":
             guard let text = try? TextDecoding.decode(data) else { return .failure(NotRead(said: UIText.privacyUndecodable.said())) }
-            return .success(stripTags(text))
+            return .success(HTMLLines.text(text))
         case "pdf":
             guard let text = run("pdftotext", ["-q", "-enc", "UTF-8"], input: data, name: "a.pdf", after: ["-"]) else {
                 return .failure(NotRead(said: UIText.privacyNoTool.said("pdftotext (poppler-utils)")))
@@ -87,27 +99,11 @@ enum PrivacyGuard {
             guard let xml = run("unzip", ["-p"], input: data, name: "a.docx", after: ["word/document.xml"]) else {
                 return .failure(NotRead(said: UIText.privacyNoTool.said("unzip")))
             }
-            return .success(stripTags(xml.replacingOccurrences(of: "</w:p>", with: "\n")))
+            // NB: a DOCX paragraph (`w:p`) read as an HTML one, so that its lines are numbered as Word shows them.
+            return .success(HTMLLines.text(xml.replacingOccurrences(of: "</w:p>", with: "<br>")))
         default:
             return .failure(NotRead(said: UIText.privacyNotText.said()))
         }
-    }
-
-    /// Markup out, entities for the characters that matter back, paragraphs on lines of their own.
-    static func stripTags(_ html: String) -> String {
-        var out = ""
-        var inTag = false
-        for c in html {
-            if c == "<" {
-                inTag = true
-            } else if c == ">" {
-                inTag = false
-                out.append(" ")
-            } else if !inTag {
-                out.append(c)
-            }
-        }
-        return out.replacingOccurrences(of: "&nbsp;", with: " ").replacingOccurrences(of: "&amp;", with: "&")
     }
 
     /// Runs `tool` on `input` written to a temporary file; its standard output, or nil when the tool is missing or fails.
@@ -171,19 +167,11 @@ enum PrivacyGuard {
     /// Masks what was found in the title, summary and body of `item` (attachments cannot be masked here: their
     /// drafter uploads a masked file). The audit entry names the kinds and places; it keeps no copy of the text before.
     static func mask(_ item: ItemRecord, by user: StaffUser, on db: any Database) async throws -> Int {
-        var places: [Place] = []
-        for part in Place.textParts {
-            let text = part == "title" ? item.title : part == "summary" ? item.summary : item.body
-            let found = PersonalData.scan(text)
-            places += found.map { Place(part: part, finding: $0) }
-            let masked = PersonalData.mask(text, found)
-            switch part {
-            case "title": item.title = masked
-            case "summary": item.summary = masked
-            default: item.body = masked
-            }
-        }
+        let places = textPlaces(item)
         guard !places.isEmpty else { return 0 }
+        item.title = PersonalData.masked(item.title)
+        item.summary = PersonalData.masked(item.summary)
+        item.body = PersonalData.masked(item.body)
         let after = logged(places)
         try await db.transaction { db in
             try await item.save(on: db)
