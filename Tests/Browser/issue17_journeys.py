@@ -113,7 +113,7 @@ agencies = driver.find_elements(By.XPATH, "//table//tr[td]")
 assert len(agencies) >= 6, f"{len(agencies)} agencies in the district's table"
 follow(driver.find_element(By.PARTIAL_LINK_TEXT, "联芳街道"))
 page = text()
-assert "依据政府网站与政务新媒体检查指标（国办秘函〔2019〕19号）" in page and "链接可用性未检查" in page, page[:600]
+assert "依据政府网站与政务新媒体检查指标（国办秘函〔2019〕19号）" in page and "链接可用性：" in page, page[:600]
 assert "空白栏目（开设以来从未发布信息）达5个" in page and "」：从未发布信息" in page, page[:2000]
 assert "去整改" not in page, "a supervisor is sent to fix"
 shot("inspection-agency")
@@ -129,7 +129,11 @@ intro = "经社区评议、街道审核，拟将下列家庭纳入城乡低保�
 rows = "".join(f"{n}. {name}，{place}社区，家庭人口{n % 4 + 1}人，保障金额{630 * (n % 4 + 1)}.00元\n"
                for n, (name, place) in enumerate([("吴*德", "土湾"), ("王*芳", "联芳"), ("李*军", "童家桥"), ("张*华", "土湾")] * 12, 1))
 planted = f"49. 陈*明，联芳社区，家庭人口1人，身份证号{ID}，联系电话{PHONE}\n"
-body = intro + rows + planted + "公示时间：2026年12月7日至2026年12月15日（7个工作日）。索引号11500106009208537T/2026-00031。"
+# A mistyped address of an earlier list on this site, and the policy on another site (not opened without leave).
+DEAD = "/a/11500106009208537T/items/00000000-0000-4000-8000-000000000031"
+POLICY = "http://www.gov.cn/zhengce/content/2019-04/15/content_5382991.htm"
+body = (intro + rows + planted + "公示时间：2026年12月7日至2026年12月15日（7个工作日）。索引号11500106009208537T/2026-00031。\n"
+        + f"上一季度公示见{BASE}{DEAD}，政策依据见{POLICY}。")
 sign_in("lianfang-editor")
 follow(driver.find_element(By.LINK_TEXT, "起草公开信息"))
 Select(driver.find_element(By.NAME, "categoryID")).select_by_visible_text("公示公告")
@@ -170,6 +174,25 @@ follow(driver.find_element(By.PARTIAL_LINK_TEXT, "门户"))
 public = driver.page_source
 assert ID not in public and PHONE not in public and "110105********002X" in public and "139****5678" in public, "the public page keeps a number"
 shot("privacy-published-masked")
+assert driver.find_element(By.LINK_TEXT, POLICY).get_attribute("href") == POLICY, "an address in the text is not a link"
+
+# 1 (continued). The link check: the editor checks the agency's links; the mistyped address is found on the 公示's page.
+sign_in("lianfang-editor")
+follow(driver.find_element(By.LINK_TEXT, "网站自查"))
+assert "链接可用性：尚未检查。" in text(), text()[:800]
+follow(driver.find_element(By.XPATH, "//button[.='检查链接']"))
+page = text()
+assert re.search(r"链接可用性：\d{4}-\d\d-\d\d \d\d:\d\d检查了\d+个页面上的\d+个链接，1个无法打开。", page), page[:1200]
+assert "外部链接1个未检查（管理员未允许对外检查）" in page, page[:1200]
+assert f"上的链接 {DEAD}：HTTP 404" in page, page[:3000]
+shot("inspection-links")
+driver.set_window_size(390, 844)
+wide = driver.execute_script("return document.documentElement.scrollWidth")
+driver.set_window_size(1366, 900)
+assert wide <= 390, f"the inspection with its link check scrolls sideways on a phone ({wide} px)"
+row = driver.find_element(By.XPATH, f"//tr[td[contains(., '{DEAD}')]]")
+follow(row.find_element(By.LINK_TEXT, "去整改"))
+assert "/staff/items/" in driver.current_url and TITLE in text(), driver.current_url
 
 # 3. Redaction for 部分公开.
 ACCOUNT, OPINION = "6222021234567890123", "承办科室内部审批意见：建议同意，待分管领导签批。"
@@ -208,6 +231,6 @@ paper = printed("redaction-letter")
 assert not paper or (ACCOUNT not in paper and "此处依据第十五条不予公开" in paper.replace("\n", "")), paper[:600]
 
 print("issue 17: redaction — answered 部分公开 with two passages withheld; the applicant's status, letter and printout hold none of them — walked")
-print("issue 17: the self-inspection — the district side by side, an agency's findings with their evidence — walked")
+print("issue 17: the self-inspection — the district side by side, an agency's findings with their evidence, a link check finding a dead link — walked")
 print("issue 17: the privacy guard — findings in place, refused, masked, approved with a reason, published masked — walked")
 print("issue 17: the report checker — four uploads with a summary, a finding to its cell, printed, pasted text, the API — walked")

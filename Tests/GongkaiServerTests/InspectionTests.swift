@@ -56,6 +56,68 @@ import VaporTesting
         }
     }
 
+    /// 链接可用性: a link planted in an item's text to a page that does not exist is found by following the agency's
+    /// pages; a link to another site is "not checked" until the administrator allows outbound checks, and then found.
+    @Test func theLinkCheckFindsALinkThatDoesNotOpen_andSaysWhatItDidNotCheck() async throws {
+        try await withServer(demo: true) { app, client in
+            let agency = try #require(try await AgencyRecord.query(on: app.db).filter(\.$code == DemoSeed.lianfangCode).first())
+            let item = try #require(
+                try await ItemRecord.query(on: app.db).filter(\.$agency.$id == agency.requireID())
+                    .filter(\.$state == PublicationState.published.rawValue).sort(\.$publishedOn, .descending).first())
+            let itemID = try item.requireID()
+            let gone = SiteURL.item(agency.code, UUID()).path
+            item.body += "\n详见 \(app.siteAddress.base)\(gone) 和 http://127.0.0.1:9/gone。"
+            try await item.save(on: app.db)
+            let shown = try await client.get(SiteURL.item(agency.code, itemID).path).body.string
+            let linked = shown.contains("<a href=\"http://127.0.0.1:9/gone\" rel=\"noopener noreferrer\">http://127.0.0.1:9/gone</a>。")
+            #expect(linked, "an address in the text is a link, the full stop after it is not")
+
+            try await client.signIn("lianfang-editor")
+            let path = SiteURL.staffInspection(agency: agency.code).path
+            let before = try await client.get(path).body.string
+            let notChecked = before.contains("链接可用性：尚未检查。")
+            #expect(notChecked)
+            #expect(try await client.post(path, form: []).status == .seeOther)
+            let after = try await client.get(path).body.string
+            let found = after.contains("页面 \(SiteURL.item(agency.code, itemID).path) 上的链接 \(gone)：HTTP 404")
+            #expect(found, "the dead link, the page it is on, and what happened")
+            let fix = after.contains("href=\"\(SiteURL.staffItem(itemID).path)\">去整改</a>")
+            #expect(fix, "fixed on the item")
+            let external = after.contains("外部链接1个未检查（管理员未允许对外检查）")
+            #expect(external)
+            let notOpened = after.contains("127.0.0.1:9/gone：")
+            #expect(!notOpened, "a link elsewhere is not opened without leave")
+            let counted = after.contains("个链接，1个无法打开")
+            #expect(counted)
+
+            // The administrator allows outbound checks: the link elsewhere is opened, and fails.
+            let admin = TestClient(app: app, passwords: client.passwords)
+            try await admin.signIn("admin")
+            let settings = try await admin.get(SiteURL.adminSite.path).body.string
+            let box = settings.contains("name=\"outbound\"")
+            #expect(box)
+            #expect(try await admin.post(SiteURL.adminSite.path, form: [("outbound", "on")]).status == .seeOther)
+            #expect(try await client.post(path, form: []).status == .seeOther)
+            let allowed = try await client.get(path).body.string
+            let refused = allowed.contains("上的链接 http://127.0.0.1:9/gone：无法连接")
+            #expect(refused)
+            let stillUnchecked = allowed.contains("未检查（管理员未允许对外检查）")
+            #expect(!stillUnchecked)
+
+            // Fixed, checked again: nothing left.
+            item.body = item.body.replacingOccurrences(of: "\(app.siteAddress.base)\(gone)", with: "")
+                .replacingOccurrences(of: "http://127.0.0.1:9/gone", with: "")
+            try await item.save(on: app.db)
+            #expect(try await client.post(path, form: []).status == .seeOther)
+            let clean = try await client.get(path).body.string
+            let none = clean.contains("网站可用性（链接可用性）")
+            #expect(!none)
+            // Another agency's links are not this editor's to check.
+            let other = try #require(try await AgencyRecord.query(on: app.db).filter(\.$code != agency.code).first())
+            #expect(try await client.post(SiteURL.staffInspection(agency: other.code).path, form: []).status == .notFound)
+        }
+    }
+
     @Test func theSupervisorSeesTheDistrict_andEachAgencyByItsLink() async throws {
         try await withServer(demo: true) { app, client in
             try await client.signIn("district-supervisor")

@@ -16,6 +16,22 @@ import VaporTesting
         siteName: "重庆市九龙坡区政府信息公开平台", agencyName: "重庆市九龙坡区人民政府", agencyCode: code, agencyKind: "district-government",
         reconsiderationBody: "重庆市人民政府", reportDeadline: "", username: "jlp-admin", displayName: "王管理", password: "first-password-2026")
 
+    /// `gongkai inspect --links` on a day-one site: the agency's pages are followed without a running server, the
+    /// check is kept, and a later `gongkai inspect` reports the same check.
+    @Test func inspectWithLinks_checksTheAgencysPagesAndKeepsTheCheck() async throws {
+        try await withOperatorDatabase { configuration in
+            _ = try await Operator.setup(configuration, Self.setup)
+            let before = try #require(try await Operator.inspect(configuration, agency: Self.code).first)
+            #expect(before.links == nil)
+            let checked = try #require(try await Operator.inspect(configuration, agency: Self.code, checkLinks: true).first)
+            let links = try #require(checked.links)
+            #expect(links.pages >= 4, "home, guide, catalogue, reports at least: \(links)")
+            #expect(links.broken == 0 && links.externalUnchecked == 0)
+            let later = try #require(try await Operator.inspect(configuration, agency: Self.code).first)
+            #expect(later.links?.checkedAt == links.checkedAt)
+        }
+    }
+
     @Test func setup_makesTheSiteItsAgencyAndAnAdministratorWhoSignsIn_once() async throws {
         try await withOperatorDatabase { configuration in
             var wrong = Self.setup

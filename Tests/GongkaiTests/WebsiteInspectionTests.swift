@@ -26,6 +26,16 @@ import Testing
         #expect(WebsiteInspection.inspect(Self.facts(columns: columns)).isEmpty)
     }
 
+    @Test func aLinkThatDoesNotOpenIsADeductionFixedOnItsPage() {
+        var facts = Self.facts()
+        facts.brokenLinks = [("/a/x/items/1", "/a/x/items/2", "HTTP 404", 0), ("/a/x", "http://www.example.cn/", "无法连接", 3)]
+        let findings = WebsiteInspection.inspect(facts)
+        #expect(findings.map(\.indicator) == ["网站可用性（链接可用性）", "网站可用性（链接可用性）"])
+        #expect(findings.allSatisfy { $0.weight == .deduction })
+        #expect(findings.map(\.evidence) == ["页面 /a/x/items/1 上的链接 /a/x/items/2：HTTP 404", "页面 /a/x 上的链接 http://www.example.cn/：无法连接（另有3个页面有此链接）"])
+        #expect(findings.map(\.fix) == [.page("/a/x/items/1"), .page("/a/x")])
+    }
+
     @Test func theHomeIsStaleAfterTwoWeeks() {
         #expect(WebsiteInspection.inspect(Self.facts(lastPublished: Day(iso: "2026-11-23"))).isEmpty, "14 days is within")
         let stale = WebsiteInspection.inspect(Self.facts(lastPublished: Day(iso: "2026-11-22")))

@@ -74,11 +74,16 @@ public enum WebsiteInspection {
         public var late: [(index: String, title: String, days: Int)]
         /// The parts of the 公开指南 left empty.
         public var guideMissing: [String]
+        /// Links on the published pages that could not be opened, as the last link check found them: the page, the
+        /// link, what happened, and how many other pages have the same link.
+        public var brokenLinks: [(page: String, link: String, problem: String, others: Int)]
 
         public init(
             today: Day, lastPublished: Day?, columns: [Column], unanswered: [(number: String, received: Day)], hasChannel: Bool,
-            reportOverdue: (year: Int, due: Day)?, late: [(index: String, title: String, days: Int)], guideMissing: [String]
+            reportOverdue: (year: Int, due: Day)?, late: [(index: String, title: String, days: Int)], guideMissing: [String],
+            brokenLinks: [(page: String, link: String, problem: String, others: Int)] = []
         ) {
+            self.brokenLinks = brokenLinks
             self.today = today
             self.lastPublished = lastPublished
             self.columns = columns
@@ -98,6 +103,8 @@ public enum WebsiteInspection {
         case report(Int)
         case item(String)
         case guide
+        /// A page of the site (its path), where a link that cannot be opened is.
+        case page(String)
     }
 
     public struct Finding: Sendable, Equatable {
@@ -205,6 +212,14 @@ public enum WebsiteInspection {
                 Finding(
                     indicator: "服务实用情况（公开指南要素）", weight: .deduction, threshold: "《条例》第十二条：公开指南应载明的要素齐全",
                     evidence: "缺少：" + facts.guideMissing.joined(separator: "、"), fix: .guide))
+        }
+        // 网站可用性: 链接可用性.
+        for broken in facts.brokenLinks {
+            findings.append(
+                Finding(
+                    indicator: "网站可用性（链接可用性）", weight: .deduction, threshold: "首页及其他页面上的链接、附件应能打开（内部、外部链接均计入）",
+                    evidence: "页面 \(broken.page) 上的链接 \(broken.link)：\(broken.problem)" + (broken.others > 0 ? "（另有\(broken.others)个页面有此链接）" : ""),
+                    fix: .page(broken.page)))
         }
         return findings.filter { $0.weight == .veto } + findings.filter { $0.weight == .deduction }
     }

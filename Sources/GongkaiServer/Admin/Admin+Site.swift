@@ -12,6 +12,7 @@ extension AdminController {
         var siteCode: String?
         var icp: String?
         var police: String?
+        var outbound: String?
 
         /// The form's field for each footer line.
         static let footerFields: [(name: String, field: SiteSettings.FooterField)] = [
@@ -27,6 +28,7 @@ extension AdminController {
                 case "contact": contact
                 case "siteCode": siteCode
                 case "icp": icp
+                case "outbound": outbound == "on" ? "on" : ""
                 default: police
                 }
             return (raw ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -35,6 +37,7 @@ extension AdminController {
         static func values(of settings: SiteSettings) -> [String: String] {
             var values = ["name": settings.name ?? ""]
             for (name, field) in footerFields { values[name] = settings.footer[field] ?? "" }
+            values["outbound"] = settings.outboundLinkChecks ? "on" : ""
             return values
         }
     }
@@ -46,6 +49,7 @@ extension AdminController {
                     name: name, label: field.label(l), kind: name == "contact" ? .text(rows: 2) : .line,
                     hint: name == "host" ? UIText.footerHint(l) : nil)
             }
+            + [FormField(name: "outbound", label: UIText.outboundLinkChecksField(l), kind: .checkbox, hint: UIText.outboundLinkChecksHint(l))]
     }
 
     private func sitePage(_ req: Request, values: [String: String], problems: [String: Said], status: HTTPResponseStatus = .ok) -> Response {
@@ -66,14 +70,14 @@ extension AdminController {
         var problems: [String: Said] = [:]
         let name = form.value("name")
         if name.count > SiteSettings.nameLimit { problems["name"] = UIText.siteFieldTooLong.said(SiteSettings.nameLimit) }
-        var values = [SiteSettings.nameKey: name]
+        var values = [SiteSettings.nameKey: name, SiteSettings.outboundLinkChecksKey: form.value("outbound")]
         for (field, setting) in SiteForm.footerFields {
             let value = form.value(field)
             if value.count > SiteSettings.footerLimit { problems[field] = UIText.siteFieldTooLong.said(SiteSettings.footerLimit) }
             values[setting.rawValue] = value
         }
         guard problems.isEmpty else {
-            var typed = ["name": name]
+            var typed = ["name": name, "outbound": form.value("outbound")]
             for (field, _) in SiteForm.footerFields { typed[field] = form.value(field) }
             return sitePage(req, values: typed, problems: problems, status: .unprocessableEntity)
         }

@@ -38,7 +38,11 @@ public struct ServerConfiguration: Sendable, Equatable {
     var trustedProxies: [IPNetwork] = []
 
     /// The scheme and host links are made from.
-    var siteAddress: String {
+    var siteAddress: String { siteAddress(port: port) }
+
+    /// The scheme and host links are made from, when the server listens on `port` (the one the system chose for
+    /// `--port 0`).
+    func siteAddress(port: Int) -> String {
         publicURL ?? "http://\(hostname == "0.0.0.0" || hostname == "::" ? "localhost" : hostname):\(port)"
     }
 

@@ -38,6 +38,11 @@ public enum Server {
             try await app.server.start(address: .hostname(configuration.hostname, port: configuration.port))
             // NB: with --port 0 the system chooses the port; the one printed is the one listened on.
             let port = app.http.server.shared.localAddress?.port ?? configuration.port
+            if port != configuration.port {
+                // NB: links to this site (feeds, the sitemap, the link check) name the port listened on.
+                app.storage[SiteAddressKey.self] = SiteAddress(
+                    base: configuration.siteAddress(port: port), secureCookies: configuration.secureCookies)
+            }
             say("Gongkai is serving http://\(configuration.hostname):\(port)/ (staff: /staff/login); database: \(describe(configuration.database))")
             for await signal in stop.stream {
                 say("signal \(signal): no new connections; finishing the requests in flight")

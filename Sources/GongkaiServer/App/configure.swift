@@ -111,6 +111,7 @@ let migrations: [any Migration] = [
     M030_AuditChain(),  // each audit entry hashes the one before it
     M031_ItemInterprets(),  // an interpretation (政策解读) names its policy by 索引号
     M032_ProvidedOriginal(),  // a 部分公开 answer's information before its withheld passages were taken out
+    M033_LinkChecks(),  // each agency's last link check
 ]
 
 struct CalendarKey: StorageKey {

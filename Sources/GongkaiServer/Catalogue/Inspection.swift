@@ -13,6 +13,8 @@ struct Inspection {
         var code: String
         var name: String
         var findings: [WebsiteInspection.Finding]
+        /// The agency's last link check; nil when its links were never checked.
+        var links: LinkAvailability.Check?
 
         var vetoes: Int { findings.filter { $0.weight == .veto }.count }
         var deductions: Int { findings.filter { $0.weight == .deduction }.count }
@@ -21,10 +23,13 @@ struct Inspection {
     /// The findings of each of `agencies` as of `today`.
     func inspect(_ agencies: [AgencyRecord], today: Day) async throws -> [Result] {
         let statuses = try await AnnualReports(db: db).statuses(of: agencies, year: today.year - 1, today: today)
+        let checks = try await LinkAvailability.last(of: agencies.map(\.code), on: db)
         var results: [Result] = []
         for (agency, status) in zip(agencies, statuses) {
-            let facts = try await facts(of: agency, today: today, report: status)
-            results.append(Result(code: agency.code, name: agency.name, findings: WebsiteInspection.inspect(facts)))
+            var facts = try await facts(of: agency, today: today, report: status)
+            let links = checks[agency.code]
+            facts.brokenLinks = (links?.broken ?? []).map { ($0.page, $0.link, $0.problem, $0.others) }
+            results.append(Result(code: agency.code, name: agency.name, findings: WebsiteInspection.inspect(facts), links: links))
         }
         return results
     }
@@ -67,19 +72,44 @@ struct Inspection {
 }
 
 extension Operator {
-    /// The self-inspection of every agency (or the one with `code`) as of today, for `gongkai inspect`.
+    /// What an agency's last link check covered (its broken links are among the findings).
+    public struct LinkSummary: Sendable, Encodable {
+        public var checkedAt: String
+        public var pages: Int
+        public var links: Int
+        public var broken: Int
+        public var externalChecked: Int
+        public var externalUnchecked: Int
+    }
+
+    /// The self-inspection of every agency (or the one with `code`) as of today, for `gongkai inspect`; with
+    /// `checkLinks`, each agency's links are checked first and the check kept.
     public static func inspect(
-        _ configuration: ServerConfiguration, agency code: String?
+        _ configuration: ServerConfiguration, agency code: String?, checkLinks: Bool = false
     ) async throws -> [(
-        code: String, name: String, findings: [WebsiteInspection.Finding]
+        code: String, name: String, findings: [WebsiteInspection.Finding], links: LinkSummary?
     )] {
         try await withDatabase(configuration) { app in
             var query = AgencyRecord.query(on: app.db).sort(\.$position)
             if let code { query = query.filter(\.$code == code) }
             let agencies = try await query.all()
             if let code, agencies.isEmpty { throw Failure("no agency has the code \(code)") }
+            if checkLinks {
+                let outbound = try await SiteSettings.load(on: app.db).outboundLinkChecks
+                for agency in agencies {
+                    let check = await LinkAvailability(app: app).check(agency: agency.code, outbound: outbound)
+                    try await LinkAvailability.save(check, agency: agency.code, on: app.db)
+                }
+            }
             return try await Inspection(db: app.db).inspect(agencies, today: app.fixedToday ?? Day.today(at: Date()))
-                .map { ($0.code, $0.name, $0.findings) }
+                .map { result in
+                    let links = result.links.map {
+                        LinkSummary(
+                            checkedAt: $0.checkedAt, pages: $0.pages, links: $0.links, broken: $0.broken.count, externalChecked: $0.externalChecked,
+                            externalUnchecked: $0.externalUnchecked)
+                    }
+                    return (result.code, result.name, result.findings, links)
+                }
         }
     }
 }
@@ -88,6 +118,19 @@ extension Operator {
 struct InspectionStaff {
     func register(_ routes: any RoutesBuilder) {
         routes.get(.staffInspection, use: page)
+        routes.post(.staffInspection, use: checkLinks)
+    }
+
+    /// Checks the links of the agency chosen (one the user may read) now, and shows its inspection again.
+    func checkLinks(_ req: Request) async throws -> Response {
+        let user = try req.requireStaff()
+        let access = try await Access.of(user, on: req.db)
+        guard let code = try req.queryText("agency"),
+            let agency = try await AgencyRecord.query(on: req.db).filter(\.$code == code).first(), agency.id.map(access.canRead) ?? false
+        else { throw Refused(.notFound, .noAgencyCoded, (try? req.queryText("agency"))??.prefix(40) ?? "") }
+        let check = await LinkAvailability(app: req.application).check(agency: agency.code, outbound: req.application.siteSettings.outboundLinkChecks)
+        try await LinkAvailability.save(check, agency: agency.code, on: req.db)
+        return req.redirect(to: SiteURL.staffInspection(agency: agency.code).path)
     }
 
     func page(_ req: Request) async throws -> Response {
@@ -113,7 +156,7 @@ enum InspectionViews {
             title: UIText.inspectionTitle(l), viewer: viewer,
             .p(.text(UIText.inspectionSource(l, WebsiteInspection.source))),
             detailed
-                ? .forEach(results) { agency(result: $0, role: role, l) }
+                ? .forEach(results) { agency(result: $0, role: role, viewer: viewer) }
                 : .div(
                     .class("table-box"),
                     .table(
@@ -131,17 +174,20 @@ enum InspectionViews {
         )
     }
 
-    private static func agency(result: Inspection.Result, role: StaffRole, _ l: Language) -> Node<HTML.BodyContext> {
-        .section(
+    private static func agency(result: Inspection.Result, role: StaffRole, viewer: Viewer) -> Node<HTML.BodyContext> {
+        let l = viewer.language
+        return .section(
             .h2(.text(result.name)),
             result.vetoes > 0
                 ? .p(.class("error"), .text(UIText.inspectionFails(l, result.vetoes)))
                 : .p(.class("ok"), .text(UIText.inspectionPasses(l, result.deductions))),
+            links(result, viewer: viewer),
             result.findings.isEmpty
                 ? .p(.text(UIText.inspectionNone(l)))
                 : .div(
                     .class("table-box"),
                     .table(
+                        .class("findings"),
                         .tr(
                             .th(.text(UIText.inspectionIndicator(l))), .th(.text(UIText.inspectionWeight(l))),
                             .th(.text(UIText.inspectionThreshold(l))), .th(.text(UIText.inspectionEvidence(l))), .th(.text(UIText.inspectionFix(l)))),
@@ -161,6 +207,43 @@ enum InspectionViews {
         )
     }
 
+    /// What the last link check found in numbers (its broken links are findings), and the button to check now.
+    private static func links(_ result: Inspection.Result, viewer: Viewer) -> Node<HTML.BodyContext> {
+        let l = viewer.language
+        return .div(
+            .class("links-check"),
+            .unwrap(
+                result.links,
+                { check in
+                    .p(
+                        .id("links-status"),
+                        .text(
+                            ([UIText.linksChecked(l, Self.time(check.checkedAt), check.pages, check.links, check.broken.count)]
+                                + (check.externalChecked > 0 ? [UIText.linksExternalChecked(l, check.externalChecked)] : [])
+                                + (check.externalUnchecked > 0 ? [UIText.linksExternalNotChecked(l, check.externalUnchecked)] : [])
+                                + (check.limitReached ? [UIText.linksLimitReached(l, LinkAvailability.pageLimit)] : [])
+                                + ((check.externalOverLimit ?? 0) > 0
+                                    ? [UIText.linksExternalOverLimit(l, LinkAvailability.externalLimit, check.externalOverLimit ?? 0)] : []))
+                                // NB: Chinese sentences end in 「。」 and need no space between them.
+                                .joined(separator: l == .zh ? "" : " ")))
+                }, else: .p(.id("links-status"), .text(UIText.linksNotChecked(l)))),
+            .form(
+                .method(.post), .action(Views.attr(SiteURL.staffInspection(agency: result.code).path)), .class("noprint"),
+                StaffViews.csrf(viewer),
+                .button(.type(.submit), .text(UIText.linksCheckNow(l))), .text(" "), .span(.class("hint"), .text(UIText.linksCheckHint(l))))
+        )
+    }
+
+    /// A check's time as China's clock reads it (`2026-12-07 20:15`).
+    static func time(_ iso: String) -> String {
+        guard let date = ISO8601DateFormatter().date(from: iso) else { return iso }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: date)
+    }
+
     /// Where a finding is fixed, for staff who can fix it (a supervisor reads only).
     static func fix(for fix: WebsiteInspection.Fix, code: String, role: StaffRole) -> String? {
         let isAdministrator = role == .administrator
@@ -171,6 +254,10 @@ enum InspectionViews {
         case .report(let year): SiteURL.staffReport(code, year).path
         case .item(let index): SiteURL.search(query: index).path
         case .guide: isAdministrator ? SiteURL.adminAgency(code).path : SiteURL.guide(code).path
+        // An item's page is fixed on the item; any other page is opened to see the link.
+        case .page(let page):
+            page.split(separator: "/").drop { $0 != "items" }.dropFirst().first.flatMap { UUID(uuidString: String($0)) }
+                .map { SiteURL.staffItem($0).path } ?? page
         }
     }
 }

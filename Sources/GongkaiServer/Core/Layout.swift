@@ -190,9 +190,18 @@ enum Views {
             SafeText.blocks(text).map { block in
                 switch block {
                 case .heading(let heading): .h2(.text(heading))
-                case .paragraph(let lines): .p(.group(lines.enumerated().map { index, line in .group(.if(index > 0, .br()), .text(line)) }))
-                case .list(let items): .ul(.forEach(items) { .li(.text($0)) })
+                case .paragraph(let lines): .p(.group(lines.enumerated().map { index, line in .group(.if(index > 0, .br()), linked(line)) }))
+                case .list(let items): .ul(.forEach(items) { .li(linked($0)) })
                 }
+            })
+    }
+
+    /// A line of staff text with the web addresses written in it as links (to be followed by readers and by the link
+    /// check); the rest as text.
+    private static func linked(_ line: String) -> Node<HTML.BodyContext> {
+        .group(
+            LinkCheck.textRuns(line).map { run in
+                run.isAddress ? .a(.href(attr(run.text)), .attribute(named: "rel", value: "noopener noreferrer"), .text(run.text)) : .text(run.text)
             })
     }
 

@@ -12,8 +12,12 @@ struct SiteSettings: Sendable, Equatable {
     var name: String?
     /// The footer's lines, by field; a field not set is absent.
     var footer: [FooterField: String] = [:]
+    /// Whether the link check may visit addresses on other sites (链接可用性 counts external links too); off until the
+    /// administrator allows it, since it makes this server open connections to the outside.
+    var outboundLinkChecks = false
 
     static let nameKey = "site-name"
+    static let outboundLinkChecksKey = "outbound-link-checks"
     /// Longest name the header takes.
     static let nameLimit = 60
     /// Longest footer value.
@@ -50,6 +54,7 @@ struct SiteSettings: Sendable, Equatable {
         let rows = try await sql.raw("SELECT key, value FROM site_settings").all(decoding: Row.self)
         let values = Dictionary(rows.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
         var settings = SiteSettings(name: values[nameKey].flatMap { $0.isEmpty ? nil : $0 })
+        settings.outboundLinkChecks = values[outboundLinkChecksKey] == "on"
         for field in FooterField.allCases {
             if let value = values[field.rawValue], !value.isEmpty { settings.footer[field] = value }
         }

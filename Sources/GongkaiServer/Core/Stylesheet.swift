@@ -58,6 +58,8 @@ enum Stylesheet {
         button { font: inherit; padding: .3em 1em; margin-top: .6em; }
         .report table { font-size: .9em; margin: .5em 0 1em; } .report th { background: #f5f5f5; font-weight: normal; }
         .report td.n { text-align: right; font-variant-numeric: tabular-nums; } .table-box { overflow-x: auto; }
+        table.findings td:nth-child(2), table.findings td:last-child, table.findings th { white-space: nowrap; }
+        table.findings td:nth-child(4) { overflow-wrap: anywhere; }
         .report h3 { break-after: avoid; } figure.chart { margin: 1em 0; max-width: 40em; break-inside: avoid; }
         figure.chart figcaption { font-size: .9em; color: var(--muted); }
         .report td.flagged { background: #fde8e8; outline: 2px solid #b00020; outline-offset: -2px; } .report a.flag { color: #b00020; font-size: .85em; }

@@ -155,6 +155,9 @@ enum UIText: String, CaseIterable, Sendable {
     // The self-inspection.
     case inspectionTitle, inspectionSource, inspectionIndicator, inspectionWeight, inspectionThreshold, inspectionEvidence, inspectionFix
     case inspectionVeto, inspectionDeduction, inspectionFails, inspectionPasses, inspectionNone, inspectionGoFix
+    case linksNotChecked, linksChecked, linksExternalNotChecked, linksExternalChecked, linksLimitReached, linksExternalOverLimit, linksCheckNow,
+        linksCheckHint
+    case outboundLinkChecksField, outboundLinkChecksHint
     // Redaction for 部分公开.
     case withheldField, withheldHint, withheldOnlyPartial, redactionNoGround, redactionUnknownGround, redactionNotInText
     case providedOriginalTitle, providedOriginalNote
@@ -1193,8 +1196,8 @@ enum UIText: String, CaseIterable, Sendable {
         case .inspectionTitle: ("网站自查", "Website self-inspection")
         case .inspectionSource:
             (
-                "依据{1}，按本平台的记录自查：首页和栏目更新、空白栏目、互动回应、年度报告、逾期公开、公开指南要素。站点能否访问、严重错误、安全泄密等须由检查方或人工核对；链接可用性未检查。",
-                "Checked against {1} from this platform's records: home and column updates, blank columns, answers to messages, the annual report, late publication, the guide's parts. Whether the site can be reached, serious errors and security incidents are for the inspectors or a person to check; links are not checked."
+                "依据{1}，按本平台的记录自查：首页和栏目更新、空白栏目、互动回应、年度报告、逾期公开、公开指南要素，以及最近一次链接检查发现的无法打开的链接和附件。站点能否访问、严重错误、安全泄密等须由检查方或人工核对。",
+                "Checked against {1} from this platform's records: home and column updates, blank columns, answers to messages, the annual report, late publication, the guide's parts, and the links and attachments the last link check could not open. Whether the site can be reached, serious errors and security incidents are for the inspectors or a person to check."
             )
         case .inspectionIndicator: ("指标", "Indicator")
         case .inspectionWeight: ("类别", "Weight")
@@ -1207,6 +1210,29 @@ enum UIText: String, CaseIterable, Sendable {
         case .inspectionPasses: ("无单项否决；扣分项{1}项", "No veto; {1} deduction(s)")
         case .inspectionNone: ("未发现问题。", "Nothing found.")
         case .inspectionGoFix: ("去整改", "Fix it")
+        case .linksNotChecked: ("链接可用性：尚未检查。", "Link availability: not checked yet.")
+        case .linksChecked:
+            (
+                "链接可用性：{1}检查了{2}个页面上的{3}个链接，{4}个无法打开。",
+                "Link availability: checked at {1}: {3} links on {2} pages, {4} could not be opened."
+            )
+        case .linksExternalNotChecked:
+            ("外部链接{1}个未检查（管理员未允许对外检查）。", "{1} link(s) to other sites not checked (the administrator has not allowed outbound checks).")
+        case .linksExternalChecked: ("其中外部链接{1}个。", "Of these, {1} to other sites.")
+        case .linksLimitReached: ("页面超过{1}个，其余页面未检查。", "More than {1} pages: the rest were not checked.")
+        case .linksExternalOverLimit: ("外部链接每次最多检查{1}个，其余{2}个未检查。", "At most {1} links to other sites are opened in one check: {2} were not.")
+        case .linksCheckNow: ("检查链接", "Check links")
+        case .linksCheckHint:
+            (
+                "逐一打开本单位已公开页面上的链接和附件（约需数秒至数分钟）；定时任务可运行 gongkai inspect --links。",
+                "Opens every link and attachment on this agency's published pages (seconds to minutes); a scheduled job can run gongkai inspect --links."
+            )
+        case .outboundLinkChecksField: ("允许检查外部链接", "Allow checking links to other sites")
+        case .outboundLinkChecksHint:
+            (
+                "勾选后，链接可用性检查会访问本站以外的网址（每个最多等待15秒）；不勾选时外部链接标为“未检查”。",
+                "When ticked, the link check visits addresses on other sites (waiting at most 15 s each); otherwise they are reported as not checked."
+            )
         case .withheldField: ("部分公开时不予公开的部分（每行一处：原文｜依据条款）", "Partial disclosure: the passages withheld (one a line: the passage｜its article)")
         case .withheldHint:
             (
