@@ -145,6 +145,31 @@ import VaporTesting
         }
     }
 
+    /// A Word document is read by its paragraphs (runs of one paragraph joined, as Word shows them), so its identity
+    /// number is found on the line Word shows it on, and its 索引号 and office phone are not.
+    @Test func aDOCXAttachmentIsReadByItsParagraphs() throws {
+        let data = try ReportCheckToolTests.fixture("privacy-list.docx")
+        let read = PrivacyGuard.text(of: data, named: "名单.docx")
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/unzip") else {
+            if case .failure(let notRead) = read { #expect(notRead.said.zh.contains("unzip")) } else { Issue.record("read a DOCX without unzip") }
+            return
+        }
+        let text = try read.get()
+        #expect(text.contains("1. 吴*德，土湾社区，身份证号11010519491231002X，救助金额1,260.00元"), "\(text)")
+        let found = PersonalData.scan(text)
+        #expect(found.map(\.kind) == [.residentID])
+        #expect(found.first?.line == 2 && found.first?.masked == "110105********002X")
+    }
+
+    /// What attachment files held is kept by their hash for the item's page, bounded: past its limit the oldest goes.
+    @Test func attachmentScansForgetTheOldestPastTheirLimit() {
+        let scans = AttachmentScans()
+        for n in 0...AttachmentScans.limit { scans["\(n).pdf"] = .success([]) }
+        scans["1.pdf"] = .success([])  // kept again: not a new entry
+        #expect(scans["0.pdf"] == nil)
+        #expect(scans["1.pdf"] != nil && scans["\(AttachmentScans.limit).pdf"] != nil)
+    }
+
     @Test func theRetroScanListsPublishedItemsWithPersonalData() async throws {
         try await withServer(demo: true) { app, editor in
             let (id, reviewer) = try await Self.submitted(app, editor)

@@ -44,6 +44,7 @@ public func configure(_ app: Application, _ configuration: ServerConfiguration, 
         poolSize: configuration.poolSize(eventLoops: app.eventLoopGroup.makeIterator().reduce(0) { n, _ in n + 1 }))
     app.middleware.use(RequestLogMiddleware(metrics: app.metrics))
     app.rateLimits = RateLimits()
+    app.attachmentScans = AttachmentScans()
     app.searchLimiter = MemoryRateLimiter(limit: 60, window: 60)
     do {
         app.mailer = try Mailer.from(url: configuration.smtpURL)

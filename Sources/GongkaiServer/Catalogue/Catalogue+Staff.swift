@@ -226,7 +226,9 @@ struct StaffController {
             .field(\.$sha256).all()
         // Before publication, what the privacy guard finds (issue 17).
         let beforePublication = [PublicationState.draft, .returned, .submitted, .approved].map(\.rawValue).contains(item.state)
-        let privacy = beforePublication ? try await PrivacyGuard.scan(item, on: req.db, pool: req.application.threadPool) : nil
+        let privacy =
+            beforePublication
+            ? try await PrivacyGuard.scan(item, on: req.db, pool: req.application.threadPool, known: req.application.attachmentScans) : nil
         return PageRenderer.render(
             StaffViews.item(
                 item.dto(agency: item.agency, category: item.category), drafter: drafter?.displayName ?? "", returnReason: item.returnReason,

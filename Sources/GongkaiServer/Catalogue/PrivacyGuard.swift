@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import Gongkai
+import NIOConcurrencyHelpers
 import Vapor
 
 /// The privacy guard before approval (issue 17): an item's title, summary, body and text-bearing attachments are
@@ -58,22 +59,34 @@ enum PrivacyGuard {
         textParts.flatMap { part in PersonalData.scan(text(part, of: item)).map { Place(part: part, finding: $0) } }
     }
 
-    /// Scans `item` and its attachments (text read off the event loop, on `pool`).
-    static func scan(_ item: ItemRecord, on db: any Database, pool: NIOThreadPool) async throws -> Scan {
+    /// Scans `item` and its attachments (text read off the event loop, on `pool`). An attachment never changes, so
+    /// what its file holds is kept by its SHA-256 (`known`): its bytes are loaded and read once per app server, not at
+    /// every view of the item's page.
+    static func scan(_ item: ItemRecord, on db: any Database, pool: NIOThreadPool, known: AttachmentScans) async throws -> Scan {
         var scan = Scan(found: textPlaces(item))
-        let attachments = try await AttachmentRecord.query(on: db).filter(\.$item.$id == item.requireID()).all()
+        let attachments = try await AttachmentRecord.query(on: db).filter(\.$item.$id == item.requireID())
+            .field(\.$id).field(\.$filename).field(\.$sha256).all()
         for attachment in attachments {
-            let (name, data) = (attachment.filename, attachment.data)
-            let read = try await pool.runIfActive { text(of: data, named: name) }
+            let name = attachment.filename
+            let key = attachment.sha256 + "." + (name as NSString).pathExtension.lowercased()
+            let read: Result<[PersonalData.Finding], NotRead>
+            if let kept = known[key] {
+                read = kept
+            } else {
+                guard let data = try await AttachmentRecord.query(on: db).filter(\.$id == attachment.requireID()).field(\.$data).first()?.data
+                else { continue }
+                read = try await pool.runIfActive { text(of: data, named: name).map(PersonalData.scan) }
+                known[key] = read
+            }
             switch read {
-            case .success(let text): scan.found += PersonalData.scan(text).map { Place(part: name, finding: $0) }
+            case .success(let found): scan.found += found.map { Place(part: name, finding: $0) }
             case .failure(let why): scan.unchecked.append(Unchecked(filename: name, why: why.said))
             }
         }
         return scan
     }
 
-    struct NotRead: Error {
+    struct NotRead: Error, Sendable {
         var said: Said
     }
 
@@ -140,7 +153,7 @@ enum PrivacyGuard {
     /// Before `item` is approved: refuses when personal data is found and `override` gives no reason; with a reason,
     /// returns what to record once the approval is made.
     static func beforeApproval(_ item: ItemRecord, override: String?, req: Request) async throws -> Scan {
-        let scan = try await scan(item, on: req.db, pool: req.application.threadPool)
+        let scan = try await scan(item, on: req.db, pool: req.application.threadPool, known: req.application.attachmentScans)
         let reason = override?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         if !scan.found.isEmpty, reason.isEmpty { throw Refused(scan: scan) }
         return scan
@@ -214,5 +227,35 @@ extension Catalogue {
             try await PrivacyGuard.recordOverride(
                 scan, reason: privacyReason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "", item: item, by: user, on: db)
         }
+    }
+}
+
+/// What each attachment file held for the privacy guard, by its SHA-256 and kind, as this app server read it; at most
+/// `limit` files, the oldest forgotten first.
+final class AttachmentScans: Sendable {
+    static let limit = 4096
+    private let kept = NIOLockedValueBox((order: [String](), results: [String: Result<[PersonalData.Finding], PrivacyGuard.NotRead>]()))
+
+    subscript(key: String) -> Result<[PersonalData.Finding], PrivacyGuard.NotRead>? {
+        get { kept.withLockedValue { $0.results[key] } }
+        set {
+            guard let newValue else { return }
+            kept.withLockedValue { kept in
+                if kept.results.updateValue(newValue, forKey: key) == nil { kept.order.append(key) }
+                if kept.order.count > Self.limit { kept.results[kept.order.removeFirst()] = nil }
+            }
+        }
+    }
+}
+
+extension Application {
+    private struct AttachmentScansKey: StorageKey {
+        typealias Value = AttachmentScans
+    }
+
+    /// What this app server has read of attachment files for the privacy guard (set up by `configure`).
+    var attachmentScans: AttachmentScans {
+        get { storage[AttachmentScansKey.self] ?? AttachmentScans() }
+        set { storage[AttachmentScansKey.self] = newValue }
     }
 }
