@@ -95,6 +95,14 @@ import VaporTesting
             try await client.signIn("lianfang-officer")
             let page = try await client.get(SiteURL.staffReport(DemoSeed.lianfangCode, 2026).path).body.string
             #expect(page.contains("各月新收申请及办理结果"))
+            // And the year's answers on time and late, counted against the deadlines the applications carry.
+            let answeredThisYear = try await ApplicationRecord.query(on: app.db).filter(\.$agency.$id == lianfang.requireID())
+                .filter(\.$answeredOn >= "2026-01-01").filter(\.$answeredOn <= "2026-12-31").filter(\.$dueOn != nil).all()
+            let late = answeredThisYear.filter { ($0.answeredOn ?? "") > ($0.dueOn ?? "") }.count
+            let onTime = try #require(generated.onTime)
+            #expect(onTime.summary.hasPrefix("本年答复政府信息公开申请\(answeredThisYear.count)件，按期答复\(answeredThisYear.count - late)件"))
+            let shown = page.contains("按期答复情况（按答复月份）")
+            #expect(shown)
             // Loading again adds none.
             _ = try await DemoSeed.load(on: app.db, passwords: app.password.async, today: today, applications: true)
             #expect(try await ApplicationRecord.query(on: app.db).count() == applications.count)

@@ -40,6 +40,34 @@ import Testing
         #expect(chart.summary.contains("尚未办结\(carried)件"))
     }
 
+    /// The share answered by the deadline: answers given in the year, by month, on time or late; withdrawals, open
+    /// applications and answers given next year are not answers of this year.
+    @Test func theOnTimeShareCountsTheYearsAnswersAgainstTheirDeadlines() throws {
+        let facts = ReportFacts(applications: [
+            .init(
+                id: "a", received: Self.day("2024-01-15"), closed: Self.day("2024-02-05"), applicantType: .naturalPerson, result: "3.1",
+                withdrawn: false, answered: Self.day("2024-02-05"), due: Self.day("2024-02-19")),
+            // On the deadline is on time.
+            .init(
+                id: "b", received: Self.day("2024-03-04"), closed: Self.day("2024-04-01"), applicantType: .naturalPerson, result: "3.2",
+                withdrawn: false, answered: Self.day("2024-04-01"), due: Self.day("2024-04-01")),
+            .init(
+                id: "c", received: Self.day("2024-03-11"), closed: Self.day("2024-04-12"), applicantType: .naturalPerson, result: "3.1",
+                withdrawn: false, weight: 2, answered: Self.day("2024-04-12"), due: Self.day("2024-04-09")),
+            .init(
+                id: "d", received: Self.day("2024-03-11"), closed: Self.day("2024-03-20"), applicantType: .naturalPerson, result: nil, withdrawn: true
+            ),
+            .init(
+                id: "e", received: Self.day("2024-12-20"), closed: Self.day("2025-01-10"), applicantType: .naturalPerson, result: "3.1",
+                withdrawn: false, answered: Self.day("2025-01-10"), due: Self.day("2025-01-20")),
+        ])
+        let chart = try #require(ReportCharts.onTime(year: 2024, facts: facts))
+        #expect(chart.summary.hasPrefix("本年答复政府信息公开申请4件，按期答复2件，占50.0%；逾期答复2件。"))
+        #expect(chart.summary.contains("2月1件，3月0件，4月3件（逾期2件）"))
+        #expect(chart.svg.contains("按期答复") && chart.svg.contains("逾期答复"))
+        #expect(ReportCharts.onTime(year: 2024, facts: Self.facts) == nil, "facts without deadlines draw no chart")
+    }
+
     @Test func aYearWithoutNewApplicationsHasNoChart() {
         #expect(ReportCharts.months(year: 2019, facts: Self.facts) == nil)
     }

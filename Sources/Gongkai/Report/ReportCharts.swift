@@ -72,6 +72,28 @@ public enum ReportCharts {
             id: id, title: "各月新收申请及办理结果", summary: summary, bars: bars, series: ["予以公开", "部分公开", "其他结果", "尚未办结"])
     }
 
+    /// Answers given within the year by the month they were given, each bar split into those given by their
+    /// statutory deadline (第三十三条, with any extension) and those given after it; the summary says the share on time.
+    /// Nil when nothing was answered in the year, or the facts carry no deadlines.
+    public static func onTime(year: Int, facts: ReportFacts, id: String = "chart-on-time") -> Chart? {
+        var counts = Array(repeating: [0, 0], count: 12)
+        for application in facts.applications {
+            guard let answered = application.answered, let due = application.due, answered.year == year else { continue }
+            let month = answered.parts.month - 1
+            let part = answered <= due ? 0 : 1
+            counts[month][part] = sum([counts[month][part], application.weight])
+        }
+        let bars = counts.enumerated().map { Bar(label: "\($0.offset + 1)月", parts: $0.element) }
+        let total = sum(bars.map(\.total))
+        guard total > 0 else { return nil }
+        let late = sum(bars.map { $0.parts[1] })
+        let share = Double(total - late) / Double(total) * 100
+        let summary =
+            "本年答复政府信息公开申请\(total)件，按期答复\(total - late)件，占\(String(format: "%.1f", share))%；逾期答复\(late)件。按答复的月份："
+            + bars.map { "\($0.label)\($0.total)件" + ($0.parts[1] > 0 ? "（逾期\($0.parts[1])件）" : "") }.joined(separator: "，") + "。"
+        return chart(id: id, title: "按期答复情况（按答复月份）", summary: summary, bars: bars, series: ["按期答复", "逾期答复"])
+    }
+
     /// Table 三's 本年新收 by applicant (自然人 and the five kinds of 法人或其他组织).
     public static func applicants(_ report: AnnualReport, id: String = "chart-applicants") -> Chart? {
         guard let row = report.table3?["1"] else { return nil }

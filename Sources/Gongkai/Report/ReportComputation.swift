@@ -15,8 +15,15 @@ public struct ReportFacts: Sendable {
         /// How many applications alike this stands for (a database's count of a group); 1 for one record, whose id
         /// then goes into the sources of the cells it counts in.
         public var weight: Int
+        /// The day it was answered, and the statutory deadline then standing (第三十三条, with any extension); nil
+        /// when it was not answered (withdrawn, abandoned, open) or, in a database's grouped counts, not asked for.
+        public var answered: Day?
+        public var due: Day?
 
-        public init(id: String, received: Day?, closed: Day?, applicantType: ApplicantType, result: String?, withdrawn: Bool, weight: Int = 1) {
+        public init(
+            id: String, received: Day?, closed: Day?, applicantType: ApplicantType, result: String?, withdrawn: Bool, weight: Int = 1,
+            answered: Day? = nil, due: Day? = nil
+        ) {
             self.id = id
             self.received = received
             self.closed = closed
@@ -24,6 +31,8 @@ public struct ReportFacts: Sendable {
             self.result = result
             self.withdrawn = withdrawn
             self.weight = weight
+            self.answered = answered
+            self.due = due
         }
     }
 

@@ -115,7 +115,9 @@ enum AnnualReportViews {
                     .class("notice"), .h2(.text(UIText.arithmeticErrorsToFix(l))),
                     .ul(.forEach(errors) { .li(.text($0.text(l))) })),
             .h2(.text(UIText.tablesFromRecords(l))),
-            .unwrap(generated.months) { .div(.class("report"), .attribute(named: "lang", value: "zh-CN"), .raw(ReportCharts.figure($0))) },
+            .forEach([generated.months, generated.onTime].compactMap { $0 }) {
+                .div(.class("report"), .attribute(named: "lang", value: "zh-CN"), .raw(ReportCharts.figure($0)))
+            },
             tables(generated.report),
             .h2(.text(UIText.sources(l))),
             generated.sources.isEmpty

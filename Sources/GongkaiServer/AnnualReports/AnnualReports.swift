@@ -16,6 +16,8 @@ struct AnnualReports {
         var sources: [String: [String]]
         /// The year's new applications by month and outcome, from the same facts (`ReportCharts.months`).
         var months: ReportCharts.Chart? = nil
+        /// The year's answers on time and late, by month (`ReportCharts.onTime`).
+        var onTime: ReportCharts.Chart? = nil
     }
 
     /// The facts with the applications counted by the database in groups (type, result, status, new or carried,
@@ -61,6 +63,7 @@ struct AnnualReports {
         // plain rows (a district holds hundreds of thousands; the full records are not needed).
         struct Row: Decodable {
             var tracking_number: String, received_on: String, closed_on: String?, applicant_type: String, result: String?, status: String
+            var answered_on: String?, due_on: String?
         }
         let sql = try db.sql()
         let applications =
@@ -68,7 +71,7 @@ struct AnnualReports {
             ? []
             : try await sql.raw(
                 """
-                SELECT tracking_number, received_on, closed_on, applicant_type, result, status FROM applications
+                SELECT tracking_number, received_on, closed_on, applicant_type, result, status, answered_on, due_on FROM applications
                 WHERE agency_id = \(bind: agencyID) AND kind = 'disclosure' AND received_on IS NOT NULL AND received_on <= \(bind: end)
                   AND (closed_on IS NULL OR closed_on >= \(bind: start))
                 """
@@ -92,7 +95,8 @@ struct AnnualReports {
                 guard let type = ApplicantType(rawValue: row.applicant_type) else { return nil }
                 return ReportFacts.Application(
                     id: row.tracking_number, received: Day(iso: row.received_on), closed: row.closed_on.flatMap(Day.init(iso:)),
-                    applicantType: type, result: row.result, withdrawn: row.status == ApplicationStatus.withdrawn.rawValue)
+                    applicantType: type, result: row.result, withdrawn: row.status == ApplicationStatus.withdrawn.rawValue,
+                    answered: row.answered_on.flatMap(Day.init(iso:)), due: row.due_on.flatMap(Day.init(iso:)))
             },
             reviews: reviews.compactMap { review in
                 guard let kind = ReviewKind(code: review.kind), let result = ReviewResult(code: review.result), let filed = Day(iso: review.filedOn)
@@ -135,7 +139,8 @@ struct AnnualReports {
         output.report.sections = try await narrative(agency: agency, year: year, facts: facts, report: output.report)
         let findings = ReportChecker.check(output.report).filter { $0.rule != ReportChecker.placeholderRule }
         return Generated(
-            report: output.report, findings: findings, sources: output.sources, months: ReportCharts.months(year: year, facts: facts))
+            report: output.report, findings: findings, sources: output.sources, months: ReportCharts.months(year: year, facts: facts),
+            onTime: ReportCharts.onTime(year: year, facts: facts))
     }
 
     /// Sections 一 to 六 drafted from the records, for staff to edit.
