@@ -22,6 +22,13 @@ import VaporTesting
             #expect(readingPage.contains("本文是对以下政策的解读：<a href=\"\(policyPath)\">《关于调整2026年城乡低保标准的通知》</a>"))
             let policyPage = try await client.get(policyPath).body.string
             #expect(policyPage.contains("<h2>政策解读</h2>") && policyPage.contains("<a href=\"\(readingPath)\">《关于调整2026年城乡低保标准的通知》政策解读</a>"))
+            // The API names them both ways too.
+            let readingJSON = try await client.get(SiteURL.apiItem(try reading.requireID()).path).content.decode(ItemDTO.self)
+            #expect(readingJSON.interprets == policy.indexNumber)
+            #expect(readingJSON.policy?.id == policy.id && readingJSON.policy?.url.hasSuffix(policyPath) == true)
+            let policyJSON = try await client.get(SiteURL.apiItem(try policy.requireID()).path).content.decode(ItemDTO.self)
+            let readingID = try reading.requireID()
+            #expect(policyJSON.policy == nil && policyJSON.interpretations?.map(\.id) == [readingID])
             // Withdrawn, the interpretation is no longer linked from the policy.
             reading.state = PublicationState.withdrawn.rawValue
             try await reading.save(on: app.db)

@@ -14,14 +14,41 @@ import VaporTesting
     static let opinion = "承办科室内部审批意见：建议同意，待分管领导签批。"
     static let detail = "2026年第三季度城乡低保资金发放明细：共发放126户、保障金合计18.9万元；吴某德户，银行账号\(account)，发放1,260元。\(opinion)"
 
+    /// An application made online on the portal, to be answered online: its id, number and secret.
+    static func applied(_ app: Application, _ portal: TestClient) async throws -> (id: UUID, number: String, secret: String) {
+        let online = ApplicationTests.form(title: "2026年第三季度城乡低保资金发放明细").map { $0.0 == "delivery" ? ($0.0, "online") : $0 }
+        let receipt = try await portal.post(SiteURL.apply(DemoSeed.lianfangCode).path, form: online, csrf: false).body.string
+        let number = try #require(receipt.firstMatch(of: /(\d{2}\w+-2026-\d{5})/).map { String($0.1) })
+        let secret = try #require(receipt.firstMatch(of: /<strong>([2-9A-Z]{12})<\/strong>/).map { String($0.1) })
+        let id = try #require(try await ApplicationRecord.query(on: app.db).filter(\.$trackingNumber == number).first()?.id)
+        return (id, number, secret)
+    }
+
+    /// The API's answer takes the same passages: the applicant's copy and the answer the API gives hold none of them.
+    @Test func theAPIsAnswerWithholdsPassagesToo() async throws {
+        try await withServer(demo: true, today: Day(iso: "2026-11-20")!) { app, client in
+            let (id, _, _) = try await Self.applied(app, TestClient(app: app, passwords: [:]))
+            let token = try await ApplicationAPITests.officerToken(app)
+            let path = SiteURL.apiApplicationMoves(id).path
+            #expect(try await ApplicationAPITests.json(client, .POST, path, token: token, #"{"move":"confirm"}"#).status == .ok)
+            struct Answer: Encodable {
+                var move = "answer", result = "3.2", detail = RedactionAnswerTests.detail
+                var withheld = "银行账号\(RedactionAnswerTests.account)｜第十五条\n\(RedactionAnswerTests.opinion)｜第十六条"
+            }
+            let body = String(decoding: try JSONEncoder().encode(Answer()), as: UTF8.self)
+            let answered = try await ApplicationAPITests.json(client, .POST, path, token: token, body)
+            #expect(answered.status == .ok)
+            let text = answered.body.string
+            #expect(text.contains("【此处依据第十五条不予公开】") && !text.contains(Self.account) && !text.contains("分管领导"))
+            let record = try #require(try await ApplicationRecord.find(id, on: app.db))
+            #expect(record.providedOriginal == Self.detail && !record.answerDetail.contains(Self.account))
+        }
+    }
+
     @Test func theApplicantReadsNoneOfTheWithheldText_andStaffKeepTheOriginal() async throws {
         try await withServer(demo: true, today: Day(iso: "2026-11-20")!) { app, client in
             let portal = TestClient(app: app, passwords: [:])
-            let online = ApplicationTests.form(title: "2026年第三季度城乡低保资金发放明细").map { $0.0 == "delivery" ? ($0.0, "online") : $0 }
-            let receipt = try await portal.post(SiteURL.apply(DemoSeed.lianfangCode).path, form: online, csrf: false).body.string
-            let number = try #require(receipt.firstMatch(of: /(\d{2}\w+-2026-\d{5})/).map { String($0.1) })
-            let secret = try #require(receipt.firstMatch(of: /<strong>([2-9A-Z]{12})<\/strong>/).map { String($0.1) })
-            let id = try #require(try await ApplicationRecord.query(on: app.db).filter(\.$trackingNumber == number).first()?.id)
+            let (id, number, secret) = try await Self.applied(app, portal)
             try await client.signIn("lianfang-officer")
             #expect(try await ApplicationTests.move(client, id, [("move", "confirm"), ("date", "2026-11-20")]).status == .seeOther)
 

@@ -51,6 +51,20 @@ struct ItemDTO: Content, Equatable {
     var version: Int
     /// 第二十六条: working days published past the 20 allowed (0 when on time).
     var daysLate: Int
+    /// 政策解读: the 索引号 of the policy this item interprets.
+    var interprets: String? = nil
+    /// On one item's answer only: the published policy it interprets, and the published 解读 of it.
+    var policy: ItemRef? = nil
+    var interpretations: [ItemRef]? = nil
+}
+
+/// Another item named by an item (a policy and its 解读), with its page on the portal.
+struct ItemRef: Content, Equatable {
+    var id: UUID
+    var agencyCode: String
+    var indexNumber: String
+    var title: String
+    var url: String
 }
 
 /// A page of a list.
@@ -89,6 +103,6 @@ extension ItemRecord {
             categoryName: category.name, title: title, documentNumber: documentNumber, issuingAgency: issuingAgency,
             summary: summary, body: body, writtenOn: writtenOn, publishedOn: publishedOn, validity: validity,
             channels: channels.split(separator: ",").map(String.init), bulletinPlace: bulletinPlace,
-            postingFrom: postingFrom, postingTo: postingTo, state: state, version: version, daysLate: daysLate)
+            postingFrom: postingFrom, postingTo: postingTo, state: state, version: version, daysLate: daysLate, interprets: interprets)
     }
 }

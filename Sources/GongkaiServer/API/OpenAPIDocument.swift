@@ -113,11 +113,17 @@ enum OpenAPIDocument {
                 "postingTo": ["type": "string", "nullable": true],
                 "state": string("draft, submitted, returned, approved, published, withdrawn, superseded"), "version": ["type": "integer"],
                 "daysLate": ["type": "integer", "description": "working days past 第二十六条's 20"],
+                "interprets": ["type": "string", "nullable": true, "description": "政策解读: the 索引号 of the policy it interprets"],
+                "policy": ["allOf": [ref("ItemRef")], "nullable": true, "description": "one item's answer only: the published policy it interprets"],
+                "interpretations": ["type": "array", "items": ref("ItemRef"), "description": "one item's answer only: its published 解读"],
             ],
             required: [
                 "id", "agencyCode", "agencyName", "indexNumber", "categoryID", "categoryName", "title", "documentNumber", "issuingAgency", "summary",
                 "body", "writtenOn", "channels", "bulletinPlace", "state", "version", "daysLate",
             ]),
+        "ItemRef": object(
+            ["id": string("UUID"), "agencyCode": string(), "indexNumber": string("索引号"), "title": string(), "url": string("its page on the portal")],
+            required: ["id", "agencyCode", "indexNumber", "title", "url"]),
         "ItemPage": object(
             [
                 "items": array(ref("Item")), "page": ["type": "integer"], "perPage": ["type": "integer"], "total": ["type": "integer"],
@@ -225,6 +231,9 @@ enum OpenAPIDocument {
                 "pages": text("fee by page: the pages to be provided"),
                 "result": text("answer: row id of table 三 in the year's format"),
                 "detail": text("answer: what 第三十六条 asks for its result (where and how given, the part withheld and why, the reason)"),
+                "withheld": text(
+                    "answer 3.2 (部分公开, 第三十七条): the passages of detail withheld, one a line, each `passage｜第十五条` (or 第十四条, 第十六条); the applicant's copy shows 【此处依据第十五条不予公开】 in their place, the original is kept for staff"
+                ),
                 "elsewhere": text("answer 3.4.1: \"on\" when the information is not this agency's (第三十六条第（五）项)"),
                 "responsible": text("answer 3.4.1 elsewhere: the agency responsible and its contact, when known"),
                 "letterTitle": text("the letter as sent; drafted when empty"), "letterBody": text(),

@@ -206,6 +206,7 @@ struct ApplicationAPIController {
         let letter = try await service.letterAsSent(
             move, for: record, agency: record.agency, date: date, today: req.today, title: form.letterTitle, body: form.letterBody)
         try await service.perform(move, on: record, date: date, letter: letter, by: reader.user, today: req.today)
+        try await form.keepOriginal(on: record, db: req.db)
         return try await dto(record, reader, req: req, withHistory: true)
     }
 }

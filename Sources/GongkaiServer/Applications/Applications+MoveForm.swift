@@ -1,3 +1,4 @@
+import Fluent
 import Gongkai
 import Vapor
 
@@ -51,6 +52,14 @@ extension ApplicationStaffController {
             case .success(let text): return text + "\n\n" + Redaction.listing(passages)
             case .failure(let problem): throw Refused(.unprocessableEntity, said: problem.said)
             }
+        }
+
+        /// After the move is done: the information as the officer wrote it, when passages were withheld, kept with the
+        /// application for staff (the letter, the history and the audit log have the applicant's copy).
+        func keepOriginal(on record: ApplicationRecord, db: any Database) async throws {
+            guard let original = withheldFrom else { return }
+            record.providedOriginal = original
+            try await record.save(on: db)
         }
 
         /// Refuses the move when the form was made from an older revision of `record` than the stored one.

@@ -226,11 +226,7 @@ struct ApplicationStaffController {
         let letter = try await service.letterAsSent(
             move, for: record, agency: record.agency, date: date, today: req.today, title: form.letterTitle, body: form.letterBody)
         try await service.perform(move, on: record, date: date, letter: letter, by: reader.user, today: req.today)
-        if let original = form.withheldFrom {
-            // NB: kept with the application for staff; the letter, the history and the audit log have the applicant's copy.
-            record.providedOriginal = original
-            try await record.save(on: req.db)
-        }
+        try await form.keepOriginal(on: record, db: req.db)
         return req.redirect(to: SiteURL.staffApplication(record.id!).path)
     }
 

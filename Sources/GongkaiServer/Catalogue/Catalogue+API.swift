@@ -51,14 +51,26 @@ struct APIController {
 
     func item(_ req: Request) async throws -> ItemDTO {
         guard let id = req.parameters.get("id", as: UUID.self) else { throw Refused(.badRequest, .itemIdNeeded) }
-        let record = try await Catalogue(db: req.db, calendar: req.workdays).item(id)
+        let catalogue = Catalogue(db: req.db, calendar: req.workdays)
+        let record = try await catalogue.item(id)
         if record.state != PublicationState.published.rawValue {
             // Drafts exist only for staff of their own agency.
             guard let user = try await tokenUser(req), try await Access.of(user, on: req.db).canRead(agency: record.$agency.id) else {
                 throw Refused(.notFound, .noPublishedItemId, id.uuidString)
             }
         }
-        return record.dto(agency: record.agency, category: record.category)
+        var dto = record.dto(agency: record.agency, category: record.category)
+        // 政策解读 and its policy, both ways, as the item's page links them.
+        let (policy, readings) = try await catalogue.interpretations(of: record)
+        func ref(_ item: ItemRecord) throws -> ItemRef {
+            let id = try item.requireID()
+            return ItemRef(
+                id: id, agencyCode: item.agency.code, indexNumber: item.indexNumber, title: item.title,
+                url: req.baseURL + SiteURL.item(item.agency.code, id).path)
+        }
+        dto.policy = try policy.map(ref)
+        dto.interpretations = try readings.map(ref)
+        return dto
     }
 
     private func tokenUser(_ req: Request) async throws -> StaffUser? {
