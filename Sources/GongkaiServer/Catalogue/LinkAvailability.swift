@@ -136,7 +136,10 @@ struct LinkAvailability {
 
     /// Opens a path of this site; its HTML when asked for and it is a page.
     private func open(_ path: String, read: Bool) async -> (problem: String?, html: String?) {
-        let request = Request(application: app, method: .GET, url: URI(string: path), on: app.eventLoopGroup.any())
+        // NB: the check's own requests are not logged one by one (a check opens thousands); its problems are its result.
+        var logger = Logger(label: "gongkai.link-check")
+        logger.logLevel = .warning
+        let request = Request(application: app, method: .GET, url: URI(string: path), logger: logger, on: app.eventLoopGroup.any())
         do {
             let response = try await app.responder.respond(to: request).get()
             guard response.status.code < 400 else { return ("HTTP \(response.status.code)", nil) }
