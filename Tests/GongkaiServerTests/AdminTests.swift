@@ -9,6 +9,52 @@ import VaporTesting
 
 /// Administrators manage agencies, categories and accounts; nobody else does; every change is audited.
 @Suite struct AdminTests {
+    /// A 2×2 red PNG, as an administrator's emblem.
+    static let png: [UInt8] = [
+        0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00,
+        0x00, 0x02, 0x08, 0x02, 0x00, 0x00, 0x00, 0xFD, 0xD4, 0x9A, 0x73, 0x00, 0x00, 0x00, 0x10, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63,
+        0x58, 0xC2, 0xC0, 0x00, 0x44, 0x0C, 0x10, 0x0A, 0x00, 0x14, 0x8E, 0x02, 0x91, 0xC4, 0x2D, 0x2B, 0xCB, 0x00, 0x00, 0x00, 0x00, 0x49,
+        0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+    ]
+
+    /// Issue 16: the administrator uploads the site's emblem, every page's header shows it before the name, it is
+    /// served with a year's caching by its hash; a file that is no image or too large is refused naming it; removed,
+    /// it is gone.
+    @Test func theAdministratorUploadsAnEmblem_everyHeaderShowsIt_andRemovesIt() async throws {
+        try await withServer(demo: true) { app, admin in
+            try await admin.signIn("admin")
+            let before = try await admin.get(SiteURL.adminSite.path).body.string
+            #expect(before.contains("尚未上传徽标。"))
+            let path = SiteURL.adminSiteEmblem.path
+            #expect(try await VersionAndAttachmentTests.multipart(admin, path: path, filename: "区徽.png", bytes: Self.png).status == .seeOther)
+            let version = try #require(app.siteSettings.emblem)
+            let home = try await TestClient(app: app, passwords: [:]).get(SiteURL.home.path).body.string
+            let shown = home.contains("<a href=\"/\"><img src=\"\(SiteURL.emblem(version: version).path)\" alt class=\"emblem\"/>")
+            #expect(shown)
+            let image = try await TestClient(app: app, passwords: [:]).get(SiteURL.emblem(version: version).path)
+            #expect(image.status == .ok && image.headers.first(name: .contentType) == "image/png" && Array(image.body.readableBytesView) == Self.png)
+            #expect(image.headers.first(name: .cacheControl) == "public, max-age=31536000, immutable")
+
+            let text = try await VersionAndAttachmentTests.multipart(admin, path: path, filename: "徽标.txt", bytes: Array("不是图片".utf8))
+            #expect(text.status == .unprocessableEntity && text.body.string.contains("文件「徽标.txt」不是 PNG、JPEG、GIF 或 WebP 图片。"))
+            let large = try await VersionAndAttachmentTests.multipart(
+                admin, path: path, filename: "大图.png", bytes: Self.png + Array(repeating: 0, count: SiteEmblem.limit))
+            #expect(large.status == .unprocessableEntity && large.body.string.contains("超过200KB的上限"))
+            #expect(app.siteSettings.emblem == version, "a refused file leaves the emblem as it was")
+
+            let editor = TestClient(app: app, passwords: admin.passwords)
+            try await editor.signIn("lianfang-editor")
+            #expect(try await VersionAndAttachmentTests.multipart(editor, path: path, filename: "区徽.png", bytes: Self.png).status == .forbidden)
+
+            #expect(try await admin.post(path, form: [("action", "remove")]).status == .seeOther)
+            let after = try await TestClient(app: app, passwords: [:]).get(SiteURL.home.path).body.string
+            #expect(!after.contains("class=\"emblem\""))
+            #expect(try await TestClient(app: app, passwords: [:]).get(SiteURL.emblem(version: version).path).status == .notFound)
+            let logged = try await AuditRecord.query(on: app.db).filter(\.$entity == "site").filter(\.$entityID == SiteEmblem.name).count()
+            #expect(logged == 2)
+        }
+    }
+
     static let newAgency: [(String, String)] = [
         ("code", "11500106MB1234567X"), ("name", "重庆市沙坪坝区测试街道办事处"), ("kind", "subdistrict"), ("parent", DemoSeed.districtCode),
         ("functions", "负责辖区内的公共服务。"), ("organisation", "党政办公室、社区事务办公室"), ("headName", "张三"),

@@ -13,7 +13,8 @@ import Vapor
 
     /// One URL of each `SiteURL` case; the test fails when a route has none.
     static let examples: [SiteURL] = [
-        .home, .reportCheck, .apiReportCheck, .staffPrivacy, .staffInspection(agency: code), .agency(code), .guide(code),
+        .home, .reportCheck, .apiReportCheck, .staffPrivacy, .staffInspection(agency: code), .emblem(version: "0123456789abcdef"), .adminSiteEmblem,
+        .agency(code), .guide(code),
         .catalogue(code, category: id, year: 2024, page: 3),
         .item(code, id),
         .attachment(code, id, other), .notices(code), .reports(code), .feed(code),

@@ -56,7 +56,8 @@ extension AdminController {
         PageRenderer.render(
             AdminViews.form(
                 title: UIText.siteSettingsTitle(req.language), action: SiteURL.adminSite.path, fields: Self.siteFields(req.language), values: values,
-                problems: problems, submit: UIText.save(req.language), viewer: req.staffViewer), status: status)
+                problems: problems, submit: UIText.save(req.language), viewer: req.staffViewer,
+                after: Self.emblemSection(req.application.siteSettings.emblem, viewer: req.staffViewer)), status: status)
     }
 
     func site(_ req: Request) async throws -> Response {

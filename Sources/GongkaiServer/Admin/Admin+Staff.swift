@@ -9,6 +9,7 @@ struct AdminController {
         signedIn.get(.admin, use: overview)
         signedIn.get(.adminSite, use: site)
         signedIn.post(.adminSite, use: saveSite)
+        signedIn.post(.adminSiteEmblem, bodyLimit: "1mb", use: saveEmblem)
         signedIn.get(.adminNewAgency, use: newAgency)
         signedIn.post(.adminNewAgency, use: createAgency)
         signedIn.get(.adminAgency, use: editAgency)

@@ -9,7 +9,7 @@ enum SiteRoute: CaseIterable, Sendable {
     case home, agency, guide, catalogue, item, attachment, notices, reports, annualReport, annualReportDownload, feed
     case search, sitemap, apply, applicationStatus, applicationLetter, complaints, reportCheck
     // Operations.
-    case healthz, metrics, stylesheet
+    case healthz, metrics, stylesheet, emblem
     // The back office.
     case staffHome, staffLogin, staffLogout, staffAudit
     case staffNewItem, staffItem, staffEditItem, staffItemAction, staffAttachments, staffNewVersion, staffPrivacy, staffInspection
@@ -18,7 +18,8 @@ enum SiteRoute: CaseIterable, Sendable {
     case staffApplicationForm
     case staffReports, staffReport, staffReportSave, staffReportPublish, staffReportTrends
     case staffRegisters, staffRegistersSave, staffRegistersImport, staffTrainings, staffReviewCases, staffComplaints, staffComplaint
-    case admin, adminSite, adminNewAgency, adminAgency, adminCategories, adminCategory, adminNewAccount, adminAccount, adminAccountToken
+    case admin, adminSite, adminSiteEmblem, adminNewAgency, adminAgency, adminCategories, adminCategory, adminNewAccount, adminAccount,
+        adminAccountToken
     // The API.
     case apiOpenAPI, apiAgencies, apiAgency, apiAgencyCategories, apiItems, apiItem, apiItemActions, apiSearch
     case apiAgencyApplications, apiApplicationStatus, apiApplications, apiApplication, apiApplicationMoves, apiReportCheck
@@ -47,6 +48,7 @@ enum SiteRoute: CaseIterable, Sendable {
         case .healthz: ["healthz"]
         case .metrics: ["metrics"]
         case .stylesheet: ["assets", "site.css"]
+        case .emblem: ["assets", "emblem"]
         case .staffHome: ["staff"]
         case .staffLogin: ["staff", "login"]
         case .staffLogout: ["staff", "logout"]
@@ -84,6 +86,7 @@ enum SiteRoute: CaseIterable, Sendable {
         case .staffComplaint: ["staff", "complaints", ":id"]
         case .admin: ["staff", "admin"]
         case .adminSite: ["staff", "admin", "site"]
+        case .adminSiteEmblem: ["staff", "admin", "site", "emblem"]
         case .adminNewAgency: ["staff", "admin", "agencies", "new"]
         case .adminAgency: ["staff", "admin", "agencies", ":code"]
         case .adminCategories: ["staff", "admin", "agencies", ":code", "categories"]

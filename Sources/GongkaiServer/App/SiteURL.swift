@@ -17,6 +17,8 @@ enum SiteURL {
     case healthz
     /// The site's stylesheet, its version in the query so that a changed one is fetched anew.
     case stylesheet
+    /// The site's emblem, by its version (the first digits of its SHA-256).
+    case emblem(version: String)
     case staffHome
     case staffLogin
     case staffLogout
@@ -34,6 +36,7 @@ enum SiteURL {
     case admin
     /// The site's name and footer.
     case adminSite
+    case adminSiteEmblem
     case annualReport(String, Int, version: Int? = nil)
     case annualReportDownload(String, Int, format: String, version: Int? = nil)
     case apply(String)
@@ -109,6 +112,7 @@ enum SiteURL {
         case .sitemap: .sitemap
         case .healthz: .healthz
         case .stylesheet: .stylesheet
+        case .emblem: .emblem
         case .metrics: .metrics
         case .staffHome: .staffHome
         case .staffLogin: .staffLogin
@@ -124,6 +128,7 @@ enum SiteURL {
         case .staffAudit: .staffAudit
         case .admin: .admin
         case .adminSite: .adminSite
+        case .adminSiteEmblem: .adminSiteEmblem
         case .annualReport: .annualReport
         case .annualReportDownload: .annualReportDownload
         case .apply: .apply
@@ -199,8 +204,9 @@ enum SiteURL {
             .apiApplicationMoves(let id):
             [id.uuidString]
         case .staffApplicationLetter(let id, let other), .staffApplicationReview(let id, let other): [id.uuidString, other.uuidString]
-        case .home, .search, .sitemap, .healthz, .metrics, .stylesheet, .staffHome, .staffLogin, .staffLogout, .staffNewItem, .staffAudit, .admin,
-            .adminSite, .applicationStatus, .applicationLetter, .staffApplications, .staffNewApplication, .staffComplaints, .staffTrainings,
+        case .home, .search, .sitemap, .healthz, .metrics, .stylesheet, .emblem, .staffHome, .staffLogin, .staffLogout, .staffNewItem,
+            .staffAudit, .admin, .adminSite, .adminSiteEmblem, .applicationStatus, .applicationLetter, .staffApplications, .staffNewApplication,
+            .staffComplaints, .staffTrainings,
             .staffReviewCases,
             .staffRegisters,
             .staffRegistersSave, .staffRegistersImport, .staffReports, .staffReportTrends, .adminNewAgency, .adminNewAccount, .apiOpenAPI,
@@ -221,6 +227,7 @@ enum SiteURL {
             ])
         case .apiSearch(let q): query(["q": q])
         case .stylesheet: query(["v": Stylesheet.version])
+        case .emblem(let version): query(["v": version])
         case .annualReport(_, _, let version): query(["version": version.map(String.init)])
         case .annualReportDownload(_, _, let format, let version): query(["format": format, "version": version.map(String.init)])
         case .staffApplicationCompose(_, let move): query(["move": move])

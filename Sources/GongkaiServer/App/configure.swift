@@ -113,6 +113,7 @@ let migrations: [any Migration] = [
     M031_ItemInterprets(),  // an interpretation (政策解读) names its policy by 索引号
     M032_ProvidedOriginal(),  // a 部分公开 answer's information before its withheld passages were taken out
     M033_LinkChecks(),  // each agency's last link check
+    M034_SiteFiles(),  // the site's emblem
 ]
 
 struct CalendarKey: StorageKey {

@@ -13,6 +13,7 @@ func routes(_ app: Application) throws {
     app.get(.healthz, use: healthz)
     app.get(.metrics, use: metricsEndpoint)
     app.get(.stylesheet, use: Stylesheet.serve)
+    app.get(.emblem, use: SiteEmblem.serve)
 }
 
 /// Healthy when the database answers.

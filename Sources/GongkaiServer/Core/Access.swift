@@ -123,7 +123,7 @@ extension Request {
             staff: nil, csrf: nil, language: language, edition: edition,
             address: method == .GET ? url.query.map { url.path + "?" + $0 } ?? url.path : nil,
             suggestsEnglish: url.path == SiteURL.home.path && language == .zh && Language.prefersEnglish(headers.first(name: .acceptLanguage)),
-            siteName: site.name, footer: site.footer)
+            siteName: site.name, emblem: site.emblem, footer: site.footer)
     }
 
     /// For back-office pages, which run behind the sessions middleware.

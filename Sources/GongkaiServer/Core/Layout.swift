@@ -25,6 +25,8 @@ struct Viewer {
     var suggestsEnglish = false
     /// The site's name set at `gongkai setup`; nil for the generic 政府信息公开平台.
     var siteName: String?
+    /// The site's emblem's version, when the administrator has uploaded one.
+    var emblem: String?
     /// The site's footer lines the administrator has set.
     var footer: [SiteSettings.FooterField: String] = [:]
     /// On an agency's pages: its banner and column set.
@@ -51,7 +53,7 @@ enum Views {
                 .a(.href(Views.attr("#main")), .class("skip noprint"), .text(UIText.skipToContent(language))),
                 .header(
                     .class("site"),
-                    .a(.href(Views.attr(SiteURL.home.path)), .text(viewer.siteName ?? UIText.siteName(language))),
+                    homeLink(viewer),
                     .form(
                         .action(SiteURL.search(query: "").path), .method(.get), .attribute(named: "role", value: "search"),
                         .label(
@@ -135,6 +137,18 @@ enum Views {
 
     /// The link to this page in the other language. NB: on an English page the link to the Chinese one has
     /// `lang="zh-CN"` just before its `href`, which tells the rewriting to leave it as it is.
+    /// The site's name in the header, leading home, after the emblem when there is one.
+    private static func homeLink(_ viewer: Viewer) -> Node<HTML.BodyContext> {
+        // NB: the emblem says nothing the name beside it does not, so screen readers skip it (an empty `alt`).
+        let emblem: Node<HTML.AnchorContext> =
+            viewer.emblem.map { version in
+                .img(
+                    .src(attr(SiteURL.emblem(version: version).path)),
+                    Attribute<HTML.ImageContext>(name: "alt", value: "", ignoreIfValueIsEmpty: false), .class("emblem"))
+            } ?? .empty
+        return .a(.href(attr(SiteURL.home.path)), emblem, .text(viewer.siteName ?? UIText.siteName(viewer.language)))
+    }
+
     private static func languageSwitch(_ viewer: Viewer) -> Node<HTML.BodyContext> {
         guard let address = viewer.address else { return .empty }
         let other: Language = viewer.language == .zh ? .en : .zh

@@ -15,6 +15,8 @@ struct SiteSettings: Sendable, Equatable {
     /// Whether the link check may visit addresses on other sites (链接可用性 counts external links too); off until the
     /// administrator allows it, since it makes this server open connections to the outside.
     var outboundLinkChecks = false
+    /// The emblem's version (`SiteEmblem`), shown before the name in the header; nil when none was uploaded.
+    var emblem: String?
 
     static let nameKey = "site-name"
     static let outboundLinkChecksKey = "outbound-link-checks"
@@ -55,6 +57,7 @@ struct SiteSettings: Sendable, Equatable {
         let values = Dictionary(rows.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
         var settings = SiteSettings(name: values[nameKey].flatMap { $0.isEmpty ? nil : $0 })
         settings.outboundLinkChecks = values[outboundLinkChecksKey] == "on"
+        settings.emblem = try await SiteEmblem.version(on: db)
         for field in FooterField.allCases {
             if let value = values[field.rawValue], !value.isEmpty { settings.footer[field] = value }
         }

@@ -15,6 +15,8 @@ enum Stylesheet {
         a { color: #0b4ea2; } a:focus, button:focus, input:focus, select:focus, textarea:focus { outline: 3px solid #ffbf47; }
         header.site { background: var(--accent); color: #fff; padding: .6em 1em; display: flow-root; }
         header.site a { color: #fff; text-decoration: none; font-weight: bold; }
+        header.site img.emblem { height: 2em; width: auto; vertical-align: middle; margin-right: .4em; }
+        img.emblem-preview { max-height: 4em; width: auto; }
         header.site form { display: inline; margin-left: 1em; }
         header.site label { display: inline; color: #fff; font-weight: normal; }
         header.site .user { float: right; }

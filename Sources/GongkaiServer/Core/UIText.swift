@@ -158,6 +158,7 @@ enum UIText: String, CaseIterable, Sendable {
     case linksNotChecked, linksChecked, linksExternalNotChecked, linksExternalChecked, linksLimitReached, linksExternalOverLimit, linksCheckNow,
         linksCheckHint
     case outboundLinkChecksField, outboundLinkChecksHint
+    case emblemTitle, emblemHint, emblemCurrent, emblemNone, emblemFile, emblemUpload, emblemRemove, emblemNoFile, emblemTooLarge, emblemNotImage
     // Redaction for 部分公开.
     case withheldField, withheldHint, withheldOnlyPartial, redactionNoGround, redactionUnknownGround, redactionNotInText
     case providedOriginalTitle, providedOriginalNote
@@ -1228,6 +1229,21 @@ enum UIText: String, CaseIterable, Sendable {
                 "Opens every link and attachment on this agency's published pages (seconds to minutes); a scheduled job can run gongkai inspect --links."
             )
         case .outboundLinkChecksField: ("允许检查外部链接", "Allow checking links to other sites")
+        case .emblemTitle: ("网站标识（徽标）", "The site's emblem")
+        case .emblemHint:
+            (
+                "显示在每个页面顶部网站名称之前。PNG、JPEG、GIF 或 WebP 图片，不超过{1}KB。本平台不附带任何官方标识，请上传本单位有权使用的图片。",
+                "Shown before the site's name at the top of every page. A PNG, JPEG, GIF or WebP image of at most {1} KB. Gongkai ships no official emblem: upload one the agency may use."
+            )
+        case .emblemCurrent: ("当前徽标", "The emblem now shown")
+        case .emblemNone: ("尚未上传徽标。", "No emblem has been uploaded.")
+        case .emblemFile: ("图片文件", "Image file")
+        case .emblemUpload: ("上传徽标", "Upload the emblem")
+        case .emblemRemove: ("删除徽标", "Remove the emblem")
+        case .emblemNoFile: ("请选择要上传的图片文件。", "Choose the image file to upload.")
+        case .emblemTooLarge: ("图片「{1}」有{2}KB，超过{3}KB的上限。", "The image \"{1}\" is {2} KB, over the limit of {3} KB.")
+        case .emblemNotImage:
+            ("文件「{1}」不是 PNG、JPEG、GIF 或 WebP 图片。", "The file \"{1}\" is not a PNG, JPEG, GIF or WebP image.")
         case .outboundLinkChecksHint:
             (
                 "勾选后，链接可用性检查会访问本站以外的网址（每个最多等待15秒）；不勾选时外部链接标为“未检查”。",
