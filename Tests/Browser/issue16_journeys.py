@@ -15,6 +15,11 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
+import os
+import struct
+import tempfile
+import zlib
+
 from browser import BASE, CODE, OUT, apply_online, driver, follow, healthy, printed, shot, sign_in, text, type_into
 
 visited = []
@@ -117,6 +122,32 @@ fits_a_phone("the applications' list")
 sign_in("admin")
 assert "审计日志" in driver.find_element(By.CSS_SELECTOR, "nav.staff-nav").text
 
+# The emblem: the administrator uploads an image (a red disc drawn here: nothing official ships); every header shows it.
+def png(size):
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    rows = b"".join(b"\x00" + b"".join(b"\xa4\x00\x00" if (x - size / 2) ** 2 + (y - size / 2) ** 2 < (size / 2.2) ** 2 else b"\xff\xff\xff"
+                                      for x in range(size)) for y in range(size))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+emblem = os.path.join(tempfile.mkdtemp(prefix="gongkai-emblem-"), "区徽.png")
+open(emblem, "wb").write(png(96))
+go(f"{BASE}/staff/admin/site")
+assert "尚未上传徽标。" in text() or driver.find_elements(By.CSS_SELECTOR, "img.emblem-preview"), text()[:600]
+driver.find_element(By.ID, "emblem-file").send_keys(emblem)
+follow(driver.find_element(By.XPATH, "//form[.//input[@id='emblem-file']]//button"))
+assert driver.find_element(By.CSS_SELECTOR, "img.emblem-preview").get_attribute("naturalWidth") == "96"
+shot("emblem-settings")
+driver.delete_all_cookies()
+for page in (f"{BASE}/", f"{BASE}/a/{CODE}", f"{BASE}/elder/a/{CODE}"):
+    go(page)
+    shown = driver.find_element(By.CSS_SELECTOR, "header.site img.emblem")
+    assert shown.get_attribute("naturalWidth") == "96" and shown.size["height"] > 0, f"the emblem is not shown on {page}"
+shot("emblem-home")
+fits_a_phone("the home page with its emblem")
+
 # 5. The 长辈版: reached from any public page by a link, larger type, one column, by keyboard with a visible focus.
 driver.delete_all_cookies()
 go(f"{BASE}/a/{CODE}")
@@ -146,4 +177,4 @@ follow(driver.find_element(By.LINK_TEXT, "标准版"))
 assert "/elder/" not in driver.current_url and driver.current_url.endswith("/guide"), driver.current_url
 
 assert healthy(), "the server no longer answers"
-print("issue 16: receipt, plain status, the letter online and printed, report tables and charts, the desk, the 长辈版 — walked")
+print("issue 16: receipt, plain status, the letter online and printed, report tables and charts, the desk, the emblem, the 长辈版 — walked")

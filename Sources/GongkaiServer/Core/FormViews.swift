@@ -44,9 +44,13 @@ enum FormViews {
                     .attribute(named: "aria-describedby", value: describedBy)),
                 .unwrap(field.hint) { .element(named: "small", nodes: [.text($0)]) })
         case .checkbox:
-            return .input(
-                .type(.checkbox), .name(field.name), .id(field.name), .value("on"), .checked(value == "on"),
-                .attribute(named: "aria-invalid", value: ariaInvalid), .attribute(named: "aria-describedby", value: describedBy))
+            // NB: the box on a line of its own, its hint beside it, so the form's button does not sit next to it.
+            return .div(
+                .class("check"),
+                .input(
+                    .type(.checkbox), .name(field.name), .id(field.name), .value("on"), .checked(value == "on"),
+                    .attribute(named: "aria-invalid", value: ariaInvalid), .attribute(named: "aria-describedby", value: describedBy)),
+                .unwrap(field.hint) { .element(named: "small", nodes: [.text(" " + $0)]) })
         case .text(let rows):
             return .textarea(
                 .name(field.name), .id(field.name), .attribute(named: "rows", value: String(rows)),

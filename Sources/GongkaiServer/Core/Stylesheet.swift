@@ -17,6 +17,7 @@ enum Stylesheet {
         header.site a { color: #fff; text-decoration: none; font-weight: bold; }
         header.site img.emblem { height: 2em; width: auto; vertical-align: middle; margin-right: .4em; }
         img.emblem-preview { max-height: 4em; width: auto; }
+        div.check { margin: .2em 0 .8em; }
         header.site form { display: inline; margin-left: 1em; }
         header.site label { display: inline; color: #fff; font-weight: normal; }
         header.site .user { float: right; }
