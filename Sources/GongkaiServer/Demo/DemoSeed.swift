@@ -132,44 +132,8 @@ public enum DemoSeed {
             let head = try await StaffRecord.query(on: db).filter(\.$username == "lianfang-head").first()
         {
             try await DemoApplications.load(on: db, officer: StaffUser(officer), head: StaffUser(head), agency: lianfang, today: today)
-            try await publishPastReports(on: db, today: today)
         }
         return accounts
-    }
-
-    /// What the demo's officers wrote where the drafted narrative leaves them to write: how information is managed,
-    /// the platform, and the year's problems with what is to be done (the numbers stay the records').
-    static let pastReportSections = (
-        management: "坚持“谁制作、谁公开、谁审查”，拟公开信息逐条经保密审查和个人信息审查后发布；按规定清理规范性文件，及时更新政府信息公开目录和公开指南。",
-        platform: "依托区政府信息公开平台的本单位专栏发布信息，专栏按《条例》第二十条设置法定主动公开内容栏目；同时利用政务公开栏、便民服务中心显示屏公开与群众切身利益相关的信息。",
-        problems:
-            "存在的主要问题：一是部分栏目更新不够及时；二是政策解读形式较为单一。改进措施：一是明确专人负责栏目维护，每月检查更新情况；二是采用图解、问答等形式开展政策解读，提高解读的针对性。"
-    )
-
-    /// The reports of the three years before `today`'s, for every agency that reports yearly, computed from the demo's
-    /// records, finished with `pastReportSections` and published in the January after their year, so the portal, the
-    /// roll-up and the trends page have a few years to show. A year whose tables do not balance is left unpublished.
-    static func publishPastReports(on db: any Database, today: Day) async throws {
-        let reports = AnnualReports(db: db)
-        for agency in try await AgencyRecord.query(on: db).administrative().sort(\.$position).all() {
-            for year in (today.year - 3)...(today.year - 1) where year > 2019 {
-                guard try await reports.versions(of: agency, year: year).isEmpty, let published = Day(year: year + 1, month: 1, day: 20) else {
-                    continue
-                }
-                let drafted = try await reports.draft(agency: agency, year: year).report.sections
-                func text(_ number: Int) -> String { drafted.first { $0.number == number }?.text ?? "" }
-                let one = text(1)
-                    .replacingOccurrences(of: "（三）政府信息管理\n（请填写）", with: "（三）政府信息管理\n" + pastReportSections.management)
-                    .replacingOccurrences(of: "（四）平台建设情况\n（请填写）", with: "（四）平台建设情况\n" + pastReportSections.platform)
-                let five = text(5).replacingOccurrences(of: "（请填写存在的主要问题及改进情况）", with: pastReportSections.problems)
-                try await reports.saveDraft(agency: agency, year: year, sections: [1: one, 5: five], by: Audit.Actor.demo)
-                do {
-                    _ = try await reports.publish(agency: agency, year: year, by: Audit.Actor.demo, today: published)
-                } catch is AnnualReports.Unbalanced {
-                    continue
-                }
-            }
-        }
     }
 
     static func randomPassword() -> String {
