@@ -112,6 +112,13 @@ import VaporTesting
             let clean = try await client.get(path).body.string
             let none = clean.contains("网站可用性（链接可用性）")
             #expect(!none)
+            // Out of time, a check stops reading pages and says so.
+            let stopped = await LinkAvailability(app: app).check(agency: agency.code, outbound: false, budget: .zero)
+            #expect(stopped.stoppedAfter == 0 && stopped.pages == 0)
+            try await LinkAvailability.save(stopped, agency: agency.code, on: app.db)
+            let cut = try await client.get(path).body.string
+            let said = cut.contains("本次检查在0秒后停止，其余页面和外部链接未检查")
+            #expect(said)
             // Another agency's links are not this editor's to check.
             let other = try #require(try await AgencyRecord.query(on: app.db).filter(\.$code != agency.code).first())
             #expect(try await client.post(SiteURL.staffInspection(agency: other.code).path, form: []).status == .notFound)

@@ -128,7 +128,8 @@ struct InspectionStaff {
         guard let code = try req.queryText("agency"),
             let agency = try await AgencyRecord.query(on: req.db).filter(\.$code == code).first(), agency.id.map(access.canRead) ?? false
         else { throw Refused(.notFound, .noAgencyCoded, (try? req.queryText("agency"))??.prefix(40) ?? "") }
-        let check = await LinkAvailability(app: req.application).check(agency: agency.code, outbound: req.application.siteSettings.outboundLinkChecks)
+        let check = await LinkAvailability(app: req.application).check(
+            agency: agency.code, outbound: req.application.siteSettings.outboundLinkChecks, budget: LinkAvailability.pageBudget)
         try await LinkAvailability.save(check, agency: agency.code, on: req.db)
         return req.redirect(to: SiteURL.staffInspection(agency: agency.code).path)
     }
@@ -222,6 +223,7 @@ enum InspectionViews {
                                 + (check.externalChecked > 0 ? [UIText.linksExternalChecked(l, check.externalChecked)] : [])
                                 + (check.externalUnchecked > 0 ? [UIText.linksExternalNotChecked(l, check.externalUnchecked)] : [])
                                 + (check.limitReached ? [UIText.linksLimitReached(l, LinkAvailability.pageLimit)] : [])
+                                + (check.stoppedAfter.map { [UIText.linksStoppedByTime(l, $0)] } ?? [])
                                 + ((check.externalOverLimit ?? 0) > 0
                                     ? [UIText.linksExternalOverLimit(l, LinkAvailability.externalLimit, check.externalOverLimit ?? 0)] : []))
                                 // NB: Chinese sentences end in 「。」 and need no space between them.

@@ -42,6 +42,8 @@ struct LinkAvailability {
         var broken: [Broken]
         /// Whether the agency has more pages than one check reads (`pageLimit`).
         var limitReached: Bool
+        /// When the check stopped at its time budget (a check asked for from a page): the seconds it ran.
+        var stoppedAfter: Int? = nil
     }
 
     /// Most pages of one agency read in one check; links on them are still opened.
@@ -51,9 +53,15 @@ struct LinkAvailability {
     static let externalAtOnce = 16
     /// How long a link to another site may take (the indicators count a page not opened within 15 s).
     static let externalTimeout: Duration = .seconds(15)
+    /// How long a check asked for from the inspection page reads pages (nginx gives up on an answer after 60 s).
+    static let pageBudget: Duration = .seconds(40)
 
-    /// Checks the pages of the agency with `code` (its address `/a/CODE` and every page under it).
-    func check(agency code: String, outbound: Bool, now: Date = Date()) async -> Check {
+    /// Checks the pages of the agency with `code` (its address `/a/CODE` and every page under it); with `budget`, stops
+    /// reading pages once it has run that long, and says so (a page's request must end before a proxy gives up on it).
+    func check(agency code: String, outbound: Bool, now: Date = Date(), budget: Duration? = nil) async -> Check {
+        let clock = ContinuousClock()
+        let started = clock.now
+        var stoppedAfter: Int?
         let home = SiteURL.agency(code).path
         let site = app.siteAddress.base
         var queue = [home]
@@ -68,6 +76,10 @@ struct LinkAvailability {
             let page = queue.removeFirst()
             guard pages < Self.pageLimit else {
                 limitReached = true
+                break
+            }
+            if let budget, clock.now - started >= budget {
+                stoppedAfter = Int((clock.now - started).components.seconds)
                 break
             }
             let (problem, html) = await open(page, read: true)
@@ -96,7 +108,7 @@ struct LinkAvailability {
             }
         }
         // Links to other sites, several at once: each may take its whole 15 seconds.
-        let opening = Array(elsewhere.prefix(Self.externalLimit))
+        let opening = stoppedAfter == nil ? Array(elsewhere.prefix(Self.externalLimit)) : []
         for start in stride(from: 0, to: opening.count, by: Self.externalAtOnce) {
             let batch = opening[start..<min(start + Self.externalAtOnce, opening.count)]
             let answers = await withTaskGroup(of: (String, String?).self) { group in
@@ -115,7 +127,7 @@ struct LinkAvailability {
         return Check(
             checkedAt: ISO8601DateFormatter().string(from: now), pages: pages, links: problems.count, externalChecked: opening.count,
             externalUnchecked: unchecked.count, externalOverLimit: elsewhere.count - opening.count,
-            broken: broken.sorted { ($0.page, $0.link) < ($1.page, $1.link) }, limitReached: limitReached)
+            broken: broken.sorted { ($0.page, $0.link) < ($1.page, $1.link) }, limitReached: limitReached, stoppedAfter: stoppedAfter)
     }
 
     /// Whether the check follows `path` at all: search pages (a query, rate-limited) and the other editions and

@@ -155,7 +155,8 @@ enum UIText: String, CaseIterable, Sendable {
     // The self-inspection.
     case inspectionTitle, inspectionSource, inspectionIndicator, inspectionWeight, inspectionThreshold, inspectionEvidence, inspectionFix
     case inspectionVeto, inspectionDeduction, inspectionFails, inspectionPasses, inspectionNone, inspectionGoFix
-    case linksNotChecked, linksChecked, linksExternalNotChecked, linksExternalChecked, linksLimitReached, linksExternalOverLimit, linksCheckNow,
+    case linksNotChecked, linksChecked, linksExternalNotChecked, linksExternalChecked, linksLimitReached, linksStoppedByTime, linksExternalOverLimit,
+        linksCheckNow,
         linksCheckHint
     case outboundLinkChecksField, outboundLinkChecksHint
     case emblemTitle, emblemHint, emblemCurrent, emblemNone, emblemFile, emblemUpload, emblemRemove, emblemNoFile, emblemTooLarge, emblemNotImage
@@ -1222,6 +1223,11 @@ enum UIText: String, CaseIterable, Sendable {
         case .linksExternalChecked: ("其中外部链接{1}个。", "Of these, {1} to other sites.")
         case .linksLimitReached: ("页面超过{1}个，其余页面未检查。", "More than {1} pages: the rest were not checked.")
         case .linksExternalOverLimit: ("外部链接每次最多检查{1}个，其余{2}个未检查。", "At most {1} links to other sites are opened in one check: {2} were not.")
+        case .linksStoppedByTime:
+            (
+                "本次检查在{1}秒后停止，其余页面和外部链接未检查；完整检查请由定时任务运行 gongkai inspect --links。",
+                "This check stopped after {1} s: the other pages and the links to other sites were not checked; a scheduled job running gongkai inspect --links checks them all."
+            )
         case .linksCheckNow: ("检查链接", "Check links")
         case .linksCheckHint:
             (
